@@ -1,0 +1,105 @@
+package io.tunnelwatch.broker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.tunnelwatch.events.Topics;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class EmbeddedKafkaBrokerIT {
+
+    @TempDir
+    Path data;
+
+    private EmbeddedBrokerConfig config() {
+        return EmbeddedBrokerConfig.defaults(data).withPorts(PortProbe.freePort(), PortProbe.freePort());
+    }
+
+    @Test
+    void shouldCreateTheDesignTopicsAndKeepRecordsAcrossARestart() throws Exception {
+        EmbeddedBrokerConfig config = config();
+        try (EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(config)) {
+            broker.start();
+            try (Admin admin = admin(broker)) {
+                List<String> created = new TopicProvisioner(admin, 30_000).ensure(Topics.ALL, 3, 0);
+                assertThat(created).containsExactlyInAnyOrder("tunnelwatch.events", "tunnelwatch.counters",
+                        "tunnelwatch.syslog.raw", "tunnelwatch.peer-state", "tunnelwatch.alerts");
+                var peerState = new ConfigResource(ConfigResource.Type.TOPIC, "tunnelwatch.peer-state");
+                String policy = admin.describeConfigs(List.of(peerState)).all().get(30, TimeUnit.SECONDS)
+                        .get(peerState).get("cleanup.policy").value();
+                assertThat(policy).isEqualTo("compact");
+                assertThat(admin.describeTopics(List.of("tunnelwatch.events")).allTopicNames().get()
+                        .get("tunnelwatch.events").partitions()).hasSize(3);
+            }
+            try (var producer = new KafkaProducer<String, String>(Map.of(
+                    ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()),
+                    new StringSerializer(), new StringSerializer())) {
+                producer.send(new ProducerRecord<>("tunnelwatch.events", "rtr|192.0.2.7", "kept")).get();
+            }
+        }
+
+        try (EmbeddedKafkaBroker again = new EmbeddedKafkaBroker(config)) {
+            again.start();
+            try (Admin admin = admin(again)) {
+                assertThat(new TopicProvisioner(admin, 30_000).ensure(Topics.ALL, 3, 0)).isEmpty();
+            }
+            assertThat(readAll(again, "tunnelwatch.events")).containsExactly("kept");
+        }
+    }
+
+    @Test
+    void shouldRefuseATakenPortWithAOneLineReason() throws Exception {
+        try (ServerSocket taken = new ServerSocket()) {
+            taken.bind(new InetSocketAddress("127.0.0.1", 0));
+            EmbeddedBrokerConfig config = config().withPorts(taken.getLocalPort(), PortProbe.freePort());
+
+            assertThatThrownBy(() -> new EmbeddedKafkaBroker(config).start())
+                    .isInstanceOf(BrokerStartException.class)
+                    .hasMessageContaining("127.0.0.1:" + taken.getLocalPort())
+                    .hasMessageNotContaining("\n");
+        }
+    }
+
+    private static Admin admin(EmbeddedKafkaBroker broker) {
+        return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()));
+    }
+
+    private static List<String> readAll(EmbeddedKafkaBroker broker, String topic) {
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
+        p.put(ConsumerConfig.GROUP_ID_CONFIG, "it-" + System.nanoTime());
+        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        try (var consumer = new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer())) {
+            consumer.subscribe(Set.of(topic));
+            var values = new java.util.ArrayList<String>();
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (values.isEmpty() && System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
+                    values.add(r.value());
+                }
+            }
+            return values;
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package io.tunnelwatch.events;
+
+import io.tunnelwatch.events.json.JsonSerde;
+import io.tunnelwatch.events.json.PeerKeySerde;
+import java.util.List;
+import org.apache.kafka.common.serialization.Serdes;
+
+/** Every topic of DESIGN.md, with its serdes. */
+public final class Topics {
+
+    /** Typed events from syslog and traps, keyed {@code device|peer}. */
+    public static final Topic<PeerKey, TunnelEvent> EVENTS =
+            new Topic<>("tunnelwatch.events", new PeerKeySerde(), new JsonSerde<>(TunnelEvent.class), false);
+
+    /** SNMP counter samples, one per peer per poll, keyed {@code device|peer}. */
+    public static final Topic<PeerKey, CounterSample> COUNTERS =
+            new Topic<>("tunnelwatch.counters", new PeerKeySerde(), new JsonSerde<>(CounterSample.class), false);
+
+    /** Optional raw copy of syslog lines that are not crypto messages, keyed by the sender. */
+    public static final Topic<String, String> SYSLOG_RAW =
+            new Topic<>("tunnelwatch.syslog.raw", Serdes.String(), Serdes.String(), false);
+
+    /** The current state of each peer (JSON), compacted. */
+    public static final Topic<PeerKey, String> PEER_STATE =
+            new Topic<>("tunnelwatch.peer-state", new PeerKeySerde(), Serdes.String(), true);
+
+    /** Alert lifecycle records (JSON): opened / updated / resolved. */
+    public static final Topic<PeerKey, String> ALERTS =
+            new Topic<>("tunnelwatch.alerts", new PeerKeySerde(), Serdes.String(), false);
+
+    /** All of them, in the order they are created at start. */
+    public static final List<Topic<?, ?>> ALL = List.of(EVENTS, COUNTERS, SYSLOG_RAW, PEER_STATE, ALERTS);
+
+    private Topics() {
+    }
+}

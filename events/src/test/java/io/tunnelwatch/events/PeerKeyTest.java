@@ -1,0 +1,31 @@
+package io.tunnelwatch.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+class PeerKeyTest {
+
+    @Test
+    void shouldRoundTripThroughTheWireForm() {
+        PeerKey key = new PeerKey("rtr-hq-1", "2001:db8::7");
+
+        assertThat(key.encoded()).isEqualTo("rtr-hq-1|2001:db8::7");
+        assertThat(PeerKey.parse(key.encoded())).isEqualTo(key);
+    }
+
+    @Test
+    void shouldMarkDeviceWideKeys() {
+        assertThat(PeerKey.deviceWide("rtr-1").encoded()).isEqualTo("rtr-1|*");
+        assertThat(PeerKey.parse("rtr-1|*").isDeviceWide()).isTrue();
+        assertThat(PeerKey.parse("rtr-1|192.0.2.7").isDeviceWide()).isFalse();
+    }
+
+    @Test
+    void shouldRejectMalformedKeysWithTheReason() {
+        assertThatThrownBy(() -> PeerKey.parse("no-separator")).hasMessageContaining("no-separator");
+        assertThatThrownBy(() -> PeerKey.parse("|192.0.2.7")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> PeerKey.parse("rtr|")).isInstanceOf(IllegalArgumentException.class);
+    }
+}
