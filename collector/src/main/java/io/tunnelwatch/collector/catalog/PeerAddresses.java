@@ -1,0 +1,96 @@
+package io.tunnelwatch.collector.catalog;
+
+import io.netty.util.NetUtil;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Canonical text of IP literals (RFC 5952 for IPv6), with no DNS lookup ever. */
+public final class PeerAddresses {
+
+    private static final Pattern ANY_IPV4 =
+            Pattern.compile("(?<![\\d.])(\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3})(?![\\d.])");
+
+    private PeerAddresses() {
+    }
+
+    /** The canonical form of an IPv4/IPv6 literal, or null when the text is not one. */
+    public static String canonical(String literal) {
+        if (literal == null) {
+            return null;
+        }
+        byte[] bytes = NetUtil.createByteArrayFromIpAddressString(literal);
+        if (bytes == null) {
+            return null;
+        }
+        if (bytes.length == 4) {
+            return NetUtil.bytesToIpAddress(bytes);
+        }
+        return NetUtil.toAddressString(NetUtil.createInetAddressFromIpAddressString(literal));
+    }
+
+    /** An address with the port a message gave, or null for no port. */
+    public record Endpoint(String address, String port) {
+    }
+
+    /**
+     * Reads {@code a.b.c.d}, {@code a.b.c.d:port}, {@code [v6]:port} or a bare IPv6 literal (a bare literal that
+     * is valid as a whole is taken as an address without port, since IOS's IPv6 form is not documented).
+     *
+     * @return null when the token is not an address
+     */
+    public static Endpoint endpoint(String token) {
+        if (token == null || token.isEmpty()) {
+            return null;
+        }
+        if (token.startsWith("[")) {
+            int close = token.indexOf(']');
+            if (close < 0) {
+                return null;
+            }
+            String address = canonical(token.substring(1, close));
+            String rest = token.substring(close + 1);
+            String port = rest.startsWith(":") && isPort(rest.substring(1)) ? rest.substring(1) : null;
+            return address == null ? null : new Endpoint(address, port);
+        }
+        int colon = token.indexOf(':');
+        if (colon > 0 && colon == token.lastIndexOf(':')) {
+            String address = canonical(token.substring(0, colon));
+            String port = token.substring(colon + 1);
+            return address == null || !isPort(port) ? null : new Endpoint(address, port);
+        }
+        String whole = canonical(token);
+        if (whole != null) {
+            return new Endpoint(whole, null);
+        }
+        int last = token.lastIndexOf(':');
+        if (last > 0 && isPort(token.substring(last + 1))) {
+            String address = canonical(token.substring(0, last));
+            return address == null ? null : new Endpoint(address, token.substring(last + 1));
+        }
+        return null;
+    }
+
+    private static boolean isPort(String digits) {
+        if (digits.isEmpty() || digits.length() > 5) {
+            return false;
+        }
+        for (int i = 0; i < digits.length(); i++) {
+            if (!Character.isDigit(digits.charAt(i))) {
+                return false;
+            }
+        }
+        return Integer.parseInt(digits) <= 65535;
+    }
+
+    /** The first IPv4 literal in free text, canonical, or null. */
+    public static String firstIpv4(String text) {
+        Matcher m = ANY_IPV4.matcher(text);
+        while (m.find()) {
+            String c = canonical(m.group(1));
+            if (c != null) {
+                return c;
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,30 @@
+package io.tunnelwatch.collector.config;
+
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Everything the collector role needs.
+ *
+ * @param bootstrapServers  Kafka to write to
+ * @param syslog            the syslog listeners
+ * @param publishQueue      bound of the queue between event loops and the producer thread
+ * @param producerOverrides extra Kafka producer properties, applied last
+ */
+public record CollectorConfig(
+        String bootstrapServers,
+        SyslogListenerConfig syslog,
+        int publishQueue,
+        Map<String, String> producerOverrides) {
+
+    public static final int DEFAULT_PUBLISH_QUEUE = 65_536;
+
+    public CollectorConfig {
+        Objects.requireNonNull(bootstrapServers, "bootstrapServers");
+        Objects.requireNonNull(syslog, "syslog");
+        if (publishQueue < 1) {
+            throw new IllegalArgumentException("publishQueue must be at least 1, was " + publishQueue);
+        }
+        producerOverrides = Map.copyOf(producerOverrides);
+    }
+}

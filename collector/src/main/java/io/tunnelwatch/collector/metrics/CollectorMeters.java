@@ -1,0 +1,42 @@
+package io.tunnelwatch.collector.metrics;
+
+/**
+ * Every meter of the collector: Micrometer name (Prometheus adds {@code _total} to counters), description and tag
+ * keys. Tag values come from bounded sets: transport (udp, tcp, tls), reason (a fixed enum per meter), topic.
+ */
+public enum CollectorMeters {
+    SYSLOG_RECEIVED("tunnelwatch.syslog.received", "Syslog messages received", "transport"),
+    SYSLOG_PARSED("tunnelwatch.syslog.parsed", "Syslog messages turned into tunnel events", "transport"),
+    SYSLOG_IGNORED("tunnelwatch.syslog.ignored",
+            "Syslog messages parsed but not about crypto (other facilities)", "transport"),
+    SYSLOG_UNPARSED("tunnelwatch.syslog.unparsed", "Syslog messages that could not be parsed, by reason",
+            "transport", "reason"),
+    SYSLOG_DROPPED("tunnelwatch.syslog.dropped", "Syslog messages dropped before Kafka, by reason",
+            "transport", "reason"),
+    KAFKA_PUBLISHED("tunnelwatch.kafka.published", "Records acknowledged by Kafka", "topic"),
+    KAFKA_FAILED("tunnelwatch.kafka.failed", "Records Kafka did not take, by reason", "topic", "reason"),
+    PUBLISH_QUEUE_DEPTH("tunnelwatch.publish.queue.depth", "Records waiting for the Kafka producer thread"),
+    PUBLISH_QUEUE_CAPACITY("tunnelwatch.publish.queue.capacity", "Bound of the publish queue");
+
+    private final String meterName;
+    private final String description;
+    private final String[] tagKeys;
+
+    CollectorMeters(String meterName, String description, String... tagKeys) {
+        this.meterName = meterName;
+        this.description = description;
+        this.tagKeys = tagKeys;
+    }
+
+    public String meterName() {
+        return meterName;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    public java.util.List<String> tagKeys() {
+        return java.util.List.of(tagKeys);
+    }
+}

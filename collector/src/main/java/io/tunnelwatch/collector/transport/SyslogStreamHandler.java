@@ -1,0 +1,81 @@
+package io.tunnelwatch.collector.transport;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.handler.codec.TooLongFrameException;
+import io.netty.util.NetUtil;
+import io.tunnelwatch.collector.metrics.RateLimitedLog;
+import io.tunnelwatch.collector.syslog.SyslogIngest;
+import io.tunnelwatch.collector.syslog.Transport;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Takes framed syslog messages of one TCP connection to the ingest path, and applies backpressure: when Kafka falls
+ * behind, the connection stops reading (the sender's TCP window closes) instead of dropping.
+ */
+public final class SyslogStreamHandler extends SimpleChannelInboundHandler<ByteBuf> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SyslogStreamHandler.class);
+    private static final RateLimitedLog RATE_LIMITED = new RateLimitedLog(LOG, Duration.ofSeconds(10));
+    private static final long RESUME_CHECK_MILLIS = 5;
+
+    private final SyslogIngest ingest;
+    private final Transport transport;
+    private String senderIp;
+
+    public SyslogStreamHandler(SyslogIngest ingest, Transport transport) {
+        this.ingest = ingest;
+        this.transport = transport;
+    }
+
+    @Override
+    public void channelActive(ChannelHandlerContext ctx) throws Exception {
+        senderIp = NetUtil.toAddressString(((InetSocketAddress) ctx.channel().remoteAddress()).getAddress());
+        super.channelActive(ctx);
+    }
+
+    @Override
+    protected void channelRead0(ChannelHandlerContext ctx, ByteBuf frame) {
+        ingest.accept(frame.toString(StandardCharsets.UTF_8), senderIp, transport);
+    }
+
+    @Override
+    public void channelReadComplete(ChannelHandlerContext ctx) {
+        if (!ingest.hasRoom() && ctx.channel().config().isAutoRead()) {
+            ctx.channel().config().setAutoRead(false);
+            scheduleResume(ctx);
+        }
+        ctx.fireChannelReadComplete();
+    }
+
+    private void scheduleResume(ChannelHandlerContext ctx) {
+        ctx.executor().schedule(() -> {
+            if (!ctx.channel().isActive()) {
+                return;
+            }
+            if (ingest.hasRoom()) {
+                ctx.channel().config().setAutoRead(true);
+            } else {
+                scheduleResume(ctx);
+            }
+        }, RESUME_CHECK_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        if (cause instanceof TooLongFrameException) {
+            ingest.discarded(transport, "frame_too_long");
+            RATE_LIMITED.warn("frame_too_long", "Discarded an over-long syslog frame from {}: {}", senderIp,
+                    cause.getMessage());
+            return;
+        }
+        RATE_LIMITED.warn("connection_error", "Closing syslog connection from {}: {}", senderIp, cause.toString());
+        ctx.close();
+    }
+}

@@ -1,0 +1,43 @@
+package io.tunnelwatch.launcher.allinone;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.DescribeClusterOptions;
+import org.apache.kafka.common.KafkaException;
+
+/** Fails fast, with one line, when the configured Kafka does not answer. */
+final class KafkaReachability {
+
+    private KafkaReachability() {
+    }
+
+    /** @return the number of brokers that answered */
+    static int require(String bootstrapServers, Duration timeout) {
+        int ms = (int) timeout.toMillis();
+        try (Admin admin = Admin.create(Map.of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, ms,
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, ms))) {
+            return admin.describeCluster(new DescribeClusterOptions().timeoutMs(ms)).nodes()
+                    .get(ms + 1000L, TimeUnit.MILLISECONDS).size();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StartupException("interrupted while waiting for Kafka at " + bootstrapServers);
+        } catch (KafkaException | java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new StartupException("cannot reach Kafka at " + bootstrapServers + " within "
+                    + timeout.toSeconds() + " s (" + reason(e) + "); check --bootstrap-servers", e);
+        }
+    }
+
+    private static String reason(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        String m = t.getMessage();
+        return (m == null ? t.getClass().getSimpleName() : m).replaceAll("\\s*\\R\\s*", " ");
+    }
+}

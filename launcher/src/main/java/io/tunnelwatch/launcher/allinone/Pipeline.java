@@ -1,0 +1,194 @@
+package io.tunnelwatch.launcher.allinone;
+
+import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.tunnelwatch.broker.EmbeddedBrokerConfig;
+import io.tunnelwatch.broker.EmbeddedKafkaBroker;
+import io.tunnelwatch.broker.TopicProvisioner;
+import io.tunnelwatch.collector.Collector;
+import io.tunnelwatch.collector.config.CollectorConfig;
+import io.tunnelwatch.events.Topics;
+import io.tunnelwatch.launcher.http.HttpEndpoint;
+import io.tunnelwatch.streams.StreamsApp;
+import io.tunnelwatch.streams.StreamsSettings;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Map;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A tunnelwatch process: the embedded broker (when no cluster is given), the topics, the HTTP endpoint, the
+ * streams app and the collector, as configured. Starts them in dependency order and stops them in reverse, so the
+ * collector's producer is flushed before streams close and streams close before the broker stops.
+ */
+public final class Pipeline implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Pipeline.class);
+    private static final Duration STREAMS_READY_TIMEOUT = Duration.ofSeconds(90);
+    /** With an embedded broker there is exactly one streams instance: a static identity survives a crash. */
+    private static final String EMBEDDED_MEMBER_ID = "tunnelwatch-all-in-one";
+
+    private final PipelineConfig config;
+    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final Deque<AutoCloseable> running = new ArrayDeque<>();
+    private EmbeddedKafkaBroker broker;
+    private String bootstrapServers;
+    private HttpEndpoint http;
+    private StreamsApp streams;
+    private Collector collector;
+
+    public Pipeline(PipelineConfig config) {
+        this.config = config;
+    }
+
+    /**
+     * Starts every configured part and returns once they serve.
+     *
+     * @throws StartupException (or a broker/listener start exception) with a one-line reason
+     */
+    public Pipeline start() {
+        checkPortsFirst();
+        bindJvmMetrics();
+        try {
+            startKafka();
+            provisionTopics();
+            startHttp();
+            if (config.runStreams()) {
+                startStreams();
+            }
+            if (config.runCollector()) {
+                startCollector();
+            }
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+        return this;
+    }
+
+    private void checkPortsFirst() {
+        PortCheck.tcp(config.httpHost(), config.httpPort(), "--http-port");
+        if (config.runCollector()) {
+            PortCheck.udp(config.syslog().bindHost(), config.syslog().udpPort(), "--syslog-port");
+            PortCheck.tcp(config.syslog().bindHost(), config.syslog().tcpPort(), "--syslog-port");
+        }
+    }
+
+    private void bindJvmMetrics() {
+        new JvmMemoryMetrics().bindTo(registry);
+        new JvmGcMetrics().bindTo(registry);
+        new JvmThreadMetrics().bindTo(registry);
+        new ClassLoaderMetrics().bindTo(registry);
+        new ProcessorMetrics().bindTo(registry);
+        new UptimeMetrics().bindTo(registry);
+    }
+
+    private void startKafka() {
+        if (config.embedded()) {
+            EmbeddedBrokerConfig brokerConfig = EmbeddedBrokerConfig.defaults(config.dataDirectory())
+                    .withPorts(config.kafkaPort(), config.kafkaControllerPort());
+            broker = new EmbeddedKafkaBroker(brokerConfig);
+            broker.start();
+            running.push(broker);
+            bootstrapServers = broker.bootstrapServers();
+        } else {
+            bootstrapServers = config.bootstrapServers();
+            int brokers = KafkaReachability.require(bootstrapServers, config.kafkaTimeout());
+            LOG.info("Kafka at {} answered ({} broker(s))", bootstrapServers, brokers);
+        }
+    }
+
+    private void provisionTopics() {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+            new TopicProvisioner(admin, config.kafkaTimeout().toMillis())
+                    .ensure(Topics.ALL, config.partitions(), config.embedded() ? 1 : config.replicationFactor());
+        } catch (IllegalStateException e) {
+            throw new StartupException(e.getMessage(), e);
+        }
+    }
+
+    private void startHttp() {
+        try {
+            http = HttpEndpoint.start(config.httpHost(), config.httpPort(), registry);
+        } catch (IOException e) {
+            throw new StartupException("cannot serve HTTP on " + config.httpHost() + ":" + config.httpPort() + " ("
+                    + e.getMessage() + "); choose another port with --http-port", e);
+        }
+        running.push(http);
+    }
+
+    private void startStreams() {
+        StreamsSettings settings = new StreamsSettings(bootstrapServers, StreamsSettings.DEFAULT_APPLICATION_ID,
+                config.dataDirectory().resolve("streams"), 1, config.embedded() ? 1 : -1,
+                config.embedded() ? EMBEDDED_MEMBER_ID : null, Map.of());
+        streams = new StreamsApp(settings, registry);
+        streams.start();
+        running.push(streams);
+        try {
+            if (!streams.awaitRunning(STREAMS_READY_TIMEOUT)) {
+                LOG.warn("Kafka Streams is not running after {} s; going on, it will catch up",
+                        STREAMS_READY_TIMEOUT.toSeconds());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StartupException("interrupted while starting Kafka Streams", e);
+        }
+    }
+
+    private void startCollector() {
+        collector = new Collector(new CollectorConfig(bootstrapServers, config.syslog(),
+                CollectorConfig.DEFAULT_PUBLISH_QUEUE, Map.of()), registry);
+        collector.start();
+        running.push(collector);
+    }
+
+    public String bootstrapServers() {
+        return bootstrapServers;
+    }
+
+    public boolean embeddedBroker() {
+        return broker != null;
+    }
+
+    public PrometheusMeterRegistry registry() {
+        return registry;
+    }
+
+    /** The address a client reaches /metrics on. */
+    public InetSocketAddress httpAddress() {
+        return http.address(config.httpHost());
+    }
+
+    public InetSocketAddress syslogUdpAddress() {
+        return collector == null ? null : collector.syslogUdpAddress();
+    }
+
+    public InetSocketAddress syslogTcpAddress() {
+        return collector == null ? null : collector.syslogTcpAddress();
+    }
+
+    /** Stops everything started, newest first; safe to call twice. */
+    @Override
+    public void close() {
+        while (!running.isEmpty()) {
+            AutoCloseable part = running.pop();
+            try {
+                part.close();
+            } catch (Exception e) {
+                LOG.warn("Error while stopping {}: {}", part.getClass().getSimpleName(), e.toString());
+            }
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package io.tunnelwatch.launcher.allinone;
+
+import io.tunnelwatch.collector.config.SyslogListenerConfig;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Which roles this process runs and where.
+ *
+ * @param bootstrapServers  an external Kafka, or null to embed one
+ * @param dataDirectory     embedded broker data and Kafka Streams state
+ * @param kafkaPort         client port of the embedded broker
+ * @param kafkaControllerPort controller port of the embedded broker
+ * @param kafkaTimeout      how long Kafka may take to answer at start
+ * @param partitions        partitions of topics created at start
+ * @param replicationFactor replicas of topics created at start; 0 = min(3, brokers)
+ * @param syslog            the syslog listeners, when the collector runs
+ * @param httpHost          address of /metrics
+ * @param httpPort          port of /metrics
+ * @param runCollector      run the collector role
+ * @param runStreams        run the streams-app role
+ */
+public record PipelineConfig(
+        String bootstrapServers,
+        Path dataDirectory,
+        int kafkaPort,
+        int kafkaControllerPort,
+        Duration kafkaTimeout,
+        int partitions,
+        int replicationFactor,
+        SyslogListenerConfig syslog,
+        String httpHost,
+        int httpPort,
+        boolean runCollector,
+        boolean runStreams) {
+
+    public PipelineConfig {
+        Objects.requireNonNull(dataDirectory, "dataDirectory");
+        if (partitions < 1) {
+            throw new IllegalArgumentException("--partitions must be at least 1, was " + partitions);
+        }
+        if (replicationFactor < 0) {
+            throw new IllegalArgumentException("--replication-factor must be 0 (automatic) or more, was "
+                    + replicationFactor);
+        }
+        requirePort("--http-port", httpPort);
+        if (bootstrapServers == null) {
+            requirePort("--kafka-port", kafkaPort);
+            requirePort("--kafka-controller-port", kafkaControllerPort);
+        }
+    }
+
+    public boolean embedded() {
+        return bootstrapServers == null;
+    }
+
+    private static void requirePort(String option, int port) {
+        if (port < 0 || port > 65_535) {
+            throw new IllegalArgumentException(option + " must be a port number 0..65535, was " + port);
+        }
+    }
+}

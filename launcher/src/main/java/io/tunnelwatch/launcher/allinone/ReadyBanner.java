@@ -1,0 +1,31 @@
+package io.tunnelwatch.launcher.allinone;
+
+import java.io.PrintStream;
+import java.net.InetSocketAddress;
+
+/** The lines printed once everything serves: where to send syslog, where Kafka is, where the metrics are. */
+public final class ReadyBanner {
+
+    private ReadyBanner() {
+    }
+
+    public static void print(PrintStream out, String role, Pipeline pipeline, PipelineConfig config) {
+        out.println("tunnelwatch " + role + " is ready");
+        if (pipeline.syslogUdpAddress() != null || pipeline.syslogTcpAddress() != null) {
+            out.println("  syslog    " + describe("udp", pipeline.syslogUdpAddress()) + "  "
+                    + describe("tcp", pipeline.syslogTcpAddress()));
+        }
+        out.println("  kafka     " + pipeline.bootstrapServers() + (pipeline.embeddedBroker()
+                ? " (embedded, data in " + config.dataDirectory().toAbsolutePath().normalize() + ")"
+                : ""));
+        InetSocketAddress http = pipeline.httpAddress();
+        out.println("  metrics   http://" + http.getHostString() + ":" + http.getPort() + "/metrics");
+        out.println("Stop with Ctrl-C.");
+        out.flush();
+    }
+
+    private static String describe(String transport, InetSocketAddress address) {
+        return address == null ? transport + " off" : transport + " " + address.getHostString() + ":"
+                + address.getPort();
+    }
+}

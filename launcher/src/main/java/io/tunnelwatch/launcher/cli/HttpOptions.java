@@ -1,0 +1,15 @@
+package io.tunnelwatch.launcher.cli;
+
+import picocli.CommandLine.Option;
+
+/** The HTTP endpoint: /metrics. */
+public final class HttpOptions {
+
+    @Option(names = "--http-host", defaultValue = "0.0.0.0",
+            description = "Address of the HTTP endpoint (default: ${DEFAULT-VALUE}).")
+    public String host;
+
+    @Option(names = "--http-port", defaultValue = "9400",
+            description = "Port of the HTTP endpoint serving /metrics (default: ${DEFAULT-VALUE}).")
+    public int port;
+}

@@ -1,0 +1,64 @@
+package io.tunnelwatch.launcher.cli;
+
+import io.tunnelwatch.collector.config.SyslogListenerConfig;
+import io.tunnelwatch.launcher.allinone.Pipeline;
+import io.tunnelwatch.launcher.allinone.PipelineConfig;
+import io.tunnelwatch.launcher.allinone.ReadyBanner;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Starts a {@link Pipeline}, prints where it serves, and keeps it until Ctrl-C / SIGTERM, then stops every part in
+ * order. A watchdog ends the process if a clean stop takes longer than {@link #STOP_BUDGET}.
+ */
+final class PipelineRunner {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PipelineRunner.class);
+    static final Duration STOP_BUDGET = Duration.ofSeconds(14);
+
+    private PipelineRunner() {
+    }
+
+    static PipelineConfig config(KafkaOptions kafka, SyslogOptions syslog, HttpOptions http, boolean collector,
+                                 boolean streams) {
+        SyslogListenerConfig listeners = new SyslogListenerConfig(syslog.host, syslog.udp(), syslog.tcp(),
+                syslog.maxFrame, SyslogListenerConfig.defaults().udpReceiveBuffer(),
+                SyslogListenerConfig.defaults().ioThreads());
+        return new PipelineConfig(kafka.embedded() ? null : kafka.bootstrapServers.trim(), kafka.dataDir,
+                kafka.kafkaPort, kafka.kafkaControllerPort, Duration.ofSeconds(kafka.kafkaTimeoutSeconds),
+                kafka.partitions, kafka.replicationFactor, listeners, http.host, http.port, collector, streams);
+    }
+
+    static int runUntilStopped(String role, PipelineConfig config, PrintStream out) throws InterruptedException {
+        Pipeline pipeline = new Pipeline(config).start();
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(pipeline, stopped, out), "tunnelwatch-stop"));
+        ReadyBanner.print(out, role, pipeline, config);
+        stopped.await();
+        return 0;
+    }
+
+    private static void stop(Pipeline pipeline, CountDownLatch stopped, PrintStream out) {
+        Thread watchdog = new Thread(() -> {
+            try {
+                Thread.sleep(STOP_BUDGET.toMillis());
+                System.err.println("tunnelwatch: did not stop within " + STOP_BUDGET.toSeconds() + " s; halting");
+                Runtime.getRuntime().halt(1);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "tunnelwatch-stop-watchdog");
+        watchdog.setDaemon(true);
+        watchdog.start();
+        LOG.info("Stopping");
+        long start = System.nanoTime();
+        pipeline.close();
+        watchdog.interrupt();
+        out.println("tunnelwatch stopped in " + Duration.ofNanos(System.nanoTime() - start).toMillis() + " ms");
+        out.flush();
+        stopped.countDown();
+    }
+}

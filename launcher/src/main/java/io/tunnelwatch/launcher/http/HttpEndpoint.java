@@ -1,0 +1,62 @@
+package io.tunnelwatch.launcher.http;
+
+import com.sun.net.httpserver.HttpExchange;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.prometheus.metrics.exporter.httpserver.HTTPServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The HTTP endpoint of a tunnelwatch process: {@code /metrics} (Prometheus text or OpenMetrics, by the Prometheus
+ * Java client's exporter over Micrometer's registry), {@code /-/healthy}, and an index at {@code /}.
+ */
+public final class HttpEndpoint implements AutoCloseable {
+
+    private final HTTPServer server;
+
+    private HttpEndpoint(HTTPServer server) {
+        this.server = server;
+    }
+
+    /** @throws IOException when the port cannot be bound */
+    public static HttpEndpoint start(String host, int port, PrometheusMeterRegistry registry) throws IOException {
+        HTTPServer server = HTTPServer.builder()
+                .hostname(host)
+                .port(port)
+                .registry(registry.getPrometheusRegistry())
+                .defaultHandler(HttpEndpoint::index)
+                .buildAndStart();
+        return new HttpEndpoint(server);
+    }
+
+    public int port() {
+        return server.getPort();
+    }
+
+    private static void index(HttpExchange exchange) throws IOException {
+        byte[] body = ("tunnelwatch\n\n/metrics     Prometheus metrics\n/-/healthy   liveness\n")
+                .getBytes(StandardCharsets.UTF_8);
+        int status = "/".equals(exchange.getRequestURI().getPath()) ? 200 : 404;
+        exchange.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");
+        exchange.sendResponseHeaders(status, body.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(body);
+        }
+    }
+
+    /** The address to print: a wildcard bind is reachable on loopback. */
+    public static String displayHost(String host) {
+        return "0.0.0.0".equals(host) || "::".equals(host) ? "127.0.0.1" : host;
+    }
+
+    public InetSocketAddress address(String host) {
+        return new InetSocketAddress(displayHost(host), port());
+    }
+
+    @Override
+    public void close() {
+        server.stop();
+    }
+}

@@ -1,0 +1,72 @@
+package io.tunnelwatch.streams;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
+import io.tunnelwatch.streams.metrics.PeerPhaseMetrics;
+import io.tunnelwatch.streams.topology.TunnelwatchTopology;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.streams.CloseOptions;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The streams-app role, wired: topology, Kafka Streams, per-peer metrics. */
+public final class StreamsApp implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StreamsApp.class);
+
+    private final StreamsSettings settings;
+    private final MeterRegistry registry;
+    private final PeerPhaseMetrics peerMetrics;
+    private final CountDownLatch running = new CountDownLatch(1);
+    private KafkaStreams streams;
+    private KafkaStreamsMetrics streamsMetrics;
+
+    public StreamsApp(StreamsSettings settings, MeterRegistry registry) {
+        this.settings = settings;
+        this.registry = registry;
+        this.peerMetrics = new PeerPhaseMetrics(registry);
+    }
+
+    public void start() {
+        streams = new KafkaStreams(TunnelwatchTopology.build(peerMetrics), settings.toProperties());
+        streams.setStateListener((now, before) -> {
+            LOG.info("Kafka Streams {} -> {}", before, now);
+            if (now == KafkaStreams.State.RUNNING) {
+                running.countDown();
+            }
+        });
+        streams.setUncaughtExceptionHandler(e -> {
+            LOG.error("A stream thread failed; replacing it", e);
+            return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
+        });
+        streamsMetrics = new KafkaStreamsMetrics(streams);
+        streamsMetrics.bindTo(registry);
+        streams.start();
+    }
+
+    /** Waits until the first assignment is processed; false when the time ran out. */
+    public boolean awaitRunning(Duration timeout) throws InterruptedException {
+        return running.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    public PeerPhaseMetrics peerMetrics() {
+        return peerMetrics;
+    }
+
+    @Override
+    public void close() {
+        if (streams != null) {
+            // Leave the group so a restarted or remaining instance gets the partitions at once.
+            streams.close(CloseOptions.timeout(Duration.ofSeconds(10))
+                    .withGroupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
+            streams = null;
+        }
+        if (streamsMetrics != null) {
+            streamsMetrics.close();
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package io.tunnelwatch.streams;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.streams.StreamsConfig;
+
+/**
+ * The Kafka Streams configuration of the streams app.
+ *
+ * @param applicationId  the consumer group and prefix of internal topics; instances with the same id share the work
+ * @param stateDirectory local RocksDB state; rebuilt from the changelog topics when lost
+ * @param threads        stream threads of this instance
+ * @param replication    replication factor of internal topics; -1 takes the broker default
+ * @param staticMemberId a stable group.instance.id (static membership), so a restarted instance takes its
+ *                       partitions back at once instead of waiting out the session of its crashed self; null for
+ *                       dynamic membership. Must be unique per instance.
+ * @param overrides      any further Kafka Streams properties, applied last
+ */
+public record StreamsSettings(
+        String bootstrapServers,
+        String applicationId,
+        Path stateDirectory,
+        int threads,
+        int replication,
+        String staticMemberId,
+        Map<String, String> overrides) {
+
+    public static final String DEFAULT_APPLICATION_ID = "tunnelwatch";
+
+    public StreamsSettings {
+        Objects.requireNonNull(bootstrapServers, "bootstrapServers");
+        Objects.requireNonNull(applicationId, "applicationId");
+        Objects.requireNonNull(stateDirectory, "stateDirectory");
+        overrides = Map.copyOf(overrides);
+    }
+
+    public Properties toProperties() {
+        Map<String, Object> p = new HashMap<>();
+        p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        p.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
+        p.put(StreamsConfig.STATE_DIR_CONFIG, stateDirectory.toAbsolutePath().toString());
+        p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, threads);
+        p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, replication);
+        // A peer's state and its outputs commit together: no alert opened twice after a crash.
+        p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
+        if (staticMemberId != null) {
+            p.put(StreamsConfig.mainConsumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG), staticMemberId);
+        }
+        Properties props = new Properties();
+        props.putAll(p);
+        props.putAll(overrides);
+        return props;
+    }
+}

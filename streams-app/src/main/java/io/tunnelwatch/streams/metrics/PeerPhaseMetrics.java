@@ -1,0 +1,84 @@
+package io.tunnelwatch.streams.metrics;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.tunnelwatch.events.PeerKey;
+import io.tunnelwatch.events.PeerPhase;
+import io.tunnelwatch.streams.peer.PeerState;
+import io.tunnelwatch.streams.peer.PeerStateListener;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * {@code tunnelwatch_peer_phase{device,peer}} for every peer this instance owns, and the fleet count by phase.
+ * A peer's series appears when its partition is assigned here and goes when the partition moves away.
+ */
+public final class PeerPhaseMetrics implements PeerStateListener {
+
+    private final MeterRegistry registry;
+    private final Map<PeerKey, PeerGauge> gauges = new ConcurrentHashMap<>();
+    private final Map<PeerPhase, AtomicInteger> byPhase = new EnumMap<>(PeerPhase.class);
+
+    public PeerPhaseMetrics(MeterRegistry registry) {
+        this.registry = registry;
+        for (PeerPhase phase : PeerPhase.values()) {
+            AtomicInteger count = new AtomicInteger();
+            byPhase.put(phase, count);
+            Gauge.builder(TunnelwatchMeters.PEERS_BY_PHASE.meterName(), count, AtomicInteger::get)
+                    .description(TunnelwatchMeters.PEERS_BY_PHASE.description())
+                    .tag("phase", phase.name().toLowerCase(java.util.Locale.ROOT))
+                    .register(registry);
+        }
+    }
+
+    @Override
+    public void updated(PeerKey key, PeerState state) {
+        PeerGauge g = gauges.computeIfAbsent(key, this::register);
+        PeerPhase before = g.phase;
+        if (before != null) {
+            byPhase.get(before).decrementAndGet();
+        }
+        byPhase.get(state.phase()).incrementAndGet();
+        g.phase = state.phase();
+        g.code.set(state.phase().code());
+    }
+
+    @Override
+    public void released(PeerKey key) {
+        PeerGauge g = gauges.remove(key);
+        if (g != null) {
+            if (g.phase != null) {
+                byPhase.get(g.phase).decrementAndGet();
+            }
+            registry.remove(g.gauge);
+        }
+    }
+
+    /** The exported code of a peer, or null when this instance does not own it. */
+    public Integer phaseCode(PeerKey key) {
+        PeerGauge g = gauges.get(key);
+        return g == null ? null : g.code.get();
+    }
+
+    private PeerGauge register(PeerKey key) {
+        AtomicInteger code = new AtomicInteger();
+        Gauge gauge = Gauge.builder(TunnelwatchMeters.PEER_PHASE.meterName(), code, AtomicInteger::get)
+                .description(TunnelwatchMeters.PEER_PHASE.description())
+                .tags("device", key.device(), "peer", key.peer())
+                .register(registry);
+        return new PeerGauge(gauge, code);
+    }
+
+    private static final class PeerGauge {
+        final Gauge gauge;
+        final AtomicInteger code;
+        volatile PeerPhase phase;
+
+        PeerGauge(Gauge gauge, AtomicInteger code) {
+            this.gauge = gauge;
+            this.code = code;
+        }
+    }
+}

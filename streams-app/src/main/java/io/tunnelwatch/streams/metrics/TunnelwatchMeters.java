@@ -1,0 +1,35 @@
+package io.tunnelwatch.streams.metrics;
+
+/**
+ * Every meter of the streams app. The Prometheus names are fixed by DESIGN.md where rules and dashboards rely on
+ * them ({@code tunnelwatch_peer_phase}); labels come from bounded sets (device, peer, phase).
+ */
+public enum TunnelwatchMeters {
+    PEER_PHASE("tunnelwatch.peer.phase",
+            "Phase of a tunnel peer: 0 unknown, 1 down, 2 IKE negotiating, 3 IKE up, 4 IPsec SA up, 5 passing traffic",
+            "device", "peer"),
+    PEERS_BY_PHASE("tunnelwatch.peers",
+            "Peers owned by this instance, by phase", "phase");
+
+    private final String meterName;
+    private final String description;
+    private final String[] tagKeys;
+
+    TunnelwatchMeters(String meterName, String description, String... tagKeys) {
+        this.meterName = meterName;
+        this.description = description;
+        this.tagKeys = tagKeys;
+    }
+
+    public String meterName() {
+        return meterName;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    public java.util.List<String> tagKeys() {
+        return java.util.List.of(tagKeys);
+    }
+}
