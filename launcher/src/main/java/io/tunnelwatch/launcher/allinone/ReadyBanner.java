@@ -25,7 +25,11 @@ public final class ReadyBanner {
     }
 
     private static String describe(String transport, InetSocketAddress address) {
-        return address == null ? transport + " off" : transport + " " + address.getHostString() + ":"
-                + address.getPort();
+        if (address == null) {
+            return transport + " off";
+        }
+        String host = address.getAddress() != null && address.getAddress().isAnyLocalAddress()
+                ? "0.0.0.0" : address.getHostString();
+        return transport + " " + host + ":" + address.getPort();
     }
 }
