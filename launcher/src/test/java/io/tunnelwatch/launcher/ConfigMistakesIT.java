@@ -1,0 +1,90 @@
+package io.tunnelwatch.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tunnelwatch.broker.PortProbe;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A configuration mistake ends with one line saying what is wrong and a non-zero exit, not a stack trace. */
+class ConfigMistakesIT {
+
+    @TempDir
+    Path work;
+
+    @Test
+    void shouldRejectAnUnknownOptionWithUsageExitCode() throws Exception {
+        Result r = run("run", "--no-such-option");
+
+        assertThat(r.exit).isEqualTo(2);
+        assertThat(r.stderr).singleElement().asString()
+                .startsWith("tunnelwatch: ")
+                .contains("--no-such-option");
+    }
+
+    @Test
+    void shouldNameTheHttpPortThatIsAlreadyInUse() throws Exception {
+        try (ServerSocket taken = new ServerSocket()) {
+            taken.bind(new InetSocketAddress("127.0.0.1", 0));
+            int port = taken.getLocalPort();
+
+            Result r = run("run", "--http-host", "127.0.0.1", "--http-port", String.valueOf(port),
+                    "--syslog-port", String.valueOf(PortProbe.freePort()));
+
+            assertThat(r.exit).isEqualTo(1);
+            assertThat(r.stderr).singleElement().asString()
+                    .contains("127.0.0.1:" + port).contains("--http-port");
+        }
+    }
+
+    @Test
+    void shouldNameTheSyslogPortThatIsAlreadyInUse() throws Exception {
+        try (ServerSocket taken = new ServerSocket()) {
+            taken.bind(new InetSocketAddress("127.0.0.1", 0));
+            int port = taken.getLocalPort();
+
+            Result r = run("run", "--syslog-host", "127.0.0.1", "--syslog-port", String.valueOf(port),
+                    "--http-port", String.valueOf(PortProbe.freePort()));
+
+            assertThat(r.exit).isEqualTo(1);
+            assertThat(r.stderr).singleElement().asString()
+                    .contains(":" + port).contains("--syslog-port");
+        }
+    }
+
+    @Test
+    void shouldSayWhenTheKafkaClusterCannotBeReached() throws Exception {
+        int closed = PortProbe.freePort();
+
+        Result r = run("run", "--bootstrap-servers", "127.0.0.1:" + closed, "--kafka-timeout", "3",
+                "--syslog-port", String.valueOf(PortProbe.freePort()),
+                "--http-port", String.valueOf(PortProbe.freePort()));
+
+        assertThat(r.exit).isEqualTo(1);
+        assertThat(r.stderr).singleElement().asString()
+                .contains("cannot reach Kafka at 127.0.0.1:" + closed).contains("--bootstrap-servers");
+    }
+
+    @Test
+    void shouldRejectANonNumericPortBeforeStartingAnything() throws Exception {
+        Result r = run("run", "--syslog-port", "fivefivefourteen");
+
+        assertThat(r.exit).isEqualTo(2);
+        assertThat(r.stderr).singleElement().asString().contains("--syslog-port").contains("fivefivefourteen");
+    }
+
+    private Result run(String... args) throws Exception {
+        try (TunnelwatchProcess p = TunnelwatchProcess.start(work, args)) {
+            int exit = p.waitForExit(60);
+            assertThat(exit).as("still running after 60 s\n%s", p.describe()).isNotEqualTo(-1);
+            return new Result(exit, p.stderr());
+        }
+    }
+
+    private record Result(int exit, List<String> stderr) {
+    }
+}

@@ -1,0 +1,91 @@
+package io.tunnelwatch.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.tunnelwatch.broker.PortProbe;
+import io.tunnelwatch.collector.config.SyslogListenerConfig;
+import io.tunnelwatch.events.PeerPhase;
+import io.tunnelwatch.launcher.allinone.Pipeline;
+import io.tunnelwatch.launcher.allinone.PipelineConfig;
+import io.tunnelwatch.testsupport.KafkaFixture;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.OptionalDouble;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The whole thin slice through real parts: util-linux {@code logger} → syslog socket → collector → Kafka (the
+ * shared fixture broker) → streams app → {@code /metrics} scraped over HTTP.
+ */
+class SyslogToMetricsIT {
+
+    private static final String DEVICE = "127.0.0.1";
+
+    @TempDir
+    Path data;
+
+    private Pipeline pipeline;
+    private int syslogPort;
+    private int httpPort;
+
+    @BeforeEach
+    void startPipeline() {
+        syslogPort = PortProbe.freePort();
+        httpPort = PortProbe.freePort();
+        PipelineConfig config = new PipelineConfig(KafkaFixture.bootstrapServers(), data, 0, 0,
+                Duration.ofSeconds(30), KafkaFixture.PARTITIONS, 1,
+                SyslogListenerConfig.defaults().withPorts("127.0.0.1", syslogPort, syslogPort),
+                "127.0.0.1", httpPort, true, true);
+        pipeline = new Pipeline(config).start();
+    }
+
+    @AfterEach
+    void stopPipeline() {
+        pipeline.close();
+    }
+
+    @Test
+    void shouldShowAPeerDownOverUdpThenIpsecUpOverTcpOnTheMetricsPage() {
+        String peer = "192.0.2.7";
+
+        SyslogSender.udp(syslogPort, SyslogSender.sessionStatus(12, "DOWN", peer, 500));
+        awaitPhase(peer, PeerPhase.DOWN);
+
+        SyslogSender.tcp(syslogPort, SyslogSender.sessionStatus(13, "UP", peer, 500));
+        awaitPhase(peer, PeerPhase.IPSEC_UP);
+
+        String page = MetricsScrape.page(httpPort);
+        assertThat(MetricsScrape.value(page, "tunnelwatch_syslog_parsed_total{transport=\"udp\"}"))
+                .hasValue(1.0);
+        assertThat(MetricsScrape.value(page, "tunnelwatch_syslog_parsed_total{transport=\"tcp\"}"))
+                .hasValue(1.0);
+        assertThat(MetricsScrape.value(page, "tunnelwatch_kafka_published_total{topic=\"tunnelwatch.events\"}"))
+                .hasValue(2.0);
+    }
+
+    @Test
+    void shouldCountLinesThatAreNotCiscoMessagesWithoutMakingPeers() {
+        SyslogSender.udp(syslogPort, "just some text with no mnemonic");
+        SyslogSender.udp(syslogPort, "<189>14: *Nov 26 10:00:04.123: %SYS-5-CONFIG_I: Configured from console");
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            String page = MetricsScrape.page(httpPort);
+            assertThat(MetricsScrape.value(page,
+                    "tunnelwatch_syslog_unparsed_total{reason=\"no_cisco_mnemonic\",transport=\"udp\"}"))
+                    .hasValue(1.0);
+            assertThat(MetricsScrape.value(page, "tunnelwatch_syslog_ignored_total{transport=\"udp\"}"))
+                    .hasValue(1.0);
+        });
+        assertThat(MetricsScrape.page(httpPort)).doesNotContain("peer=\"*\"");
+    }
+
+    private void awaitPhase(String peer, PeerPhase phase) {
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).untilAsserted(() ->
+                assertThat(MetricsScrape.peerPhase(httpPort, DEVICE, peer))
+                        .isEqualTo(OptionalDouble.of(phase.code())));
+    }
+}
