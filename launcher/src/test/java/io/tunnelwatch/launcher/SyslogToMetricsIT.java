@@ -9,9 +9,14 @@ import io.tunnelwatch.events.PeerPhase;
 import io.tunnelwatch.launcher.allinone.Pipeline;
 import io.tunnelwatch.launcher.allinone.PipelineConfig;
 import io.tunnelwatch.testsupport.KafkaFixture;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.OptionalDouble;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -81,6 +86,22 @@ class SyslogToMetricsIT {
                     .hasValue(1.0);
         });
         assertThat(MetricsScrape.page(httpPort)).doesNotContain("peer=\"*\"");
+    }
+
+    @Test
+    void shouldServeExactlyTheTunnelwatchMetricsThatDocsMetricsMdLists() throws Exception {
+        SyslogSender.udp(syslogPort, SyslogSender.sessionStatus(15, "DOWN", "198.51.100.9", 500));
+        awaitPhase("198.51.100.9", PeerPhase.DOWN);
+
+        Set<String> served = Pattern.compile("^# TYPE (tunnelwatch_\\w+) ", Pattern.MULTILINE)
+                .matcher(MetricsScrape.page(httpPort)).results().map(m -> m.group(1))
+                .collect(Collectors.toCollection(TreeSet::new));
+        Set<String> documented = Pattern.compile("^\\| `(tunnelwatch_\\w+)` \\|", Pattern.MULTILINE)
+                .matcher(Files.readString(Path.of("..", "docs", "metrics.md"))).results().map(m -> m.group(1))
+                .collect(Collectors.toCollection(TreeSet::new));
+
+        assertThat(served).as("served by a live all-in-one").isNotEmpty();
+        assertThat(documented).as("listed in docs/metrics.md").isEqualTo(served);
     }
 
     private void awaitPhase(String peer, PeerPhase phase) {

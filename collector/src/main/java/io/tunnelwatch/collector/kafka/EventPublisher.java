@@ -40,7 +40,8 @@ public final class EventPublisher implements EventSink, AutoCloseable {
     private final int capacity;
     private final Thread thread;
     private final Counter published;
-    private final MeterRegistry registry;
+    private final Counter sendErrors;
+    private final Counter deliveryFailures;
     private final RateLimitedLog rateLimitedLog = new RateLimitedLog(LOG, Duration.ofSeconds(10));
     private volatile boolean closing;
 
@@ -48,7 +49,8 @@ public final class EventPublisher implements EventSink, AutoCloseable {
         this.producer = producer;
         this.capacity = queueCapacity;
         this.queue = new ArrayBlockingQueue<>(queueCapacity);
-        this.registry = registry;
+        this.sendErrors = failedCounter(registry, "send_error");
+        this.deliveryFailures = failedCounter(registry, "delivery_failed");
         this.published = Counter.builder(CollectorMeters.KAFKA_PUBLISHED.meterName())
                 .description(CollectorMeters.KAFKA_PUBLISHED.description())
                 .tag("topic", Topics.EVENTS.name()).register(registry);
@@ -103,7 +105,7 @@ public final class EventPublisher implements EventSink, AutoCloseable {
         try {
             producer.send(record, callback());
         } catch (KafkaException e) {
-            failed("send_error", e);
+            failed(sendErrors, "send_error", e);
         }
     }
 
@@ -112,15 +114,19 @@ public final class EventPublisher implements EventSink, AutoCloseable {
             if (exception == null) {
                 published.increment();
             } else {
-                failed("delivery_failed", exception);
+                failed(deliveryFailures, "delivery_failed", exception);
             }
         };
     }
 
-    private void failed(String reason, Exception e) {
-        Counter.builder(CollectorMeters.KAFKA_FAILED.meterName())
+    private static Counter failedCounter(MeterRegistry registry, String reason) {
+        return Counter.builder(CollectorMeters.KAFKA_FAILED.meterName())
                 .description(CollectorMeters.KAFKA_FAILED.description())
-                .tags("topic", Topics.EVENTS.name(), "reason", reason).register(registry).increment();
+                .tags("topic", Topics.EVENTS.name(), "reason", reason).register(registry);
+    }
+
+    private void failed(Counter counter, String reason, Exception e) {
+        counter.increment();
         rateLimitedLog.warn(reason, "Kafka did not take an event: {}", e.toString());
     }
 

@@ -50,7 +50,7 @@ public final class SyslogIngest {
         SyslogParseResult result = parser.parse(line);
         if (result instanceof SyslogParseResult.Unparsed unparsed) {
             String reason = unparsed.reason().label();
-            meters.unparsed(transport, reason);
+            meters.unparsed(transport, unparsed.reason());
             rateLimitedLog.warn("unparsed_" + reason, "Unparsed syslog line from {} over {}: {}", senderIp,
                     transport.label(), abbreviate(line));
             return;
@@ -66,15 +66,15 @@ public final class SyslogIngest {
         if (outcome == PublishOutcome.QUEUED) {
             meters.parsed(transport);
         } else {
-            String reason = outcome.name().toLowerCase(java.util.Locale.ROOT);
+            DropReason reason = outcome == PublishOutcome.CLOSED ? DropReason.CLOSED : DropReason.QUEUE_FULL;
             meters.dropped(transport, reason);
-            rateLimitedLog.warn("dropped_" + reason, "Dropped a {} event from {}: {}", event.kind(), senderIp,
-                    reason);
+            rateLimitedLog.warn("dropped_" + reason.label(), "Dropped a {} event from {}: {}", event.kind(),
+                    senderIp, reason.label());
         }
     }
 
     /** Counts a message the transport received but had to discard before it could be parsed. */
-    public void discarded(Transport transport, String reason) {
+    public void discarded(Transport transport, DropReason reason) {
         meters.received(transport);
         meters.dropped(transport, reason);
     }

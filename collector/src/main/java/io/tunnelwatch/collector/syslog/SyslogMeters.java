@@ -4,17 +4,20 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.tunnelwatch.collector.metrics.CollectorMeters;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
-/** The syslog counters, registered once per transport so the hot path only increments. */
+/**
+ * The syslog counters, registered once per transport and reason so the hot path only looks up and increments
+ * (the maps are filled in the constructor and only read afterwards).
+ */
 final class SyslogMeters {
 
     private final MeterRegistry registry;
     private final Map<Transport, Counter> received = new EnumMap<>(Transport.class);
     private final Map<Transport, Counter> parsed = new EnumMap<>(Transport.class);
     private final Map<Transport, Counter> ignored = new EnumMap<>(Transport.class);
-    private final Map<String, Counter> byReason = new ConcurrentHashMap<>();
+    private final Map<String, Counter> byReason = new HashMap<>();
 
     SyslogMeters(MeterRegistry registry) {
         this.registry = registry;
@@ -22,6 +25,15 @@ final class SyslogMeters {
             received.put(t, counter(CollectorMeters.SYSLOG_RECEIVED, t));
             parsed.put(t, counter(CollectorMeters.SYSLOG_PARSED, t));
             ignored.put(t, counter(CollectorMeters.SYSLOG_IGNORED, t));
+            // Every reason is registered up front: dashboards see a zero, not an absent series.
+            for (SyslogParseResult.Reason r : SyslogParseResult.Reason.values()) {
+                byReason.put(key(CollectorMeters.SYSLOG_UNPARSED, t, r.label()),
+                        reasonCounter(CollectorMeters.SYSLOG_UNPARSED, t, r.label()));
+            }
+            for (DropReason r : DropReason.values()) {
+                byReason.put(key(CollectorMeters.SYSLOG_DROPPED, t, r.label()),
+                        reasonCounter(CollectorMeters.SYSLOG_DROPPED, t, r.label()));
+            }
         }
     }
 
@@ -37,12 +49,16 @@ final class SyslogMeters {
         ignored.get(t).increment();
     }
 
-    void unparsed(Transport t, String reason) {
-        reasonCounter(CollectorMeters.SYSLOG_UNPARSED, t, reason).increment();
+    void unparsed(Transport t, SyslogParseResult.Reason reason) {
+        byReason.get(key(CollectorMeters.SYSLOG_UNPARSED, t, reason.label())).increment();
     }
 
-    void dropped(Transport t, String reason) {
-        reasonCounter(CollectorMeters.SYSLOG_DROPPED, t, reason).increment();
+    void dropped(Transport t, DropReason reason) {
+        byReason.get(key(CollectorMeters.SYSLOG_DROPPED, t, reason.label())).increment();
+    }
+
+    private static String key(CollectorMeters meter, Transport t, String reason) {
+        return meter.name() + '/' + t.name() + '/' + reason;
     }
 
     private Counter counter(CollectorMeters meter, Transport t) {
@@ -51,8 +67,7 @@ final class SyslogMeters {
     }
 
     private Counter reasonCounter(CollectorMeters meter, Transport t, String reason) {
-        return byReason.computeIfAbsent(meter.name() + '/' + t.name() + '/' + reason,
-                k -> Counter.builder(meter.meterName()).description(meter.description())
-                        .tags("transport", t.label(), "reason", reason).register(registry));
+        return Counter.builder(meter.meterName()).description(meter.description())
+                .tags("transport", t.label(), "reason", reason).register(registry);
     }
 }

@@ -6,6 +6,7 @@ import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.TooLongFrameException;
 import io.netty.util.NetUtil;
 import io.tunnelwatch.collector.metrics.RateLimitedLog;
+import io.tunnelwatch.collector.syslog.DropReason;
 import io.tunnelwatch.collector.syslog.SyslogIngest;
 import io.tunnelwatch.collector.syslog.Transport;
 import java.net.InetSocketAddress;
@@ -70,7 +71,7 @@ public final class SyslogStreamHandler extends SimpleChannelInboundHandler<ByteB
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
         if (cause instanceof TooLongFrameException) {
-            ingest.discarded(transport, "frame_too_long");
+            ingest.discarded(transport, DropReason.FRAME_TOO_LONG);
             RATE_LIMITED.warn("frame_too_long", "Discarded an over-long syslog frame from {}: {}", senderIp,
                     cause.getMessage());
             return;

@@ -1,6 +1,5 @@
 package io.tunnelwatch.launcher.cli;
 
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -11,22 +10,15 @@ import picocli.CommandLine.Mixin;
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = "The all-in-one with an embedded broker and a simulated fleet of IOS-XE routers."
                 + " (The simulated fleet is not there yet: for now this is 'run'.)")
-public final class DemoCommand implements Callable<Integer> {
-
-    @Mixin
-    KafkaOptions kafka;
+public final class DemoCommand extends RoleCommand {
 
     @Mixin
     SyslogOptions syslog;
-
-    @Mixin
-    HttpOptions http;
 
     @Override
     public Integer call() throws Exception {
         System.out.println("note: the simulated fleet is not built yet; running the all-in-one without it."
                 + " Send it syslog with logger (see README).");
-        return PipelineRunner.runUntilStopped("demo", PipelineRunner.config(kafka, syslog, http, true, true),
-                System.out);
+        return runUntilStopped(syslog, true, true);
     }
 }

@@ -23,6 +23,15 @@ public final class SyslogOptions {
             description = "Longest TCP syslog frame; longer ones are discarded and counted (default: ${DEFAULT-VALUE}).")
     public int maxFrame;
 
+    /** No listeners: for roles without a collector. */
+    static SyslogOptions off() {
+        SyslogOptions none = new SyslogOptions();
+        none.host = "0.0.0.0";
+        none.port = -1;
+        none.maxFrame = 65_536;
+        return none;
+    }
+
     public int udp() {
         return udpPort != null ? udpPort : port;
     }

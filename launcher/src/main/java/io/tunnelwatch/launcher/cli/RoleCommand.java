@@ -1,0 +1,35 @@
+package io.tunnelwatch.launcher.cli;
+
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** What every process-starting command shares: where Kafka is, the HTTP endpoint, and how it runs until stopped. */
+abstract class RoleCommand implements Callable<Integer> {
+
+    @Mixin
+    KafkaOptions kafka;
+
+    @Mixin
+    HttpOptions http;
+
+    @Spec
+    CommandSpec spec;
+
+    /** Runs the configured roles until Ctrl-C / SIGTERM; {@code syslog} null when no collector runs. */
+    int runUntilStopped(SyslogOptions syslog, boolean collector, boolean streams) throws InterruptedException {
+        SyslogOptions listeners = syslog != null ? syslog : SyslogOptions.off();
+        return PipelineRunner.runUntilStopped(spec.name(),
+                PipelineRunner.config(kafka, listeners, http, collector, streams), System.out);
+    }
+
+    /** The scale-out roles run against a cluster; the embedded broker is for the all-in-one only. */
+    void requireCluster() {
+        if (kafka.embedded()) {
+            throw new ParameterException(spec.commandLine(), "the " + spec.name() + " role needs"
+                    + " --bootstrap-servers (use 'run' for the all-in-one with an embedded broker)");
+        }
+    }
+}
