@@ -57,6 +57,45 @@ class ConfigMistakesIT {
     }
 
     @Test
+    void shouldNameTheEmbeddedKafkaPortThatIsAlreadyInUse() throws Exception {
+        try (ServerSocket taken = new ServerSocket()) {
+            taken.bind(new InetSocketAddress("127.0.0.1", 0));
+            int port = taken.getLocalPort();
+
+            Result r = run("run", "--kafka-port", String.valueOf(port),
+                    "--kafka-controller-port", String.valueOf(PortProbe.freePort()),
+                    "--syslog-port", String.valueOf(PortProbe.freePort()),
+                    "--http-port", String.valueOf(PortProbe.freePort()),
+                    "--data-dir", work.resolve("data").toString());
+
+            assertThat(r.exit).isEqualTo(1);
+            assertThat(r.stderr).singleElement().asString()
+                    .contains("127.0.0.1:" + port).contains("--kafka-port");
+        }
+    }
+
+    @Test
+    void shouldRefuseADataDirectoryAnotherProcessHolds() throws Exception {
+        Path data = work.resolve("held");
+        java.nio.file.Files.createDirectories(data);
+        try (var channel = java.nio.channels.FileChannel.open(data.resolve(".tunnelwatch.lock"),
+                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
+             var lock = channel.lock()) {
+
+            Result r = run("run", "--data-dir", data.toString(),
+                    "--kafka-port", String.valueOf(PortProbe.freePort()),
+                    "--kafka-controller-port", String.valueOf(PortProbe.freePort()),
+                    "--syslog-port", String.valueOf(PortProbe.freePort()),
+                    "--http-port", String.valueOf(PortProbe.freePort()));
+
+            assertThat(lock.isValid()).isTrue();
+            assertThat(r.exit).isEqualTo(1);
+            assertThat(r.stderr).singleElement().asString()
+                    .contains("in use by another tunnelwatch process").contains("--data-dir");
+        }
+    }
+
+    @Test
     void shouldSayWhenTheKafkaClusterCannotBeReached() throws Exception {
         int closed = PortProbe.freePort();
 

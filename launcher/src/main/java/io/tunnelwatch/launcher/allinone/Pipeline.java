@@ -39,6 +39,7 @@ public final class Pipeline implements AutoCloseable {
     private static final Duration STREAMS_READY_TIMEOUT = Duration.ofSeconds(90);
     /** With an embedded broker there is exactly one streams instance: a static identity survives a crash. */
     private static final String EMBEDDED_MEMBER_ID = "tunnelwatch-all-in-one";
+    private static final String EMBEDDED_HOST = "127.0.0.1";
 
     private final PipelineConfig config;
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -62,6 +63,9 @@ public final class Pipeline implements AutoCloseable {
         checkPortsFirst();
         bindJvmMetrics();
         try {
+            if (config.embedded() || config.runStreams()) {
+                running.push(DataDirectoryLock.acquire(config.dataDirectory()));
+            }
             startKafka();
             provisionTopics();
             startHttp();
@@ -79,6 +83,10 @@ public final class Pipeline implements AutoCloseable {
     }
 
     private void checkPortsFirst() {
+        if (config.embedded()) {
+            PortCheck.tcp(EMBEDDED_HOST, config.kafkaPort(), "--kafka-port");
+            PortCheck.tcp(EMBEDDED_HOST, config.kafkaControllerPort(), "--kafka-controller-port");
+        }
         PortCheck.tcp(config.httpHost(), config.httpPort(), "--http-port");
         if (config.runCollector()) {
             PortCheck.udp(config.syslog().bindHost(), config.syslog().udpPort(), "--syslog-port");
