@@ -17,7 +17,7 @@ public final class PeerStateMachine {
         PeerPhase phase = switch (event.kind()) {
             case SESSION_UP -> PeerPhase.IPSEC_UP;
             case SESSION_DOWN -> PeerPhase.DOWN;
-            case CRYPTO_OTHER -> state.phase();
+            default -> state.phase();
         };
         Instant at = event.receivedAt();
         Instant since = phase == state.phase() && state.phaseSince() != null ? state.phaseSince() : at;
