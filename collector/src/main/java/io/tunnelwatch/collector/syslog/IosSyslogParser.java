@@ -15,15 +15,21 @@ import java.util.regex.Pattern;
  */
 public final class IosSyslogParser {
 
-    /** {@code %FAC[-SUB]-SEV-MNEM:}; Cisco allows a space before the colon in a few old images. */
+    /**
+     * {@code %FAC[-SUB]-SEV-MNEM:}; Cisco allows a space before the colon in a few old images. The {@code -SUB}
+     * parts are bounded: an unbounded group repetition recurses once per iteration in java.util.regex.
+     */
     private static final Pattern MNEMONIC =
-            Pattern.compile("%([A-Z][A-Z0-9_]*(?:-[A-Z0-9_]+)*?)-([0-7])-([A-Z][A-Z0-9_]*) ?:");
+            Pattern.compile("%([A-Z][A-Z0-9_]*(?:-[A-Z0-9_]+){0,3}?)-([0-7])-([A-Z][A-Z0-9_]*) ?:");
 
     private static final Pattern PRI = Pattern.compile("^<(\\d{1,3})>");
 
-    /** RFC 5424 after PRI: VERSION SP TIMESTAMP SP HOSTNAME SP APP-NAME SP PROCID SP MSGID SP SD. */
+    /**
+     * RFC 5424 after PRI: VERSION SP TIMESTAMP SP HOSTNAME SP APP-NAME SP PROCID SP MSGID SP SD. The SD repetitions
+     * are bounded (16 elements, 64 escape-separated runs each) for the same reason as {@link #MNEMONIC}.
+     */
     private static final Pattern RFC5424 =
-            Pattern.compile("^1 \\S+ (\\S+) \\S+ \\S+ \\S+ (?:-|(?:\\[(?:[^\\]\\\\]|\\\\.)*\\])+)(?: |$)");
+            Pattern.compile("^1 \\S+ (\\S+) \\S+ \\S+ \\S+ (?:-|(?:\\[(?:[^\\]\\\\]++|\\\\.){0,64}\\]){1,16})(?: |$)");
 
     /**
      * An RFC 3164 relay header: {@code MMM dd HH:mm:ss HOST } followed by a Cisco header (a number, a colon or an
