@@ -15,25 +15,49 @@ import java.util.regex.Pattern;
  */
 public final class IosSyslogParser {
 
-    /** {@code %FAC[-SUB]-SEV-MNEM:}; Cisco allows a space before the colon in a few old images. */
+    /**
+     * {@code %FAC[-SUB]-SEV-MNEM:}; Cisco allows a space before the colon in a few old images. The {@code -SUB}
+     * parts are bounded: an unbounded group repetition recurses once per iteration in java.util.regex.
+     */
     private static final Pattern MNEMONIC =
-            Pattern.compile("%([A-Z][A-Z0-9_]*(?:-[A-Z0-9_]+)*?)-([0-7])-([A-Z][A-Z0-9_]*) ?:");
+            Pattern.compile("%([A-Z][A-Z0-9_]*(?:-[A-Z0-9_]+){0,3}?)-([0-7])-([A-Z][A-Z0-9_]*) ?:");
 
     private static final Pattern PRI = Pattern.compile("^<(\\d{1,3})>");
 
-    /** RFC 5424 after PRI: VERSION SP TIMESTAMP SP HOSTNAME SP APP-NAME SP PROCID SP MSGID SP SD. */
+    /**
+     * RFC 5424 after PRI: VERSION SP TIMESTAMP SP HOSTNAME SP APP-NAME SP PROCID SP MSGID SP SD. The SD repetitions
+     * are bounded (16 elements, 64 escape-separated runs each) for the same reason as {@link #MNEMONIC}.
+     */
     private static final Pattern RFC5424 =
-            Pattern.compile("^1 \\S+ (\\S+) \\S+ \\S+ \\S+ (?:-|(?:\\[(?:[^\\]\\\\]|\\\\.)*\\])+)(?: |$)");
+            Pattern.compile("^1 \\S+ (\\S+) \\S+ \\S+ \\S+ (?:-|(?:\\[(?:[^\\]\\\\]++|\\\\.){0,64}\\]){1,16})(?: |$)");
 
-    /** An RFC 3164 relay header: {@code MMM dd HH:mm:ss HOST } followed by a Cisco header (a number or a colon). */
+    /**
+     * An RFC 3164 relay header: {@code MMM dd HH:mm:ss HOST } followed by a Cisco header (a number, a colon or an
+     * origin-id), or by a TAG (util-linux {@code logger --rfc3164}) when the router's own {@code <PRI>} follows.
+     */
     private static final Pattern RFC3164_RELAY =
-            Pattern.compile("^[A-Z][a-z]{2} [ \\d]?\\d \\d{2}:\\d{2}:\\d{2} (\\S+) (?=[\\d:<*.])");
+            Pattern.compile("^[A-Z][a-z]{2} [ \\d]?\\d \\d{2}:\\d{2}:\\d{2} (\\S+) (?:[^\\s<]+: (?=<\\d{1,3}>))?"
+                    + "(?=[\\d:<*.]|[A-Za-z][\\w.\\-]*: )");
+
+    /**
+     * A relay header with an RFC 3339 stamp and no RFC 5424 VERSION (rsyslog's forward format):
+     * {@code 2024-10-11T10:15:31.208321-05:00 HOST }. IOS never writes such a stamp itself.
+     */
+    private static final Pattern RFC3339_RELAY =
+            Pattern.compile("^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?(?:Z|[+-]\\d{2}:\\d{2}) (\\S+) ");
+
+    /**
+     * An IPv6 origin-id: with {@code ::}, or all eight groups, so an {@code hh:mm:ss} uptime never reads as one.
+     * Every repetition is bounded so a long run of colons cannot make the header match quadratic.
+     */
+    private static final String IPV6 = "(?=[0-9A-Fa-f:]{0,39}::)[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,7}"
+            + "|[0-9A-Fa-f]{1,4}(?::[0-9A-Fa-f]{1,4}){7}";
 
     /** The Cisco header proper, before the mnemonic. Every part is optional; see the class comment. */
     private static final Pattern CISCO_HEADER = Pattern.compile(
-            "^(?:(\\d*):\\s*)?"                                        // 1 counter (may be empty: "<189>: ")
-            + "(?:([A-Za-z][\\w.\\-]*|\\d{1,3}(?:\\.\\d{1,3}){3}):\\s+)?" // 2 origin-id
-            + "(?:(\\d+):\\s*)?"                                        // 3 sequence number
+            "^(?:(\\d*):(?!\\d{2}:\\d{2})\\s*)?"                       // 1 counter (may be empty: "<189>: ")
+            + "(?:([A-Za-z][\\w.\\-]*|\\d{1,3}(?:\\.\\d{1,3}){3}|" + IPV6 + "):\\s+)?" // 2 origin-id
+            + "(?:(\\d+):(?!\\d{2}:\\d{2})\\s*)?"                         // 3 sequence number, not hh:mm:ss
             + "([*.])?"                                                 // 4 sync mark
             + "([A-Za-z]{3}\\s+\\d{1,2}(?:\\s+\\d{4})?\\s+\\d{1,2}:\\d{2}:\\d{2}(?:\\.\\d{1,6})?"
             + "(?:\\s?[A-Za-z]{2,5}(?:[+-]\\d{1,2}(?::\\d{2})?)?)?"   // 5 timestamp, optional zone
@@ -84,9 +108,13 @@ public final class IosSyslogParser {
             }
         }
         Matcher r3164 = RFC3164_RELAY.matcher(rest);
+        Matcher r3339 = RFC3339_RELAY.matcher(rest);
         if (r3164.find()) {
             relayHost = r3164.group(1);
             rest = rest.substring(r3164.end());
+        } else if (r3339.find()) {
+            relayHost = r3339.group(1);
+            rest = rest.substring(r3339.end());
         }
         // A relay may have kept the router's own PRI inside its payload (logger -d does).
         Matcher innerPri = PRI.matcher(rest);

@@ -1,0 +1,38 @@
+package io.tunnelwatch.collector.syslog;
+
+import io.tunnelwatch.collector.kafka.PublishOutcome;
+import io.tunnelwatch.events.TunnelEvent;
+import java.util.ArrayList;
+import java.util.List;
+
+/** An {@link EventSink} that keeps every event offered and answers with a settable outcome and room. */
+public final class RecordingEventSink implements EventSink {
+
+    private final List<TunnelEvent> events = new ArrayList<>();
+    private volatile PublishOutcome outcome = PublishOutcome.QUEUED;
+    private volatile boolean room = true;
+
+    @Override
+    public PublishOutcome offer(TunnelEvent event) {
+        events.add(event);
+        return outcome;
+    }
+
+    @Override
+    public boolean hasRoom() {
+        return room;
+    }
+
+    /** Every event offered, accepted or not, in order. */
+    public List<TunnelEvent> events() {
+        return List.copyOf(events);
+    }
+
+    public void answer(PublishOutcome next) {
+        this.outcome = next;
+    }
+
+    public void room(boolean hasRoom) {
+        this.room = hasRoom;
+    }
+}
