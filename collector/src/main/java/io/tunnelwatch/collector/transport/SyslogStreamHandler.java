@@ -37,7 +37,9 @@ public final class SyslogStreamHandler extends SimpleChannelInboundHandler<ByteB
 
     @Override
     public void channelActive(ChannelHandlerContext ctx) throws Exception {
-        senderIp = NetUtil.toAddressString(((InetSocketAddress) ctx.channel().remoteAddress()).getAddress());
+        senderIp = ctx.channel().remoteAddress() instanceof InetSocketAddress inet && inet.getAddress() != null
+                ? NetUtil.toAddressString(inet.getAddress())
+                : String.valueOf(ctx.channel().remoteAddress());
         super.channelActive(ctx);
     }
 
