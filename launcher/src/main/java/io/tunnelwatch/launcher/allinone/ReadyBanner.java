@@ -20,7 +20,6 @@ public final class ReadyBanner {
                 : ""));
         InetSocketAddress http = pipeline.httpAddress();
         out.println("  metrics   http://" + http.getHostString() + ":" + http.getPort() + "/metrics");
-        out.println("Stop with Ctrl-C.");
         out.flush();
     }
 

@@ -32,16 +32,32 @@ final class PipelineRunner {
                 kafka.partitions, kafka.replicationFactor, listeners, http.host, http.port, collector, streams);
     }
 
-    static int runUntilStopped(String role, PipelineConfig config, PrintStream out) throws InterruptedException {
+    /** Something that runs beside the pipeline once it serves (the demo fleet), stopped before the pipeline. */
+    @FunctionalInterface
+    interface Extra {
+        AutoCloseable start(Pipeline pipeline) throws Exception;
+    }
+
+    static int runUntilStopped(String role, PipelineConfig config, PrintStream out, Extra extra) throws Exception {
         Pipeline pipeline = new Pipeline(config).start();
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(pipeline, stopped, out), "tunnelwatch-stop"));
         ReadyBanner.print(out, role, pipeline, config);
+        AutoCloseable beside;
+        try {
+            beside = extra.start(pipeline);
+        } catch (Exception e) {
+            pipeline.close();
+            throw e;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(beside, pipeline, stopped, out),
+                "tunnelwatch-stop"));
+        out.println("Stop with Ctrl-C.");
+        out.flush();
         stopped.await();
         return 0;
     }
 
-    private static void stop(Pipeline pipeline, CountDownLatch stopped, PrintStream out) {
+    private static void stop(AutoCloseable beside, Pipeline pipeline, CountDownLatch stopped, PrintStream out) {
         Thread watchdog = new Thread(() -> {
             try {
                 Thread.sleep(STOP_BUDGET.toMillis());
@@ -55,6 +71,11 @@ final class PipelineRunner {
         watchdog.start();
         LOG.info("Stopping");
         long start = System.nanoTime();
+        try {
+            beside.close();
+        } catch (Exception e) {
+            LOG.warn("Error while stopping: {}", e.toString());
+        }
         pipeline.close();
         watchdog.interrupt();
         out.println("tunnelwatch stopped in " + Duration.ofNanos(System.nanoTime() - start).toMillis() + " ms");
