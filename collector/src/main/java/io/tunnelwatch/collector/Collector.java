@@ -35,7 +35,7 @@ public final class Collector implements AutoCloseable {
         publisher = new EventPublisher(producer, config.publishQueue(), registry);
         SyslogIngest ingest = new SyslogIngest(DeviceResolver.bySenderAddress(), publisher, Clock.systemUTC(),
                 registry);
-        syslog = new SyslogServer(config.syslog(), ingest);
+        syslog = new SyslogServer(config.syslog(), ingest, registry);
         try {
             syslog.start();
         } catch (RuntimeException e) {
@@ -50,6 +50,10 @@ public final class Collector implements AutoCloseable {
 
     public InetSocketAddress syslogTcpAddress() {
         return syslog.tcpAddress();
+    }
+
+    public InetSocketAddress syslogTlsAddress() {
+        return syslog.tlsAddress();
     }
 
     @Override

@@ -21,10 +21,25 @@ final class SyslogSender {
         logger(port, true, line);
     }
 
+    /**
+     * {@code logger} over TCP with extra options, e.g. {@code --octet-count} (RFC 6587 octet counting instead of a
+     * trailing LF), {@code --rfc3164} or {@code --rfc5424} (the header logger puts before the line).
+     */
+    static void tcp(int port, String line, String... options) {
+        List<String> cmd = new ArrayList<>(List.of("logger", "-n", "127.0.0.1", "-P", String.valueOf(port), "-T"));
+        cmd.addAll(List.of(options));
+        cmd.add(line);
+        run(cmd);
+    }
+
     private static void logger(int port, boolean tcp, String line) {
         List<String> cmd = new ArrayList<>(List.of("logger", "-n", "127.0.0.1", "-P", String.valueOf(port)));
         cmd.add(tcp ? "-T" : "-d");
         cmd.add(line);
+        run(cmd);
+    }
+
+    private static void run(List<String> cmd) {
         try {
             Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
             assertThat(p.waitFor(10, TimeUnit.SECONDS)).as("logger finished").isTrue();

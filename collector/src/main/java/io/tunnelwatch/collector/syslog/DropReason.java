@@ -8,8 +8,12 @@ public enum DropReason {
     QUEUE_FULL,
     /** Arrived while the collector was shutting down. */
     CLOSED,
-    /** A TCP frame longer than the configured maximum. */
-    FRAME_TOO_LONG;
+    /** A TCP/TLS frame longer than the configured maximum. */
+    FRAME_TOO_LONG,
+    /** An RFC 6587 octet count that is not one (letters, a leading zero, too many digits). */
+    BAD_OCTET_COUNT,
+    /** A connection ended before all the octets its last octet count announced had arrived. */
+    TRUNCATED_FRAME;
 
     public String label() {
         return name().toLowerCase(Locale.ROOT);

@@ -1,15 +1,15 @@
 package io.tunnelwatch.collector.transport;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
-import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.FixedRecvByteBufAllocator;
-import io.netty.channel.socket.SocketChannel;
-import io.netty.handler.codec.LineBasedFrameDecoder;
+import io.netty.channel.epoll.EpollChannelOption;
+import io.netty.handler.ssl.SslContext;
 import io.tunnelwatch.collector.config.SyslogListenerConfig;
 import io.tunnelwatch.collector.syslog.SyslogIngest;
 import io.tunnelwatch.collector.syslog.Transport;
@@ -22,8 +22,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The syslog sockets: UDP (one message per datagram) and TCP (newline-framed), on one shared event-loop group.
- * Sockets only; every message goes to {@link SyslogIngest}.
+ * The syslog sockets, on one shared event-loop group: UDP (RFC 5426, one message per datagram; with native epoll
+ * several sockets share the port through SO_REUSEPORT so several threads read it), TCP (RFC 6587) and TLS
+ * (RFC 5425). Sockets only; the per-connection pipeline is {@link StreamChannelInitializer}, and every message goes
+ * to {@link SyslogIngest}.
  */
 public final class SyslogServer implements AutoCloseable {
 
@@ -33,67 +35,89 @@ public final class SyslogServer implements AutoCloseable {
 
     private final SyslogListenerConfig config;
     private final SyslogIngest ingest;
+    private final ConnectionMeters connectionMeters;
     private final List<Channel> channels = new ArrayList<>();
     private EventLoopGroup group;
     private InetSocketAddress udpAddress;
+    private int udpReaders;
     private InetSocketAddress tcpAddress;
+    private InetSocketAddress tlsAddress;
 
-    public SyslogServer(SyslogListenerConfig config, SyslogIngest ingest) {
+    /** Registers the connection meters at once, so they read zero before the first connection. */
+    public SyslogServer(SyslogListenerConfig config, SyslogIngest ingest, MeterRegistry registry) {
         this.config = config;
         this.ingest = ingest;
+        this.connectionMeters = new ConnectionMeters(registry);
     }
 
-    /** Binds the configured sockets. @throws ListenerStartException naming the port when one cannot be bound */
+    /**
+     * Binds the configured sockets.
+     *
+     * @throws ListenerStartException naming the port when one cannot be bound, or the files when the TLS
+     *                                certificate or key cannot be used
+     */
     public void start() {
+        // Loaded before any socket is bound, so bad PEM files fail the start without a half-open listener.
+        SslContext ssl = config.tlsEnabled() ? TlsContexts.server(config.tls()) : null;
         group = NettyTransports.newGroup(config.ioThreads());
         try {
             if (config.udpPort() >= 0) {
-                udpAddress = bindUdp();
+                bindUdp();
             }
             if (config.tcpPort() >= 0) {
-                tcpAddress = bindTcp();
+                tcpAddress = bindStream(Transport.TCP, config.tcpPort(), null, "--syslog-tcp-port");
+            }
+            if (ssl != null) {
+                tlsAddress = bindStream(Transport.TLS, config.tlsPort(), ssl, "--syslog-tls-port");
             }
         } catch (RuntimeException e) {
             close();
             throw e;
         }
-        LOG.info("Syslog listening on udp {} tcp {} ({})", udpAddress, tcpAddress, NettyTransports.name());
+        LOG.info("Syslog listening on udp {} ({} reader(s)) tcp {} tls {} ({})", udpAddress, udpReaders, tcpAddress,
+                tlsAddress, NettyTransports.name());
     }
 
-    private InetSocketAddress bindUdp() {
+    private void bindUdp() {
+        boolean reusePort = NettyTransports.nativeEpoll();
+        int readers = config.effectiveUdpReaders(reusePort);
         Bootstrap b = new Bootstrap()
                 .group(group)
                 .channel(NettyTransports.datagramChannel())
                 .option(ChannelOption.SO_RCVBUF, config.udpReceiveBuffer())
                 .option(ChannelOption.RCVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(MAX_DATAGRAM))
                 .handler(new SyslogDatagramHandler(ingest));
-        return bind("UDP", config.udpPort(), () -> b.bind(config.bindHost(), config.udpPort()));
+        if (reusePort) {
+            // The kernel spreads datagrams over the sockets bound with SO_REUSEPORT, one event loop each.
+            b.option(EpollChannelOption.SO_REUSEPORT, true);
+        }
+        udpAddress = bind("UDP", config.udpPort(), () -> b.bind(config.bindHost(), config.udpPort()),
+                "--syslog-udp-port");
+        // With port 0 the first bind picked the port; the other readers join that one.
+        int port = udpAddress.getPort();
+        for (int i = 1; i < readers; i++) {
+            bind("UDP", port, () -> b.bind(config.bindHost(), port), "--syslog-udp-port");
+        }
+        udpReaders = readers;
     }
 
-    private InetSocketAddress bindTcp() {
+    private InetSocketAddress bindStream(Transport transport, int port, SslContext ssl, String option) {
         ServerBootstrap b = new ServerBootstrap()
                 .group(group)
                 .channel(NettyTransports.serverChannel())
                 .option(ChannelOption.SO_BACKLOG, 1024)
                 .childOption(ChannelOption.SO_KEEPALIVE, true)
-                .childHandler(new ChannelInitializer<SocketChannel>() {
-                    @Override
-                    protected void initChannel(SocketChannel ch) {
-                        ch.pipeline()
-                                .addLast("framer", new LineBasedFrameDecoder(config.maxFrameLength(), true, false))
-                                .addLast("syslog", new SyslogStreamHandler(ingest, Transport.TCP));
-                    }
-                });
-        return bind("TCP", config.tcpPort(), () -> b.bind(config.bindHost(), config.tcpPort()));
+                .childHandler(new StreamChannelInitializer(transport, config, ingest, connectionMeters, ssl));
+        return bind(transport.name(), port, () -> b.bind(config.bindHost(), port), option);
     }
 
-    private InetSocketAddress bind(String what, int port, Supplier<ChannelFuture> bind) {
+    private InetSocketAddress bind(String what, int port, Supplier<ChannelFuture> bind, String option) {
         ChannelFuture future = bind.get().awaitUninterruptibly();
         if (!future.isSuccess()) {
             Throwable cause = future.cause();
             throw new ListenerStartException("cannot listen for syslog on " + what + " " + config.bindHost() + ":"
                     + port + " (" + cause.getMessage() + "); is another collector running? choose another port with"
-                    + " --syslog-port", cause);
+                    + " " + option, cause);
         }
         channels.add(future.channel());
         return (InetSocketAddress) future.channel().localAddress();
@@ -104,9 +128,19 @@ public final class SyslogServer implements AutoCloseable {
         return udpAddress;
     }
 
+    /** How many UDP sockets read the UDP port (1 without native epoll). */
+    public int udpReaders() {
+        return udpReaders;
+    }
+
     /** The bound TCP address, or null when TCP is off. */
     public InetSocketAddress tcpAddress() {
         return tcpAddress;
+    }
+
+    /** The bound TLS address, or null when TLS is off. */
+    public InetSocketAddress tlsAddress() {
+        return tlsAddress;
     }
 
     /** Closes the sockets, then lets in-flight messages finish. */

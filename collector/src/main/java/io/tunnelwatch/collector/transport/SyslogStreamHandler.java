@@ -3,8 +3,9 @@ package io.tunnelwatch.collector.transport;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
-import io.netty.handler.codec.TooLongFrameException;
 import io.netty.util.NetUtil;
+import io.tunnelwatch.collector.framing.FrameListener;
+import io.tunnelwatch.collector.framing.FrameProblem;
 import io.tunnelwatch.collector.metrics.RateLimitedLog;
 import io.tunnelwatch.collector.syslog.DropReason;
 import io.tunnelwatch.collector.syslog.SyslogIngest;
@@ -17,10 +18,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Takes framed syslog messages of one TCP connection to the ingest path, and applies backpressure: when Kafka falls
- * behind, the connection stops reading (the sender's TCP window closes) instead of dropping.
+ * Takes framed syslog messages of one TCP or TLS connection to the ingest path, and applies backpressure: when Kafka
+ * falls behind, the connection stops reading (the sender's TCP window closes) instead of dropping. Also the
+ * {@link FrameListener} of the connection's framer: every discarded frame is counted as a drop and logged with the
+ * sender's address. One instance per connection.
  */
-public final class SyslogStreamHandler extends SimpleChannelInboundHandler<ByteBuf> {
+public final class SyslogStreamHandler extends SimpleChannelInboundHandler<ByteBuf> implements FrameListener {
 
     private static final Logger LOG = LoggerFactory.getLogger(SyslogStreamHandler.class);
     private static final RateLimitedLog RATE_LIMITED = new RateLimitedLog(LOG, Duration.ofSeconds(10));
@@ -71,13 +74,19 @@ public final class SyslogStreamHandler extends SimpleChannelInboundHandler<ByteB
     }
 
     @Override
+    public void discarded(FrameProblem problem) {
+        DropReason reason = switch (problem) {
+            case TOO_LONG -> DropReason.FRAME_TOO_LONG;
+            case BAD_OCTET_COUNT -> DropReason.BAD_OCTET_COUNT;
+            case TRUNCATED -> DropReason.TRUNCATED_FRAME;
+        };
+        ingest.discarded(transport, reason);
+        RATE_LIMITED.warn(reason.label(), "Discarded a syslog frame from {} over {}: {}", senderIp, transport.label(),
+                reason.label());
+    }
+
+    @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-        if (cause instanceof TooLongFrameException) {
-            ingest.discarded(transport, DropReason.FRAME_TOO_LONG);
-            RATE_LIMITED.warn("frame_too_long", "Discarded an over-long syslog frame from {}: {}", senderIp,
-                    cause.getMessage());
-            return;
-        }
         RATE_LIMITED.warn("connection_error", "Closing syslog connection from {}: {}", senderIp, cause.toString());
         ctx.close();
     }

@@ -9,7 +9,7 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.channel.socket.DatagramPacket;
-import io.netty.handler.codec.LineBasedFrameDecoder;
+import io.tunnelwatch.collector.framing.SyslogFrameDecoder;
 import io.tunnelwatch.collector.syslog.DeviceResolver;
 import io.tunnelwatch.collector.syslog.RecordingEventSink;
 import io.tunnelwatch.collector.syslog.SyslogIngest;
@@ -44,6 +44,7 @@ class SyslogTransportHandlersTest {
     private final SyslogIngest ingest = new SyslogIngest(DeviceResolver.bySenderAddress(), sink,
             Clock.fixed(Instant.parse("2026-11-26T10:00:03Z"), ZoneOffset.UTC), registry);
     private EmbeddedChannel channel;
+    private SyslogFrameDecoder decoder;
 
     @AfterEach
     void closeChannel() {
@@ -96,8 +97,7 @@ class SyslogTransportHandlersTest {
 
     @Test
     void shouldEmitOneEventPerLineWhenTwoLinesArriveInOneWrite() throws Exception {
-        InspectableLineDecoder decoder = new InspectableLineDecoder(MAX_FRAME);
-        channel = tcp(decoder);
+        channel = tcp();
 
         channel.writeInbound(bytes(DOWN + "\r\n" + UP_V2 + "\n"));
 
@@ -107,27 +107,25 @@ class SyslogTransportHandlersTest {
             assertThat(e.transport()).isEqualTo("tcp");
         });
         assertThat(sink.events().get(0).text()).as("CR stripped with the LF").endsWith("Id: 192.0.2.7");
-        assertNothingLeft(decoder);
+        assertNothingLeft();
     }
 
     @Test
     void shouldJoinALineSplitAcrossWrites() throws Exception {
-        InspectableLineDecoder decoder = new InspectableLineDecoder(MAX_FRAME);
-        channel = tcp(decoder);
+        channel = tcp();
 
         channel.writeInbound(bytes(DOWN.substring(0, 40)));
         assertThat(sink.events()).isEmpty();
-        assertThat(decoder.buffered()).isEqualTo(40);
+        assertThat(decoder.bufferedBytes()).isEqualTo(40);
         channel.writeInbound(bytes(DOWN.substring(40) + "\n"));
 
         assertThat(sink.events()).singleElement().extracting(TunnelEvent::peer).isEqualTo("192.0.2.7");
-        assertNothingLeft(decoder);
+        assertNothingLeft();
     }
 
     @Test
     void shouldDiscardAnOverlongFrameCountItAndStillDeliverTheNextLine() throws Exception {
-        InspectableLineDecoder decoder = new InspectableLineDecoder(MAX_FRAME);
-        channel = tcp(decoder);
+        channel = tcp();
 
         channel.writeInbound(bytes("X".repeat(MAX_FRAME * 4) + "\n" + DOWN + "\n"));
 
@@ -136,27 +134,53 @@ class SyslogTransportHandlersTest {
         assertThat(count("tunnelwatch.syslog.received", "transport", "tcp")).isEqualTo(2);
         assertThat(count("tunnelwatch.syslog.parsed", "transport", "tcp")).isEqualTo(1);
         assertThat(channel.isOpen()).as("an over-long frame does not cost the connection").isTrue();
-        assertNothingLeft(decoder);
+        assertNothingLeft();
     }
 
     @Test
     void shouldDiscardAnOverlongFrameSpreadOverSeveralWritesOnce() throws Exception {
-        InspectableLineDecoder decoder = new InspectableLineDecoder(MAX_FRAME);
-        channel = tcp(decoder);
+        channel = tcp();
 
         channel.writeInbound(bytes("X".repeat(MAX_FRAME + 10)));
         channel.writeInbound(bytes("X".repeat(MAX_FRAME * 3)));
-        assertThat(decoder.buffered()).as("discarding, not buffering").isZero();
+        assertThat(decoder.bufferedBytes()).as("discarding, not buffering").isZero();
         channel.writeInbound(bytes("XX\n" + UP_V2 + "\n"));
 
         assertThat(sink.events()).singleElement().extracting(TunnelEvent::peer).isEqualTo("203.0.113.9");
         assertThat(count("tunnelwatch.syslog.dropped", "transport", "tcp", "reason", "frame_too_long")).isEqualTo(1);
-        assertNothingLeft(decoder);
+        assertNothingLeft();
+    }
+
+    @Test
+    void shouldCountALyingOctetCountAndStillDeliverTheNextFrame() throws Exception {
+        channel = tcp();
+
+        channel.writeInbound(bytes(DOWN.length() + " " + DOWN + "9z9 not a count\n" + UP_V2.length() + " " + UP_V2));
+
+        assertThat(sink.events()).extracting(TunnelEvent::peer).containsExactly("192.0.2.7", "203.0.113.9");
+        assertThat(count("tunnelwatch.syslog.dropped", "transport", "tcp", "reason", "bad_octet_count"))
+                .isEqualTo(1);
+        assertThat(channel.isOpen()).isTrue();
+        assertNothingLeft();
+    }
+
+    @Test
+    void shouldCountAFrameCutShortByTheSenderClosingAsTruncated() throws Exception {
+        channel = tcp();
+
+        channel.writeInbound(bytes("200 " + DOWN));
+        assertThat(decoder.bufferedBytes()).isEqualTo(DOWN.length());
+        channel.close();
+
+        assertThat(sink.events()).isEmpty();
+        assertThat(count("tunnelwatch.syslog.dropped", "transport", "tcp", "reason", "truncated_frame"))
+                .isEqualTo(1);
+        assertThat(count("tunnelwatch.syslog.received", "transport", "tcp")).isEqualTo(1);
     }
 
     @Test
     void shouldStopReadingWhileTheSinkIsFullAndResumeWhenItHasRoom() throws Exception {
-        channel = tcp(new InspectableLineDecoder(MAX_FRAME));
+        channel = tcp();
         channel.freezeTime();
         sink.room(false);
 
@@ -174,15 +198,16 @@ class SyslogTransportHandlersTest {
         assertThat(sink.events()).hasSize(1);
     }
 
-    private EmbeddedChannel tcp(InspectableLineDecoder decoder) throws Exception {
-        RemoteChannel tcp = new RemoteChannel(new InetSocketAddress("192.0.2.1", 40001), decoder,
-                new SyslogStreamHandler(ingest, Transport.TCP));
+    private EmbeddedChannel tcp() throws Exception {
+        SyslogStreamHandler handler = new SyslogStreamHandler(ingest, Transport.TCP);
+        decoder = new SyslogFrameDecoder(MAX_FRAME, handler);
+        RemoteChannel tcp = new RemoteChannel(new InetSocketAddress("192.0.2.1", 40001), decoder, handler);
         tcp.register();
         return tcp;
     }
 
-    private void assertNothingLeft(InspectableLineDecoder decoder) {
-        assertThat(decoder.buffered()).as("bytes left in the framer").isZero();
+    private void assertNothingLeft() {
+        assertThat(decoder.bufferedBytes()).as("bytes left in the framer").isZero();
         assertThat((Object) channel.readInbound()).as("messages passed on").isNull();
         assertThat(channel.finish()).as("pending inbound or outbound").isFalse();
     }
@@ -213,18 +238,6 @@ class SyslogTransportHandlersTest {
         @Override
         protected SocketAddress remoteAddress0() {
             return remote;
-        }
-    }
-
-    /** The stock LF framer (strip delimiter, no fail-fast) with its unread bytes visible to the test. */
-    private static final class InspectableLineDecoder extends LineBasedFrameDecoder {
-
-        InspectableLineDecoder(int maxLength) {
-            super(maxLength, true, false);
-        }
-
-        int buffered() {
-            return actualReadableBytes();
         }
     }
 }

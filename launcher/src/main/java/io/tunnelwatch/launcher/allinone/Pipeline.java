@@ -91,6 +91,9 @@ public final class Pipeline implements AutoCloseable {
         if (config.runCollector()) {
             PortCheck.udp(config.syslog().bindHost(), config.syslog().udpPort(), "--syslog-port");
             PortCheck.tcp(config.syslog().bindHost(), config.syslog().tcpPort(), "--syslog-port");
+            if (config.syslog().tlsEnabled()) {
+                PortCheck.tcp(config.syslog().bindHost(), config.syslog().tlsPort(), "--syslog-tls-port");
+            }
         }
     }
 
@@ -185,6 +188,10 @@ public final class Pipeline implements AutoCloseable {
 
     public InetSocketAddress syslogTcpAddress() {
         return collector == null ? null : collector.syslogTcpAddress();
+    }
+
+    public InetSocketAddress syslogTlsAddress() {
+        return collector == null ? null : collector.syslogTlsAddress();
     }
 
     /** Stops everything started, newest first; safe to call twice. */

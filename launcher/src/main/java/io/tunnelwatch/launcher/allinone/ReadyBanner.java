@@ -13,7 +13,8 @@ public final class ReadyBanner {
         out.println("tunnelwatch " + role + " is ready");
         if (pipeline.syslogUdpAddress() != null || pipeline.syslogTcpAddress() != null) {
             out.println("  syslog    " + describe("udp", pipeline.syslogUdpAddress()) + "  "
-                    + describe("tcp", pipeline.syslogTcpAddress()));
+                    + describe("tcp", pipeline.syslogTcpAddress()) + "  "
+                    + describe("tls", pipeline.syslogTlsAddress()));
         }
         out.println("  kafka     " + pipeline.bootstrapServers() + (pipeline.embeddedBroker()
                 ? " (embedded, data in " + config.dataDirectory().toAbsolutePath().normalize() + ")"

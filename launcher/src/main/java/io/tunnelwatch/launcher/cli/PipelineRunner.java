@@ -24,9 +24,7 @@ final class PipelineRunner {
 
     static PipelineConfig config(KafkaOptions kafka, SyslogOptions syslog, HttpOptions http, boolean collector,
                                  boolean streams) {
-        SyslogListenerConfig listeners = new SyslogListenerConfig(syslog.host, syslog.udp(), syslog.tcp(),
-                syslog.maxFrame, SyslogListenerConfig.defaults().udpReceiveBuffer(),
-                SyslogListenerConfig.defaults().ioThreads());
+        SyslogListenerConfig listeners = syslog.toConfig();
         return new PipelineConfig(kafka.embedded() ? null : kafka.bootstrapServers.trim(), kafka.dataDir,
                 kafka.kafkaPort, kafka.kafkaControllerPort, Duration.ofSeconds(kafka.kafkaTimeoutSeconds),
                 kafka.partitions, kafka.replicationFactor, listeners, http.host, http.port, collector, streams);
