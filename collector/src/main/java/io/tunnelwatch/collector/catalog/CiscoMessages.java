@@ -19,6 +19,9 @@ import java.util.regex.Pattern;
  * exact spacing is rarely verified; [U] rows go further: the mnemonic alone decides the kind, the pattern only picks
  * up the fields it can find, and the peer falls back to the address the text names.
  *
+ * <p>Lazy groups end on a non-blank and the blanks after them are possessive ({@code *+}, {@code ++}): a long run
+ * of blanks in a hostile line must not make a pattern try every split of the run (quadratic time).
+ *
  * <p>Add a message by adding a row; {@link MessageCatalog} indexes the rows by mnemonic.
  */
 final class CiscoMessages {
@@ -35,15 +38,16 @@ final class CiscoMessages {
     private static final String ANY_TEXT = "^";
 
     /** A tunnel interface; other interfaces are not tunnel events and must not match. */
-    private static final String TUNNEL_IF = "Interface\\s+(?<interface>Tunnel[^\\s,]*)\\s*,\\s*changed\\s+state\\s+to\\s+";
+    private static final String TUNNEL_IF =
+            "Interface\\s+(?<interface>Tunnel[^\\s,]*)\\s*,\\s*changed\\s+state\\s+to\\s+";
 
     /**
      * The IOS-XE data-plane (QFP) SA errors nested in {@code %IOSXE-3-PLATFORM}: the text start is [V], the rest
      * [U], so every field is optional and looked for in the order the one known example gives.
      */
-    private static final String QFP_SA_ERROR = "(?i)^(?:.*?DP\\s+Handle\\s*[=:]?\\s*(?<dpHandle>\\d+))?"
-            + "(?:.*?src_addr\\s*[=:]?\\s*" + PEER + ")?(?:.*?dest_addr\\s*[=:]?\\s*" + addr("destAddr") + ")?"
-            + "(?:.*?SPI\\s*[=:]?\\s*(?<spi>0x[0-9A-Fa-f]+))?";
+    private static final String QFP_SA_ERROR = "(?i)^(?:.*?DP\\s+Handle\\s*+[=:]?\\s*+(?<dpHandle>\\d+))?"
+            + "(?:.*?src_addr\\s*+[=:]?\\s*+" + PEER + ")?(?:.*?dest_addr\\s*+[=:]?\\s*+" + addr("destAddr") + ")?"
+            + "(?:.*?SPI\\s*+[=:]?\\s*+(?<spi>0x[0-9A-Fa-f]+))?";
 
     /** {@code connection id=311, sequence number=0}, each optional: the console may wrap before them. */
     private static final String CONNECTION = "(?i)^(?:.*?connection\\s+id\\s*=\\s*(?<connectionId>\\d+))?"
@@ -80,7 +84,7 @@ final class CiscoMessages {
                             + "(?:\\s+local_id:\\s*(?<localId>\\S+))?\\s+remote:\\s*" + PEER
                             + "(?:\\s+remote_id:\\s*(?<remoteId>\\S+))?(?:\\s+IKE\\s+profile:\\s*(?<ikeProfile>\\S+))?"
                             + "(?:\\s+fvrf:\\s*(?<fvrf>\\S+))?(?:\\s+ivrf:\\s*(?<ivrf>\\S+))?"
-                            + "\\s+fail_reason:\\s*(?<failReason>.+?)(?:\\s+fail_class_cnt:\\s*(?<failClassCnt>\\d+))?\\s*$")
+                            + "\\s+fail_reason:\\s*(?<failReason>.*?\\S)\\s*+(?:fail_class_cnt:\\s*+(?<failClassCnt>\\d++)\\s*+)?$")
                     .fields("localAddr", "localId", "remoteId", "ikeProfile", "fvrf", "ivrf", "failReason",
                             "failClassCnt")
                     .layer(m -> SELECTOR_REASON.matcher(m.group("failReason")).find() ? Layer.ROUTING : null),
@@ -140,8 +144,8 @@ final class CiscoMessages {
                     "(?i)accept\\s+Quick\\s+Mode\\s+exchange\\s+from\\s+" + PEER),
             // [T]
             of("CRYPTO", "IKMP_SA_NOT_OFFERED", IKEV1, EventKind.IKE_ATTRIBUTES_NOT_OFFERED,
-                    "(?i)Remote\\s+peer\\s+" + PEER + "\\s+responded\\s+with\\s+attribute\\s+(?<attribute>.+?)"
-                            + "\\s+not\\s+offered").fields("attribute"),
+                    "(?i)Remote\\s+peer\\s+" + PEER + "\\s+responded\\s+with\\s+attribute\\s+(?<attribute>\\S(?:.*?\\S)?)"
+                            + "\\s++not\\s+offered").fields("attribute"),
             // [T]; one page's example omits the method number
             of("CRYPTO", "IKMP_AUTH_FAIL", IKEV1, EventKind.IKE_AUTH_FAILED,
                     "(?i)Authentication\\s+method\\s+(?:(?<authMethod>\\d+)\\s+)?failed\\s+with\\s+host\\s+" + PEER)
@@ -153,7 +157,7 @@ final class CiscoMessages {
             of("CRYPTO", "IKMP_QUERY_KEY", IKEV1, EventKind.IKE_KEY_LOOKUP_FAILED, ANY_TEXT).peerFromText(),
             // [U] text; TS_UNACCEPTABLE is a selector problem (layer 4), a CHILD_SA one phase 2
             of("IKEV2", "NEG_ABORT", IKEV2, EventKind.IKE_NEGOTIATION_ABORTED,
-                    "(?i)^(?:.*?ERROR\\s*:\\s*(?<error>.*?)\\s*$)?").fields("error").peerFromText()
+                    "(?i)^(?:.*?ERROR\\s*:\\s*(?<error>.*\\S)?)?").fields("error").peerFromText()
                     .layer(CiscoMessages::abortLayer),
 
             // --- 1.4 debug crypto isakmp (IKEv1) ---

@@ -74,11 +74,13 @@ public final class MessageCatalog {
             return null;
         }
         String text = message.text();
+        Matcher m = null;
         for (CatalogEntry row : rows) {
             if (!row.facilities().contains(message.facility())) {
                 continue;
             }
-            Matcher m = row.text().matcher(text);
+            // One matcher per line, re-aimed at each row's pattern: debug mnemonics have several rows.
+            m = m == null ? row.text().matcher(text) : m.usePattern(row.text()).reset();
             if (m.find()) {
                 CatalogMatch read = read(row, m, text);
                 if (read != null) {

@@ -20,7 +20,7 @@ public final class PeerAddresses {
      * Not {@code src}/{@code dst}: in {@code ISAKMP-ERROR} lines {@code src} is the router itself.
      */
     private static final Pattern PEER_LIKE_IPV4 = Pattern.compile(
-            "(?i)(?<![\\w])(?:peer(?:\\s+at)?|remote|srcaddr|src_addr|from)\\s*[=:]?\\s*" + IPV4_PORT);
+            "(?i)(?<![\\w])(?:peer(?:\\s+at)?|remote|srcaddr|src_addr|from)\\s*+[=:]?\\s*+" + IPV4_PORT);
 
     private static final Pattern ANY_IPV4_PORT = Pattern.compile(IPV4_PORT);
 

@@ -1,6 +1,7 @@
 package io.tunnelwatch.collector.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeout;
 
 import io.tunnelwatch.collector.TsvFixture;
 import io.tunnelwatch.collector.syslog.IosSyslogParser;
@@ -9,6 +10,7 @@ import io.tunnelwatch.collector.syslog.SyslogParseResult;
 import io.tunnelwatch.events.EventKind;
 import io.tunnelwatch.events.IkeVersion;
 import io.tunnelwatch.events.Layer;
+import java.time.Duration;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -142,6 +144,26 @@ class MessageCatalogTest {
         SyslogMessage linkTextUnderLineproto = message("%LINEPROTO-5-UPDOWN: Interface Tunnel0, changed state to down");
 
         assertThat(catalog.match(linkTextUnderLineproto)).isEmpty();
+    }
+
+    @Test
+    void shouldStayLinearOnHostileTextForEveryRow() {
+        String run = " ".repeat(30_000);
+        List<String> hostile = List.of(
+                "IPSEC SETUP FAILED for local:1.2.3.4 remote:4.5.6.7 fail_reason:a" + run + "b",
+                "Negotiation aborted due to ERROR: a" + run + "b",
+                "Remote peer 10.0.0.2 responded with attribute a" + run + "b",
+                "src_addr" + run + "x DP Handle" + run + "SPI" + run,
+                "Peer ".repeat(6_000) + "10.0.0.2:" + "9".repeat(10_000),
+                "received packet from 10.0.0.2" + run + "(I)",
+                "1.2.3.4 ".repeat(4_000) + "remote" + run);
+        for (CatalogEntry row : CiscoMessages.ROWS) {
+            for (String text : hostile) {
+                SyslogMessage m = new SyslogMessage(189, -1, null, -1, ' ', null, null,
+                        row.facilities().iterator().next(), 5, row.mnemonics().iterator().next(), text);
+                assertTimeout(Duration.ofSeconds(2), () -> catalog.match(m), () -> row + " on " + text.substring(0, 30));
+            }
+        }
     }
 
     /** A {@code %...} message is split here; a whole line goes through the production parser. */
