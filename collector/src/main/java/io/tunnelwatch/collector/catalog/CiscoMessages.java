@@ -84,7 +84,8 @@ final class CiscoMessages {
                             + "(?:\\s+local_id:\\s*(?<localId>\\S+))?\\s+remote:\\s*" + PEER
                             + "(?:\\s+remote_id:\\s*(?<remoteId>\\S+))?(?:\\s+IKE\\s+profile:\\s*(?<ikeProfile>\\S+))?"
                             + "(?:\\s+fvrf:\\s*(?<fvrf>\\S+))?(?:\\s+ivrf:\\s*(?<ivrf>\\S+))?"
-                            + "\\s+fail_reason:\\s*(?<failReason>.*?\\S)\\s*+(?:fail_class_cnt:\\s*+(?<failClassCnt>\\d++)\\s*+)?$")
+                            + "\\s+fail_reason:\\s*(?<failReason>.*?\\S)\\s*+"
+                            + "(?:fail_class_cnt:\\s*+(?<failClassCnt>\\d++)\\s*+)?$")
                     .fields("localAddr", "localId", "remoteId", "ikeProfile", "fvrf", "ivrf", "failReason",
                             "failClassCnt")
                     .layer(m -> SELECTOR_REASON.matcher(m.group("failReason")).find() ? Layer.ROUTING : null),
@@ -102,7 +103,8 @@ final class CiscoMessages {
             // --- 1.2 data-plane errors ---
             // [V]; the peer is srcaddr (the sender), destaddr is this router; older images end at srcaddr
             of("CRYPTO", "RECVD_PKT_INV_SPI", UNKNOWN, EventKind.INVALID_SPI,
-                    "invalid\\s+spi\\s+for\\s+destaddr\\s*=\\s*" + addr("destaddr") + "\\s*,\\s*prot\\s*=\\s*(?<prot>\\d+)"
+                    "invalid\\s+spi\\s+for\\s+destaddr\\s*=\\s*" + addr("destaddr")
+                            + "\\s*,\\s*prot\\s*=\\s*(?<prot>\\d+)"
                             + "\\s*,\\s*spi\\s*=\\s*(?<spi>0x[0-9A-Fa-f]+)(?:\\s*\\(\\s*(?<spiDecimal>\\d+)\\s*\\))?"
                             + "\\s*,\\s*srcaddr\\s*=\\s*" + PEER
                             + "(?:\\s*,\\s*input\\s+interface\\s*=\\s*(?<inputInterface>[^\\s,]+))?")
@@ -144,7 +146,8 @@ final class CiscoMessages {
                     "(?i)accept\\s+Quick\\s+Mode\\s+exchange\\s+from\\s+" + PEER),
             // [T]
             of("CRYPTO", "IKMP_SA_NOT_OFFERED", IKEV1, EventKind.IKE_ATTRIBUTES_NOT_OFFERED,
-                    "(?i)Remote\\s+peer\\s+" + PEER + "\\s+responded\\s+with\\s+attribute\\s+(?<attribute>\\S(?:.*?\\S)?)"
+                    "(?i)Remote\\s+peer\\s+" + PEER + "\\s+responded\\s+with\\s+attribute\\s+"
+                            + "(?<attribute>\\S(?:.*?\\S)?)"
                             + "\\s++not\\s+offered").fields("attribute"),
             // [T]; one page's example omits the method number
             of("CRYPTO", "IKMP_AUTH_FAIL", IKEV1, EventKind.IKE_AUTH_FAILED,
@@ -163,12 +166,14 @@ final class CiscoMessages {
             // --- 1.4 debug crypto isakmp (IKEv1) ---
             // [V] both forms; a new phase 1 from the peer, dport/sport 4500 = NAT-T
             of(DEBUG, "ISAKMP", IKEV1, EventKind.IKE_NEW_SA,
-                    "received\\s+packet\\s+from\\s+" + PEER + "(?:\\s+dport\\s+(?<dport>\\d+)\\s+sport\\s+(?<sport>\\d+))?"
+                    "received\\s+packet\\s+from\\s+" + PEER
+                            + "(?:\\s+dport\\s+(?<dport>\\d+)\\s+sport\\s+(?<sport>\\d+))?"
                             + "(?:\\s+(?<vrf>[^\\s(]+))?\\s+\\((?<role>[IRN])\\)\\s+NEW\\s+SA")
                     .fields("dport", "sport", "vrf", "role"),
             // [V] shape of the line above with a state instead of NEW SA
             of(DEBUG, "ISAKMP", IKEV1, EventKind.IKE_STATE,
-                    "received\\s+packet\\s+from\\s+" + PEER + "(?:\\s+dport\\s+(?<dport>\\d+)\\s+sport\\s+(?<sport>\\d+))?"
+                    "received\\s+packet\\s+from\\s+" + PEER
+                            + "(?:\\s+dport\\s+(?<dport>\\d+)\\s+sport\\s+(?<sport>\\d+))?"
                             + "(?:\\s+(?<vrf>[^\\s(]+))?\\s+\\((?<role>[IRN])\\)\\s+(?!NEW\\s+SA)" + STATE)
                     .fields("dport", "sport", "vrf", "role", "state"),
             // [V]; my_port/peer_port on IOS-XE [U]
@@ -180,7 +185,8 @@ final class CiscoMessages {
             // [U]; IKE_I_* / IKE_R_* name the role
             of(DEBUG, "ISAKMP", IKEV1, EventKind.IKE_STATE,
                     "Old\\s+State\\s*=\\s*(?<oldState>\\S+)\\s+New\\s+State\\s*=\\s*"
-                            + "(?<state>IKE_(?<role>[IR])_\\S+|\\S+)").fields("oldState", "state", "role").peerFromText(),
+                            + "(?<state>IKE_(?<role>[IR])_\\S+|\\S+)")
+                    .fields("oldState", "state", "role").peerFromText(),
             // [V] "retransmitting due to retransmit phase 1", [U] "retransmitting phase 1 MM_NO_STATE..."
             of(DEBUG, "ISAKMP", IKEV1, EventKind.IKE_RETRANSMIT,
                     "[Rr]etransmit(?:ting)?\\s+(?:due\\s+to\\s+retransmit\\s+)?phase\\s+(?<phase>[12])"
@@ -205,7 +211,8 @@ final class CiscoMessages {
 
             // --- 1.4 debug crypto ikev2: all [U] (general knowledge of IOS-XE debug output) ---
             of(DEBUG, "IKEV2", IKEV2, EventKind.IKE_STATE,
-                    "\\((?<role>[IR])\\)\\s+MsgID\\s*=\\s*\\d+\\s+CurState:\\s*(?<state>\\S+)\\s+Event:\\s*(?<event>\\S+)")
+                    "\\((?<role>[IR])\\)\\s+MsgID\\s*=\\s*\\d+\\s+CurState:\\s*(?<state>\\S+)"
+                            + "\\s+Event:\\s*(?<event>\\S+)")
                     .orMnemonics("IKEV2_ERROR").fields("role", "state", "event").peerFromText(),
             of(DEBUG, "IKEV2", IKEV2, EventKind.IKE_RETRANSMIT, "(?i)retransmit").orMnemonics("IKEV2_ERROR")
                     .peerFromText(),
@@ -214,7 +221,8 @@ final class CiscoMessages {
                     .orMnemonics("IKEV2_ERROR").peerFromText(),
             of(DEBUG, "IKEV2", IKEV2, EventKind.PROXY_IDENTITIES_REJECTED, "(?i)TS[\\s_]+unacceptable")
                     .orMnemonics("IKEV2_ERROR").peerFromText(),
-            of(DEBUG, "IKEV2", IKEV2, EventKind.IKE_AUTH_FAILED, "(?i)auth(?:entication)?[\\s_]+(?:exchange\\s+)?failed")
+            of(DEBUG, "IKEV2", IKEV2, EventKind.IKE_AUTH_FAILED,
+                    "(?i)auth(?:entication)?[\\s_]+(?:exchange\\s+)?failed")
                     .orMnemonics("IKEV2_ERROR").peerFromText());
 
     private CiscoMessages() {

@@ -16,7 +16,8 @@ public final class PeerAddresses {
 
     /**
      * An IPv4 literal after a word that names the far end in Cisco texts (CISCO-FACTS.md §1): {@code peer},
-     * {@code peer at}, {@code remote}, {@code srcaddr}/{@code src_addr} (the sender of a received packet), {@code from}.
+     * {@code peer at}, {@code remote}, {@code srcaddr}/{@code src_addr} (the sender of a received packet),
+     * {@code from}.
      * Not {@code src}/{@code dst}: in {@code ISAKMP-ERROR} lines {@code src} is the router itself.
      */
     private static final Pattern PEER_LIKE_IPV4 = Pattern.compile(

@@ -161,7 +161,8 @@ class MessageCatalogTest {
             for (String text : hostile) {
                 SyslogMessage m = new SyslogMessage(189, -1, null, -1, ' ', null, null,
                         row.facilities().iterator().next(), 5, row.mnemonics().iterator().next(), text);
-                assertTimeout(Duration.ofSeconds(2), () -> catalog.match(m), () -> row + " on " + text.substring(0, 30));
+                assertTimeout(Duration.ofSeconds(2), () -> catalog.match(m),
+                        () -> row + " on " + text.substring(0, 30));
             }
         }
     }
