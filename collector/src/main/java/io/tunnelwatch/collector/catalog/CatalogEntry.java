@@ -2,28 +2,172 @@ package io.tunnelwatch.collector.catalog;
 
 import io.tunnelwatch.events.EventKind;
 import io.tunnelwatch.events.IkeVersion;
+import io.tunnelwatch.events.Layer;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * One row of the message catalog: which mnemonics it reads, the pattern of their text, and how a match becomes an
- * event. Named groups of the pattern become fields ({@code peer} and {@code port} are treated specially: the peer
- * is canonicalised, port 4500 marks NAT-T).
+ * One row of the message catalog (CISCO-FACTS.md §1): the facility and mnemonics it reads, the pattern of their
+ * text, and how a match becomes an event. Rows are built once, at class load, by {@link CiscoMessages}.
  *
- * @param facilities  Cisco facilities it applies to, e.g. {@code CRYPTO}
- * @param mnemonics   mnemonics it applies to, e.g. {@code SESSION_STATUS}
- * @param text        the pattern of the message text; searched, not matched whole, to tolerate trailing text
- * @param ikeVersion  the IKE version the message implies
- * @param kind        the event kind, chosen from the match (e.g. UP vs DOWN)
- * @param fieldGroups named groups copied into the event's fields
+ * <p>The pattern is searched, not matched whole, so trailing text an image adds does no harm. Named groups become
+ * fields: group {@code failReason} becomes field {@code fail_reason}. The group {@code peer} is special: it is read
+ * as an address (optionally with a port) and becomes the event's peer; a token that is not an address makes the row
+ * not apply, so the message falls through to the next row or to the generic event.
  */
-public record CatalogEntry(
-        Set<String> facilities,
-        Set<String> mnemonics,
-        Pattern text,
-        IkeVersion ikeVersion,
-        Function<Matcher, EventKind> kind,
-        Set<String> fieldGroups) {
+public final class CatalogEntry {
+
+    /** A named group of the pattern and the snake_case field it fills. */
+    public record Field(String group, String name) {
+    }
+
+    private static final String PEER_GROUP = "(?<peer>";
+
+    private final Set<String> facilities;
+    private final Set<String> mnemonics;
+    private final Pattern text;
+    private final IkeVersion ikeVersion;
+    private final Function<Matcher, EventKind> kind;
+    private final Function<Matcher, Layer> layer;
+    private final List<Field> fields;
+    private final boolean peerGroup;
+    private final boolean peerFromText;
+
+    private CatalogEntry(Set<String> facilities, Set<String> mnemonics, Pattern text, IkeVersion ikeVersion,
+                         Function<Matcher, EventKind> kind, Function<Matcher, Layer> layer, List<Field> fields,
+                         boolean peerFromText) {
+        this.facilities = Set.copyOf(facilities);
+        this.mnemonics = Set.copyOf(mnemonics);
+        this.text = text;
+        this.ikeVersion = ikeVersion;
+        this.kind = kind;
+        this.layer = layer;
+        this.fields = List.copyOf(fields);
+        this.peerGroup = text.pattern().contains(PEER_GROUP);
+        this.peerFromText = peerFromText;
+        for (Field f : this.fields) {
+            // Fail at class load, not on the first matching line, when a row names a group its pattern lacks.
+            if (!text.pattern().contains("(?<" + f.group() + ">")) {
+                throw new IllegalArgumentException("no group " + f.group() + " in " + text.pattern());
+            }
+        }
+    }
+
+    /**
+     * A row whose kind does not depend on the text. Patterns are compiled with DOTALL because the console wraps
+     * long messages (CISCO-FACTS.md §1.2, PKT_REPLAY_ERR) and a relay may keep the line break.
+     */
+    static CatalogEntry of(String facility, String mnemonic, IkeVersion ikeVersion, EventKind kind, String regex) {
+        return of(facility, mnemonic, ikeVersion, m -> kind, regex);
+    }
+
+    /** A row whose kind is read from the match, e.g. UP or DOWN. */
+    static CatalogEntry of(String facility, String mnemonic, IkeVersion ikeVersion,
+                           Function<Matcher, EventKind> kind, String regex) {
+        return new CatalogEntry(Set.of(facility), Set.of(mnemonic), Pattern.compile(regex, Pattern.DOTALL),
+                ikeVersion, kind, m -> null, List.of(), false);
+    }
+
+    /** The same row, also read for these mnemonics of its facility. */
+    CatalogEntry orMnemonics(String... more) {
+        Set<String> all = new java.util.HashSet<>(mnemonics);
+        all.addAll(List.of(more));
+        return new CatalogEntry(facilities, all, text, ikeVersion, kind, layer, fields, peerFromText);
+    }
+
+    /** The same row copying these camelCase groups into snake_case fields. */
+    CatalogEntry fields(String... groups) {
+        List<Field> all = new ArrayList<>(fields);
+        for (String group : groups) {
+            all.add(new Field(group, snake(group)));
+        }
+        return new CatalogEntry(facilities, mnemonics, text, ikeVersion, kind, layer, all, peerFromText);
+    }
+
+    /** The same row also copying {@code group} into a field of another name (e.g. the peer token as srcaddr). */
+    CatalogEntry fieldAs(String group, String name) {
+        List<Field> all = new ArrayList<>(fields);
+        all.add(new Field(group, name));
+        return new CatalogEntry(facilities, mnemonics, text, ikeVersion, kind, layer, all, peerFromText);
+    }
+
+    /** The same row reporting a fixed layer instead of the kind's default (CISCO-FACTS names the layer). */
+    CatalogEntry layer(Layer fixed) {
+        return layer(m -> fixed);
+    }
+
+    /** The same row reading its layer from the match; null from the function means the kind's default. */
+    CatalogEntry layer(Function<Matcher, Layer> byMatch) {
+        return new CatalogEntry(facilities, mnemonics, text, ikeVersion, kind, byMatch, fields, peerFromText);
+    }
+
+    /**
+     * The same row taking the peer from the text when its pattern has no {@code peer} group or the group did not
+     * match: for messages whose wording is unknown ([U]) or that name the peer only sometimes.
+     */
+    CatalogEntry peerFromText() {
+        return new CatalogEntry(facilities, mnemonics, text, ikeVersion, kind, layer, fields, true);
+    }
+
+    public Set<String> facilities() {
+        return facilities;
+    }
+
+    public Set<String> mnemonics() {
+        return mnemonics;
+    }
+
+    public Pattern text() {
+        return text;
+    }
+
+    public IkeVersion ikeVersion() {
+        return ikeVersion;
+    }
+
+    public EventKind kind(Matcher m) {
+        return kind.apply(m);
+    }
+
+    /** The layer this match speaks of; never null. */
+    public Layer layer(Matcher m, EventKind kindOfMatch) {
+        Layer l = layer.apply(m);
+        return l == null ? kindOfMatch.defaultLayer() : l;
+    }
+
+    public List<Field> fields() {
+        return fields;
+    }
+
+    /** Whether the pattern has a {@code peer} group. */
+    public boolean hasPeerGroup() {
+        return peerGroup;
+    }
+
+    public boolean peerFromTextAllowed() {
+        return peerFromText;
+    }
+
+    @Override
+    public String toString() {
+        return facilities + " " + mnemonics + " /" + text.pattern() + "/";
+    }
+
+    /** {@code failClassCnt} -> {@code fail_class_cnt}: Java group names cannot hold an underscore. */
+    static String snake(String camel) {
+        StringBuilder sb = new StringBuilder(camel.length() + 4);
+        for (int i = 0; i < camel.length(); i++) {
+            char c = camel.charAt(i);
+            if (Character.isUpperCase(c)) {
+                sb.append('_').append(Character.toLowerCase(c));
+            } else {
+                sb.append(c);
+            }
+        }
+        return sb.toString();
+    }
 }

@@ -2,14 +2,18 @@ package io.tunnelwatch.collector.catalog;
 
 import io.tunnelwatch.events.EventKind;
 import io.tunnelwatch.events.IkeVersion;
+import io.tunnelwatch.events.Layer;
 import java.util.Map;
 
 /**
  * What the catalog read from one message.
  *
+ * @param layer  the runbook layer the message speaks of: the kind's default unless CISCO-FACTS.md §1 names
+ *               another for this message (e.g. LINK-3-UPDOWN on a tunnel is the underlay)
  * @param peer   the remote peer in canonical text form, or {@link io.tunnelwatch.events.PeerKey#ANY_PEER} when the
  *               message names none
  * @param fields message fields by snake_case name
  */
-public record CatalogMatch(EventKind kind, IkeVersion ikeVersion, String peer, Map<String, String> fields) {
+public record CatalogMatch(EventKind kind, Layer layer, IkeVersion ikeVersion, String peer,
+                           Map<String, String> fields) {
 }

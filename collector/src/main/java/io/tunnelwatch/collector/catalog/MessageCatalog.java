@@ -4,48 +4,54 @@ import io.tunnelwatch.collector.syslog.SyslogMessage;
 import io.tunnelwatch.events.EventKind;
 import io.tunnelwatch.events.IkeVersion;
 import io.tunnelwatch.events.PeerKey;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
- * The table of Cisco IOS-XE crypto messages tunnelwatch understands (CISCO-FACTS.md §1), and the generic fallback
- * for {@code %CRYPTO}/{@code %IKEV2}/{@code %IPSEC} messages not in it yet. Other facilities are not ours and yield
- * nothing. Extend by adding a row to {@link #ENTRIES}.
+ * Reads Cisco IOS-XE messages into event kinds, layers, peers and fields (CISCO-FACTS.md §1): the rows of
+ * {@link CiscoMessages}, and a generic {@link EventKind#CRYPTO_OTHER} event for {@code %CRYPTO}/{@code %IKEV2}/
+ * {@code %IPSEC}/{@code %ISAKMP} messages no row reads, so nothing crypto is lost. Other messages (including
+ * {@code debug} lines no row reads: they come in floods and mostly say nothing new) yield nothing.
+ *
+ * <p>Rows are found by mnemonic through a map, so the cost of a line does not grow with the table; their patterns
+ * are compiled once. Thread-safe: it holds no mutable state.
  */
 public final class MessageCatalog {
 
-    /** Whitespace between fields varies across images ([U] in CISCO-FACTS), hence {@code \s+} everywhere. */
-    private static final String PEER = "Peer\\s+(?<peer>[0-9A-Fa-f:.\\[\\]]+)";
+    /** Fields that hold a port; any of them being 4500 means NAT traversal (CISCO-FACTS.md §1.1, §1.4). */
+    private static final List<String> PORT_FIELDS = List.of("peer_port", "dport", "sport", "local_port");
 
-    private static final List<CatalogEntry> ENTRIES = List.of(
-            new CatalogEntry(Set.of("CRYPTO"), Set.of("SESSION_STATUS"),
-                    Pattern.compile("Crypto\\s+tunnel\\s+is\\s+(?<state>UP|DOWN)\\.?\\s+" + PEER
-                            + "(?:\\s+Id:\\s*(?<ikeid>\\S+))?"),
-                    IkeVersion.IKEV1, MessageCatalog::upOrDown, Set.of("ikeid")),
-            new CatalogEntry(Set.of("CRYPTO"), Set.of("IKEV2_SESSION_STATUS"),
-                    Pattern.compile("Crypto\\s+tunnel\\s+v2\\s+is\\s+(?<state>UP|DOWN)\\.?\\s+" + PEER
-                            + "(?:\\s+Id:\\s*(?<ikeid>\\S+))?"),
-                    IkeVersion.IKEV2, MessageCatalog::upOrDown, Set.of("ikeid")));
+    private static final String NAT_T_PORT = "4500";
 
     private static final Set<String> CRYPTO_FACILITIES = Set.of("CRYPTO", "IKEV2", "IPSEC", "ISAKMP");
 
-    /** The event a message reports, or empty when it is not a crypto message at all. */
-    public Optional<CatalogMatch> match(SyslogMessage message) {
-        for (CatalogEntry entry : ENTRIES) {
-            if (entry.facilities().contains(message.facility()) && entry.mnemonics().contains(message.mnemonic())) {
-                Matcher m = entry.text().matcher(message.text());
-                if (m.find()) {
-                    Optional<CatalogMatch> read = read(entry, m);
-                    if (read.isPresent()) {
-                        return read;
-                    }
-                }
+    private final Map<String, List<CatalogEntry>> byMnemonic;
+
+    public MessageCatalog() {
+        this(CiscoMessages.ROWS);
+    }
+
+    MessageCatalog(List<CatalogEntry> rows) {
+        Map<String, List<CatalogEntry>> index = new HashMap<>();
+        for (CatalogEntry row : rows) {
+            for (String mnemonic : row.mnemonics()) {
+                index.computeIfAbsent(mnemonic, k -> new ArrayList<>()).add(row);
             }
+        }
+        index.replaceAll((k, v) -> List.copyOf(v));
+        this.byMnemonic = Map.copyOf(index);
+    }
+
+    /** The event a message reports, or empty when it is not a tunnel message at all. */
+    public Optional<CatalogMatch> match(SyslogMessage message) {
+        Hit hit = find(message);
+        if (hit != null) {
+            return Optional.of(hit.match());
         }
         if (CRYPTO_FACILITIES.contains(message.facility())) {
             return Optional.of(generic(message));
@@ -53,46 +59,101 @@ public final class MessageCatalog {
         return Optional.empty();
     }
 
-    private static Optional<CatalogMatch> read(CatalogEntry entry, Matcher m) {
-        PeerAddresses.Endpoint endpoint = PeerAddresses.endpoint(group(m, "peer"));
-        if (endpoint == null) {
-            return Optional.empty();
+    /** The row that reads a message, or null when none does (the generic event, or nothing); for tests. */
+    CatalogEntry rowFor(SyslogMessage message) {
+        Hit hit = find(message);
+        return hit == null ? null : hit.entry();
+    }
+
+    private record Hit(CatalogEntry entry, CatalogMatch match) {
+    }
+
+    private Hit find(SyslogMessage message) {
+        List<CatalogEntry> rows = byMnemonic.get(message.mnemonic());
+        if (rows == null) {
+            return null;
         }
-        String peer = endpoint.address();
-        Map<String, String> fields = new HashMap<>();
-        for (String name : entry.fieldGroups()) {
-            String value = group(m, name);
-            if (value != null) {
-                fields.put(snake(name), value);
+        String text = message.text();
+        Matcher m = null;
+        for (CatalogEntry row : rows) {
+            if (!row.facilities().contains(message.facility())) {
+                continue;
+            }
+            // One matcher per line, re-aimed at each row's pattern: debug mnemonics have several rows.
+            m = m == null ? row.text().matcher(text) : m.usePattern(row.text()).reset();
+            if (m.find()) {
+                CatalogMatch read = read(row, m, text);
+                if (read != null) {
+                    return new Hit(row, read);
+                }
             }
         }
-        String port = endpoint.port();
-        if (port != null) {
-            fields.put("peer_port", port);
-            fields.put("nat_t", String.valueOf("4500".equals(port)));
+        return null;
+    }
+
+    /** The event of one row's match, or null when its peer token is not an address (the row does not apply). */
+    private static CatalogMatch read(CatalogEntry row, Matcher m, String text) {
+        PeerAddresses.Endpoint endpoint = null;
+        if (row.hasPeerGroup()) {
+            String token = m.group("peer");
+            if (token != null) {
+                endpoint = PeerAddresses.endpoint(token);
+                if (endpoint == null) {
+                    return null;
+                }
+            }
         }
-        return Optional.of(new CatalogMatch(entry.kind().apply(m), entry.ikeVersion(), peer, fields));
+        if (endpoint == null && row.peerFromTextAllowed()) {
+            endpoint = PeerAddresses.likelyPeer(text);
+        }
+        Map<String, String> fields = new HashMap<>();
+        for (CatalogEntry.Field f : row.fields()) {
+            String value = m.group(f.group());
+            if (value != null && !value.isEmpty()) {
+                fields.put(f.name(), value);
+            }
+        }
+        String peer = PeerKey.ANY_PEER;
+        if (endpoint != null) {
+            peer = endpoint.address();
+            if (endpoint.port() != null) {
+                fields.put("peer_port", endpoint.port());
+            }
+        }
+        markNatTraversal(fields);
+        EventKind kind = row.kind(m);
+        return new CatalogMatch(kind, row.layer(m, kind), row.ikeVersion(), peer, fields);
+    }
+
+    /** Adds {@code nat_t} whenever a port appears: true when any port is 4500. */
+    private static void markNatTraversal(Map<String, String> fields) {
+        boolean anyPort = false;
+        boolean natT = false;
+        for (String name : PORT_FIELDS) {
+            String port = fields.get(name);
+            if (port != null) {
+                anyPort = true;
+                natT |= NAT_T_PORT.equals(port);
+            }
+        }
+        if (anyPort) {
+            fields.put("nat_t", String.valueOf(natT));
+        }
     }
 
     private static CatalogMatch generic(SyslogMessage message) {
-        String peer = PeerAddresses.firstIpv4(message.text());
+        PeerAddresses.Endpoint endpoint = PeerAddresses.likelyPeer(message.text());
         IkeVersion version = "IKEV2".equals(message.facility()) ? IkeVersion.IKEV2 : IkeVersion.UNKNOWN;
-        return new CatalogMatch(EventKind.CRYPTO_OTHER, version, peer == null ? PeerKey.ANY_PEER : peer, Map.of());
-    }
-
-    private static EventKind upOrDown(Matcher m) {
-        return "UP".equals(m.group("state")) ? EventKind.SESSION_UP : EventKind.SESSION_DOWN;
-    }
-
-    private static String group(Matcher m, String name) {
-        try {
-            return m.group(name);
-        } catch (IllegalArgumentException noSuchGroup) {
-            return null;
+        if (endpoint == null) {
+            return new CatalogMatch(EventKind.CRYPTO_OTHER, EventKind.CRYPTO_OTHER.defaultLayer(), version,
+                    PeerKey.ANY_PEER, Map.of());
         }
-    }
-
-    private static String snake(String group) {
-        return "ikeid".equals(group) ? "ike_id" : group;
+        Map<String, String> fields = new HashMap<>();
+        if (endpoint.port() != null) {
+            fields.put("peer_port", endpoint.port());
+            markNatTraversal(fields);
+        }
+        return new CatalogMatch(EventKind.CRYPTO_OTHER, EventKind.CRYPTO_OTHER.defaultLayer(), version,
+                endpoint.address(), fields);
     }
 }

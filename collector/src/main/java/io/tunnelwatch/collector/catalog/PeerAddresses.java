@@ -10,6 +10,21 @@ public final class PeerAddresses {
     private static final Pattern ANY_IPV4 =
             Pattern.compile("(?<![\\d.])(\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3})(?![\\d.])");
 
+    /** An IPv4 literal with an optional {@code :port}, as free text writes it. */
+    private static final String IPV4_PORT =
+            "(?<![\\d.])(\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3})(?::(\\d{1,5}))?(?![\\d.])";
+
+    /**
+     * An IPv4 literal after a word that names the far end in Cisco texts (CISCO-FACTS.md §1): {@code peer},
+     * {@code peer at}, {@code remote}, {@code srcaddr}/{@code src_addr} (the sender of a received packet),
+     * {@code from}.
+     * Not {@code src}/{@code dst}: in {@code ISAKMP-ERROR} lines {@code src} is the router itself.
+     */
+    private static final Pattern PEER_LIKE_IPV4 = Pattern.compile(
+            "(?i)(?<![\\w])(?:peer(?:\\s+at)?|remote|srcaddr|src_addr|from)\\s*+[=:]?\\s*+" + IPV4_PORT);
+
+    private static final Pattern ANY_IPV4_PORT = Pattern.compile(IPV4_PORT);
+
     private PeerAddresses() {
     }
 
@@ -80,6 +95,26 @@ public final class PeerAddresses {
             }
         }
         return Integer.parseInt(digits) <= 65535;
+    }
+
+    /**
+     * The address free text most likely names as the peer: an IPv4 literal after a peer-like word, else the first
+     * IPv4 literal; with its port when one follows. Null when the text holds no IPv4 literal.
+     */
+    public static Endpoint likelyPeer(String text) {
+        Endpoint peerLike = firstEndpoint(PEER_LIKE_IPV4.matcher(text));
+        return peerLike != null ? peerLike : firstEndpoint(ANY_IPV4_PORT.matcher(text));
+    }
+
+    private static Endpoint firstEndpoint(Matcher m) {
+        while (m.find()) {
+            String address = canonical(m.group(1));
+            if (address != null) {
+                String port = m.group(2);
+                return new Endpoint(address, port != null && isPort(port) ? port : null);
+            }
+        }
+        return null;
     }
 
     /** The first IPv4 literal in free text, canonical, or null. */

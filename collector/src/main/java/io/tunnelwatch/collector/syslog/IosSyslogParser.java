@@ -25,6 +25,18 @@ public final class IosSyslogParser {
     private static final Pattern PRI = Pattern.compile("^<(\\d{1,3})>");
 
     /**
+     * The first word of a {@code debug crypto isakmp|ikev2|ipsec} line (CISCO-FACTS.md §1.4), which has no
+     * {@code %FAC-SEV-MNEM:} token: it must start the text after the header, so it follows the start of the line,
+     * a colon, a {@code >} or a blank, and is followed by a blank, a colon or a parenthesis.
+     */
+    private static final Pattern DEBUG_START = Pattern.compile(
+            "(?:^|(?<=[:>\\s]))(ISAKMP-ERROR|ISAKMP|IKEv2-ERROR|IKEV2-ERROR|IKEv2|IKEV2|IPSEC(?=\\()|Crypto)"
+            + "(?=[\\s:(]|$)");
+
+    /** How many candidate debug words are tried before giving up, so a hostile line cannot make us quadratic. */
+    private static final int DEBUG_CANDIDATES = 3;
+
+    /**
      * RFC 5424 after PRI: VERSION SP TIMESTAMP SP HOSTNAME SP APP-NAME SP PROCID SP MSGID SP SD. The SD repetitions
      * are bounded (16 elements, 64 escape-separated runs each) for the same reason as {@link #MNEMONIC}.
      */
@@ -72,7 +84,7 @@ public final class IosSyslogParser {
         }
         Matcher m = MNEMONIC.matcher(s);
         if (!m.find()) {
-            return new SyslogParseResult.Unparsed(SyslogParseResult.Reason.NO_CISCO_MNEMONIC);
+            return parseDebug(s);
         }
         String header = s.substring(0, m.start());
         String text = s.substring(m.end()).stripLeading();
@@ -92,8 +104,41 @@ public final class IosSyslogParser {
         return new SyslogParseResult.Parsed(readHeader(header, facility, severity, mnemonic, text));
     }
 
+    /**
+     * A line without a mnemonic may still be a {@code debug crypto} line: the debug word must come right after a
+     * header this parser recognises, otherwise a word like "Crypto" in some other device's free text would pass.
+     */
+    private static SyslogParseResult parseDebug(String s) {
+        Matcher d = DEBUG_START.matcher(s);
+        for (int tries = 0; tries < DEBUG_CANDIDATES && d.find(); tries++) {
+            SyslogMessage message = readHeader(s.substring(0, d.start()), SyslogMessage.DEBUG_FACILITY,
+                    SyslogMessage.DEBUG_SEVERITY, debugMnemonic(d.group(1)), s.substring(d.start()), true);
+            if (message != null) {
+                return new SyslogParseResult.Parsed(message);
+            }
+        }
+        return new SyslogParseResult.Unparsed(SyslogParseResult.Reason.NO_CISCO_MNEMONIC);
+    }
+
+    /** Upper case with {@code _}, like a real mnemonic; constants, so a debug line allocates no name. */
+    private static String debugMnemonic(String word) {
+        return switch (word) {
+            case "ISAKMP-ERROR" -> "ISAKMP_ERROR";
+            case "IKEv2", "IKEV2" -> "IKEV2";
+            case "IKEv2-ERROR", "IKEV2-ERROR" -> "IKEV2_ERROR";
+            case "Crypto" -> "CRYPTO";
+            default -> word; // ISAKMP, IPSEC
+        };
+    }
+
     private static SyslogMessage readHeader(String header, String facility, int severity, String mnemonic,
                                             String text) {
+        return readHeader(header, facility, severity, mnemonic, text, false);
+    }
+
+    /** @param strict return null when the header is not a Cisco header (debug lines have no other anchor) */
+    private static SyslogMessage readHeader(String header, String facility, int severity, String mnemonic,
+                                            String text, boolean strict) {
         int pri = -1;
         String relayHost = null;
         String rest = header;
@@ -128,7 +173,12 @@ public final class IosSyslogParser {
         char sync = ' ';
         String routerTime = null;
         Matcher h = CISCO_HEADER.matcher(rest.strip());
-        if (h.matches()) {
+        boolean ciscoHeader = h.matches();
+        // A word between the stamp and a debug line is more likely prose than a host name: refuse it.
+        if (strict && (!ciscoHeader || h.group(6) != null)) {
+            return null;
+        }
+        if (ciscoHeader) {
             counter = number(h.group(1));
             originId = h.group(2);
             sequence = number(h.group(3));

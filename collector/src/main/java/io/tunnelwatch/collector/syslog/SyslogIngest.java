@@ -80,7 +80,7 @@ public final class SyslogIngest {
     }
 
     private TunnelEvent toEvent(SyslogMessage m, CatalogMatch match, String senderIp, Transport transport) {
-        return new TunnelEvent(TunnelEvent.VERSION, match.kind(), null,
+        return new TunnelEvent(TunnelEvent.VERSION, match.kind(), match.layer(),
                 devices.deviceFor(senderIp, m.originId()), match.peer(), match.ikeVersion(), m.fullMnemonic(),
                 m.severity(), match.fields(), routerTime(m), clock.instant(), senderIp, transport.label(),
                 m.text());

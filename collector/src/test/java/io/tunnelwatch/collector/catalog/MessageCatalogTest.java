@@ -1,47 +1,71 @@
 package io.tunnelwatch.collector.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeout;
 
 import io.tunnelwatch.collector.TsvFixture;
+import io.tunnelwatch.collector.syslog.IosSyslogParser;
 import io.tunnelwatch.collector.syslog.SyslogMessage;
+import io.tunnelwatch.collector.syslog.SyslogParseResult;
 import io.tunnelwatch.events.EventKind;
 import io.tunnelwatch.events.IkeVersion;
+import io.tunnelwatch.events.Layer;
+import java.time.Duration;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Table-driven over {@code syslog/cisco/crypto-messages.tsv}: what the catalog reads from each Cisco message. */
+/**
+ * Table-driven over {@code syslog/cisco/crypto-messages.tsv} (CISCO-FACTS.md §1.1-1.3) and
+ * {@code syslog/cisco/debug-messages.tsv} (§1.4): what the catalog reads from each Cisco message. Then the coverage
+ * the fixtures must keep: every row of the table, every event kind a syslog message can produce.
+ */
 class MessageCatalogTest {
 
-    private static final String MESSAGES = "/syslog/cisco/crypto-messages.tsv";
+    private static final List<String> FIXTURES =
+            List.of("/syslog/cisco/crypto-messages.tsv", "/syslog/cisco/debug-messages.tsv");
 
-    /** Splits {@code %FAC-SEV-MNEM: text} without the production parser, so this test only exercises the catalog. */
+    /** Splits {@code %FAC-SEV-MNEM: text} without the production parser, so such rows only exercise the catalog. */
     private static final Pattern CISCO_MESSAGE = Pattern.compile("%([A-Z0-9_-]+)-([0-7])-([A-Z0-9_]+): (.*)",
             Pattern.DOTALL);
 
+    /** Kinds only SNMP notifications and probes produce (CISCO-FACTS.md §3); every other kind must have a row. */
+    private static final Set<EventKind> NOT_FROM_SYSLOG = EnumSet.of(EventKind.IKE_FAILURE, EventKind.IPSEC_SA_UP,
+            EventKind.IPSEC_SA_DOWN, EventKind.IPSEC_FAILURE, EventKind.UNDERLAY_PROBE_FAILED,
+            EventKind.UNDERLAY_PROBE_OK);
+
+    private static final IosSyslogParser PARSER = new IosSyslogParser();
+
     private final MessageCatalog catalog = new MessageCatalog();
 
-    /** One row of crypto-messages.tsv; kind null when the catalog must yield nothing. */
-    record CatalogCase(String name, String message, EventKind kind, IkeVersion ikeVersion, String peer,
+    /** One fixture row; kind null when the catalog must yield nothing. */
+    record CatalogCase(String name, String message, EventKind kind, Layer layer, IkeVersion ikeVersion, String peer,
                        Map<String, String> fields) {
 
         static CatalogCase of(String[] c) {
             String kind = TsvFixture.text(c[2]);
-            String version = TsvFixture.text(c[3]);
+            String layer = TsvFixture.text(c[3]);
+            String version = TsvFixture.text(c[4]);
             return new CatalogCase(c[0], TsvFixture.unescape(c[1]), kind == null ? null : EventKind.valueOf(kind),
-                    version == null ? null : IkeVersion.valueOf(version), TsvFixture.text(c[4]), fields(c[5]));
+                    layer == null ? null : Layer.valueOf(layer),
+                    version == null ? null : IkeVersion.valueOf(version), TsvFixture.text(c[5]), fields(c[6]));
         }
 
         private static Map<String, String> fields(String cell) {
             Map<String, String> fields = new LinkedHashMap<>();
             if (!TsvFixture.ABSENT.equals(cell)) {
-                for (String pair : cell.split(" ")) {
+                for (String pair : cell.split(";")) {
                     int eq = pair.indexOf('=');
                     fields.put(pair.substring(0, eq), pair.substring(eq + 1));
                 }
@@ -56,12 +80,12 @@ class MessageCatalogTest {
     }
 
     static Stream<CatalogCase> cases() {
-        return TsvFixture.rows(MESSAGES, 6).stream().map(CatalogCase::of);
+        return FIXTURES.stream().flatMap(f -> TsvFixture.rows(f, 7).stream()).map(CatalogCase::of);
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
-    void shouldReadKindPeerAndFieldsFromACiscoMessage(CatalogCase c) {
+    void shouldReadKindLayerPeerAndFieldsFromACiscoMessage(CatalogCase c) {
         Optional<CatalogMatch> match = catalog.match(message(c.message()));
 
         if (c.kind() == null) {
@@ -71,9 +95,38 @@ class MessageCatalogTest {
         assertThat(match).isPresent();
         CatalogMatch m = match.get();
         assertThat(m.kind()).as("kind").isEqualTo(c.kind());
+        assertThat(m.layer()).as("layer").isEqualTo(c.layer());
         assertThat(m.ikeVersion()).as("ikeVersion").isEqualTo(c.ikeVersion());
         assertThat(m.peer()).as("peer").isEqualTo(c.peer());
         assertThat(m.fields()).as("fields").containsExactlyInAnyOrderEntriesOf(c.fields());
+    }
+
+    @Test
+    void shouldHaveAFixtureRowReadByEveryCatalogRow() {
+        Set<CatalogEntry> read = cases().map(c -> catalog.rowFor(message(c.message()))).filter(Objects::nonNull)
+                .collect(Collectors.toSet());
+
+        assertThat(CiscoMessages.ROWS).allSatisfy(row -> assertThat(read).as("a fixture row for %s", row)
+                .contains(row));
+    }
+
+    @Test
+    void shouldHaveAFixtureRowForEveryKindASyslogMessageCanProduce() {
+        Set<EventKind> produced = cases().map(CatalogCase::kind).filter(Objects::nonNull)
+                .collect(Collectors.toCollection(() -> EnumSet.noneOf(EventKind.class)));
+
+        assertThat(produced).containsAll(EnumSet.complementOf(EnumSet.copyOf(NOT_FROM_SYSLOG)));
+    }
+
+    @Test
+    void shouldCoverLayersOtherThanTheKindDefaultAndBothNatTValues() {
+        List<CatalogCase> cases = cases().filter(c -> c.kind() != null).toList();
+
+        assertThat(cases).anyMatch(c -> c.layer() != c.kind().defaultLayer())
+                .anyMatch(c -> "true".equals(c.fields().get("nat_t")))
+                .anyMatch(c -> "false".equals(c.fields().get("nat_t")))
+                .anyMatch(c -> c.message().contains("%IOSXE-3-PLATFORM") && c.kind() == EventKind.REPLAY_ERROR)
+                .anyMatch(c -> c.message().contains("%IOSXE-3-PLATFORM") && c.kind() == EventKind.AUTH_ERROR);
     }
 
     @Test
@@ -85,10 +138,45 @@ class MessageCatalogTest {
         assertThat(catalog.match(message(bare)).map(CatalogMatch::peer)).contains("2001:db8::7");
     }
 
-    private static SyslogMessage message(String cisco) {
-        Matcher m = CISCO_MESSAGE.matcher(cisco);
+    @Test
+    void shouldReadOnlyTheFacilityARowNamesWhenMnemonicsCollide() {
+        // LINEPROTO-5-UPDOWN and LINK-3-UPDOWN share the mnemonic; each text only fits its own row.
+        SyslogMessage linkTextUnderLineproto = message("%LINEPROTO-5-UPDOWN: Interface Tunnel0, changed state to down");
+
+        assertThat(catalog.match(linkTextUnderLineproto)).isEmpty();
+    }
+
+    @Test
+    void shouldStayLinearOnHostileTextForEveryRow() {
+        String run = " ".repeat(30_000);
+        List<String> hostile = List.of(
+                "IPSEC SETUP FAILED for local:1.2.3.4 remote:4.5.6.7 fail_reason:a" + run + "b",
+                "Negotiation aborted due to ERROR: a" + run + "b",
+                "Remote peer 10.0.0.2 responded with attribute a" + run + "b",
+                "src_addr" + run + "x DP Handle" + run + "SPI" + run,
+                "Peer ".repeat(6_000) + "10.0.0.2:" + "9".repeat(10_000),
+                "received packet from 10.0.0.2" + run + "(I)",
+                "1.2.3.4 ".repeat(4_000) + "remote" + run);
+        for (CatalogEntry row : CiscoMessages.ROWS) {
+            for (String text : hostile) {
+                SyslogMessage m = new SyslogMessage(189, -1, null, -1, ' ', null, null,
+                        row.facilities().iterator().next(), 5, row.mnemonics().iterator().next(), text);
+                assertTimeout(Duration.ofSeconds(2), () -> catalog.match(m),
+                        () -> row + " on " + text.substring(0, 30));
+            }
+        }
+    }
+
+    /** A {@code %...} message is split here; a whole line goes through the production parser. */
+    private static SyslogMessage message(String text) {
+        if (!text.startsWith("%")) {
+            SyslogParseResult result = PARSER.parse(text);
+            assertThat(result).as("parse of %s", text).isInstanceOf(SyslogParseResult.Parsed.class);
+            return ((SyslogParseResult.Parsed) result).message();
+        }
+        Matcher m = CISCO_MESSAGE.matcher(text);
         if (!m.matches()) {
-            throw new IllegalArgumentException("not %FAC-SEV-MNEM: text: " + cisco);
+            throw new IllegalArgumentException("not %FAC-SEV-MNEM: text: " + text);
         }
         return new SyslogMessage(189, 12, null, -1, '*', "Nov 26 10:00:01.123", null, m.group(1),
                 m.group(2).charAt(0) - '0', m.group(3), m.group(4));

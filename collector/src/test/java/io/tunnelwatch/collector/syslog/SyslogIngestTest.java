@@ -88,9 +88,49 @@ class SyslogIngestTest {
 
         assertThat(sink.events()).singleElement().satisfies(e -> {
             assertThat(e.routerTime()).isNull();
-            assertThat(e.kind()).isEqualTo(EventKind.CRYPTO_OTHER);
+            assertThat(e.kind()).isEqualTo(EventKind.ISAKMP_STATUS);
             assertThat(e.peer()).isEqualTo(PeerKey.ANY_PEER);
         });
+    }
+
+    @Test
+    void shouldCarryTheLayerTheCatalogChoseRatherThanTheKindDefault() {
+        ingest.accept("<187>46: 00:00:46: %LINK-3-UPDOWN: Interface Tunnel3, changed state to down", ROUTER,
+                Transport.UDP);
+
+        assertThat(sink.events()).singleElement().satisfies(e -> {
+            assertThat(e.kind()).isEqualTo(EventKind.TUNNEL_INTERFACE_DOWN);
+            assertThat(e.layer()).isEqualTo(Layer.UNDERLAY).isNotEqualTo(e.kind().defaultLayer());
+            assertThat(e.key()).isEqualTo(PeerKey.deviceWide(ROUTER));
+            assertThat(e.fields()).containsExactlyInAnyOrderEntriesOf(
+                    Map.of("interface", "Tunnel3", "state", "down"));
+        });
+    }
+
+    @Test
+    void shouldTurnADebugIsakmpLineIntoAnEventOfItsPeer() {
+        ingest.accept("<191>88: *Nov 26 10:00:01.123: ISAKMP: (0:0): received packet from 203.0.113.9 dport 4500 "
+                + "sport 4500 Global (N) NEW SA", ROUTER, Transport.UDP);
+
+        assertThat(sink.events()).singleElement().satisfies(e -> {
+            assertThat(e.kind()).isEqualTo(EventKind.IKE_NEW_SA);
+            assertThat(e.peer()).isEqualTo("203.0.113.9");
+            assertThat(e.mnemonic()).isEqualTo("DEBUG-7-ISAKMP");
+            assertThat(e.severity()).isEqualTo(7);
+            assertThat(e.ikeVersion()).isEqualTo(IkeVersion.IKEV1);
+            assertThat(e.fields()).containsEntry("nat_t", "true").containsEntry("role", "N");
+            assertThat(e.routerTime()).isEqualTo("*Nov 26 10:00:01.123");
+        });
+        assertThat(count("tunnelwatch.syslog.parsed", "transport", "udp")).isEqualTo(1);
+    }
+
+    @Test
+    void shouldCountADebugLineNoRowReadsAsIgnored() {
+        ingest.accept("<191>89: *Nov 26 10:00:01.124: ISAKMP (0:2): beginning Main Mode exchange", ROUTER,
+                Transport.UDP);
+
+        assertThat(sink.events()).isEmpty();
+        assertThat(count("tunnelwatch.syslog.ignored", "transport", "udp")).isEqualTo(1);
     }
 
     @Test
