@@ -9,7 +9,9 @@ public enum DropReason {
     /** Arrived while the collector was shutting down. */
     CLOSED,
     /** A TCP frame longer than the configured maximum. */
-    FRAME_TOO_LONG;
+    FRAME_TOO_LONG,
+    /** From a sender the inventory does not list, with {@code --reject-unknown-senders}. */
+    UNKNOWN_SENDER;
 
     public String label() {
         return name().toLowerCase(Locale.ROOT);
