@@ -15,10 +15,13 @@ public final class DemoCommand extends RoleCommand {
     @Mixin
     SyslogOptions syslog;
 
+    @Mixin
+    InventoryOptions inventory;
+
     @Override
     public Integer call() throws Exception {
         System.out.println("note: the simulated fleet is not built yet; running the all-in-one without it."
                 + " Send it syslog with logger (see README).");
-        return runUntilStopped(syslog, true, true);
+        return runUntilStopped(syslog, inventory, true, true);
     }
 }

@@ -18,11 +18,15 @@ abstract class RoleCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    /** Runs the configured roles until Ctrl-C / SIGTERM; {@code syslog} null when no collector runs. */
-    int runUntilStopped(SyslogOptions syslog, boolean collector, boolean streams) throws InterruptedException {
+    /**
+     * Runs the configured roles until Ctrl-C / SIGTERM; {@code syslog} and {@code inventory} null when no collector
+     * runs.
+     */
+    int runUntilStopped(SyslogOptions syslog, InventoryOptions inventory, boolean collector, boolean streams)
+            throws InterruptedException {
         SyslogOptions listeners = syslog != null ? syslog : SyslogOptions.off();
         return PipelineRunner.runUntilStopped(spec.name(),
-                PipelineRunner.config(kafka, listeners, http, collector, streams), System.out);
+                PipelineRunner.config(kafka, listeners, inventory, http, collector, streams), System.out);
     }
 
     /** The scale-out roles run against a cluster; the embedded broker is for the all-in-one only. */
