@@ -171,6 +171,15 @@ class InventoryLoaderTest {
     }
 
     @Test
+    void shouldLoadTheExampleThatShipsInDeploy() {
+        Inventory example = InventoryLoader.load(Path.of("..", "deploy", "inventory.example.yaml"));
+
+        assertThat(example.devices()).extracting(Device::name).containsExactly("rtr-hq-1", "rtr-branch-7");
+        assertThat(example.byName("rtr-hq-1").orElseThrow().peerOnTunnel("Tunnel7"))
+                .map(ExpectedPeer::address).hasValue("198.51.100.7");
+    }
+
+    @Test
     void shouldLoadAFileFromDisk() throws Exception {
         Path file = Files.writeString(dir.resolve("inventory.yaml"), FULL);
 
