@@ -116,6 +116,32 @@ class ConfigMistakesIT {
         assertThat(r.stderr).singleElement().asString().contains("--syslog-port").contains("fivefivefourteen");
     }
 
+    @Test
+    void shouldNameTheInventoryLineAndReasonBeforeStartingAnything() throws Exception {
+        Path inventory = java.nio.file.Files.writeString(work.resolve("inventory.yaml"), """
+                devices:
+                  - name: rtr-1
+                    addresses: [192.0.2.1]
+                  - name: rtr-2
+                    addresses:
+                      - 192.0.2.9
+                      - 192.0.2.1
+                """);
+
+        Result r = run("run", "--inventory", inventory.toString(),
+                "--kafka-port", String.valueOf(PortProbe.freePort()),
+                "--kafka-controller-port", String.valueOf(PortProbe.freePort()),
+                "--syslog-port", String.valueOf(PortProbe.freePort()),
+                "--http-port", String.valueOf(PortProbe.freePort()),
+                "--data-dir", work.resolve("data").toString());
+
+        assertThat(r.exit).isEqualTo(1);
+        assertThat(r.stderr).singleElement().asString()
+                .isEqualTo("tunnelwatch: " + inventory + " line 7: device 'rtr-2' repeats address 192.0.2.1 of"
+                        + " 'rtr-1'");
+        assertThat(work.resolve("data")).as("nothing started").doesNotExist();
+    }
+
     private Result run(String... args) throws Exception {
         try (TunnelwatchProcess p = TunnelwatchProcess.start(work, args)) {
             int exit = p.waitForExit(60);

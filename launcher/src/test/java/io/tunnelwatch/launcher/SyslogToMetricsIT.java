@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.tunnelwatch.broker.PortProbe;
+import io.tunnelwatch.collector.config.IngestConfig;
 import io.tunnelwatch.collector.config.SyslogListenerConfig;
+import io.tunnelwatch.collector.inventory.Inventory;
+import io.tunnelwatch.collector.inventory.InventoryLoader;
 import io.tunnelwatch.events.PeerPhase;
 import io.tunnelwatch.launcher.allinone.Pipeline;
 import io.tunnelwatch.launcher.allinone.PipelineConfig;
@@ -29,6 +32,15 @@ import org.junit.jupiter.api.io.TempDir;
 class SyslogToMetricsIT {
 
     private static final String DEVICE = "127.0.0.1";
+    /**
+     * A router that never sends here: its per-device series (loss) are registered at start, so the page lists them;
+     * the sender 127.0.0.1 stays outside the inventory and keeps its address as its name.
+     */
+    private static final Inventory INVENTORY = InventoryLoader.parse("test inventory", """
+            devices:
+              - name: lab-router
+                addresses: [192.0.2.254]
+            """);
 
     @TempDir
     Path data;
@@ -44,7 +56,7 @@ class SyslogToMetricsIT {
         PipelineConfig config = new PipelineConfig(KafkaFixture.bootstrapServers(), data, 0, 0,
                 Duration.ofSeconds(30), KafkaFixture.PARTITIONS, 1,
                 SyslogListenerConfig.defaults().withPorts("127.0.0.1", syslogPort, syslogPort),
-                "127.0.0.1", httpPort, true, true);
+                "127.0.0.1", httpPort, true, true, new IngestConfig(INVENTORY, false, true));
         pipeline = new Pipeline(config).start();
     }
 
@@ -84,6 +96,9 @@ class SyslogToMetricsIT {
                     .hasValue(1.0);
             assertThat(MetricsScrape.value(page, "tunnelwatch_syslog_ignored_total{transport=\"udp\"}"))
                     .hasValue(1.0);
+            assertThat(MetricsScrape.value(page, "tunnelwatch_syslog_unknown_senders_total")).hasValue(2.0);
+            assertThat(MetricsScrape.value(page,
+                    "tunnelwatch_kafka_published_total{topic=\"tunnelwatch.syslog.raw\"}")).hasValue(2.0);
         });
         assertThat(MetricsScrape.page(httpPort)).doesNotContain("peer=\"*\"");
     }

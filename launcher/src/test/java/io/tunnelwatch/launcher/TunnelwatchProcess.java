@@ -71,6 +71,13 @@ final class TunnelwatchProcess implements AutoCloseable {
         }
     }
 
+    /** Writes {@code text} to the process's stdin and closes it (end of input). */
+    void input(String text) throws IOException {
+        try (var in = process.getOutputStream()) {
+            in.write(text.getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
     boolean printed(String text) {
         return stdout().stream().anyMatch(l -> l.contains(text));
     }

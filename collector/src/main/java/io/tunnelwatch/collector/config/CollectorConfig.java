@@ -10,12 +10,14 @@ import java.util.Objects;
  * @param syslog            the syslog listeners
  * @param publishQueue      bound of the queue between event loops and the producer thread
  * @param producerOverrides extra Kafka producer properties, applied last
+ * @param ingest            inventory, unknown senders, raw copy
  */
 public record CollectorConfig(
         String bootstrapServers,
         SyslogListenerConfig syslog,
         int publishQueue,
-        Map<String, String> producerOverrides) {
+        Map<String, String> producerOverrides,
+        IngestConfig ingest) {
 
     public static final int DEFAULT_PUBLISH_QUEUE = 65_536;
 
@@ -26,5 +28,12 @@ public record CollectorConfig(
             throw new IllegalArgumentException("publishQueue must be at least 1, was " + publishQueue);
         }
         producerOverrides = Map.copyOf(producerOverrides);
+        Objects.requireNonNull(ingest, "ingest");
+    }
+
+    /** Without inventory or raw copy. */
+    public CollectorConfig(String bootstrapServers, SyslogListenerConfig syslog, int publishQueue,
+                           Map<String, String> producerOverrides) {
+        this(bootstrapServers, syslog, publishQueue, producerOverrides, IngestConfig.defaults());
     }
 }

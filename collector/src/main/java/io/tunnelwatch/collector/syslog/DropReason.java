@@ -13,7 +13,9 @@ public enum DropReason {
     /** An RFC 6587 octet count that is not one (letters, a leading zero, too many digits). */
     BAD_OCTET_COUNT,
     /** A connection ended before all the octets its last octet count announced had arrived. */
-    TRUNCATED_FRAME;
+    TRUNCATED_FRAME,
+    /** From a sender the inventory does not list, with {@code --reject-unknown-senders}. */
+    UNKNOWN_SENDER;
 
     public String label() {
         return name().toLowerCase(Locale.ROOT);

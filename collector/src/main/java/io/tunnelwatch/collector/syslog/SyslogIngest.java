@@ -1,43 +1,64 @@
 package io.tunnelwatch.collector.syslog;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.tunnelwatch.collector.catalog.CatalogMatch;
-import io.tunnelwatch.collector.catalog.MessageCatalog;
+import io.tunnelwatch.collector.config.IngestConfig;
+import io.tunnelwatch.collector.inventory.Device;
 import io.tunnelwatch.collector.kafka.PublishOutcome;
 import io.tunnelwatch.collector.metrics.RateLimitedLog;
 import io.tunnelwatch.events.TunnelEvent;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Optional;
+import java.util.Collection;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one path every syslog line takes, whatever its transport: parse the header, look the message up in the
- * catalog, build the {@link TunnelEvent}, hand it to the sink. Every outcome is counted; nothing vanishes silently.
- * Free of Netty types so it is tested directly; called from event-loop threads, so it never blocks.
+ * The one path every syslog line takes, whatever its transport: read it ({@link SyslogLineReader}: header, catalog,
+ * device), count sequence-number gaps, hand events to the sink and, when configured, raw copies of the other lines
+ * to the raw sink. Every outcome is counted; nothing vanishes silently. Free of Netty types so it is tested
+ * directly; called from event-loop threads, so it never blocks.
  */
 public final class SyslogIngest {
 
     private static final Logger LOG = LoggerFactory.getLogger(SyslogIngest.class);
 
-    private final IosSyslogParser parser = new IosSyslogParser();
-    private final MessageCatalog catalog = new MessageCatalog();
+    private final SyslogLineReader reader;
     private final DeviceResolver devices;
+    private final boolean rejectUnknownSenders;
     private final EventSink sink;
-    private final Clock clock;
+    private final RawLineSink rawSink;
     private final SyslogMeters meters;
+    private final SequenceLoss loss;
     private final RateLimitedLog rateLimitedLog = new RateLimitedLog(LOG, Duration.ofSeconds(10));
+
+    public SyslogIngest(DeviceResolver devices, EventSink sink, Clock clock, MeterRegistry registry) {
+        this(devices, false, List.of(), sink, null, clock, registry);
+    }
+
+    /**
+     * @param rawSink where raw copies go when {@code config.rawCopy()}; may be null otherwise
+     */
+    public SyslogIngest(IngestConfig config, EventSink sink, RawLineSink rawSink, Clock clock,
+                        MeterRegistry registry) {
+        this(DeviceResolver.from(config.inventory()), config.rejectUnknownSenders(),
+                config.inventory().devices().stream().map(Device::name).toList(), sink,
+                config.rawCopy() ? rawSink : null, clock, registry);
+    }
+
+    private SyslogIngest(DeviceResolver devices, boolean rejectUnknownSenders, Collection<String> inventoryDevices,
+                         EventSink sink, RawLineSink rawSink, Clock clock, MeterRegistry registry) {
+        this.reader = new SyslogLineReader(devices, clock);
+        this.devices = devices;
+        this.rejectUnknownSenders = rejectUnknownSenders;
+        this.sink = sink;
+        this.rawSink = rawSink;
+        this.meters = new SyslogMeters(registry);
+        this.loss = new SequenceLoss(registry, inventoryDevices);
+    }
 
     public boolean hasRoom() {
         return sink.hasRoom();
-    }
-
-    public SyslogIngest(DeviceResolver devices, EventSink sink, Clock clock, MeterRegistry registry) {
-        this.devices = devices;
-        this.sink = sink;
-        this.clock = clock;
-        this.meters = new SyslogMeters(registry);
     }
 
     /**
@@ -47,21 +68,40 @@ public final class SyslogIngest {
      */
     public void accept(String line, String senderIp, Transport transport) {
         meters.received(transport);
-        SyslogParseResult result = parser.parse(line);
-        if (result instanceof SyslogParseResult.Unparsed unparsed) {
-            String reason = unparsed.reason().label();
-            meters.unparsed(transport, unparsed.reason());
-            rateLimitedLog.warn("unparsed_" + reason, "Unparsed syslog line from {} over {}: {}", senderIp,
-                    transport.label(), abbreviate(line));
-            return;
+        LineOutcome outcome = reader.read(line, senderIp, transport.label());
+        if (devices.hasInventory() && !outcome.knownDevice()) {
+            meters.unknownSender();
+            if (rejectUnknownSenders) {
+                meters.dropped(transport, DropReason.UNKNOWN_SENDER);
+                rateLimitedLog.warn("dropped_unknown_sender", "Dropped a line from {}, which the inventory does"
+                        + " not list (--reject-unknown-senders)", senderIp);
+                return;
+            }
         }
-        SyslogMessage message = ((SyslogParseResult.Parsed) result).message();
-        Optional<CatalogMatch> match = catalog.match(message);
-        if (match.isEmpty()) {
+        if (outcome instanceof LineOutcome.Event e) {
+            trackSequence(e.device(), e.message());
+            publish(e.event(), senderIp, transport);
+        } else if (outcome instanceof LineOutcome.Ignored i) {
+            trackSequence(i.device(), i.message());
             meters.ignored(transport);
-            return;
+            copyRaw(i.device(), line);
+        } else if (outcome instanceof LineOutcome.Unparsed u) {
+            meters.unparsed(transport, u.reason());
+            rateLimitedLog.warn("unparsed_" + u.reason().label(), "Unparsed syslog line from {} over {}: {}",
+                    senderIp, transport.label(), abbreviate(line));
+            if (u.reason() != SyslogParseResult.Reason.EMPTY) {
+                copyRaw(u.device(), line);
+            }
         }
-        TunnelEvent event = toEvent(message, match.get(), senderIp, transport);
+    }
+
+    /** Counts a message the transport received but had to discard before it could be parsed. */
+    public void discarded(Transport transport, DropReason reason) {
+        meters.received(transport);
+        meters.dropped(transport, reason);
+    }
+
+    private void publish(TunnelEvent event, String senderIp, Transport transport) {
         PublishOutcome outcome = sink.offer(event);
         if (outcome == PublishOutcome.QUEUED) {
             meters.parsed(transport);
@@ -73,24 +113,33 @@ public final class SyslogIngest {
         }
     }
 
-    /** Counts a message the transport received but had to discard before it could be parsed. */
-    public void discarded(Transport transport, DropReason reason) {
-        meters.received(transport);
-        meters.dropped(transport, reason);
-    }
-
-    private TunnelEvent toEvent(SyslogMessage m, CatalogMatch match, String senderIp, Transport transport) {
-        return new TunnelEvent(TunnelEvent.VERSION, match.kind(), match.layer(),
-                devices.deviceFor(senderIp, m.originId()), match.peer(), match.ikeVersion(), m.fullMnemonic(),
-                m.severity(), match.fields(), routerTime(m), clock.instant(), senderIp, transport.label(),
-                m.text());
-    }
-
-    private static String routerTime(SyslogMessage m) {
-        if (m.routerTime() == null) {
-            return null;
+    private void trackSequence(String device, SyslogMessage message) {
+        if (message.sequence() >= 0 && !loss.observe(device, message.sequence())) {
+            rateLimitedLog.warn("sequence_untracked", "Not tracking sequence numbers of {}: more than {} devices"
+                    + " outside the inventory send them", device, SequenceLoss.MAX_UNLISTED);
         }
-        return m.syncMark() == ' ' ? m.routerTime() : m.syncMark() + m.routerTime();
+    }
+
+    private void copyRaw(String device, String line) {
+        if (rawSink == null) {
+            return;
+        }
+        PublishOutcome outcome = rawSink.offer(device, stripLineEnd(line));
+        if (outcome != PublishOutcome.QUEUED) {
+            DropReason reason = outcome == PublishOutcome.CLOSED ? DropReason.CLOSED : DropReason.QUEUE_FULL;
+            meters.rawDropped(reason);
+            rateLimitedLog.warn("raw_dropped_" + reason.label(), "Dropped the raw copy of a line from {}: {}",
+                    device, reason.label());
+        }
+    }
+
+    private static String stripLineEnd(String line) {
+        int end = line.length();
+        while (end > 0 && (line.charAt(end - 1) == '\n' || line.charAt(end - 1) == '\r'
+                || line.charAt(end - 1) == '\0')) {
+            end--;
+        }
+        return line.substring(0, end);
     }
 
     private static String abbreviate(String line) {

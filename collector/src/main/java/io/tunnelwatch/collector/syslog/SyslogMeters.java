@@ -18,9 +18,18 @@ final class SyslogMeters {
     private final Map<Transport, Counter> parsed = new EnumMap<>(Transport.class);
     private final Map<Transport, Counter> ignored = new EnumMap<>(Transport.class);
     private final Map<String, Counter> byReason = new HashMap<>();
+    private final Counter unknownSenders;
+    private final Map<DropReason, Counter> rawDropped = new EnumMap<>(DropReason.class);
 
     SyslogMeters(MeterRegistry registry) {
         this.registry = registry;
+        this.unknownSenders = Counter.builder(CollectorMeters.SYSLOG_UNKNOWN_SENDERS.meterName())
+                .description(CollectorMeters.SYSLOG_UNKNOWN_SENDERS.description()).register(registry);
+        for (DropReason r : new DropReason[] {DropReason.QUEUE_FULL, DropReason.CLOSED}) {
+            rawDropped.put(r, Counter.builder(CollectorMeters.SYSLOG_RAW_DROPPED.meterName())
+                    .description(CollectorMeters.SYSLOG_RAW_DROPPED.description()).tag("reason", r.label())
+                    .register(registry));
+        }
         for (Transport t : Transport.values()) {
             received.put(t, counter(CollectorMeters.SYSLOG_RECEIVED, t));
             parsed.put(t, counter(CollectorMeters.SYSLOG_PARSED, t));
@@ -55,6 +64,14 @@ final class SyslogMeters {
 
     void dropped(Transport t, DropReason reason) {
         byReason.get(key(CollectorMeters.SYSLOG_DROPPED, t, reason.label())).increment();
+    }
+
+    void unknownSender() {
+        unknownSenders.increment();
+    }
+
+    void rawDropped(DropReason reason) {
+        rawDropped.get(reason).increment();
     }
 
     private static String key(CollectorMeters meter, Transport t, String reason) {

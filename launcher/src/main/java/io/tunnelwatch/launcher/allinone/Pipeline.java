@@ -160,7 +160,7 @@ public final class Pipeline implements AutoCloseable {
 
     private void startCollector() {
         collector = new Collector(new CollectorConfig(bootstrapServers, config.syslog(),
-                CollectorConfig.DEFAULT_PUBLISH_QUEUE, Map.of()), registry);
+                CollectorConfig.DEFAULT_PUBLISH_QUEUE, Map.of(), config.ingest()), registry);
         collector.start();
         running.push(collector);
     }

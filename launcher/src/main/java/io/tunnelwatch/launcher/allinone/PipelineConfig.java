@@ -1,5 +1,6 @@
 package io.tunnelwatch.launcher.allinone;
 
+import io.tunnelwatch.collector.config.IngestConfig;
 import io.tunnelwatch.collector.config.SyslogListenerConfig;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,6 +21,7 @@ import java.util.Objects;
  * @param httpPort          port of /metrics
  * @param runCollector      run the collector role
  * @param runStreams        run the streams-app role
+ * @param ingest            the loaded inventory, unknown senders, raw copy (collector)
  */
 public record PipelineConfig(
         String bootstrapServers,
@@ -33,9 +35,19 @@ public record PipelineConfig(
         String httpHost,
         int httpPort,
         boolean runCollector,
-        boolean runStreams) {
+        boolean runStreams,
+        IngestConfig ingest) {
+
+    /** Without inventory or raw copy. */
+    public PipelineConfig(String bootstrapServers, Path dataDirectory, int kafkaPort, int kafkaControllerPort,
+                          Duration kafkaTimeout, int partitions, int replicationFactor, SyslogListenerConfig syslog,
+                          String httpHost, int httpPort, boolean runCollector, boolean runStreams) {
+        this(bootstrapServers, dataDirectory, kafkaPort, kafkaControllerPort, kafkaTimeout, partitions,
+                replicationFactor, syslog, httpHost, httpPort, runCollector, runStreams, IngestConfig.defaults());
+    }
 
     public PipelineConfig {
+        Objects.requireNonNull(ingest, "ingest");
         Objects.requireNonNull(dataDirectory, "dataDirectory");
         if (partitions < 1) {
             throw new IllegalArgumentException("--partitions must be at least 1, was " + partitions);

@@ -11,9 +11,12 @@ public final class CollectorCommand extends RoleCommand {
     @Mixin
     SyslogOptions syslog;
 
+    @Mixin
+    InventoryOptions inventory;
+
     @Override
     public Integer call() throws Exception {
         requireCluster();
-        return runUntilStopped(syslog, true, false);
+        return runUntilStopped(syslog, inventory, true, false);
     }
 }

@@ -24,6 +24,9 @@ public final class DemoCommand extends RoleCommand {
     @Mixin
     SyslogOptions syslog;
 
+    @Mixin
+    InventoryOptions inventory;
+
     @Option(names = "--routers", defaultValue = "20", description = "Simulated routers (default: ${DEFAULT-VALUE}).")
     int routers;
 
@@ -42,7 +45,8 @@ public final class DemoCommand extends RoleCommand {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
-        return runUntilStopped(syslog, true, true, pipeline -> startFleet(fleet, pipeline.syslogUdpAddress()));
+        return runUntilStopped(syslog, inventory, true, true,
+                pipeline -> startFleet(fleet, pipeline.syslogUdpAddress()));
     }
 
     private static AutoCloseable startFleet(Fleet fleet, InetSocketAddress bound) throws IOException {

@@ -18,17 +18,21 @@ abstract class RoleCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    /** Runs the configured roles until Ctrl-C / SIGTERM; {@code syslog} null when no collector runs. */
-    int runUntilStopped(SyslogOptions syslog, boolean collector, boolean streams) throws Exception {
-        return runUntilStopped(syslog, collector, streams, pipeline -> () -> { });
+    /**
+     * Runs the configured roles until Ctrl-C / SIGTERM; {@code syslog} and {@code inventory} null when no collector
+     * runs.
+     */
+    int runUntilStopped(SyslogOptions syslog, InventoryOptions inventory, boolean collector, boolean streams)
+            throws Exception {
+        return runUntilStopped(syslog, inventory, collector, streams, pipeline -> () -> { });
     }
 
     /** The same, with something started once the pipeline serves and stopped before it (the demo fleet). */
-    int runUntilStopped(SyslogOptions syslog, boolean collector, boolean streams, PipelineRunner.Extra extra)
-            throws Exception {
+    int runUntilStopped(SyslogOptions syslog, InventoryOptions inventory, boolean collector, boolean streams,
+                        PipelineRunner.Extra extra) throws Exception {
         SyslogOptions listeners = syslog != null ? syslog : SyslogOptions.off();
         return PipelineRunner.runUntilStopped(spec.name(),
-                PipelineRunner.config(kafka, listeners, http, collector, streams), System.out, extra);
+                PipelineRunner.config(kafka, listeners, inventory, http, collector, streams), System.out, extra);
     }
 
     /** The scale-out roles run against a cluster; the embedded broker is for the all-in-one only. */

@@ -12,8 +12,11 @@ public final class RunCommand extends RoleCommand {
     @Mixin
     SyslogOptions syslog;
 
+    @Mixin
+    InventoryOptions inventory;
+
     @Override
     public Integer call() throws Exception {
-        return runUntilStopped(syslog, true, true);
+        return runUntilStopped(syslog, inventory, true, true);
     }
 }

@@ -11,6 +11,6 @@ public final class StreamsCommand extends RoleCommand {
     @Override
     public Integer call() throws Exception {
         requireCluster();
-        return runUntilStopped(null, false, true);
+        return runUntilStopped(null, null, false, true);
     }
 }

@@ -1,0 +1,42 @@
+package io.tunnelwatch.collector.inventory;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How the collector speaks SNMP to one device: community-based SNMPv2c (RFC 3416) or user-based SNMPv3
+ * (USM, RFC 3414). Keys and communities are {@link Secret}s, so these records print without them.
+ */
+public sealed interface SnmpCredentials {
+
+    /** How often the device's counters are polled; null: the poller's default. */
+    Duration pollInterval();
+
+    /** SNMPv2c: a read community. */
+    record V2c(Secret community, Duration pollInterval) implements SnmpCredentials {
+        public V2c {
+            Objects.requireNonNull(community, "community");
+        }
+    }
+
+    /**
+     * SNMPv3 with USM: noAuthNoPriv without keys, authNoPriv with an auth key, authPriv with both.
+     *
+     * @param authProtocol MD5, SHA, SHA224, SHA256, SHA384 or SHA512; null without authentication
+     * @param privProtocol DES, 3DES, AES (AES128), AES192 or AES256; null without privacy
+     */
+    record V3(String user, String authProtocol, Secret authKey, String privProtocol, Secret privKey,
+              Duration pollInterval) implements SnmpCredentials {
+        public V3 {
+            Objects.requireNonNull(user, "user");
+        }
+
+        /** The USM security level these settings give. */
+        public String securityLevel() {
+            if (authKey == null) {
+                return "noAuthNoPriv";
+            }
+            return privKey == null ? "authNoPriv" : "authPriv";
+        }
+    }
+}

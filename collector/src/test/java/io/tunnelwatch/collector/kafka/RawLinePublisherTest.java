@@ -1,0 +1,74 @@
+package io.tunnelwatch.collector.kafka;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Future;
+import org.apache.kafka.clients.producer.Callback;
+import org.apache.kafka.clients.producer.MockProducer;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+
+/** Raw copies reach {@code tunnelwatch.syslog.raw} keyed by device; a full queue says so instead of waiting. */
+class RawLinePublisherTest {
+
+    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+
+    @Test
+    void shouldWriteEveryQueuedLineKeyedByDeviceBeforeClosing() {
+        MockProducer<String, String> producer =
+                new MockProducer<>(true, null, new StringSerializer(), new StringSerializer());
+        RawLinePublisher publisher = new RawLinePublisher(producer, 16, registry);
+
+        assertThat(publisher.offer("rtr-hq-1", "%SYS-5-CONFIG_I: Configured")).isEqualTo(PublishOutcome.QUEUED);
+        assertThat(publisher.offer("192.0.2.9", "hello")).isEqualTo(PublishOutcome.QUEUED);
+        publisher.close();
+
+        assertThat(producer.history()).extracting(ProducerRecord::topic, ProducerRecord::key, ProducerRecord::value)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("tunnelwatch.syslog.raw", "rtr-hq-1",
+                                "%SYS-5-CONFIG_I: Configured"),
+                        org.assertj.core.groups.Tuple.tuple("tunnelwatch.syslog.raw", "192.0.2.9", "hello"));
+        assertThat(registry.get("tunnelwatch.kafka.published").tag("topic", "tunnelwatch.syslog.raw").counter()
+                .count()).isEqualTo(2);
+        assertThat(publisher.offer("x", "late")).isEqualTo(PublishOutcome.CLOSED);
+    }
+
+    @Test
+    void shouldAnswerQueueFullWithoutBlockingWhenKafkaFallsBehind() {
+        CountDownLatch kafkaStuck = new CountDownLatch(1);
+        MockProducer<String, String> producer =
+                new MockProducer<>(true, null, new StringSerializer(), new StringSerializer()) {
+                    @Override
+                    public synchronized Future<RecordMetadata> send(ProducerRecord<String, String> record,
+                                                                    Callback callback) {
+                        awaitUninterruptibly(kafkaStuck);
+                        return super.send(record, callback);
+                    }
+                };
+        RawLinePublisher publisher = new RawLinePublisher(producer, 2, registry);
+        int full = 0;
+        for (int i = 0; i < 10; i++) {
+            if (publisher.offer("d", "line " + i) == PublishOutcome.QUEUE_FULL) {
+                full++;
+            }
+        }
+        kafkaStuck.countDown();
+        publisher.close();
+
+        // The producer thread holds at most one line in a blocked send, the queue two.
+        assertThat(full).isGreaterThanOrEqualTo(7);
+        assertThat(producer.history()).hasSize(10 - full);
+    }
+
+    private static void awaitUninterruptibly(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
