@@ -1,7 +1,6 @@
 package io.tunnelwatch.streams.peer;
 
 import io.tunnelwatch.events.PeerKey;
-import io.tunnelwatch.events.TunnelEvent;
 import java.util.HashSet;
 import java.util.Set;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -12,10 +11,10 @@ import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * The thin Kafka Streams adapter around {@link PeerStateMachine}: reads the peer's state from the store, applies the
- * event, stores and forwards the new state when it changed, and tells the listener (metrics). On init it announces
+ * event or counter sample, stores and forwards the new state when it changed, and tells the listener (metrics). On init it announces
  * every peer of its partition, so gauges are back right after a restart or a rebalance.
  */
-public final class PeerTrackerProcessor implements Processor<PeerKey, TunnelEvent, PeerKey, PeerState> {
+public final class PeerTrackerProcessor implements Processor<PeerKey, PeerInput, PeerKey, PeerState> {
 
     private final String storeName;
     private final PeerStateListener listener;
@@ -39,14 +38,14 @@ public final class PeerTrackerProcessor implements Processor<PeerKey, TunnelEven
     }
 
     @Override
-    public void process(Record<PeerKey, TunnelEvent> record) {
+    public void process(Record<PeerKey, PeerInput> record) {
         PeerKey key = record.key();
-        TunnelEvent event = record.value();
-        if (key == null || event == null || key.isDeviceWide()) {
+        PeerInput input = record.value();
+        if (key == null || input == null || key.isDeviceWide()) {
             return;
         }
         PeerState prior = store.get(key);
-        PeerState next = machine.apply(prior, event);
+        PeerState next = input.applyTo(machine, prior);
         if (next.equals(prior)) {
             return;
         }

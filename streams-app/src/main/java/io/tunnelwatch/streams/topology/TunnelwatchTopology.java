@@ -3,9 +3,12 @@ package io.tunnelwatch.streams.topology;
 import io.tunnelwatch.events.PeerKey;
 import io.tunnelwatch.events.Topics;
 import io.tunnelwatch.events.json.JsonSerde;
+import io.tunnelwatch.streams.peer.PeerInput;
 import io.tunnelwatch.streams.peer.PeerState;
 import io.tunnelwatch.streams.peer.PeerStateListener;
 import io.tunnelwatch.streams.peer.PeerTrackerProcessor;
+import java.util.function.Function;
+import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
@@ -16,13 +19,20 @@ import org.apache.kafka.streams.state.Stores;
  * the TopologyTestDriver tests alike.
  *
  * <pre>
- * tunnelwatch.events ─▶ peer-tracker [store peer-state] ─▶ tunnelwatch.peer-state
+ * tunnelwatch.events   ─┐
+ *                       ├▶ peer-tracker [store peer-state] ─▶ tunnelwatch.peer-state
+ * tunnelwatch.counters ─┘
  * </pre>
+ *
+ * <p>Both sources feed one processor through a common input type ({@link PeerInput}) rather than two processors
+ * sharing the store: one writer per peer state, one place for the alert lifecycle and the timers. The topics are
+ * keyed alike and must have the same partition count, so one task owns a peer's events and samples together.
  */
 public final class TunnelwatchTopology {
 
     public static final String PEER_STATE_STORE = "peer-state";
     public static final String EVENTS_SOURCE = "events";
+    public static final String COUNTERS_SOURCE = "counters";
     public static final String PEER_TRACKER = "peer-tracker";
     public static final String PEER_STATE_SINK = "peer-state-sink";
 
@@ -35,10 +45,23 @@ public final class TunnelwatchTopology {
                 Stores.persistentKeyValueStore(PEER_STATE_STORE), Topics.EVENTS.keySerde(), stateSerde);
         return new Topology()
                 .addSource(EVENTS_SOURCE, Topics.EVENTS.keySerde().deserializer(),
-                        Topics.EVENTS.valueSerde().deserializer(), Topics.EVENTS.name())
-                .addProcessor(PEER_TRACKER, () -> new PeerTrackerProcessor(PEER_STATE_STORE, listener), EVENTS_SOURCE)
+                        wrapping(Topics.EVENTS.valueSerde().deserializer(), PeerInput.Event::new),
+                        Topics.EVENTS.name())
+                .addSource(COUNTERS_SOURCE, Topics.COUNTERS.keySerde().deserializer(),
+                        wrapping(Topics.COUNTERS.valueSerde().deserializer(), PeerInput.Sample::new),
+                        Topics.COUNTERS.name())
+                .addProcessor(PEER_TRACKER, () -> new PeerTrackerProcessor(PEER_STATE_STORE, listener),
+                        EVENTS_SOURCE, COUNTERS_SOURCE)
                 .addStateStore(store, PEER_TRACKER)
                 .addSink(PEER_STATE_SINK, Topics.PEER_STATE.name(), Topics.PEER_STATE.keySerde().serializer(),
                         stateSerde.serializer(), PEER_TRACKER);
+    }
+
+    /** Reads a topic's value and wraps it as a {@link PeerInput}; null (a tombstone) stays null. */
+    private static <T> Deserializer<PeerInput> wrapping(Deserializer<T> inner, Function<T, PeerInput> wrap) {
+        return (topic, bytes) -> {
+            T value = inner.deserialize(topic, bytes);
+            return value == null ? null : wrap.apply(value);
+        };
     }
 }
