@@ -45,7 +45,8 @@ final class EvidenceLines {
         return found;
     }
 
-    static String held(String what, Instant since, Instant now) {
-        return what + " since " + since + " (" + Duration.between(since, now).toSeconds() + " s)";
+    /** Names the start, not the duration: a cause must stay the same while it holds, or every look is an update. */
+    static String held(String what, Instant since) {
+        return what + " since " + since;
     }
 }

@@ -42,11 +42,11 @@ public final class PeerUnreachableDetector implements Detector {
         if (Boolean.TRUE.equals(s.probeFailing())) {
             cause = "the IP SLA probe to " + s.peer() + " fails";
         } else if (ike.state().isAwaitingFirstAnswer() && heldLongEnough(ike, now)) {
-            cause = "no answer to IKE from " + s.peer() + ": " + EvidenceLines.held(ike.state().name(), ike.since(), now);
+            cause = "no answer to IKE from " + s.peer() + ": " + EvidenceLines.held(ike.state().name(), ike.since());
         } else if (retransmitting(ike, now) && (ike.since() == null || heldLongEnough(ike, now))) {
             cause = "IKE packets to " + s.peer() + " are retransmitted unanswered (last " + ike.lastRetransmitAt() + ")";
         } else if (isDown(ike.state()) && heldLongEnough(ike, now)) {
-            cause = "the session went down and did not come back: " + EvidenceLines.held("down", ike.since(), now);
+            cause = "the session went down and did not come back: " + EvidenceLines.held("down", ike.since());
         }
         if (cause == null) {
             return Optional.empty();
