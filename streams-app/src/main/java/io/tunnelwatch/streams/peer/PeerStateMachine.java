@@ -112,9 +112,11 @@ public final class PeerStateMachine {
     }
 
     private static void setIpsec(PeerState.Builder next, PeerState state, IpsecState s, Instant at) {
-        boolean wasUp = state.ipsec().state() == IpsecState.UP;
+        IpsecState before = state.ipsec().state();
         next.ipsec(next.ipsec().enter(s, at));
-        if (wasUp != (s == IpsecState.UP)) {
+        // A first sight of a peer going down is a down too, so its coming back completes a cycle.
+        boolean firstDown = before == IpsecState.UNKNOWN && s == IpsecState.NO_SA;
+        if (firstDown || (before == IpsecState.UP) != (s == IpsecState.UP)) {
             next.upDown(new UpDown(at, s == IpsecState.UP));
         }
     }
