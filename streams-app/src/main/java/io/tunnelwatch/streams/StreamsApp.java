@@ -2,7 +2,9 @@ package io.tunnelwatch.streams;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
+import io.tunnelwatch.streams.metrics.PeerAlertMetrics;
 import io.tunnelwatch.streams.metrics.PeerPhaseMetrics;
+import io.tunnelwatch.streams.peer.PeerStateListeners;
 import io.tunnelwatch.streams.topology.TunnelwatchTopology;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
@@ -13,7 +15,7 @@ import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The streams-app role, wired: topology, Kafka Streams, per-peer metrics. */
+/** The streams-app role, wired: topology, Kafka Streams, per-peer phase and alert metrics. */
 public final class StreamsApp implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(StreamsApp.class);
@@ -21,6 +23,7 @@ public final class StreamsApp implements AutoCloseable {
     private final StreamsSettings settings;
     private final MeterRegistry registry;
     private final PeerPhaseMetrics peerMetrics;
+    private final PeerAlertMetrics alertMetrics;
     private final CountDownLatch running = new CountDownLatch(1);
     private KafkaStreams streams;
     private KafkaStreamsMetrics streamsMetrics;
@@ -29,10 +32,11 @@ public final class StreamsApp implements AutoCloseable {
         this.settings = settings;
         this.registry = registry;
         this.peerMetrics = new PeerPhaseMetrics(registry);
+        this.alertMetrics = new PeerAlertMetrics(registry);
     }
 
     public void start() {
-        streams = new KafkaStreams(TunnelwatchTopology.build(peerMetrics), settings.toProperties());
+        streams = new KafkaStreams(TunnelwatchTopology.build(new PeerStateListeners(peerMetrics, alertMetrics)), settings.toProperties());
         streams.setStateListener((now, before) -> {
             LOG.info("Kafka Streams {} -> {}", before, now);
             if (now == KafkaStreams.State.RUNNING) {
@@ -55,6 +59,10 @@ public final class StreamsApp implements AutoCloseable {
 
     public PeerPhaseMetrics peerMetrics() {
         return peerMetrics;
+    }
+
+    public PeerAlertMetrics alertMetrics() {
+        return alertMetrics;
     }
 
     @Override

@@ -9,7 +9,12 @@ public enum TunnelwatchMeters {
             "Phase of a tunnel peer: 0 unknown, 1 down, 2 IKE negotiating, 3 IKE up, 4 IPsec SA up, 5 passing traffic",
             "device", "peer"),
     PEERS_BY_PHASE("tunnelwatch.peers",
-            "Peers owned by this instance, by phase", "phase");
+            "Peers owned by this instance, by phase", "phase"),
+    PEER_ALERT("tunnelwatch.peer.alert",
+            "1 while the alert is open on the peer (root cause, lowest broken layer); the series goes when it resolves",
+            "device", "peer", "alert", "layer", "severity"),
+    ALERTS_OPEN("tunnelwatch.alerts.open",
+            "Open alerts on the peers owned by this instance, by alert and severity", "alert", "severity");
 
     private final String meterName;
     private final String description;

@@ -1,20 +1,37 @@
 package io.tunnelwatch.streams.peer;
 
+import io.tunnelwatch.events.CounterSample;
 import io.tunnelwatch.events.IkeVersion;
 import io.tunnelwatch.events.PeerPhase;
+import io.tunnelwatch.streams.alert.OpenAlert;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 /**
- * What tunnelwatch knows about one tunnel peer of one router; the value of the {@code peer-state} store and of the
- * compacted {@code tunnelwatch.peer-state} topic. Grows with the correlation engine; readers ignore unknown fields.
+ * What tunnelwatch knows about one tunnel peer of one router (DESIGN.md "The peer state machine"); the value of the
+ * {@code peer-state} store and of the compacted {@code tunnelwatch.peer-state} topic. Readers ignore unknown fields.
+ * Every list is bounded, so a chatty peer cannot grow its state.
  *
- * @param phase        how far the tunnel is up
- * @param phaseSince   when it entered that phase (collector receive time)
- * @param ikeVersion   the IKE version last seen
- * @param natT         whether the peer was last seen on UDP 4500 (NAT traversal)
- * @param lastEventAt  receive time of the last event
- * @param lastMnemonic mnemonic of the last event, for evidence
+ * @param phase           how far the tunnel is up ({@code tunnelwatch_peer_phase})
+ * @param phaseSince      when it entered that phase (collector receive time)
+ * @param ikeVersion      the IKE version last seen
+ * @param natT            whether the peer was last seen on UDP 4500 (NAT traversal, RUNBOOK.md "Layer 6")
+ * @param lastEventAt     receive time of the last event or sample
+ * @param lastMnemonic    mnemonic of the last event, for evidence
+ * @param ike             phase 1
+ * @param ipsec           phase 2
+ * @param lastSample      the last SNMP poll of the peer, totals and deltas
+ * @param recentDeltas    the deltas of the last {@link #MAX_DELTAS} polls, oldest first
+ * @param tunnel          the SVTI tunnel interface, when a message named it
+ * @param sourceInterface the tunnel source interface, when a message named it (the inventory will tell later)
+ * @param cryptoAcl       the crypto ACL, when a message named it
+ * @param probeFailing    whether the last IP SLA probe to the peer failed; null when never seen
+ * @param upDowns         the last {@link #MAX_UP_DOWNS} times the IPsec SA went up or down, oldest first
+ * @param recentEvents    the last {@link #MAX_EVENTS} events, oldest first
+ * @param openAlert       the alert open on this peer, or null
+ * @param nextCheckAt     when a timer of this peer is due (its entry in the deadline index), or null
  */
 public record PeerState(
         int v,
@@ -25,19 +42,213 @@ public record PeerState(
         IkeVersion ikeVersion,
         boolean natT,
         Instant lastEventAt,
-        String lastMnemonic) {
+        String lastMnemonic,
+        IkeStatus ike,
+        IpsecStatus ipsec,
+        CounterSample lastSample,
+        List<CounterDelta> recentDeltas,
+        TunnelInterface tunnel,
+        String sourceInterface,
+        String cryptoAcl,
+        Boolean probeFailing,
+        List<UpDown> upDowns,
+        List<Evidence> recentEvents,
+        OpenAlert openAlert,
+        Instant nextCheckAt) {
 
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
+    public static final int MAX_EVENTS = 20;
+    public static final int MAX_DELTAS = 6;
+    public static final int MAX_UP_DOWNS = 16;
 
     public PeerState {
         Objects.requireNonNull(device, "device");
         Objects.requireNonNull(peer, "peer");
         phase = phase == null ? PeerPhase.UNKNOWN : phase;
         ikeVersion = ikeVersion == null ? IkeVersion.UNKNOWN : ikeVersion;
+        ike = ike == null ? IkeStatus.UNKNOWN : ike;
+        ipsec = ipsec == null ? IpsecStatus.UNKNOWN : ipsec;
+        recentDeltas = recentDeltas == null ? List.of() : List.copyOf(recentDeltas);
+        upDowns = upDowns == null ? List.of() : List.copyOf(upDowns);
+        recentEvents = recentEvents == null ? List.of() : List.copyOf(recentEvents);
     }
 
     /** A peer seen for the first time. */
     public static PeerState unknown(String device, String peer) {
-        return new PeerState(VERSION, device, peer, PeerPhase.UNKNOWN, null, IkeVersion.UNKNOWN, false, null, null);
+        return new Builder(device, peer).build();
+    }
+
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    /** The SVTI tunnel interface (RUNBOOK.md "Layer 5", route-based): its name and line-protocol status. */
+    public record TunnelInterface(String name, boolean up, Instant since) {
+    }
+
+    /** Builds the next state of a peer; the machine and the alert lifecycle each change a few parts. */
+    public static final class Builder {
+        private final String device;
+        private final String peer;
+        private PeerPhase phase = PeerPhase.UNKNOWN;
+        private Instant phaseSince;
+        private IkeVersion ikeVersion = IkeVersion.UNKNOWN;
+        private boolean natT;
+        private Instant lastEventAt;
+        private String lastMnemonic;
+        private IkeStatus ike = IkeStatus.UNKNOWN;
+        private IpsecStatus ipsec = IpsecStatus.UNKNOWN;
+        private CounterSample lastSample;
+        private final List<CounterDelta> recentDeltas = new ArrayList<>();
+        private TunnelInterface tunnel;
+        private String sourceInterface;
+        private String cryptoAcl;
+        private Boolean probeFailing;
+        private final List<UpDown> upDowns = new ArrayList<>();
+        private final List<Evidence> recentEvents = new ArrayList<>();
+        private OpenAlert openAlert;
+        private Instant nextCheckAt;
+
+        private Builder(String device, String peer) {
+            this.device = device;
+            this.peer = peer;
+        }
+
+        private Builder(PeerState s) {
+            this(s.device, s.peer);
+            phase = s.phase;
+            phaseSince = s.phaseSince;
+            ikeVersion = s.ikeVersion;
+            natT = s.natT;
+            lastEventAt = s.lastEventAt;
+            lastMnemonic = s.lastMnemonic;
+            ike = s.ike;
+            ipsec = s.ipsec;
+            lastSample = s.lastSample;
+            recentDeltas.addAll(s.recentDeltas);
+            tunnel = s.tunnel;
+            sourceInterface = s.sourceInterface;
+            cryptoAcl = s.cryptoAcl;
+            probeFailing = s.probeFailing;
+            upDowns.addAll(s.upDowns);
+            recentEvents.addAll(s.recentEvents);
+            openAlert = s.openAlert;
+            nextCheckAt = s.nextCheckAt;
+        }
+
+        public IkeStatus ike() {
+            return ike;
+        }
+
+        public IpsecStatus ipsec() {
+            return ipsec;
+        }
+
+        public IkeVersion ikeVersion() {
+            return ikeVersion;
+        }
+
+        public List<CounterDelta> recentDeltas() {
+            return recentDeltas;
+        }
+
+        /** Sets the phase, keeping its since-when when it does not change. */
+        public Builder phase(PeerPhase next, Instant at) {
+            if (next != phase || phaseSince == null) {
+                phase = next;
+                phaseSince = at;
+            }
+            return this;
+        }
+
+        public Builder ikeVersion(IkeVersion v) {
+            ikeVersion = v;
+            return this;
+        }
+
+        public Builder natT(boolean v) {
+            natT = v;
+            return this;
+        }
+
+        public Builder lastEvent(Instant at, String mnemonic) {
+            lastEventAt = at;
+            lastMnemonic = mnemonic;
+            return this;
+        }
+
+        public Builder lastEventAt(Instant at) {
+            lastEventAt = at;
+            return this;
+        }
+
+        public Builder ike(IkeStatus v) {
+            ike = v;
+            return this;
+        }
+
+        public Builder ipsec(IpsecStatus v) {
+            ipsec = v;
+            return this;
+        }
+
+        public Builder sample(CounterSample sample) {
+            lastSample = sample;
+            appendBounded(recentDeltas, CounterDelta.of(sample), MAX_DELTAS);
+            return this;
+        }
+
+        public Builder tunnel(TunnelInterface v) {
+            tunnel = v;
+            return this;
+        }
+
+        public Builder sourceInterface(String v) {
+            sourceInterface = v;
+            return this;
+        }
+
+        public Builder cryptoAcl(String v) {
+            cryptoAcl = v;
+            return this;
+        }
+
+        public Builder probeFailing(Boolean v) {
+            probeFailing = v;
+            return this;
+        }
+
+        public Builder upDown(UpDown v) {
+            appendBounded(upDowns, v, MAX_UP_DOWNS);
+            return this;
+        }
+
+        public Builder event(Evidence v) {
+            appendBounded(recentEvents, v, MAX_EVENTS);
+            return this;
+        }
+
+        public Builder openAlert(OpenAlert v) {
+            openAlert = v;
+            return this;
+        }
+
+        public Builder nextCheckAt(Instant v) {
+            nextCheckAt = v;
+            return this;
+        }
+
+        public PeerState build() {
+            return new PeerState(VERSION, device, peer, phase, phaseSince, ikeVersion, natT, lastEventAt,
+                    lastMnemonic, ike, ipsec, lastSample, recentDeltas, tunnel, sourceInterface, cryptoAcl,
+                    probeFailing, upDowns, recentEvents, openAlert, nextCheckAt);
+        }
+
+        private static <T> void appendBounded(List<T> list, T item, int max) {
+            list.add(item);
+            while (list.size() > max) {
+                list.remove(0);
+            }
+        }
     }
 }

@@ -1,9 +1,19 @@
 package io.tunnelwatch.streams.peer;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import io.tunnelwatch.events.PeerKey;
-import io.tunnelwatch.events.TunnelEvent;
+import io.tunnelwatch.events.json.Json;
+import io.tunnelwatch.streams.alert.AlertRecord;
+import io.tunnelwatch.streams.alert.PeerAlerting;
+import io.tunnelwatch.streams.detect.DeadlineIndex;
+import io.tunnelwatch.streams.detect.DetectorSettings;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.Set;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -11,48 +21,93 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * The thin Kafka Streams adapter around {@link PeerStateMachine}: reads the peer's state from the store, applies the
- * event, stores and forwards the new state when it changed, and tells the listener (metrics). On init it announces
- * every peer of its partition, so gauges are back right after a restart or a rebalance.
+ * The thin Kafka Streams adapter around {@link PeerStateMachine} and {@link PeerAlerting}: reads the peer's state,
+ * applies the event or counter sample, runs the detectors, stores and forwards the new state when it changed, publishes
+ * alert records, and keeps the peer's timer in the {@link DeadlineIndex}. A wall-clock punctuation (every
+ * {@link #PUNCTUATE_EVERY}) re-evaluates only the peers whose timer is due. On init it announces every peer of its
+ * partition, so gauges (phase, open alerts) are back right after a restart or a rebalance.
  */
-public final class PeerTrackerProcessor implements Processor<PeerKey, TunnelEvent, PeerKey, PeerState> {
+public final class PeerTrackerProcessor implements Processor<PeerKey, PeerInput, PeerKey, Object> {
 
-    private final String storeName;
+    public static final Duration PUNCTUATE_EVERY = Duration.ofSeconds(1);
+
+    /** The names the topology gives this processor's stores and children. */
+    public record Wiring(String stateStore, String deadlineStore, String stateSink, String alertsSink) {
+    }
+
+    private final Wiring wiring;
     private final PeerStateListener listener;
     private final PeerStateMachine machine = new PeerStateMachine();
+    private final PeerAlerting alerting;
     private final Set<PeerKey> owned = new HashSet<>();
-    private ProcessorContext<PeerKey, PeerState> context;
+    private ProcessorContext<PeerKey, Object> context;
     private KeyValueStore<PeerKey, PeerState> store;
+    private DeadlineIndex deadlines;
 
-    public PeerTrackerProcessor(String storeName, PeerStateListener listener) {
-        this.storeName = storeName;
+    public PeerTrackerProcessor(Wiring wiring, PeerStateListener listener, DetectorSettings settings) {
+        this.wiring = wiring;
         this.listener = listener;
+        this.alerting = new PeerAlerting(settings);
     }
 
     @Override
-    public void init(ProcessorContext<PeerKey, PeerState> context) {
+    public void init(ProcessorContext<PeerKey, Object> context) {
         this.context = context;
-        this.store = context.getStateStore(storeName);
+        this.store = context.getStateStore(wiring.stateStore());
+        KeyValueStore<Bytes, byte[]> index = context.getStateStore(wiring.deadlineStore());
+        this.deadlines = new DeadlineIndex(index);
         try (KeyValueIterator<PeerKey, PeerState> all = store.all()) {
             all.forEachRemaining(kv -> announce(kv.key, kv.value));
         }
+        context.schedule(PUNCTUATE_EVERY, PunctuationType.WALL_CLOCK_TIME, this::punctuate);
     }
 
     @Override
-    public void process(Record<PeerKey, TunnelEvent> record) {
+    public void process(Record<PeerKey, PeerInput> record) {
         PeerKey key = record.key();
-        TunnelEvent event = record.value();
-        if (key == null || event == null || key.isDeviceWide()) {
+        PeerInput input = record.value();
+        if (key == null || input == null || key.isDeviceWide()) {
             return;
         }
         PeerState prior = store.get(key);
-        PeerState next = machine.apply(prior, event);
+        PeerState applied = input.applyTo(machine, prior);
+        // Record time (collector receive time), not the wall clock: a replay after a restart re-decides alike.
+        settle(key, prior, applied, Instant.ofEpochMilli(record.timestamp()));
+    }
+
+    /** Re-evaluates the peers whose timer is due; the others are not touched. */
+    void punctuate(long wallClockMillis) {
+        Instant now = Instant.ofEpochMilli(wallClockMillis);
+        for (PeerKey key : deadlines.takeDue(now)) {
+            PeerState prior = store.get(key);
+            if (prior != null) {
+                // The index entry is gone already; forget it so settle() does not try to remove it again.
+                settle(key, prior, prior.toBuilder().nextCheckAt(null).build(), now);
+            }
+        }
+    }
+
+    private void settle(PeerKey key, PeerState prior, PeerState applied, Instant now) {
+        PeerAlerting.Outcome outcome = alerting.evaluate(applied, now);
+        PeerState next = outcome.state();
+        deadlines.reschedule(key, applied.nextCheckAt(), next.nextCheckAt());
+        for (AlertRecord alert : outcome.records()) {
+            context.forward(new Record<>(key, (Object) toJson(alert), now.toEpochMilli()), wiring.alertsSink());
+        }
         if (next.equals(prior)) {
             return;
         }
         store.put(key, next);
         announce(key, next);
-        context.forward(record.withValue(next));
+        context.forward(new Record<>(key, (Object) next, now.toEpochMilli()), wiring.stateSink());
+    }
+
+    private static String toJson(AlertRecord alert) {
+        try {
+            return Json.mapper().writeValueAsString(alert);
+        } catch (JsonProcessingException e) {
+            throw new SerializationException("cannot write alert " + alert.id(), e);
+        }
     }
 
     private void announce(PeerKey key, PeerState state) {

@@ -1,36 +1,44 @@
 package io.tunnelwatch.streams.peer;
 
+import static io.tunnelwatch.streams.PeerFixtures.T0;
+import static io.tunnelwatch.streams.PeerFixtures.event;
+import static io.tunnelwatch.streams.PeerFixtures.ikeState;
+import static io.tunnelwatch.streams.PeerFixtures.sample;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tunnelwatch.events.EventKind;
+import io.tunnelwatch.events.IkeState;
 import io.tunnelwatch.events.IkeVersion;
 import io.tunnelwatch.events.PeerPhase;
 import io.tunnelwatch.events.TunnelEvent;
 import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 class PeerStateMachineTest {
 
-    private static final Instant T0 = Instant.parse("2026-11-26T10:00:00Z");
     private final PeerStateMachine machine = new PeerStateMachine();
 
     @Test
     void shouldStartAnUnseenPeerFromItsFirstEvent() {
-        PeerState s = machine.apply(null, event(EventKind.SESSION_UP, IkeVersion.IKEV2, T0));
+        PeerState s = machine.apply(null, legacy(EventKind.SESSION_UP, IkeVersion.IKEV2, T0));
 
         assertThat(s.device()).isEqualTo("rtr");
         assertThat(s.peer()).isEqualTo("198.51.100.7");
         assertThat(s.phase()).isEqualTo(PeerPhase.IPSEC_UP);
         assertThat(s.ikeVersion()).isEqualTo(IkeVersion.IKEV2);
+        assertThat(s.ike().state()).isEqualTo(IkeState.READY);
+        assertThat(s.ipsec().state()).isEqualTo(IpsecState.UP);
         assertThat(s.lastMnemonic()).isEqualTo("CRYPTO-5-IKEV2_SESSION_STATUS");
     }
 
     @Test
     void shouldKeepThePhaseAndKnownIkeVersionOnAnUnknownCryptoMessage() {
-        PeerState up = machine.apply(null, event(EventKind.SESSION_UP, IkeVersion.IKEV2, T0));
+        PeerState up = machine.apply(null, legacy(EventKind.SESSION_UP, IkeVersion.IKEV2, T0));
 
-        PeerState after = machine.apply(up, event(EventKind.CRYPTO_OTHER, IkeVersion.UNKNOWN, T0.plusSeconds(5)));
+        PeerState after = machine.apply(up, legacy(EventKind.CRYPTO_OTHER, IkeVersion.UNKNOWN, T0.plusSeconds(5)));
 
         assertThat(after.phase()).isEqualTo(PeerPhase.IPSEC_UP);
         assertThat(after.phaseSince()).isEqualTo(T0);
@@ -38,7 +46,127 @@ class PeerStateMachineTest {
         assertThat(after.lastEventAt()).isEqualTo(T0.plusSeconds(5));
     }
 
-    private static TunnelEvent event(EventKind kind, IkeVersion version, Instant at) {
+    @Test
+    void shouldFollowIkev1MainModeStatesWithTheirSinceWhen() {
+        PeerState s = machine.apply(null, ikeState("MM_NO_STATE", T0));
+        assertThat(s.phase()).isEqualTo(PeerPhase.IKE_NEGOTIATING);
+
+        s = machine.apply(s, ikeState("MM_KEY_EXCH", T0.plusSeconds(2)));
+        s = machine.apply(s, ikeState("MM_KEY_EXCH", T0.plusSeconds(4)));
+        assertThat(s.ike().state()).isEqualTo(IkeState.MM_KEY_EXCH);
+        assertThat(s.ike().since()).isEqualTo(T0.plusSeconds(2));
+
+        s = machine.apply(s, ikeState("QM_IDLE", T0.plusSeconds(5)));
+        assertThat(s.phase()).isEqualTo(PeerPhase.IKE_UP);
+        assertThat(s.phaseSince()).isEqualTo(T0.plusSeconds(5));
+    }
+
+    @Test
+    void shouldReadIkev2StateNamesWithDashes() {
+        PeerState s = machine.apply(null, ikeState("INIT-SA", T0));
+
+        assertThat(s.ike().state()).isEqualTo(IkeState.INIT_SA);
+        assertThat(s.phase()).isEqualTo(PeerPhase.IKE_NEGOTIATING);
+    }
+
+    @Test
+    void shouldGoDownOnSessionDownAndIkeSaDown() {
+        PeerState up = machine.apply(null, event(EventKind.SESSION_UP, T0));
+
+        PeerState down = machine.apply(up, event(EventKind.IKE_SA_DOWN, T0.plusSeconds(9)));
+
+        assertThat(down.phase()).isEqualTo(PeerPhase.DOWN);
+        assertThat(down.ike().state()).isEqualTo(IkeState.NO_SA);
+        assertThat(down.ipsec().state()).isEqualTo(IpsecState.NO_SA);
+        assertThat(down.upDowns()).containsExactly(new UpDown(T0, true), new UpDown(T0.plusSeconds(9), false));
+    }
+
+    @Test
+    void shouldPassTrafficOnlyWhenEncapsAndDecapsBothRose() {
+        PeerState s = machine.apply(null, event(EventKind.SESSION_UP, T0));
+
+        PeerState oneWay = machine.apply(s, sample(T0.plusSeconds(30), 1, 100, 0));
+        assertThat(oneWay.phase()).isEqualTo(PeerPhase.IPSEC_UP);
+
+        PeerState both = machine.apply(oneWay, sample(T0.plusSeconds(60), 1, 100, 90));
+        assertThat(both.phase()).isEqualTo(PeerPhase.PASSING_TRAFFIC);
+        assertThat(both.lastSample().deltas().outPkts()).isEqualTo(100);
+        assertThat(both.recentDeltas()).extracting(CounterDelta::decaps).containsExactly(0L, 90L);
+    }
+
+    @Test
+    void shouldTakeZeroSaRowsAsNoSa() {
+        PeerState up = machine.apply(null, event(EventKind.SESSION_UP, T0));
+
+        PeerState none = machine.apply(up, sample(T0.plusSeconds(30), 0, 0, 0));
+
+        assertThat(none.ipsec().state()).isEqualTo(IpsecState.NO_SA);
+        assertThat(none.phase()).isEqualTo(PeerPhase.IKE_UP);
+    }
+
+    @Test
+    void shouldIgnoreAPollTheDeviceDidNotAnswer() {
+        PeerState up = machine.apply(null, event(EventKind.SESSION_UP, T0));
+        var unanswered = new io.tunnelwatch.events.CounterSample(1, up.device(), up.peer(), T0.plusSeconds(30), false,
+                0, null, null, null, null);
+
+        assertThat(machine.apply(up, unanswered)).isEqualTo(up);
+    }
+
+    @Test
+    void shouldKeepAnIpsecSaThroughARekeyWhoseOldRowStops() {
+        PeerState s = machine.apply(null, event(EventKind.SESSION_UP, T0));
+        s = machine.apply(s, event(EventKind.IKE_SA_EXPIRED, T0.plusSeconds(3600)));
+        s = machine.apply(s, event(EventKind.IPSEC_SA_UP, T0.plusSeconds(3601)));
+        s = machine.apply(s, event(EventKind.IPSEC_SA_DOWN, T0.plusSeconds(3602)));
+
+        assertThat(s.ipsec().state()).isEqualTo(IpsecState.UP);
+        assertThat(s.ipsec().since()).isEqualTo(T0);
+        assertThat(s.upDowns()).hasSize(1);
+    }
+
+    @Test
+    void shouldKeepTheIkeFailureAndTheIpsecFailReasonForTheDiagnosis() {
+        PeerState s = machine.apply(null, event(EventKind.IKE_PROPOSAL_REJECTED, T0));
+        assertThat(s.ike().state()).isEqualTo(IkeState.IN_NEG);
+        assertThat(s.ike().lastFailure()).isEqualTo(EventKind.IKE_PROPOSAL_REJECTED);
+
+        s = machine.apply(s, event(EventKind.IKE_SA_UP, T0.plusSeconds(1)));
+        s = machine.apply(s, event(EventKind.IPSEC_SETUP_FAILED, T0.plusSeconds(2),
+                Map.of("fail_reason", "transform proposal not acceptable")));
+        assertThat(s.ike().lastFailure()).isNull();
+        assertThat(s.ipsec().failReason()).isEqualTo("transform proposal not acceptable");
+    }
+
+    @Test
+    void shouldFollowTheTunnelInterfaceLineProtocol() {
+        PeerState s = machine.apply(null, event(EventKind.TUNNEL_INTERFACE_DOWN, T0, Map.of("interface", "Tunnel7")));
+        s = machine.apply(s, event(EventKind.TUNNEL_INTERFACE_UP, T0.plusSeconds(5)));
+
+        assertThat(s.tunnel()).isEqualTo(new PeerState.TunnelInterface("Tunnel7", true, T0.plusSeconds(5)));
+    }
+
+    @Test
+    void shouldKeepOnlyTheLastTwentyEvents() {
+        PeerState s = null;
+        for (int i = 0; i < 25; i++) {
+            s = machine.apply(s, event(EventKind.CRYPTO_OTHER, T0.plusSeconds(i)));
+        }
+
+        assertThat(s.recentEvents()).hasSize(PeerState.MAX_EVENTS);
+        assertThat(s.recentEvents().get(0).at()).isEqualTo(T0.plusSeconds(5));
+    }
+
+    @ParameterizedTest
+    @EnumSource(EventKind.class)
+    void shouldRecordEveryKindAsEvidence(EventKind kind) {
+        PeerState s = machine.apply(null, event(kind, T0, Map.of("state", "READY")));
+
+        assertThat(s.recentEvents()).extracting(Evidence::kind).containsExactly(kind.name());
+        assertThat(s.lastEventAt()).isEqualTo(T0);
+    }
+
+    private static TunnelEvent legacy(EventKind kind, IkeVersion version, Instant at) {
         return new TunnelEvent(TunnelEvent.VERSION, kind, null, "rtr", "198.51.100.7", version,
                 "CRYPTO-5-IKEV2_SESSION_STATUS", 5, Map.of(), null, at, "192.0.2.1", "tcp", "text");
     }

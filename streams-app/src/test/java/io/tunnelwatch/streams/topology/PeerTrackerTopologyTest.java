@@ -3,6 +3,7 @@ package io.tunnelwatch.streams.topology;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.tunnelwatch.events.CounterSample;
 import io.tunnelwatch.events.EventKind;
 import io.tunnelwatch.events.IkeVersion;
 import io.tunnelwatch.events.PeerKey;
@@ -37,6 +38,7 @@ class PeerTrackerTopologyTest {
     private final PeerPhaseMetrics metrics = new PeerPhaseMetrics(registry);
     private TopologyTestDriver driver;
     private TestInputTopic<PeerKey, TunnelEvent> events;
+    private TestInputTopic<PeerKey, CounterSample> counters;
     private TestOutputTopic<PeerKey, PeerState> peerState;
 
     @BeforeEach
@@ -45,6 +47,8 @@ class PeerTrackerTopologyTest {
         driver = new TopologyTestDriver(TunnelwatchTopology.build(metrics), settings.toProperties());
         events = driver.createInputTopic(Topics.EVENTS.name(), Topics.EVENTS.keySerde().serializer(),
                 Topics.EVENTS.valueSerde().serializer());
+        counters = driver.createInputTopic(Topics.COUNTERS.name(), Topics.COUNTERS.keySerde().serializer(),
+                Topics.COUNTERS.valueSerde().serializer());
         peerState = driver.createOutputTopic(Topics.PEER_STATE.name(), Topics.PEER_STATE.keySerde().deserializer(),
                 new JsonSerde<>(PeerState.class).deserializer());
     }
@@ -76,6 +80,20 @@ class PeerTrackerTopologyTest {
         assertThat(registry.get("tunnelwatch.peers").tag("phase", "down").gauge().value()).isEqualTo(0.0);
         KeyValueStore<PeerKey, PeerState> store = driver.getKeyValueStore(TunnelwatchTopology.PEER_STATE_STORE);
         assertThat(store.get(PEER)).isEqualTo(up);
+    }
+
+    @Test
+    void shouldFoldCounterSamplesIntoTheSameStateAsEvents() {
+        pipe(EventKind.SESSION_UP, T0);
+        var sample = new CounterSample(CounterSample.VERSION, PEER.device(), PEER.peer(), T0.plusSeconds(30), true, 1,
+                null, null, null, new CounterSample.Counters(40, 50, 0, 0, 0, 0, 0, 0, 0, 0));
+        counters.pipeInput(PEER, sample, T0.plusSeconds(30));
+
+        PeerState passing = peerState.readValuesToList().get(1);
+        assertThat(passing.phase()).isEqualTo(PeerPhase.PASSING_TRAFFIC);
+        assertThat(passing.ikeVersion()).isEqualTo(IkeVersion.IKEV1);
+        assertThat(passing.lastSample()).isEqualTo(sample);
+        assertThat(phaseGauge()).isEqualTo(PeerPhase.PASSING_TRAFFIC.code());
     }
 
     @Test

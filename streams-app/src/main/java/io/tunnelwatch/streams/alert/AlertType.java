@@ -1,0 +1,54 @@
+package io.tunnelwatch.streams.alert;
+
+import io.tunnelwatch.events.Layer;
+
+/**
+ * Every alert of DESIGN.md "Detectors", with its runbook layer and severity. Declaration order breaks ties between
+ * findings of one layer: the earlier one is the root cause. {@link #alertName()} is the DESIGN.md name, used in the
+ * {@code alert} label and on {@code tunnelwatch.alerts}.
+ */
+public enum AlertType {
+    DEVICE_SILENT("DeviceSilent", Layer.DEVICE, Severity.CRITICAL),
+    PEER_UNREACHABLE("PeerUnreachable", Layer.UNDERLAY, Severity.CRITICAL),
+    EXPECTED_PEER_MISSING("ExpectedPeerMissing", Layer.UNDERLAY, Severity.CRITICAL),
+    // Repeated down/up is an unstable path (DPD timeouts, a lossy underlay) more often than anything above it.
+    TUNNEL_FLAPPING("TunnelFlapping", Layer.UNDERLAY, Severity.WARNING),
+    IKE_NEGOTIATION_STUCK("IkeNegotiationStuck", Layer.IKE, Severity.CRITICAL),
+    IPSEC_NEGOTIATION_FAILED("IpsecNegotiationFailed", Layer.IPSEC, Severity.CRITICAL),
+    DECAPS_STALLED("DecapsStalled", Layer.TRAFFIC, Severity.CRITICAL),
+    INVALID_SPI("InvalidSpi", Layer.TRAFFIC, Severity.WARNING),
+    CRYPTO_ERRORS("CryptoErrors", Layer.TRAFFIC, Severity.WARNING),
+    TUNNEL_INTERFACE_DOWN("TunnelInterfaceDown", Layer.ROUTING, Severity.CRITICAL),
+    ENCAPS_STALLED("EncapsStalled", Layer.ROUTING, Severity.CRITICAL),
+    CLEARTEXT_RECEIVED("CleartextReceived", Layer.ROUTING, Severity.WARNING),
+    NAT_EXEMPTION_MISSING("NatExemptionMissing", Layer.NAT_T, Severity.WARNING),
+    MTU_SUSPECTED("MtuSuspected", Layer.MTU, Severity.WARNING);
+
+    private final String alertName;
+    private final Layer layer;
+    private final Severity severity;
+
+    AlertType(String alertName, Layer layer, Severity severity) {
+        this.alertName = alertName;
+        this.layer = layer;
+        this.severity = severity;
+    }
+
+    public String alertName() {
+        return alertName;
+    }
+
+    public Layer layer() {
+        return layer;
+    }
+
+    public Severity severity() {
+        return severity;
+    }
+
+    /** True when this alert is the root cause rather than {@code other}: lower layer first, then declaration order. */
+    public boolean isBelow(AlertType other) {
+        int byLayer = layer.compareTo(other.layer);
+        return byLayer != 0 ? byLayer < 0 : ordinal() < other.ordinal();
+    }
+}

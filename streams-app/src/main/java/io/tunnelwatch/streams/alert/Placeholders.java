@@ -1,0 +1,26 @@
+package io.tunnelwatch.streams.alert;
+
+/**
+ * The values that fill the runbook's placeholders (RUNBOOK.md: {@code <peer>}, {@code <src-if>}, {@code <id>},
+ * {@code <acl>}). A null value leaves its placeholder visible in the command, so the engineer sees what to supply.
+ *
+ * @param tunnelId the tunnel interface number ({@code 7} of {@code Tunnel7})
+ */
+public record Placeholders(String peer, String sourceInterface, String tunnelId, String cryptoAcl) {
+
+    /** The number of a tunnel interface name, e.g. {@code 7} of {@code Tunnel7}; null when there is none. */
+    public static String tunnelIdOf(String interfaceName) {
+        if (interfaceName == null) {
+            return null;
+        }
+        String digits = interfaceName.replaceFirst("(?i)^tunnel\\s*", "");
+        return !digits.isEmpty() && digits.chars().allMatch(Character::isDigit) ? digits : null;
+    }
+
+    public String fill(String template) {
+        String out = template.replace("<peer>", peer);
+        out = sourceInterface == null ? out : out.replace("<src-if>", sourceInterface);
+        out = tunnelId == null ? out : out.replace("<id>", tunnelId);
+        return cryptoAcl == null ? out : out.replace("<acl>", cryptoAcl);
+    }
+}

@@ -1,0 +1,32 @@
+package io.tunnelwatch.streams.detect;
+
+import java.time.Duration;
+
+/**
+ * Detector thresholds, defaults from DESIGN.md "Detectors".
+ *
+ * @param stuckAfter     how long a phase may hang (IKE held, IKE up without IPsec, session down) [60 s]
+ * @param flatSamples    consecutive polls one direction stays flat while the other rises [3]
+ * @param flapCycles     down/up cycles tolerated within {@code flapWindow} [3]
+ * @param flapWindow     [10 min]
+ * @param silenceAfter   no syslog and failed polls before a device is silent [5 min]
+ * @param missingAfter   an expected peer without SA or negotiation [5 min]
+ * @param messageWindow  how long a rate-limited error message (IOS logs several at most once a minute) keeps its
+ *                       alert's condition true [5 min]
+ * @param resolveAfter   how long a condition must stay absent before its alert resolves (hysteresis) [60 s]
+ */
+public record DetectorSettings(
+        Duration stuckAfter,
+        int flatSamples,
+        int flapCycles,
+        Duration flapWindow,
+        Duration silenceAfter,
+        Duration missingAfter,
+        Duration messageWindow,
+        Duration resolveAfter) {
+
+    public static DetectorSettings defaults() {
+        return new DetectorSettings(Duration.ofSeconds(60), 3, 3, Duration.ofMinutes(10), Duration.ofMinutes(5),
+                Duration.ofMinutes(5), Duration.ofMinutes(5), Duration.ofSeconds(60));
+    }
+}

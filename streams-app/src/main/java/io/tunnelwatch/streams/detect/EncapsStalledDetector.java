@@ -1,0 +1,42 @@
+package io.tunnelwatch.streams.detect;
+
+import io.tunnelwatch.streams.alert.AlertType;
+import io.tunnelwatch.streams.alert.Finding;
+import io.tunnelwatch.streams.peer.CounterDelta;
+import io.tunnelwatch.streams.peer.PeerState;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * EncapsStalled [ROUTING] (RUNBOOK.md "Layer 5"): SA up, decaps rising, encaps flat for {@code flatSamples} polls:
+ * local traffic is not routed into the tunnel or does not match the crypto ACL (or is NATed first).
+ */
+public final class EncapsStalledDetector implements Detector {
+
+    private final DetectorSettings settings;
+
+    public EncapsStalledDetector(DetectorSettings settings) {
+        this.settings = settings;
+    }
+
+    @Override
+    public AlertType type() {
+        return AlertType.ENCAPS_STALLED;
+    }
+
+    @Override
+    public Optional<Finding> detect(PeerState s, Instant now) {
+        if (!OneWayTraffic.holds(s, settings.flatSamples(), CounterDelta::decaps, CounterDelta::encaps)) {
+            return Optional.empty();
+        }
+        String cause = s.natT()
+                ? "nothing is encrypted towards the peer: with NAT-T in use, a missing NAT exemption is likely"
+                : "nothing is encrypted towards the peer: local traffic is not routed in or misses the crypto ACL";
+        return Optional.of(new Finding(type(), cause, EvidenceLines.deltas(s, settings.flatSamples())));
+    }
+
+    @Override
+    public Optional<Instant> nextCheck(PeerState s, Instant now) {
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,85 @@
+package io.tunnelwatch.streams.detect;
+
+import io.tunnelwatch.events.EventKind;
+import io.tunnelwatch.streams.alert.AlertType;
+import io.tunnelwatch.streams.alert.Finding;
+import io.tunnelwatch.streams.peer.IpsecState;
+import io.tunnelwatch.streams.peer.IpsecStatus;
+import io.tunnelwatch.streams.peer.PeerState;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * IpsecNegotiationFailed [IPSEC] (RUNBOOK.md "Layer 3"): IKE up but no IPsec SA for {@code stuckAfter}, or a
+ * quick-mode / child-SA failure message while no SA is up; cause from {@code fail_reason}: transform set, PFS group,
+ * or proxy identities (crypto ACLs that are not mirror images).
+ */
+public final class IpsecNegotiationFailedDetector implements Detector {
+
+    static final String PROXY = "proxy identities: the crypto ACLs are not mirror images of each other";
+    static final String TRANSFORM = "transform-set mismatch";
+    static final String PFS = "PFS group mismatch";
+    static final String UNKNOWN = "no reason given: compare transform sets, PFS groups and crypto ACLs";
+
+    private static final EventKind[] EVIDENCE = {EventKind.IKE_SA_UP, EventKind.IPSEC_SETUP_FAILED,
+        EventKind.PROXY_IDENTITIES_REJECTED, EventKind.IKE_STATE};
+
+    private final DetectorSettings settings;
+
+    public IpsecNegotiationFailedDetector(DetectorSettings settings) {
+        this.settings = settings;
+    }
+
+    @Override
+    public AlertType type() {
+        return AlertType.IPSEC_NEGOTIATION_FAILED;
+    }
+
+    @Override
+    public Optional<Finding> detect(PeerState s, Instant now) {
+        IpsecStatus ipsec = s.ipsec();
+        if (ipsec.state() == IpsecState.UP) {
+            return Optional.empty();
+        }
+        boolean recentFailure = ipsec.lastFailureAt() != null
+                && now.isBefore(ipsec.lastFailureAt().plus(settings.messageWindow()));
+        boolean ikeUpLongEnough = s.ike().state().isUp() && s.ike().since() != null
+                && !now.isBefore(s.ike().since().plus(settings.stuckAfter()));
+        if (!recentFailure && !ikeUpLongEnough) {
+            return Optional.empty();
+        }
+        return Optional.of(new Finding(type(), causeOf(ipsec), EvidenceLines.events(s, EVIDENCE)));
+    }
+
+    @Override
+    public Optional<Instant> nextCheck(PeerState s, Instant now) {
+        if (s.ipsec().state() == IpsecState.UP) {
+            return Optional.empty();
+        }
+        Instant ikeDue = s.ike().state().isUp() && s.ike().since() != null
+                ? s.ike().since().plus(settings.stuckAfter()) : null;
+        Instant failureEnds = s.ipsec().lastFailureAt() == null
+                ? null : s.ipsec().lastFailureAt().plus(settings.messageWindow());
+        return Stream.of(ikeDue, failureEnds).map(t -> Detector.after(t, now)).flatMap(Optional::stream)
+                .min(Instant::compareTo);
+    }
+
+    static String causeOf(IpsecStatus ipsec) {
+        if (ipsec.lastFailure() == EventKind.PROXY_IDENTITIES_REJECTED) {
+            return PROXY;
+        }
+        String reason = ipsec.failReason() == null ? "" : ipsec.failReason().toLowerCase(Locale.ROOT);
+        if (reason.contains("proxy") || reason.contains("ts_unacceptable") || reason.contains("identit")) {
+            return PROXY;
+        }
+        if (reason.contains("transform")) {
+            return TRANSFORM;
+        }
+        if (reason.contains("pfs") || reason.contains("dh group")) {
+            return PFS;
+        }
+        return reason.isEmpty() ? UNKNOWN : UNKNOWN + " (router said: " + ipsec.failReason() + ")";
+    }
+}

@@ -1,0 +1,82 @@
+package io.tunnelwatch.streams.detect;
+
+import io.tunnelwatch.events.EventKind;
+import io.tunnelwatch.events.IkeState;
+import io.tunnelwatch.streams.alert.AlertType;
+import io.tunnelwatch.streams.alert.Finding;
+import io.tunnelwatch.streams.peer.IkeStatus;
+import io.tunnelwatch.streams.peer.PeerState;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * PeerUnreachable [UNDERLAY] (RUNBOOK.md "Layer 1"): IKE held in MM_NO_STATE / INIT-SA, or retransmitting unanswered,
+ * or the session down without a later UP, for {@code stuckAfter}; or the IP SLA probe to the peer failing.
+ */
+public final class PeerUnreachableDetector implements Detector {
+
+    private static final EventKind[] EVIDENCE = {EventKind.SESSION_DOWN, EventKind.IKE_SA_DOWN,
+        EventKind.IKE_RETRANSMIT, EventKind.IKE_STATE, EventKind.UNDERLAY_PROBE_FAILED};
+
+    private final DetectorSettings settings;
+
+    public PeerUnreachableDetector(DetectorSettings settings) {
+        this.settings = settings;
+    }
+
+    @Override
+    public AlertType type() {
+        return AlertType.PEER_UNREACHABLE;
+    }
+
+    @Override
+    public Optional<Finding> detect(PeerState s, Instant now) {
+        IkeStatus ike = s.ike();
+        if (ike.state().isUp() || ike.state().isMidNegotiation()) {
+            return Optional.empty();
+        }
+        String cause = null;
+        if (Boolean.TRUE.equals(s.probeFailing())) {
+            cause = "the IP SLA probe to " + s.peer() + " fails";
+        } else if (ike.state().isAwaitingFirstAnswer() && heldLongEnough(ike, now)) {
+            cause = "no answer to IKE from " + s.peer() + ": " + EvidenceLines.held(ike.state().name(), ike.since());
+        } else if (retransmitting(ike, now) && (ike.since() == null || heldLongEnough(ike, now))) {
+            cause = "IKE packets to " + s.peer() + " are retransmitted unanswered (last " + ike.lastRetransmitAt() + ")";
+        } else if (isDown(ike.state()) && heldLongEnough(ike, now)) {
+            cause = "the session went down and did not come back: " + EvidenceLines.held("down", ike.since());
+        }
+        if (cause == null) {
+            return Optional.empty();
+        }
+        List<String> evidence = new ArrayList<>(EvidenceLines.events(s, EVIDENCE));
+        return Optional.of(new Finding(type(), cause, evidence));
+    }
+
+    @Override
+    public Optional<Instant> nextCheck(PeerState s, Instant now) {
+        IkeStatus ike = s.ike();
+        if (ike.state().isUp() || ike.state().isMidNegotiation()) {
+            return Optional.empty();
+        }
+        Instant heldDue = ike.since() == null ? null : ike.since().plus(settings.stuckAfter());
+        Instant retransmitEnds = ike.lastRetransmitAt() == null
+                ? null : ike.lastRetransmitAt().plus(settings.stuckAfter());
+        return Stream.of(heldDue, retransmitEnds).map(t -> Detector.after(t, now)).flatMap(Optional::stream)
+                .min(Instant::compareTo);
+    }
+
+    private boolean heldLongEnough(IkeStatus ike, Instant now) {
+        return ike.since() != null && !now.isBefore(ike.since().plus(settings.stuckAfter()));
+    }
+
+    private boolean retransmitting(IkeStatus ike, Instant now) {
+        return ike.lastRetransmitAt() != null && now.isBefore(ike.lastRetransmitAt().plus(settings.stuckAfter()));
+    }
+
+    private static boolean isDown(IkeState state) {
+        return state == IkeState.NO_SA || state == IkeState.DELETED;
+    }
+}

@@ -1,0 +1,58 @@
+package io.tunnelwatch.streams.detect;
+
+import io.tunnelwatch.events.EventKind;
+import io.tunnelwatch.streams.alert.AlertType;
+import io.tunnelwatch.streams.alert.Finding;
+import io.tunnelwatch.streams.peer.Evidence;
+import io.tunnelwatch.streams.peer.PeerState;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * An alert whose only signal is a (rate-limited) message: true while such a message arrived within
+ * {@code messageWindow}. InvalidSpi (RECVD_PKT_INV_SPI, RUNBOOK.md "Layer 4") and CleartextReceived
+ * (RECVD_PKT_NOT_IPSEC, "Layer 5") are two of them.
+ */
+public final class RecentMessageDetector implements Detector {
+
+    private final AlertType type;
+    private final EventKind kind;
+    private final String cause;
+    private final DetectorSettings settings;
+
+    public RecentMessageDetector(AlertType type, EventKind kind, String cause, DetectorSettings settings) {
+        this.type = type;
+        this.kind = kind;
+        this.cause = cause;
+        this.settings = settings;
+    }
+
+    public static RecentMessageDetector invalidSpi(DetectorSettings settings) {
+        return new RecentMessageDetector(AlertType.INVALID_SPI, EventKind.INVALID_SPI,
+                "the SAs are out of sync after a rekey: the peer uses an SPI this router no longer has", settings);
+    }
+
+    public static RecentMessageDetector cleartextReceived(DetectorSettings settings) {
+        return new RecentMessageDetector(AlertType.CLEARTEXT_RECEIVED, EventKind.CLEARTEXT_RECEIVED,
+                "asymmetric selectors: the peer sends in clear what this router expects protected "
+                        + "(crypto ACLs not mirrored)", settings);
+    }
+
+    @Override
+    public AlertType type() {
+        return type;
+    }
+
+    @Override
+    public Optional<Finding> detect(PeerState s, Instant now) {
+        Evidence message = EvidenceLines.latest(s, now, settings.messageWindow(), kind);
+        return message == null ? Optional.empty()
+                : Optional.of(new Finding(type, cause, EvidenceLines.events(s, kind)));
+    }
+
+    @Override
+    public Optional<Instant> nextCheck(PeerState s, Instant now) {
+        Evidence message = EvidenceLines.latest(s, now, settings.messageWindow(), kind);
+        return message == null ? Optional.empty() : Detector.after(message.at().plus(settings.messageWindow()), now);
+    }
+}

@@ -1,0 +1,75 @@
+package io.tunnelwatch.streams.metrics;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.tunnelwatch.events.PeerKey;
+import io.tunnelwatch.streams.alert.AlertType;
+import io.tunnelwatch.streams.alert.OpenAlert;
+import io.tunnelwatch.streams.peer.PeerState;
+import io.tunnelwatch.streams.peer.PeerStateListener;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * {@code tunnelwatch_peer_alert{device,peer,alert,layer,severity}} = 1 while a peer's alert is open, the series gone
+ * when it resolves (DESIGN.md "Metrics"), and the fleet count {@code tunnelwatch_alerts_open{alert,severity}},
+ * registered for every alert at start. Follows the partitions like {@link PeerPhaseMetrics}: a peer's open alert is
+ * announced again from the store when its partition is assigned.
+ */
+public final class PeerAlertMetrics implements PeerStateListener {
+
+    private final MeterRegistry registry;
+    private final Map<PeerKey, OpenGauge> open = new ConcurrentHashMap<>();
+    private final Map<AlertType, AtomicInteger> byType = new EnumMap<>(AlertType.class);
+
+    public PeerAlertMetrics(MeterRegistry registry) {
+        this.registry = registry;
+        for (AlertType type : AlertType.values()) {
+            AtomicInteger count = new AtomicInteger();
+            byType.put(type, count);
+            Gauge.builder(TunnelwatchMeters.ALERTS_OPEN.meterName(), count, AtomicInteger::get)
+                    .description(TunnelwatchMeters.ALERTS_OPEN.description())
+                    .tags("alert", type.alertName(), "severity", type.severity().label())
+                    .register(registry);
+        }
+    }
+
+    @Override
+    public synchronized void updated(PeerKey key, PeerState state) {
+        OpenAlert alert = state.openAlert();
+        OpenGauge current = open.get(key);
+        if (current != null && alert != null && current.type == alert.type()) {
+            return;
+        }
+        released(key);
+        if (alert != null) {
+            Gauge gauge = Gauge.builder(TunnelwatchMeters.PEER_ALERT.meterName(), () -> 1)
+                    .description(TunnelwatchMeters.PEER_ALERT.description())
+                    .tags("device", key.device(), "peer", key.peer(), "alert", alert.type().alertName(),
+                            "layer", alert.type().layer().name().toLowerCase(java.util.Locale.ROOT),
+                            "severity", alert.type().severity().label())
+                    .register(registry);
+            open.put(key, new OpenGauge(alert.type(), gauge));
+            byType.get(alert.type()).incrementAndGet();
+        }
+    }
+
+    @Override
+    public synchronized void released(PeerKey key) {
+        OpenGauge g = open.remove(key);
+        if (g != null) {
+            byType.get(g.type).decrementAndGet();
+            registry.remove(g.gauge);
+        }
+    }
+
+    /** The open alerts of {@code type} on peers this instance owns. */
+    public int openCount(AlertType type) {
+        return byType.get(type).get();
+    }
+
+    private record OpenGauge(AlertType type, Gauge gauge) {
+    }
+}

@@ -1,0 +1,61 @@
+package io.tunnelwatch.streams.alert;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class AlertLifecycleTest {
+
+    private static final Instant T = Instant.parse("2026-11-26T10:00:00Z");
+    private static final Placeholders VALUES = new Placeholders("198.51.100.7", null, "7", null);
+    private static final Finding DECAPS = new Finding(AlertType.DECAPS_STALLED, "one-way", List.of("e"));
+    private static final Finding UNREACHABLE = new Finding(AlertType.PEER_UNREACHABLE, "down", List.of("d"));
+
+    private final AlertLifecycle lifecycle = new AlertLifecycle(Duration.ofSeconds(60));
+
+    @Test
+    void shouldGiveTheSameIdToTheSameAlertOpenedAtTheSameMoment() {
+        var a = lifecycle.step("rtr", "198.51.100.7", null, List.of(DECAPS), VALUES, T);
+        var b = lifecycle.step("rtr", "198.51.100.7", null, List.of(DECAPS), VALUES, T);
+
+        assertThat(a.open().id()).isEqualTo(b.open().id());
+        assertThat(a.records().get(0).commands()).contains("show crypto session remote 198.51.100.7");
+    }
+
+    @Test
+    void shouldNotResolveWhenTheConditionReturnsWithinTheHysteresis() {
+        OpenAlert open = lifecycle.step("rtr", "p", null, List.of(DECAPS), VALUES, T).open();
+
+        var absent = lifecycle.step("rtr", "p", open, List.of(), VALUES, T.plusSeconds(30));
+        var back = lifecycle.step("rtr", "p", absent.open(), List.of(DECAPS), VALUES, T.plusSeconds(59));
+        var absentAgain = lifecycle.step("rtr", "p", back.open(), List.of(), VALUES, T.plusSeconds(100));
+
+        assertThat(absent.records()).isEmpty();
+        assertThat(back.records()).isEmpty();
+        assertThat(absentAgain.open().clearingSince()).isEqualTo(T.plusSeconds(100));
+        assertThat(lifecycle.resolveDue(absentAgain.open())).contains(T.plusSeconds(160));
+    }
+
+    @Test
+    void shouldLetALowerLayerSupersedeTheOpenAlert() {
+        OpenAlert open = lifecycle.step("rtr", "p", null, List.of(DECAPS), VALUES, T).open();
+
+        var step = lifecycle.step("rtr", "p", open, List.of(UNREACHABLE, DECAPS), VALUES, T.plusSeconds(5));
+
+        assertThat(step.records()).extracting(AlertRecord::action, AlertRecord::alert).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(AlertRecord.Action.RESOLVED, "DecapsStalled"),
+                org.assertj.core.groups.Tuple.tuple(AlertRecord.Action.OPENED, "PeerUnreachable"));
+        assertThat(step.open().related()).containsExactly("DecapsStalled");
+    }
+
+    @Test
+    void shouldLeaveUnknownPlaceholdersVisible() {
+        assertThat(new Placeholders("198.51.100.7", null, null, null).fill("ping <peer> source <src-if>"))
+                .isEqualTo("ping 198.51.100.7 source <src-if>");
+        assertThat(Placeholders.tunnelIdOf("Tunnel7")).isEqualTo("7");
+        assertThat(Placeholders.tunnelIdOf("GigabitEthernet0/0/0")).isNull();
+    }
+}
