@@ -31,6 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SyslogToMetricsIT {
 
+    private static final Set<String> ONLY_WHILE_ALERTS_ARE_OPEN = Set.of("tunnelwatch_peer_alert");
     private static final String DEVICE = "127.0.0.1";
     /**
      * A router that never sends here: its per-device series (loss) are registered at start, so the page lists them;
@@ -115,8 +116,13 @@ class SyslogToMetricsIT {
                 .matcher(Files.readString(Path.of("..", "docs", "metrics.md"))).results().map(m -> m.group(1))
                 .collect(Collectors.toCollection(TreeSet::new));
 
+        // A family with no series is not served at all: the per-peer alert gauge only exists while an alert is
+        // open (the first can open a minute after a fault at the earliest); the alert topology tests assert it.
         assertThat(served).as("served by a live all-in-one").isNotEmpty();
-        assertThat(documented).as("listed in docs/metrics.md").isEqualTo(served);
+        assertThat(documented).as("docs/metrics.md lists every family served").containsAll(served);
+        Set<String> alwaysServed = new TreeSet<>(documented);
+        alwaysServed.removeAll(ONLY_WHILE_ALERTS_ARE_OPEN);
+        assertThat(served).as("every family docs/metrics.md lists is served").containsAll(alwaysServed);
     }
 
     private void awaitPhase(String peer, PeerPhase phase) {
