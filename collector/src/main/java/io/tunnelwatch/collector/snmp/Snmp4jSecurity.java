@@ -10,6 +10,7 @@ import org.snmp4j.security.PrivAES128;
 import org.snmp4j.security.PrivAES256;
 import org.snmp4j.security.PrivDES;
 import org.snmp4j.security.SecurityLevel;
+import org.snmp4j.security.SecurityProtocols;
 import org.snmp4j.security.UsmUser;
 import org.snmp4j.smi.OID;
 import org.snmp4j.smi.OctetString;
@@ -18,6 +19,22 @@ import org.snmp4j.smi.OctetString;
 public final class Snmp4jSecurity {
 
     private Snmp4jSecurity() {
+    }
+
+    /**
+     * SNMP4J's protocol registry with every protocol {@link SnmpDevice.V3} may name: its defaults leave out SHA-1
+     * and MD5, which IOS-XE still uses widely ({@code snmp-server user ... auth sha}).
+     */
+    public static SecurityProtocols protocols() {
+        SecurityProtocols protocols = SecurityProtocols.getInstance().addDefaultProtocols();
+        protocols.addAuthenticationProtocol(new AuthSHA());
+        protocols.addAuthenticationProtocol(new AuthMD5());
+        protocols.addAuthenticationProtocol(new AuthHMAC192SHA256());
+        protocols.addAuthenticationProtocol(new AuthHMAC384SHA512());
+        protocols.addPrivacyProtocol(new PrivAES128());
+        protocols.addPrivacyProtocol(new PrivAES256());
+        protocols.addPrivacyProtocol(new PrivDES());
+        return protocols;
     }
 
     public static UsmUser usmUser(SnmpDevice.V3 v3) {

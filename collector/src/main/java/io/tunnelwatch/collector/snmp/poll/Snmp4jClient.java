@@ -17,7 +17,6 @@ import org.snmp4j.UserTarget;
 import org.snmp4j.mp.MPv3;
 import org.snmp4j.mp.SnmpConstants;
 import org.snmp4j.security.SecurityModels;
-import org.snmp4j.security.SecurityProtocols;
 import org.snmp4j.security.USM;
 import org.snmp4j.smi.Counter64;
 import org.snmp4j.smi.Integer32;
@@ -48,7 +47,7 @@ public final class Snmp4jClient implements SnmpClient {
     public Snmp4jClient() {
         try {
             snmp = new Snmp(new DefaultUdpTransportMapping());
-            usm = new USM(SecurityProtocols.getInstance().addDefaultProtocols(),
+            usm = new USM(Snmp4jSecurity.protocols(),
                     new OctetString(MPv3.createLocalEngineID()), 0);
             SecurityModels models = SecurityModels.getCollection(new org.snmp4j.security.SecurityModel[] {usm});
             ((MPv3) snmp.getMessageProcessingModel(MPv3.ID)).setSecurityModels(models);
