@@ -83,7 +83,13 @@ class RsyslogForwardIT {
                 action(type="omfwd" Target="127.0.0.1" Port="%d" Protocol="tcp" TCP_Framing="%s"
                        Template="RSYSLOG_ForwardFormat")
                 """.formatted(work, input, syslogPort, framing));
-        return new ProcessBuilder("rsyslogd", "-n", "-f", conf.toString(), "-i", dir.resolve("rsyslogd.pid")
+        return new ProcessBuilder(daemon("rsyslogd"), "-n", "-f", conf.toString(), "-i", dir.resolve("rsyslogd.pid")
                 .toString()).redirectErrorStream(true).redirectOutput(dir.resolve("rsyslogd.out").toFile()).start();
+    }
+
+    /** Debian puts daemons in /usr/sbin, which a non-login PATH may lack. */
+    private static String daemon(String name) {
+        Path sbin = Path.of("/usr/sbin", name);
+        return java.nio.file.Files.isExecutable(sbin) ? sbin.toString() : name;
     }
 }

@@ -34,7 +34,14 @@ public enum CollectorMeters {
     KAFKA_PUBLISHED("tunnelwatch.kafka.published", "Records acknowledged by Kafka", "topic"),
     KAFKA_FAILED("tunnelwatch.kafka.failed", "Records Kafka did not take, by reason", "topic", "reason"),
     PUBLISH_QUEUE_DEPTH("tunnelwatch.publish.queue.depth", "Records waiting for the Kafka producer thread"),
-    PUBLISH_QUEUE_CAPACITY("tunnelwatch.publish.queue.capacity", "Bound of the publish queue");
+    PUBLISH_QUEUE_CAPACITY("tunnelwatch.publish.queue.capacity", "Bound of the publish queue"),
+    SNMP_TRAPS("tunnelwatch.snmp.traps", "SNMP notifications received, by notification type and outcome",
+            "type", "outcome"),
+    SNMP_POLLS("tunnelwatch.snmp.polls", "Device polls, by outcome", "outcome"),
+    SNMP_POLL_DURATION("tunnelwatch.snmp.poll.duration", "Time from the first request of a poll to its last answer"),
+    SNMP_ROWS_WALKED("tunnelwatch.snmp.rows.walked", "Table rows read by polls", "table"),
+    SNMP_POLLS_IN_FLIGHT("tunnelwatch.snmp.polls.in.flight", "Polls started and not finished"),
+    SNMP_SAMPLES_DROPPED("tunnelwatch.snmp.samples.dropped", "Counter samples the sink did not take");
 
     private final String meterName;
     private final String description;

@@ -1,0 +1,17 @@
+package io.tunnelwatch.collector.snmp.poll;
+
+import java.util.Objects;
+
+/**
+ * One row of cikeTunnelTable (CISCO-IPSEC-FLOW-MONITOR-MIB 1.3.6.1.4.1.9.9.171.1.2.3.1): one IKE (phase-1) SA.
+ *
+ * @param ikeTunIndex cikeTunIndex (.1)
+ * @param peer        cikeTunRemoteAddr (.8) in canonical text form
+ * @param active      cikeTunStatus (.35) is active(1)
+ */
+public record IkeRow(int ikeTunIndex, String peer, boolean active) {
+
+    public IkeRow {
+        Objects.requireNonNull(peer, "peer");
+    }
+}

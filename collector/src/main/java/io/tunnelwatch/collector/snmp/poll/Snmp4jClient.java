@@ -1,0 +1,165 @@
+package io.tunnelwatch.collector.snmp.poll;
+
+import io.tunnelwatch.collector.snmp.Snmp4jSecurity;
+import io.tunnelwatch.collector.snmp.SnmpDevice;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.snmp4j.CommunityTarget;
+import org.snmp4j.PDU;
+import org.snmp4j.Snmp;
+import org.snmp4j.Target;
+import org.snmp4j.UserTarget;
+import org.snmp4j.mp.MPv3;
+import org.snmp4j.mp.SnmpConstants;
+import org.snmp4j.security.SecurityModels;
+import org.snmp4j.security.USM;
+import org.snmp4j.smi.Counter64;
+import org.snmp4j.smi.Integer32;
+import org.snmp4j.smi.OID;
+import org.snmp4j.smi.OctetString;
+import org.snmp4j.smi.UdpAddress;
+import org.snmp4j.smi.UnsignedInteger32;
+import org.snmp4j.smi.Variable;
+import org.snmp4j.smi.VariableBinding;
+import org.snmp4j.transport.DefaultUdpTransportMapping;
+import org.snmp4j.util.DefaultPDUFactory;
+import org.snmp4j.util.TableEvent;
+import org.snmp4j.util.TableListener;
+import org.snmp4j.util.TableUtils;
+
+/**
+ * {@link SnmpClient} on SNMP4J: asynchronous GETBULK table walks ({@link TableUtils}) over one UDP socket shared by
+ * every device. SNMPv3 users are added to this client's own USM (not the JVM-wide singleton), and the agent's
+ * engine ID is discovered by SNMP4J on the first request, as RFC 3414 has the requester do.
+ */
+public final class Snmp4jClient implements SnmpClient {
+
+    private static final int MAX_REPETITIONS = 20;
+
+    private final Snmp snmp;
+    private final USM usm;
+
+    public Snmp4jClient() {
+        try {
+            snmp = new Snmp(new DefaultUdpTransportMapping());
+            usm = new USM(Snmp4jSecurity.protocols(),
+                    new OctetString(MPv3.createLocalEngineID()), 0);
+            SecurityModels models = SecurityModels.getCollection(new org.snmp4j.security.SecurityModel[] {usm});
+            ((MPv3) snmp.getMessageProcessingModel(MPv3.ID)).setSecurityModels(models);
+            snmp.listen();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open the SNMP poller socket", e);
+        }
+    }
+
+    @Override
+    public CompletableFuture<List<TableRow>> walkTable(SnmpDevice device, List<String> columnOids) {
+        CompletableFuture<List<TableRow>> result = new CompletableFuture<>();
+        OID[] columns = columnOids.stream().map(OID::new).toArray(OID[]::new);
+        var tableUtils = new TableUtils(snmp, new DefaultPDUFactory(PDU.GETBULK));
+        tableUtils.setMaxNumRowsPerPDU(MAX_REPETITIONS);
+        tableUtils.getTable(target(device), columns, new Collecting(columns, result), null, null, null);
+        return result;
+    }
+
+    private Target<UdpAddress> target(SnmpDevice device) {
+        var address = new UdpAddress(device.address(), device.port());
+        Target<UdpAddress> target;
+        if (device.credentials() instanceof SnmpDevice.V3 v3) {
+            usm.addUser(Snmp4jSecurity.usmUser(v3));
+            var user = new UserTarget<>(address, new OctetString(v3.user()), new byte[0],
+                    Snmp4jSecurity.securityLevel(v3));
+            user.setVersion(SnmpConstants.version3);
+            target = user;
+        } else {
+            var v2c = (SnmpDevice.V2c) device.credentials();
+            var community = new CommunityTarget<>(address, new OctetString(v2c.community()));
+            community.setVersion(SnmpConstants.version2c);
+            target = community;
+        }
+        target.setTimeout(device.schedule().timeout().toMillis());
+        target.setRetries(device.schedule().retries());
+        return target;
+    }
+
+    /** Turns SNMP4J values into the library-free cells of {@link TableRow}; exceptions (noSuchObject…) are absent. */
+    static Object cellOf(Variable v) {
+        if (v == null || v.isException()) {
+            return null;
+        }
+        if (v instanceof Counter64 c) {
+            return c.getValue();
+        }
+        if (v instanceof UnsignedInteger32 u) {
+            return u.getValue();
+        }
+        if (v instanceof Integer32 i) {
+            return (long) i.getValue();
+        }
+        if (v instanceof OctetString s) {
+            return s.getValue();
+        }
+        if (v instanceof org.snmp4j.smi.IpAddress ip) {
+            return ip.getInetAddress().getAddress();
+        }
+        return null;
+    }
+
+    @Override
+    public void close() {
+        try {
+            snmp.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Gathers rows as they arrive and completes the future once, on the last row or the first error. */
+    private static final class Collecting implements TableListener {
+        private final OID[] columns;
+        private final CompletableFuture<List<TableRow>> result;
+        private final List<TableRow> rows = new ArrayList<>();
+        private volatile boolean finished;
+
+        Collecting(OID[] columns, CompletableFuture<List<TableRow>> result) {
+            this.columns = columns;
+            this.result = result;
+        }
+
+        @Override
+        public synchronized boolean next(TableEvent event) {
+            Map<String, Object> cells = new HashMap<>();
+            VariableBinding[] bindings = event.getColumns();
+            for (int i = 0; bindings != null && i < bindings.length; i++) {
+                Object cell = bindings[i] == null ? null : cellOf(bindings[i].getVariable());
+                if (cell != null) {
+                    cells.put(columns[i].toDottedString(), cell);
+                }
+            }
+            rows.add(new TableRow(event.getIndex().toDottedString(), cells));
+            return true;
+        }
+
+        @Override
+        public synchronized void finished(TableEvent event) {
+            finished = true;
+            if (event.isError()) {
+                String reason = event.getStatus() == TableEvent.STATUS_TIMEOUT ? "timeout"
+                        : event.getStatus() == TableEvent.STATUS_REPORT ? "report" : "error";
+                result.completeExceptionally(new SnmpPollException(reason, event.getErrorMessage()));
+            } else {
+                result.complete(List.copyOf(rows));
+            }
+        }
+
+        @Override
+        public boolean isFinished() {
+            return finished;
+        }
+    }
+}

@@ -1,0 +1,156 @@
+package io.tunnelwatch.collector.snmp.poll;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.tunnelwatch.collector.metrics.RateLimitedLog;
+import io.tunnelwatch.collector.snmp.SnmpDevice;
+import io.tunnelwatch.events.CounterSample;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Polls each device on its own schedule (interval, jitter on the first poll, timeout, retries): walks
+ * cikeTunnelTable, cipSecTunnelTable and the tunnel interfaces concurrently, turns the walk into one
+ * {@link CounterSample} per peer ({@link DeviceCounterTracker}) and refreshes the {@link TunnelIndex} the trap
+ * receiver resolves indices with. At most {@code maxInFlight} polls run at once across devices, and never two of
+ * one device: a tick that finds either limit reached is skipped and counted, not queued, so a slow network cannot
+ * pile up requests.
+ */
+public final class SnmpPoller implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SnmpPoller.class);
+
+    private final SnmpClient client;
+    private final CounterSink sink;
+    private final TunnelIndex tunnelIndex;
+    private final Clock clock;
+    private final CounterLimits limits;
+    private final Semaphore inFlight;
+    private final PollMeters meters;
+    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "tunnelwatch-snmp-poller");
+        t.setDaemon(true);
+        return t;
+    });
+    private final Map<String, DeviceState> devices = new ConcurrentHashMap<>();
+    private final RateLimitedLog rateLimitedLog = new RateLimitedLog(LOG, Duration.ofSeconds(10));
+
+    public SnmpPoller(SnmpClient client, CounterSink sink, TunnelIndex tunnelIndex, Clock clock,
+                      CounterLimits limits, int maxInFlight, MeterRegistry registry) {
+        this.client = client;
+        this.sink = sink;
+        this.tunnelIndex = tunnelIndex;
+        this.clock = clock;
+        this.limits = limits;
+        this.inFlight = new Semaphore(maxInFlight);
+        this.meters = new PollMeters(registry);
+    }
+
+    /** Schedules every device; the first poll of each comes after a random part of its jitter. */
+    public void start(List<SnmpDevice> toPoll) {
+        for (SnmpDevice device : toPoll) {
+            long jitter = device.schedule().jitter().toMillis();
+            long delay = jitter <= 0 ? 0 : ThreadLocalRandom.current().nextLong(jitter);
+            scheduler.scheduleAtFixedRate(() -> pollOnce(device), delay,
+                    device.schedule().interval().toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** Polls one device now, unless a limit says skip; completes when its samples are handed to the sink. */
+    public CompletableFuture<List<CounterSample>> pollOnce(SnmpDevice device) {
+        DeviceState state = devices.computeIfAbsent(device.name(), name -> new DeviceState(
+                new DeviceCounterTracker(name, device.expectedPeers(), limits)));
+        if (!state.busy.compareAndSet(false, true)) {
+            meters.poll("skipped_busy");
+            return CompletableFuture.completedFuture(List.of());
+        }
+        if (!inFlight.tryAcquire()) {
+            state.busy.set(false);
+            meters.poll("skipped_busy");
+            return CompletableFuture.completedFuture(List.of());
+        }
+        meters.inFlight.incrementAndGet();
+        long started = System.nanoTime();
+        var ike = client.walkTable(device, SnmpOids.IKE_TUNNEL_COLUMNS);
+        var sa = client.walkTable(device, SnmpOids.IPSEC_TUNNEL_COLUMNS);
+        var ifs = client.walkTable(device, SnmpOids.INTERFACE_COLUMNS);
+        return CompletableFuture.allOf(ike, sa, ifs)
+                .handle((ignored, failure) -> {
+                    try {
+                        meters.duration.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+                        return failure == null ? answered(device, state, ike.join(), sa.join(), ifs.join())
+                                : unanswered(device, state, failure);
+                    } finally {
+                        meters.inFlight.decrementAndGet();
+                        inFlight.release();
+                        state.busy.set(false);
+                    }
+                });
+    }
+
+    private List<CounterSample> answered(SnmpDevice device, DeviceState state, List<TableRow> ikeTable,
+                                         List<TableRow> saTable, List<TableRow> ifTable) {
+        meters.poll("ok");
+        meters.rows("cikeTunnelTable", ikeTable.size());
+        meters.rows("cipSecTunnelTable", saTable.size());
+        meters.rows("ifTable", ifTable.size());
+        List<IkeRow> ikeRows = TunnelTables.ikeRows(ikeTable);
+        List<SaRow> saRows = TunnelTables.saRows(saTable);
+        tunnelIndex.update(device.name(), ikeRows, saRows, TunnelTables.tunnelInterfaces(ifTable));
+        List<CounterSample> samples;
+        synchronized (state) {
+            samples = state.tracker.onWalk(new DeviceWalk(clock.instant(), ikeRows, saRows));
+        }
+        return handOver(samples);
+    }
+
+    private List<CounterSample> unanswered(SnmpDevice device, DeviceState state, Throwable failure) {
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                ? failure.getCause() : failure;
+        String reason = cause instanceof SnmpPollException e ? e.reason() : "error";
+        meters.poll(reason);
+        rateLimitedLog.warn("poll_" + reason, "SNMP poll of {} ({}) failed: {}", device.name(),
+                device.address().getHostAddress(), cause.getMessage());
+        List<CounterSample> samples;
+        synchronized (state) {
+            samples = state.tracker.onNoAnswer(clock.instant());
+        }
+        return handOver(samples);
+    }
+
+    private List<CounterSample> handOver(List<CounterSample> samples) {
+        for (CounterSample sample : samples) {
+            if (!sink.offer(sample)) {
+                meters.samplesDropped.increment();
+                rateLimitedLog.warn("sample_dropped", "Counter sample for {} dropped: sink full", sample.key());
+            }
+        }
+        return samples;
+    }
+
+    @Override
+    public void close() {
+        scheduler.shutdownNow();
+    }
+
+    private static final class DeviceState {
+        final DeviceCounterTracker tracker;
+        final AtomicBoolean busy = new AtomicBoolean();
+
+        DeviceState(DeviceCounterTracker tracker) {
+            this.tracker = tracker;
+        }
+    }
+}

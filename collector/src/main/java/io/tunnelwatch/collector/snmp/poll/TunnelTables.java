@@ -1,0 +1,82 @@
+package io.tunnelwatch.collector.snmp.poll;
+
+import static io.tunnelwatch.collector.snmp.poll.SnmpOids.*;
+
+import io.tunnelwatch.events.CounterSample.Counters;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads walked {@link TableRow}s as cikeTunnelTable, cipSecTunnelTable and tunnel-interface rows. Rows without a
+ * usable remote address are skipped: without a peer they cannot be keyed (DESIGN.md keys state by peer address).
+ */
+public final class TunnelTables {
+
+    private static final long ACTIVE = 1;
+    private static final long IF_UP = 1;
+
+    private TunnelTables() {
+    }
+
+    public static List<IkeRow> ikeRows(List<TableRow> rows) {
+        List<IkeRow> out = new ArrayList<>();
+        for (TableRow row : rows) {
+            String peer = IpsAddress.canonical(row.bytes(CIKE_TUN_REMOTE_ADDR));
+            Integer index = singleIndex(row);
+            if (peer != null && index != null) {
+                out.add(new IkeRow(index, peer, row.number(CIKE_TUN_STATUS, ACTIVE) == ACTIVE));
+            }
+        }
+        return out;
+    }
+
+    /** cipSecTunnelTable rows; the HC octet columns win over the Counter32 ones when the agent returns them. */
+    public static List<SaRow> saRows(List<TableRow> rows) {
+        List<SaRow> out = new ArrayList<>();
+        for (TableRow row : rows) {
+            String peer = IpsAddress.canonical(row.bytes(CIPSEC_TUN_REMOTE_ADDR));
+            Integer index = singleIndex(row);
+            if (peer == null || index == null) {
+                continue;
+            }
+            Long hcIn = row.numberOrNull(CIPSEC_TUN_HC_IN_OCTETS);
+            Long hcOut = row.numberOrNull(CIPSEC_TUN_HC_OUT_OCTETS);
+            boolean hc = hcIn != null && hcOut != null;
+            var counters = new Counters(
+                    row.number(CIPSEC_TUN_IN_PKTS, 0), row.number(CIPSEC_TUN_OUT_PKTS, 0),
+                    hc ? hcIn : row.number(CIPSEC_TUN_IN_OCTETS, 0), hc ? hcOut : row.number(CIPSEC_TUN_OUT_OCTETS, 0),
+                    row.number(CIPSEC_TUN_IN_DROP_PKTS, 0), row.number(CIPSEC_TUN_OUT_DROP_PKTS, 0),
+                    row.number(CIPSEC_TUN_IN_REPLAY_DROP_PKTS, 0), row.number(CIPSEC_TUN_IN_AUTH_FAILS, 0),
+                    row.number(CIPSEC_TUN_IN_DECRYPT_FAILS, 0), row.number(CIPSEC_TUN_OUT_ENCRYPT_FAILS, 0));
+            out.add(new SaRow(index, (int) row.number(CIPSEC_TUN_IKE_TUNNEL_INDEX, 0), peer,
+                    row.number(CIPSEC_TUN_ACTIVE_TIME, -1), row.number(CIPSEC_TUN_STATUS, ACTIVE) == ACTIVE, hc,
+                    counters));
+        }
+        return out;
+    }
+
+    /** The rows of ifType tunnel(131), joined with their TUNNEL-MIB remote endpoint. */
+    public static List<TunnelInterface> tunnelInterfaces(List<TableRow> rows) {
+        List<TunnelInterface> out = new ArrayList<>();
+        for (TableRow row : rows) {
+            Integer index = singleIndex(row);
+            if (index == null || row.number(IF_TYPE, 0) != IF_TYPE_TUNNEL) {
+                continue;
+            }
+            byte[] name = row.bytes(IF_NAME) != null ? row.bytes(IF_NAME) : row.bytes(IF_DESCR);
+            out.add(new TunnelInterface(index, name == null ? "ifIndex" + index
+                    : new String(name, StandardCharsets.UTF_8), row.number(IF_OPER_STATUS, 0) == IF_UP,
+                    IpsAddress.canonical(row.bytes(TUNNEL_IF_REMOTE_INET_ADDRESS))));
+        }
+        return out;
+    }
+
+    private static Integer singleIndex(TableRow row) {
+        try {
+            return Integer.valueOf(row.index());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,190 @@
+package io.tunnelwatch.collector.snmp.trap;
+
+import static io.tunnelwatch.collector.snmp.poll.SnmpOids.*;
+
+import io.tunnelwatch.collector.snmp.poll.IpsAddress;
+import io.tunnelwatch.collector.snmp.poll.TunnelIndex;
+import io.tunnelwatch.collector.snmp.poll.TunnelInterface;
+import io.tunnelwatch.events.EventKind;
+import io.tunnelwatch.events.PeerKey;
+import io.tunnelwatch.events.TunnelEvent;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.snmp4j.PDU;
+import org.snmp4j.PDUv1;
+import org.snmp4j.smi.OID;
+import org.snmp4j.smi.OctetString;
+import org.snmp4j.smi.Variable;
+import org.snmp4j.smi.VariableBinding;
+
+/**
+ * Turns one accepted notification into a {@link TunnelEvent}: the 13 CISCO-IPSEC-FLOW-MONITOR-MIB notifications
+ * and IF-MIB linkUp/linkDown of tunnel interfaces. SNMPv1 traps are first given their SNMPv2 trap OID (RFC 3584
+ * §3.1: enterprise.0.specific, or snmpTraps.(generic+1)). The peer is read from cikePeerRemoteAddr (IPSIpAddress,
+ * 4 or 16 raw bytes) when the notification carries it, else from the poller's {@link TunnelIndex}; a cipSecTunIndex
+ * the last poll did not see gives peer {@code *} and the field {@code unresolved_tunnel_index}.
+ */
+public final class TrapDecoder {
+
+    /** The notification type label of metrics for anything not decoded here. */
+    static final String OTHER = "other";
+
+    private final TunnelIndex tunnelIndex;
+
+    public TrapDecoder(TunnelIndex tunnelIndex) {
+        this.tunnelIndex = tunnelIndex;
+    }
+
+    /** The snmpTrapOID of a PDU, for v1 traps translated per RFC 3584; null when the PDU has none. */
+    static String trapOid(PDU pdu) {
+        if (pdu instanceof PDUv1 v1) {
+            int generic = v1.getGenericTrap();
+            return generic == PDUv1.ENTERPRISE_SPECIFIC
+                    ? v1.getEnterprise() + ".0." + v1.getSpecificTrap()
+                    : "1.3.6.1.6.3.1.1.5." + (generic + 1);
+        }
+        Variable oid = pdu.getVariable(new OID(SNMP_TRAP_OID));
+        return oid instanceof OID o ? o.toDottedString() : null;
+    }
+
+    /** A bounded label for metrics: the MIB name of the notification, or {@code other}. */
+    static String typeLabel(String trapOid) {
+        IpsecNotification n = IpsecNotification.byOid(trapOid);
+        if (n != null) {
+            return n.mibName;
+        }
+        return LINK_UP.equals(trapOid) ? "linkUp" : LINK_DOWN.equals(trapOid) ? "linkDown" : OTHER;
+    }
+
+    /** The event, or null when the notification is not one of ours (or a link trap of a non-tunnel interface). */
+    public TunnelEvent decode(String device, String source, PDU pdu, Instant receivedAt) {
+        String trapOid = trapOid(pdu);
+        if (trapOid == null) {
+            return null;
+        }
+        List<? extends VariableBinding> bindings = pdu.getVariableBindings();
+        IpsecNotification n = IpsecNotification.byOid(trapOid);
+        if (n != null) {
+            return ipsecEvent(n, device, source, bindings, receivedAt);
+        }
+        if (LINK_UP.equals(trapOid) || LINK_DOWN.equals(trapOid)) {
+            return linkEvent(LINK_UP.equals(trapOid), device, source, bindings, receivedAt);
+        }
+        return null;
+    }
+
+    private TunnelEvent ipsecEvent(IpsecNotification n, String device, String source,
+                                   List<? extends VariableBinding> bindings, Instant receivedAt) {
+        Map<String, String> fields = new HashMap<>();
+        String peer = n.carriesPeer ? addressIn(bindings, CIKE_PEER_REMOTE_ADDR) : null;
+        String local = addressIn(bindings, CIKE_PEER_LOCAL_ADDR);
+        if (local != null) {
+            fields.put("local_address", local);
+        }
+        Integer tunIndex = indexOf(bindings, CIPSEC_TUN_ENTRY_PREFIX);
+        if (tunIndex != null) {
+            fields.put("tunnel_index", tunIndex.toString());
+            if (peer == null) {
+                peer = tunnelIndex.ipsecPeer(device, tunIndex);
+                if (peer == null) {
+                    fields.put("unresolved_tunnel_index", tunIndex.toString());
+                }
+            }
+        }
+        Integer ikeIndex = indexOf(bindings, CIKE_TUN_ENTRY_PREFIX);
+        if (peer == null && ikeIndex != null) {
+            peer = tunnelIndex.ikePeer(device, ikeIndex);
+        }
+        return event(n.kind, n.mibName, n.severity, device, peer, fields, bindings, source, receivedAt);
+    }
+
+    private TunnelEvent linkEvent(boolean up, String device, String source, List<? extends VariableBinding> bindings,
+                                  Instant receivedAt) {
+        Integer ifIndex = ifIndexOf(bindings);
+        TunnelInterface known = ifIndex == null ? null : tunnelIndex.tunnelInterface(device, ifIndex);
+        String name = known != null ? known.name() : textIn(bindings, IF_DESCR);
+        boolean tunnel = known != null || numberIn(bindings, IF_TYPE) == IF_TYPE_TUNNEL
+                || (name != null && name.startsWith("Tunnel"));
+        if (!tunnel) {
+            return null;
+        }
+        Map<String, String> fields = new HashMap<>();
+        fields.put("interface", name != null ? name : "ifIndex" + ifIndex);
+        if (ifIndex != null) {
+            fields.put("if_index", ifIndex.toString());
+        }
+        String peer = known == null ? null : known.remote();
+        return event(up ? EventKind.TUNNEL_INTERFACE_UP : EventKind.TUNNEL_INTERFACE_DOWN, up ? "linkUp" : "linkDown",
+                up ? 5 : 3, device, peer, fields, bindings, source, receivedAt);
+    }
+
+    private static TunnelEvent event(EventKind kind, String mnemonic, int severity, String device, String peer,
+                                     Map<String, String> fields, List<? extends VariableBinding> bindings,
+                                     String source, Instant receivedAt) {
+        Variable upTime = bindingValue(bindings, SYS_UP_TIME);
+        return new TunnelEvent(TunnelEvent.VERSION, kind, null, device, peer == null ? PeerKey.ANY_PEER : peer,
+                null, mnemonic, severity, fields, upTime == null ? null : upTime.toString(), receivedAt, source,
+                "snmp", mnemonic + " " + bindings);
+    }
+
+    private static final String CIPSEC_TUN_ENTRY_PREFIX = IPSEC_FLOW_MONITOR + ".1.3.2.1.";
+    private static final String CIKE_TUN_ENTRY_PREFIX = IPSEC_FLOW_MONITOR + ".1.2.3.1.";
+
+    /** The cipSecTunIndex / cikeTunIndex of the first varbind {@code entry.column.index} under {@code entryPrefix}. */
+    private static Integer indexOf(List<? extends VariableBinding> bindings, String entryPrefix) {
+        for (VariableBinding vb : bindings) {
+            String oid = vb.getOid().toDottedString();
+            int dot = oid.indexOf('.', entryPrefix.length());
+            if (oid.startsWith(entryPrefix) && dot > 0) {
+                return parseIndex(oid.substring(dot + 1));
+            }
+        }
+        return null;
+    }
+
+    /** The ifIndex of a linkUp/linkDown: the instance of its ifIndex varbind (ifIndex.N). */
+    private static Integer ifIndexOf(List<? extends VariableBinding> bindings) {
+        for (VariableBinding vb : bindings) {
+            String oid = vb.getOid().toDottedString();
+            if (oid.startsWith(IF_INDEX + ".")) {
+                return parseIndex(oid.substring(IF_INDEX.length() + 1));
+            }
+        }
+        return null;
+    }
+
+    private static Integer parseIndex(String text) {
+        try {
+            return Integer.valueOf(text);
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static Variable bindingValue(List<? extends VariableBinding> bindings, String oidPrefix) {
+        for (VariableBinding vb : bindings) {
+            String oid = vb.getOid().toDottedString();
+            if (oid.equals(oidPrefix) || oid.startsWith(oidPrefix + ".")) {
+                return vb.getVariable();
+            }
+        }
+        return null;
+    }
+
+    private static String addressIn(List<? extends VariableBinding> bindings, String column) {
+        return bindingValue(bindings, column) instanceof OctetString s ? IpsAddress.canonical(s.getValue()) : null;
+    }
+
+    private static String textIn(List<? extends VariableBinding> bindings, String column) {
+        return bindingValue(bindings, column) instanceof OctetString s
+                ? new String(s.getValue(), StandardCharsets.UTF_8) : null;
+    }
+
+    private static long numberIn(List<? extends VariableBinding> bindings, String column) {
+        Variable v = bindingValue(bindings, column);
+        return v == null || v.isException() ? -1 : v.toLong();
+    }
+}

@@ -1,0 +1,88 @@
+package io.tunnelwatch.collector.snmp.poll;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.DatagramSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A private net-snmp {@code snmpd} on 127.0.0.1 and a free UDP port, in the foreground, reading only its own config
+ * from a temp dir. CISCO-IPSEC-FLOW-MONITOR-MIB is served by a pass_persist script from a state file that the test
+ * rewrites ({@link #serve}). Closing it kills the process.
+ */
+final class NetSnmpAgent implements AutoCloseable {
+
+    static final String COMMUNITY = "tw-public";
+
+    private final Path dir;
+    private final Path state;
+    private final int port;
+    private final Process process;
+
+    NetSnmpAgent(Path dir) throws IOException {
+        this.dir = dir;
+        this.state = dir.resolve("state.txt");
+        Files.writeString(state, "");
+        Path script = dir.resolve("pass_persist_table.py");
+        try (InputStream in = NetSnmpAgent.class.getResourceAsStream("/snmp/pass_persist_table.py")) {
+            Files.copy(in, script, StandardCopyOption.REPLACE_EXISTING);
+        }
+        Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Path conf = dir.resolve("snmpd.conf");
+        Files.writeString(conf, String.join("\n",
+                "rocommunity " + COMMUNITY + " 127.0.0.1",
+                "pass_persist " + SnmpOids.IPSEC_FLOW_MONITOR + " " + script + " " + state, ""));
+        try (DatagramSocket probe = new DatagramSocket(0)) {
+            port = probe.getLocalPort();
+        }
+        var builder = new ProcessBuilder(List.of(daemon("snmpd"), "-f", "-Lo", "-C", "-c", conf.toString(),
+                "udp:127.0.0.1:" + port));
+        // keep snmpd's persistent files (engine boots, USM users) out of /var/lib/snmp
+        builder.environment().put("SNMP_PERSISTENT_DIR", dir.toString());
+        builder.redirectErrorStream(true).redirectOutput(dir.resolve("snmpd.log").toFile());
+        process = builder.start();
+    }
+
+    int port() {
+        return port;
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** Replaces what the pass_persist script serves: lines of {@code OID TYPE VALUE}. */
+    void serve(List<String> lines) {
+        try {
+            Path next = dir.resolve("state.next");
+            Files.writeString(next, String.join("\n", lines) + "\n");
+            Files.move(next, state, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    String log() throws IOException {
+        return Files.readString(dir.resolve("snmpd.log"));
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(5, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+        }
+    }
+
+    /** Debian puts daemons in /usr/sbin, which a non-login PATH may lack. */
+    private static String daemon(String name) {
+        Path sbin = Path.of("/usr/sbin", name);
+        return java.nio.file.Files.isExecutable(sbin) ? sbin.toString() : name;
+    }
+}

@@ -1,0 +1,137 @@
+package io.tunnelwatch.collector.snmp.poll;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.tunnelwatch.collector.snmp.SnmpDevice;
+import io.tunnelwatch.events.CounterSample;
+import java.net.InetAddress;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The poller against a real net-snmp agent whose CISCO-IPSEC-FLOW-MONITOR-MIB rows the test writes: across a rekey
+ * (row replaced under a new cipSecTunIndex) and a Counter32 wrap, the deltas are exactly what the fixture advanced.
+ */
+class SnmpPollerIT {
+
+    private static final String PEER_A = "198.51.100.7";
+    private static final String PEER_A_HEX = "C6 33 64 07";
+    private static final String PEER_B = "203.0.113.9";
+    private static final String PEER_B_HEX = "CB 00 71 09";
+    private static final long MOD32 = 1L << 32;
+
+    @TempDir
+    Path dir;
+    private NetSnmpAgent agent;
+    private Snmp4jClient client;
+    private SnmpPoller poller;
+    private SnmpDevice device;
+
+    @BeforeEach
+    void startAgent() throws Exception {
+        agent = new NetSnmpAgent(dir);
+        client = new Snmp4jClient();
+        poller = new SnmpPoller(client, sample -> true, new TunnelIndex(), Clock.systemUTC(),
+                CounterLimits.DEFAULT, 2, new SimpleMeterRegistry());
+        device = new SnmpDevice("rtr-hq-1", InetAddress.getLoopbackAddress(), agent.port(),
+                new SnmpDevice.V2c(NetSnmpAgent.COMMUNITY), Set.of(PEER_A, PEER_B),
+                new SnmpDevice.Schedule(Duration.ofSeconds(60), Duration.ZERO, Duration.ofMillis(500), 1));
+    }
+
+    @AfterEach
+    void stopAgent() throws Exception {
+        poller.close();
+        client.close();
+        agent.close();
+    }
+
+    /** One cipSecTunnelTable row as pass_persist lines: index, IKE index, peer, active time, in/out pkts and octets. */
+    private static List<String> saRow(int index, int ike, String peerHex, long activeTime, long inPkts,
+                                      long outPkts, long inOctets, long outOctets) {
+        String p = SnmpOids.CIPSEC_TUN_ENTRY;
+        return List.of(
+                p + ".2." + index + " integer " + ike,
+                p + ".5." + index + " octet " + peerHex,
+                p + ".10." + index + " integer " + activeTime,
+                p + ".26." + index + " counter " + inOctets,
+                p + ".32." + index + " counter " + inPkts,
+                p + ".39." + index + " counter " + outOctets,
+                p + ".45." + index + " counter " + outPkts,
+                p + ".51." + index + " integer 1");
+    }
+
+    private static List<String> table(List<List<String>> rows) {
+        // pass_persist answers getnext in OID order, which is column-major: sort the lines as OIDs
+        return rows.stream().flatMap(List::stream)
+                .sorted((a, b) -> compareOids(a.split(" ")[0], b.split(" ")[0])).toList();
+    }
+
+    private static int compareOids(String a, String b) {
+        String[] x = a.split("\\.");
+        String[] y = b.split("\\.");
+        for (int i = 0; i < Math.min(x.length, y.length); i++) {
+            int c = Long.compare(Long.parseLong(x[i]), Long.parseLong(y[i]));
+            if (c != 0) {
+                return c;
+            }
+        }
+        return Integer.compare(x.length, y.length);
+    }
+
+    private Map<String, CounterSample> pollUntilAnswered() {
+        List<CounterSample> samples = new ArrayList<>();
+        await().atMost(Duration.ofSeconds(20)).until(() -> {
+            samples.clear();
+            samples.addAll(poller.pollOnce(device).join());
+            return !samples.isEmpty() && samples.get(0).deviceAnswered();
+        });
+        return samples.stream().collect(Collectors.toMap(CounterSample::peer, Function.identity()));
+    }
+
+    @Test
+    void shouldReportExactlyTheTrafficAdvancedAcrossARekeyAndACounter32Wrap() {
+        agent.serve(table(List.of(
+                saRow(1, 11, PEER_A_HEX, 360_000, 1_000, 2_000, MOD32 - 500, 70_000),
+                saRow(2, 12, PEER_B_HEX, 360_000, 5_000, 6_000, 800_000, 900_000))));
+        Map<String, CounterSample> first = pollUntilAnswered();
+        assertThat(first.get(PEER_A).totals().inOctets()).isEqualTo(MOD32 - 500);
+        assertThat(first.get(PEER_A).deltas().inPkts()).isZero();
+
+        // peer A: +10/+20 packets, in-octets wrap by +1500; peer B: row 2 rekeyed into row 3, which carried 25/30
+        agent.serve(table(List.of(
+                saRow(1, 11, PEER_A_HEX, 360_100, 1_010, 2_020, 1_000, 73_000),
+                saRow(3, 13, PEER_B_HEX, 100, 25, 30, 2_500, 3_000))));
+        Map<String, CounterSample> second = pollUntilAnswered();
+
+        assertThat(second.get(PEER_A).deltas()).isEqualTo(
+                SaRowDeltaTest.packetsAndOctets(10, 20, 1_500, 3_000));
+        assertThat(second.get(PEER_B).deltas()).isEqualTo(SaRowDeltaTest.packetsAndOctets(25, 30, 2_500, 3_000));
+        assertThat(second.get(PEER_B).saCount()).isEqualTo(1);
+        assertThat(second.get(PEER_B).ipsecStatus()).isEqualTo("active");
+    }
+
+    @Test
+    void shouldReportNoSaForAnExpectedPeerAndNoAnswerWhenTheAgentIsGone() throws Exception {
+        agent.serve(table(List.of(saRow(1, 11, PEER_A_HEX, 500, 1, 1, 1, 1))));
+        assertThat(pollUntilAnswered().get(PEER_B).saCount()).isZero();
+
+        agent.close();
+        List<CounterSample> silent = poller.pollOnce(device).join();
+
+        assertThat(silent).extracting(CounterSample::peer).containsExactlyInAnyOrder(PEER_A, PEER_B);
+        assertThat(silent).allSatisfy(s -> assertThat(s.deviceAnswered()).isFalse());
+    }
+}

@@ -1,0 +1,87 @@
+package io.tunnelwatch.collector.snmp.poll;
+
+import static io.tunnelwatch.collector.snmp.poll.SnmpOids.*;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.tunnelwatch.collector.snmp.SnmpDevice;
+import io.tunnelwatch.events.CounterSample;
+import java.net.InetAddress;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class SnmpPollerTest {
+
+    private static final byte[] PEER = {(byte) 198, 51, 100, 7};
+
+    private final RecordingSnmpClient client = new RecordingSnmpClient();
+    private final List<CounterSample> sunk = new ArrayList<>();
+    private final TunnelIndex index = new TunnelIndex();
+    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    private final SnmpPoller poller = new SnmpPoller(client, sunk::add, index,
+            Clock.fixed(Instant.parse("2025-01-01T00:00:00Z"), ZoneOffset.UTC), CounterLimits.DEFAULT, 4, registry);
+    private final SnmpDevice device = new SnmpDevice("rtr-hq-1", InetAddress.getLoopbackAddress(), 161,
+            new SnmpDevice.V2c("public"), Set.of("198.51.100.7", "203.0.113.9"), null);
+
+    private static TableRow saRow(int index, long inPkts, long hcInOctets) {
+        return new TableRow(String.valueOf(index), Map.of(CIPSEC_TUN_REMOTE_ADDR, PEER,
+                CIPSEC_TUN_IKE_TUNNEL_INDEX, 3L, CIPSEC_TUN_IN_PKTS, inPkts, CIPSEC_TUN_IN_OCTETS, 7L,
+                CIPSEC_TUN_HC_IN_OCTETS, hcInOctets, CIPSEC_TUN_HC_OUT_OCTETS, 0L, CIPSEC_TUN_STATUS, 1L));
+    }
+
+    @Test
+    void shouldWalkTheThreeTablesAndSinkOneSamplePerPeer() {
+        client.answer(CIKE_TUN_REMOTE_ADDR, List.of(new TableRow("3", Map.of(CIKE_TUN_REMOTE_ADDR, PEER,
+                CIKE_TUN_STATUS, 1L))));
+        client.answer(CIPSEC_TUN_IKE_TUNNEL_INDEX, List.of(saRow(12, 40, 9_000_000_000L)));
+        client.answer(IF_DESCR, List.of(new TableRow("20", Map.of(IF_DESCR, "Tunnel7".getBytes(),
+                IF_TYPE, 131L, IF_OPER_STATUS, 1L, TUNNEL_IF_REMOTE_INET_ADDRESS, PEER))));
+
+        poller.pollOnce(device).join();
+
+        assertThat(client.requests).containsExactlyInAnyOrder(IKE_TUNNEL_COLUMNS, IPSEC_TUNNEL_COLUMNS,
+                INTERFACE_COLUMNS);
+        assertThat(sunk).extracting(CounterSample::peer).containsExactly("198.51.100.7", "203.0.113.9");
+        CounterSample peer = sunk.get(0);
+        assertThat(peer.totals().inOctets()).as("HC octets preferred").isEqualTo(9_000_000_000L);
+        assertThat(peer.saCount()).isEqualTo(1);
+        assertThat(peer.ikeStatus()).isEqualTo("active");
+        assertThat(sunk.get(1).saCount()).isZero();
+        assertThat(index.ipsecPeer("rtr-hq-1", 12)).isEqualTo("198.51.100.7");
+        assertThat(index.ikePeer("rtr-hq-1", 3)).isEqualTo("198.51.100.7");
+        assertThat(index.tunnelInterface("rtr-hq-1", 20)).isEqualTo(
+                new TunnelInterface(20, "Tunnel7", true, "198.51.100.7"));
+        assertThat(registry.get("tunnelwatch.snmp.polls").tag("outcome", "ok").counter().count()).isEqualTo(1);
+        assertThat(registry.get("tunnelwatch.snmp.rows.walked").tag("table", "cipSecTunnelTable").counter()
+                .count()).isEqualTo(1);
+        assertThat(registry.get("tunnelwatch.snmp.poll.duration").timer().count()).isEqualTo(1);
+        assertThat(registry.get("tunnelwatch.snmp.polls.in.flight").gauge().value()).isZero();
+    }
+
+    @Test
+    void shouldReportADeviceThatDoesNotAnswerPerExpectedPeerAndCountTheTimeout() {
+        client.failWith(new SnmpPollException("timeout", "Request timed out"));
+
+        poller.pollOnce(device).join();
+
+        assertThat(sunk).hasSize(2).allSatisfy(s -> assertThat(s.deviceAnswered()).isFalse());
+        assertThat(registry.get("tunnelwatch.snmp.polls").tag("outcome", "timeout").counter().count())
+                .isEqualTo(1);
+    }
+
+    @Test
+    void shouldCountSamplesTheSinkRefused() {
+        var refusing = new SnmpPoller(client, sample -> false, index, Clock.systemUTC(), CounterLimits.DEFAULT, 1,
+                registry);
+
+        refusing.pollOnce(device).join();
+
+        assertThat(registry.get("tunnelwatch.snmp.samples.dropped").counter().count()).isEqualTo(2);
+    }
+}

@@ -1,0 +1,129 @@
+package io.tunnelwatch.collector.snmp.trap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.tunnelwatch.collector.kafka.PublishOutcome;
+import io.tunnelwatch.collector.snmp.SnmpDevice;
+import io.tunnelwatch.collector.snmp.poll.SnmpOids;
+import io.tunnelwatch.collector.snmp.poll.TunnelIndex;
+import io.tunnelwatch.events.EventKind;
+import io.tunnelwatch.events.TunnelEvent;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The trap receiver against net-snmp's own {@code snmptrap}, v2c and v3 authPriv (SHA/AES), on 127.0.0.1. */
+class TrapReceiverIT {
+
+    private static final String ENGINE_ID = "80001f8880aabbccdd01020304";
+    private static final String STOP = SnmpOids.IPSEC_NOTIFICATION_PREFIX + "2";
+
+    @TempDir
+    Path dir;
+    private final List<TunnelEvent> events = Collections.synchronizedList(new ArrayList<>());
+    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    private TrapReceiver receiver;
+
+    @BeforeEach
+    void start() {
+        InetAddress loopback = InetAddress.getLoopbackAddress();
+        var v2 = new SnmpDevice("rtr-v2", loopback, 161, new SnmpDevice.V2c("trapsecret"), Set.of(), null);
+        receiver = new TrapReceiver(new InetSocketAddress(loopback, 0), List.of(v2),
+                new TrapDecoder(new TunnelIndex()), event -> {
+                    events.add(event);
+                    return PublishOutcome.QUEUED;
+                }, Clock.systemUTC(), registry);
+    }
+
+    @AfterEach
+    void stop() {
+        receiver.close();
+    }
+
+    private void snmptrap(String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of("snmptrap"));
+        command.addAll(List.of(args));
+        var builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(dir.resolve("snmptrap.log").toFile());
+        builder.environment().put("SNMP_PERSISTENT_DIR", dir.toString());
+        builder.environment().put("MIBS", "");
+        Process p = builder.start();
+        assertThat(p.waitFor(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as(java.nio.file.Files.readString(dir.resolve("snmptrap.log"))).isZero();
+    }
+
+    private String target() {
+        return "udp:127.0.0.1:" + receiver.address().getPort();
+    }
+
+    private static String[] cikeTunnelStopVarbinds() {
+        return new String[] {"", STOP,
+            SnmpOids.CIKE_PEER_LOCAL_ADDR + ".1", "x", "C0000201",
+            SnmpOids.CIKE_PEER_REMOTE_ADDR + ".1", "x", "C6336407",
+            SnmpOids.CIKE_TUN_ACTIVE_TIME + ".4", "i", "12345"};
+    }
+
+    private static String[] concat(String[] a, String[] b) {
+        String[] all = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, all, a.length, b.length);
+        return all;
+    }
+
+    @Test
+    void shouldTurnAV2cCikeTunnelStopIntoAnIkeSaDownOfTheRightDeviceAndPeer() throws Exception {
+        snmptrap(concat(new String[] {"-v", "2c", "-c", "trapsecret", target()}, cikeTunnelStopVarbinds()));
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> !events.isEmpty());
+        TunnelEvent event = events.get(0);
+        assertThat(event.kind()).isEqualTo(EventKind.IKE_SA_DOWN);
+        assertThat(event.device()).isEqualTo("rtr-v2");
+        assertThat(event.peer()).isEqualTo("198.51.100.7");
+        assertThat(event.fields()).containsEntry("local_address", "192.0.2.1");
+        assertThat(event.transport()).isEqualTo("snmp");
+        assertThat(registry.get("tunnelwatch.snmp.traps").tags("type", "cikeTunnelStop", "outcome", "accepted")
+                .counter().count()).isEqualTo(1);
+    }
+
+    @Test
+    void shouldRefuseAndCountAWrongCommunity() throws Exception {
+        snmptrap(concat(new String[] {"-v", "2c", "-c", "guess", target()}, cikeTunnelStopVarbinds()));
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> registry.get("tunnelwatch.snmp.traps")
+                .tags("type", "cikeTunnelStop", "outcome", "rejected_community").counter().count() == 1);
+        assertThat(events).isEmpty();
+    }
+
+    @Test
+    void shouldAcceptAV3AuthPrivTrapFromTheConfiguredEngine() throws Exception {
+        receiver.close();
+        var v3 = new SnmpDevice("rtr-v3", InetAddress.getLoopbackAddress(), 161,
+                new SnmpDevice.V3("twuser", "SHA", "authpass123", "AES", "privpass123", ENGINE_ID), Set.of(), null);
+        receiver = new TrapReceiver(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), List.of(v3),
+                new TrapDecoder(new TunnelIndex()), event -> {
+                    events.add(event);
+                    return PublishOutcome.QUEUED;
+                }, Clock.systemUTC(), registry);
+
+        snmptrap(concat(new String[] {"-v3", "-e", "0x" + ENGINE_ID, "-u", "twuser", "-l", "authPriv",
+            "-a", "SHA", "-A", "authpass123", "-x", "AES", "-X", "privpass123", target()},
+                cikeTunnelStopVarbinds()));
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> !events.isEmpty());
+        assertThat(events.get(0).device()).isEqualTo("rtr-v3");
+        assertThat(events.get(0).peer()).isEqualTo("198.51.100.7");
+        assertThat(events.get(0).kind()).isEqualTo(EventKind.IKE_SA_DOWN);
+    }
+}
