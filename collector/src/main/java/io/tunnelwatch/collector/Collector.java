@@ -2,27 +2,48 @@ package io.tunnelwatch.collector;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.tunnelwatch.collector.config.CollectorConfig;
+import io.tunnelwatch.collector.kafka.CounterPublisher;
 import io.tunnelwatch.collector.kafka.EventPublisher;
 import io.tunnelwatch.collector.kafka.ProducerSettings;
 import io.tunnelwatch.collector.kafka.RawLinePublisher;
+import io.tunnelwatch.collector.snmp.SnmpDevice;
+import io.tunnelwatch.collector.snmp.SnmpDevices;
+import io.tunnelwatch.collector.snmp.poll.CounterLimits;
+import io.tunnelwatch.collector.snmp.poll.Snmp4jClient;
+import io.tunnelwatch.collector.snmp.poll.SnmpPoller;
+import io.tunnelwatch.collector.snmp.poll.TunnelIndex;
+import io.tunnelwatch.collector.snmp.trap.TrapDecoder;
+import io.tunnelwatch.collector.snmp.trap.TrapReceiver;
 import io.tunnelwatch.collector.syslog.SyslogIngest;
+import io.tunnelwatch.collector.transport.ListenerStartException;
 import io.tunnelwatch.collector.transport.SyslogServer;
 import io.tunnelwatch.events.Topics;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.time.Clock;
+import java.util.List;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The collector role, wired: syslog sockets → ingest (parse, catalog, inventory) → publishers → Kafka. Wiring only; each part
- * does one job. Stops in the order that loses nothing: sockets first, then the publisher drains and flushes.
+ * The collector role, wired: syslog sockets → ingest (parse, catalog, inventory) → publishers → Kafka; SNMP traps →
+ * decoder → the same event publisher; SNMP polls of the inventory's devices → counter samples → their publisher.
+ * Wiring only; each part does one job. Stops in the order that loses nothing: sockets and pollers first, then the
+ * publishers drain and flush.
  */
 public final class Collector implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Collector.class);
 
     private final CollectorConfig config;
     private final MeterRegistry registry;
     private EventPublisher publisher;
     private RawLinePublisher rawPublisher;
+    private CounterPublisher counterPublisher;
     private SyslogServer syslog;
+    private SnmpPoller poller;
+    private TrapReceiver traps;
 
     public Collector(CollectorConfig config, MeterRegistry registry) {
         this.config = config;
@@ -45,10 +66,41 @@ public final class Collector implements AutoCloseable {
         syslog = new SyslogServer(config.syslog(), ingest, registry);
         try {
             syslog.start();
+            startSnmp();
         } catch (RuntimeException e) {
-            closePublishers();
+            close();
             throw e;
         }
+    }
+
+    private void startSnmp() {
+        List<SnmpDevice> devices = SnmpDevices.from(config.ingest().inventory());
+        TunnelIndex tunnelIndex = new TunnelIndex();
+        counterPublisher = new CounterPublisher(new KafkaProducer<>(
+                ProducerSettings.forBootstrap(config.bootstrapServers(), config.producerOverrides()),
+                Topics.COUNTERS.keySerde().serializer(), Topics.COUNTERS.valueSerde().serializer()),
+                config.publishQueue(), registry);
+        poller = new SnmpPoller(new Snmp4jClient(), counterPublisher, tunnelIndex, Clock.systemUTC(),
+                CounterLimits.DEFAULT, config.snmp().maxPollsInFlight(), registry);
+        poller.start(devices);
+        if (config.snmp().trapPort() >= 0) {
+            InetSocketAddress bind = new InetSocketAddress(config.snmp().trapHost(), config.snmp().trapPort());
+            try {
+                traps = new TrapReceiver(bind, devices, new TrapDecoder(tunnelIndex), publisher, Clock.systemUTC(),
+                        registry);
+            } catch (UncheckedIOException e) {
+                throw new ListenerStartException("cannot receive SNMP traps on UDP " + bind.getHostString() + ":"
+                        + bind.getPort() + " (" + e.getCause().getMessage() + "); choose another port with"
+                        + " --trap-port", e);
+            }
+        }
+        LOG.info("SNMP: polling {} device(s), traps {}", devices.size(),
+                traps == null ? "off" : "on udp " + traps.address());
+    }
+
+    /** The bound trap receiver address, or null when traps are off. */
+    public InetSocketAddress trapAddress() {
+        return traps == null ? null : traps.address();
     }
 
     public InetSocketAddress syslogUdpAddress() {
@@ -65,18 +117,21 @@ public final class Collector implements AutoCloseable {
 
     @Override
     public void close() {
-        if (syslog != null) {
-            syslog.close();
+        for (AutoCloseable part : new AutoCloseable[] {syslog, traps, poller, publisher, rawPublisher,
+            counterPublisher}) {
+            if (part != null) {
+                try {
+                    part.close();
+                } catch (Exception e) {
+                    LOG.warn("Error while stopping {}: {}", part.getClass().getSimpleName(), e.toString());
+                }
+            }
         }
-        closePublishers();
-    }
-
-    private void closePublishers() {
-        if (publisher != null) {
-            publisher.close();
-        }
-        if (rawPublisher != null) {
-            rawPublisher.close();
-        }
+        syslog = null;
+        traps = null;
+        poller = null;
+        publisher = null;
+        rawPublisher = null;
+        counterPublisher = null;
     }
 }

@@ -27,6 +27,7 @@ class RestartIT {
     private final int controllerPort = PortProbe.freePort();
     private final int syslogPort = PortProbe.freePort();
     private final int httpPort = PortProbe.freePort();
+    private final int trapPort = PortProbe.freePort();
 
     @Test
     void shouldRestoreAPeerPhaseAfterAKillAndStopCleanlyOnSigterm() throws Exception {
@@ -69,7 +70,9 @@ class RestartIT {
                 "--syslog-host", "127.0.0.1",
                 "--syslog-port", String.valueOf(syslogPort),
                 "--http-host", "127.0.0.1",
-                "--http-port", String.valueOf(httpPort));
+                "--http-port", String.valueOf(httpPort),
+                "--trap-host", "127.0.0.1",
+                "--trap-port", String.valueOf(trapPort));
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200))
                 .failFast("tunnelwatch exited", () -> !p.isAlive())
                 .until(() -> p.printed("tunnelwatch run is ready"));

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.tunnelwatch.broker.PortProbe;
 import io.tunnelwatch.collector.config.IngestConfig;
+import io.tunnelwatch.collector.config.SnmpSettings;
 import io.tunnelwatch.collector.config.SyslogListenerConfig;
 import io.tunnelwatch.collector.inventory.Inventory;
 import io.tunnelwatch.collector.inventory.InventoryLoader;
@@ -57,7 +58,8 @@ class SyslogToMetricsIT {
         PipelineConfig config = new PipelineConfig(KafkaFixture.bootstrapServers(), data, 0, 0,
                 Duration.ofSeconds(30), KafkaFixture.PARTITIONS, 1,
                 SyslogListenerConfig.defaults().withPorts("127.0.0.1", syslogPort, syslogPort),
-                "127.0.0.1", httpPort, true, true, new IngestConfig(INVENTORY, false, true));
+                "127.0.0.1", httpPort, true, true, new IngestConfig(INVENTORY, false, true),
+                new SnmpSettings("127.0.0.1", PortProbe.freePort(), 8));
         pipeline = new Pipeline(config).start();
     }
 

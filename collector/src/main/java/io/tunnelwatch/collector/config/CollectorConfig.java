@@ -11,13 +11,15 @@ import java.util.Objects;
  * @param publishQueue      bound of the queue between event loops and the producer thread
  * @param producerOverrides extra Kafka producer properties, applied last
  * @param ingest            inventory, unknown senders, raw copy
+ * @param snmp              trap receiver and poller settings
  */
 public record CollectorConfig(
         String bootstrapServers,
         SyslogListenerConfig syslog,
         int publishQueue,
         Map<String, String> producerOverrides,
-        IngestConfig ingest) {
+        IngestConfig ingest,
+        SnmpSettings snmp) {
 
     public static final int DEFAULT_PUBLISH_QUEUE = 65_536;
 
@@ -29,6 +31,13 @@ public record CollectorConfig(
         }
         producerOverrides = Map.copyOf(producerOverrides);
         Objects.requireNonNull(ingest, "ingest");
+        Objects.requireNonNull(snmp, "snmp");
+    }
+
+    /** Without a trap receiver. */
+    public CollectorConfig(String bootstrapServers, SyslogListenerConfig syslog, int publishQueue,
+                           Map<String, String> producerOverrides, IngestConfig ingest) {
+        this(bootstrapServers, syslog, publishQueue, producerOverrides, ingest, SnmpSettings.trapsOff());
     }
 
     /** Without inventory or raw copy. */

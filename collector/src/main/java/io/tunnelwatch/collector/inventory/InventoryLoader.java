@@ -34,7 +34,7 @@ public final class InventoryLoader {
     private static final Set<String> ROOT_KEYS = Set.of("devices");
     private static final Set<String> DEVICE_KEYS = Set.of("name", "addresses", "sourceInterface", "snmp", "peers");
     private static final Set<String> SNMP_KEYS = Set.of("version", "community", "user", "authProtocol", "authKey",
-            "privProtocol", "privKey", "pollInterval");
+            "privProtocol", "privKey", "pollInterval", "port", "engineId");
     private static final Set<String> PEER_KEYS = Set.of("address", "tunnel", "cryptoAcl");
     private static final Set<String> AUTH_PROTOCOLS = Set.of("MD5", "SHA", "SHA224", "SHA256", "SHA384", "SHA512");
     private static final Set<String> PRIV_PROTOCOLS = Set.of("DES", "3DES", "AES", "AES128", "AES192", "AES256");
@@ -135,14 +135,15 @@ public final class InventoryLoader {
         Entry version = m.entries().get("version");
         Duration poll = m.entries().containsKey("pollInterval") ? duration(m.entries().get("pollInterval")) : null;
         String v = version == null ? null : text(version);
+        int port = port(m.entries().get("port"));
         if ("2c".equalsIgnoreCase(v)) {
-            onlyKeys(m, Set.of("version", "community", "pollInterval"), "SNMP version 2c");
+            onlyKeys(m, Set.of("version", "community", "pollInterval", "port"), "SNMP version 2c");
             String community = required(m, "community", "SNMP version 2c of '" + device + "'");
-            return new SnmpCredentials.V2c(new Secret(community), poll);
+            return new SnmpCredentials.V2c(new Secret(community), poll, port);
         }
         if ("3".equals(v)) {
             onlyKeys(m, Set.of("version", "user", "authProtocol", "authKey", "privProtocol", "privKey",
-                    "pollInterval"), "SNMP version 3");
+                    "pollInterval", "port", "engineId"), "SNMP version 3");
             String user = required(m, "user", "SNMP version 3 of '" + device + "'");
             String authProtocol = protocol(m, "authProtocol", AUTH_PROTOCOLS);
             Secret authKey = key(m, "authKey", authProtocol, "authProtocol");
@@ -152,11 +153,41 @@ public final class InventoryLoader {
                 throw fail(m.entries().get("privKey").line(), "SNMPv3 privacy needs authentication too"
                         + " (authProtocol and authKey)");
             }
-            return new SnmpCredentials.V3(user, authProtocol, authKey, privProtocol, privKey, poll);
+            return new SnmpCredentials.V3(user, authProtocol, authKey, privProtocol, privKey, poll, port,
+                    engineId(m.entries().get("engineId")));
         }
         int line = version == null ? m.line() : version.line();
         throw fail(line, "bad snmp version '" + (v == null ? "" : v) + "' of device '" + device
                 + "' (expected 2c or 3)");
+    }
+
+    private int port(Entry e) {
+        if (e == null) {
+            return SnmpCredentials.DEFAULT_PORT;
+        }
+        String t = text(e);
+        try {
+            int port = Integer.parseInt(t == null ? "" : t.trim());
+            if (port >= 1 && port <= 65_535) {
+                return port;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw fail(e.line(), "snmp port must be 1..65535, was '" + t + "'");
+    }
+
+    private String engineId(Entry e) {
+        if (e == null) {
+            return null;
+        }
+        String t = text(e) == null ? "" : text(e).trim();
+        String hex = t.startsWith("0x") || t.startsWith("0X") ? t.substring(2) : t;
+        if (hex.length() < 10 || hex.length() > 64 || hex.length() % 2 != 0 || !hex.matches("[0-9A-Fa-f]+")) {
+            throw fail(e.line(), "snmp engineId must be 5 to 32 bytes of hex (e.g. 80000009030000c0ffee01), was '"
+                    + t + "'");
+        }
+        return hex.toLowerCase(Locale.ROOT);
     }
 
     private String protocol(MapNode m, String key, Set<String> allowed) {

@@ -9,13 +9,23 @@ import java.util.Objects;
  */
 public sealed interface SnmpCredentials {
 
+    /** The agent's standard UDP port. */
+    int DEFAULT_PORT = 161;
+
     /** How often the device's counters are polled; null: the poller's default. */
     Duration pollInterval();
 
+    /** The agent's UDP port (161 unless the inventory says otherwise, e.g. for simulated agents). */
+    int port();
+
     /** SNMPv2c: a read community. */
-    record V2c(Secret community, Duration pollInterval) implements SnmpCredentials {
+    record V2c(Secret community, Duration pollInterval, int port) implements SnmpCredentials {
         public V2c {
             Objects.requireNonNull(community, "community");
+        }
+
+        public V2c(Secret community, Duration pollInterval) {
+            this(community, pollInterval, DEFAULT_PORT);
         }
     }
 
@@ -24,11 +34,18 @@ public sealed interface SnmpCredentials {
      *
      * @param authProtocol MD5, SHA, SHA224, SHA256, SHA384 or SHA512; null without authentication
      * @param privProtocol DES, 3DES, AES (AES128), AES192 or AES256; null without privacy
+     * @param engineId     the device's snmpEngineID in hex, needed to accept its v3 traps (their keys are localized
+     *                     to the sender's engine); null when it sends informs only, or no traps
      */
     record V3(String user, String authProtocol, Secret authKey, String privProtocol, Secret privKey,
-              Duration pollInterval) implements SnmpCredentials {
+              Duration pollInterval, int port, String engineId) implements SnmpCredentials {
         public V3 {
             Objects.requireNonNull(user, "user");
+        }
+
+        public V3(String user, String authProtocol, Secret authKey, String privProtocol, Secret privKey,
+                  Duration pollInterval) {
+            this(user, authProtocol, authKey, privProtocol, privKey, pollInterval, DEFAULT_PORT, null);
         }
 
         /** The USM security level these settings give. */

@@ -1,6 +1,6 @@
 package io.tunnelwatch.collector.kafka;
 
-/** What became of a record handed to the {@link EventPublisher}. */
+/** What became of a record handed to a {@link QueuedKafkaWriter}. */
 public enum PublishOutcome {
     /** Queued for the producer thread. */
     QUEUED,

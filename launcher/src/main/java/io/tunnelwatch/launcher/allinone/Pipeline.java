@@ -90,6 +90,7 @@ public final class Pipeline implements AutoCloseable {
         PortCheck.tcp(config.httpHost(), config.httpPort(), "--http-port");
         if (config.runCollector()) {
             PortCheck.udp(config.syslog().bindHost(), config.syslog().udpPort(), "--syslog-port");
+            PortCheck.udp(config.snmp().trapHost(), config.snmp().trapPort(), "--trap-port");
             PortCheck.tcp(config.syslog().bindHost(), config.syslog().tcpPort(), "--syslog-port");
             if (config.syslog().tlsEnabled()) {
                 PortCheck.tcp(config.syslog().bindHost(), config.syslog().tlsPort(), "--syslog-tls-port");
@@ -160,7 +161,7 @@ public final class Pipeline implements AutoCloseable {
 
     private void startCollector() {
         collector = new Collector(new CollectorConfig(bootstrapServers, config.syslog(),
-                CollectorConfig.DEFAULT_PUBLISH_QUEUE, Map.of(), config.ingest()), registry);
+                CollectorConfig.DEFAULT_PUBLISH_QUEUE, Map.of(), config.ingest(), config.snmp()), registry);
         collector.start();
         running.push(collector);
     }
@@ -184,6 +185,10 @@ public final class Pipeline implements AutoCloseable {
 
     public InetSocketAddress syslogUdpAddress() {
         return collector == null ? null : collector.syslogUdpAddress();
+    }
+
+    public InetSocketAddress trapAddress() {
+        return collector == null ? null : collector.trapAddress();
     }
 
     public InetSocketAddress syslogTcpAddress() {

@@ -1,6 +1,7 @@
 package io.tunnelwatch.launcher.allinone;
 
 import io.tunnelwatch.collector.config.IngestConfig;
+import io.tunnelwatch.collector.config.SnmpSettings;
 import io.tunnelwatch.collector.config.SyslogListenerConfig;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -36,7 +37,8 @@ public record PipelineConfig(
         int httpPort,
         boolean runCollector,
         boolean runStreams,
-        IngestConfig ingest) {
+        IngestConfig ingest,
+        SnmpSettings snmp) {
 
     /** Without inventory or raw copy. */
     public PipelineConfig(String bootstrapServers, Path dataDirectory, int kafkaPort, int kafkaControllerPort,
@@ -46,8 +48,19 @@ public record PipelineConfig(
                 replicationFactor, syslog, httpHost, httpPort, runCollector, runStreams, IngestConfig.defaults());
     }
 
+    /** Without a trap receiver. */
+    public PipelineConfig(String bootstrapServers, Path dataDirectory, int kafkaPort, int kafkaControllerPort,
+                          Duration kafkaTimeout, int partitions, int replicationFactor, SyslogListenerConfig syslog,
+                          String httpHost, int httpPort, boolean runCollector, boolean runStreams,
+                          IngestConfig ingest) {
+        this(bootstrapServers, dataDirectory, kafkaPort, kafkaControllerPort, kafkaTimeout, partitions,
+                replicationFactor, syslog, httpHost, httpPort, runCollector, runStreams, ingest,
+                SnmpSettings.trapsOff());
+    }
+
     public PipelineConfig {
         Objects.requireNonNull(ingest, "ingest");
+        Objects.requireNonNull(snmp, "snmp");
         Objects.requireNonNull(dataDirectory, "dataDirectory");
         if (partitions < 1) {
             throw new IllegalArgumentException("--partitions must be at least 1, was " + partitions);

@@ -15,6 +15,10 @@ public final class ReadyBanner {
             out.println("  syslog    " + describe("udp", pipeline.syslogUdpAddress()) + "  "
                     + describe("tcp", pipeline.syslogTcpAddress()) + "  "
                     + describe("tls", pipeline.syslogTlsAddress()));
+        if (pipeline.trapAddress() != null) {
+            out.println("  snmp      " + describe("traps udp", pipeline.trapAddress()) + ", polling the inventory's"
+                    + " devices");
+        }
         }
         out.println("  kafka     " + pipeline.bootstrapServers() + (pipeline.embeddedBroker()
                 ? " (embedded, data in " + config.dataDirectory().toAbsolutePath().normalize() + ")"

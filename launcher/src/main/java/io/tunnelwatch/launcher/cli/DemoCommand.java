@@ -1,5 +1,6 @@
 package io.tunnelwatch.launcher.cli;
 
+import io.tunnelwatch.collector.config.SnmpSettings;
 import io.tunnelwatch.simulator.FleetRunner;
 import io.tunnelwatch.simulator.router.Fleet;
 import io.tunnelwatch.simulator.wire.SyslogTransmitter;
@@ -26,6 +27,14 @@ public final class DemoCommand extends RoleCommand {
 
     @Mixin
     InventoryOptions inventory;
+
+    @Mixin
+    SnmpOptions snmpOptions;
+
+    @Override
+    SnmpSettings snmp() {
+        return snmpOptions.toSettings();
+    }
 
     @Option(names = "--routers", defaultValue = "20", description = "Simulated routers (default: ${DEFAULT-VALUE}).")
     int routers;

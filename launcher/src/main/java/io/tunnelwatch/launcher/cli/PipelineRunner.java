@@ -1,6 +1,7 @@
 package io.tunnelwatch.launcher.cli;
 
 import io.tunnelwatch.collector.config.IngestConfig;
+import io.tunnelwatch.collector.config.SnmpSettings;
 import io.tunnelwatch.collector.config.SyslogListenerConfig;
 import io.tunnelwatch.launcher.allinone.Pipeline;
 import io.tunnelwatch.launcher.allinone.PipelineConfig;
@@ -24,14 +25,14 @@ final class PipelineRunner {
     }
 
     static PipelineConfig config(KafkaOptions kafka, SyslogOptions syslog, InventoryOptions inventory,
-                                 HttpOptions http, boolean collector, boolean streams) {
+                                 SnmpSettings snmp, HttpOptions http, boolean collector, boolean streams) {
         // First, before any port or broker: a bad inventory ends the start with its line and reason.
         IngestConfig ingest = inventory == null ? IngestConfig.defaults() : inventory.load();
         SyslogListenerConfig listeners = syslog.toConfig();
         return new PipelineConfig(kafka.embedded() ? null : kafka.bootstrapServers.trim(), kafka.dataDir,
                 kafka.kafkaPort, kafka.kafkaControllerPort, Duration.ofSeconds(kafka.kafkaTimeoutSeconds),
                 kafka.partitions, kafka.replicationFactor, listeners, http.host, http.port, collector, streams,
-                ingest);
+                ingest, snmp);
     }
 
     /** Something that runs beside the pipeline once it serves (the demo fleet), stopped before the pipeline. */

@@ -1,5 +1,6 @@
 package io.tunnelwatch.launcher.cli;
 
+import io.tunnelwatch.collector.config.SnmpSettings;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -27,12 +28,18 @@ abstract class RoleCommand implements Callable<Integer> {
         return runUntilStopped(syslog, inventory, collector, streams, pipeline -> () -> { });
     }
 
+    /** The SNMP settings of this command; roles without a collector have none. */
+    SnmpSettings snmp() {
+        return SnmpSettings.trapsOff();
+    }
+
     /** The same, with something started once the pipeline serves and stopped before it (the demo fleet). */
     int runUntilStopped(SyslogOptions syslog, InventoryOptions inventory, boolean collector, boolean streams,
                         PipelineRunner.Extra extra) throws Exception {
         SyslogOptions listeners = syslog != null ? syslog : SyslogOptions.off();
         return PipelineRunner.runUntilStopped(spec.name(),
-                PipelineRunner.config(kafka, listeners, inventory, http, collector, streams), System.out, extra);
+                PipelineRunner.config(kafka, listeners, inventory, snmp(), http, collector, streams), System.out,
+                extra);
     }
 
     /** The scale-out roles run against a cluster; the embedded broker is for the all-in-one only. */

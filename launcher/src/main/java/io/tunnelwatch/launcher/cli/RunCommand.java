@@ -1,5 +1,6 @@
 package io.tunnelwatch.launcher.cli;
 
+import io.tunnelwatch.collector.config.SnmpSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -14,6 +15,14 @@ public final class RunCommand extends RoleCommand {
 
     @Mixin
     InventoryOptions inventory;
+
+    @Mixin
+    SnmpOptions snmpOptions;
+
+    @Override
+    SnmpSettings snmp() {
+        return snmpOptions.toSettings();
+    }
 
     @Override
     public Integer call() throws Exception {

@@ -1,0 +1,142 @@
+package io.tunnelwatch.collector.kafka;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.tunnelwatch.collector.metrics.CollectorMeters;
+import io.tunnelwatch.collector.metrics.RateLimitedLog;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.producer.Callback;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.KafkaException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Writes records to one Kafka topic from one producer thread, fed through a bounded queue.
+ *
+ * <p>Network threads (Netty event loops, SNMP callbacks) only {@link #offer} and never wait:
+ * {@code KafkaProducer.send} can block (metadata, full buffer) and must not stall a socket. A full queue is the
+ * signal of Kafka falling behind: the caller drops with a counter (UDP, raw copies, samples) or stops reading
+ * (TCP, {@link #hasRoom}). {@link #close} drains the queue into the producer and flushes it, so nothing accepted is
+ * lost on a clean shutdown. Every topic gets its published/failed counters and queue gauges, tagged {@code topic}.
+ */
+public final class QueuedKafkaWriter<K, V> implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(QueuedKafkaWriter.class);
+    private static final int DRAIN_BATCH = 512;
+
+    private final String topic;
+    private final Producer<K, V> producer;
+    private final BlockingQueue<ProducerRecord<K, V>> queue;
+    private final int capacity;
+    private final Thread thread;
+    private final Counter published;
+    private final Counter sendErrors;
+    private final Counter deliveryFailures;
+    private final Callback callback;
+    private final RateLimitedLog rateLimitedLog = new RateLimitedLog(LOG, Duration.ofSeconds(10));
+    private volatile boolean closing;
+
+    public QueuedKafkaWriter(String topic, Producer<K, V> producer, int capacity, MeterRegistry registry) {
+        this.topic = topic;
+        this.producer = producer;
+        this.capacity = capacity;
+        this.queue = new ArrayBlockingQueue<>(capacity);
+        this.published = Counter.builder(CollectorMeters.KAFKA_PUBLISHED.meterName())
+                .description(CollectorMeters.KAFKA_PUBLISHED.description())
+                .tag("topic", topic).register(registry);
+        this.sendErrors = failedCounter(registry, "send_error");
+        this.deliveryFailures = failedCounter(registry, "delivery_failed");
+        Gauge.builder(CollectorMeters.PUBLISH_QUEUE_DEPTH.meterName(), queue, BlockingQueue::size)
+                .description(CollectorMeters.PUBLISH_QUEUE_DEPTH.description()).tag("topic", topic)
+                .register(registry);
+        Gauge.builder(CollectorMeters.PUBLISH_QUEUE_CAPACITY.meterName(), () -> capacity)
+                .description(CollectorMeters.PUBLISH_QUEUE_CAPACITY.description()).tag("topic", topic)
+                .register(registry);
+        this.callback = (metadata, exception) -> {
+            if (exception == null) {
+                published.increment();
+            } else {
+                failed(deliveryFailures, "delivery_failed", exception);
+            }
+        };
+        this.thread = new Thread(this::run, "tunnelwatch-publisher-" + topic);
+        this.thread.setDaemon(true);
+        this.thread.start();
+    }
+
+    /** Hands a record over without blocking. */
+    public PublishOutcome offer(K key, V value, long timestampMillis) {
+        if (closing) {
+            return PublishOutcome.CLOSED;
+        }
+        return queue.offer(new ProducerRecord<>(topic, null, timestampMillis, key, value))
+                ? PublishOutcome.QUEUED : PublishOutcome.QUEUE_FULL;
+    }
+
+    /** False when the queue is more than three quarters full: stream transports should pause reading. */
+    public boolean hasRoom() {
+        return queue.size() < capacity - capacity / 4;
+    }
+
+    private void run() {
+        List<ProducerRecord<K, V>> batch = new ArrayList<>(DRAIN_BATCH);
+        while (!closing || !queue.isEmpty()) {
+            try {
+                ProducerRecord<K, V> first = queue.poll(100, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                batch.add(first);
+                queue.drainTo(batch, DRAIN_BATCH - 1);
+                for (ProducerRecord<K, V> record : batch) {
+                    send(record);
+                }
+                batch.clear();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private void send(ProducerRecord<K, V> record) {
+        try {
+            producer.send(record, callback);
+        } catch (KafkaException e) {
+            failed(sendErrors, "send_error", e);
+        }
+    }
+
+    private Counter failedCounter(MeterRegistry registry, String reason) {
+        return Counter.builder(CollectorMeters.KAFKA_FAILED.meterName())
+                .description(CollectorMeters.KAFKA_FAILED.description())
+                .tags("topic", topic, "reason", reason).register(registry);
+    }
+
+    private void failed(Counter counter, String reason, Exception e) {
+        counter.increment();
+        rateLimitedLog.warn(reason, "Kafka did not take a record for {}: {}", topic, e.toString());
+    }
+
+    /** Stops taking records, drains the queue into the producer, flushes and closes it. */
+    @Override
+    public void close() {
+        closing = true;
+        try {
+            thread.join(Duration.ofSeconds(10).toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        producer.flush();
+        producer.close(Duration.ofSeconds(5));
+        LOG.info("Publisher for {} flushed and closed ({} left unsent)", topic, queue.size());
+    }
+}
