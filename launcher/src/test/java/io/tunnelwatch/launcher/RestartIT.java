@@ -57,7 +57,7 @@ class RestartIT {
                     .isNotEqualTo(-1);
             assertThat(second.stdout()).as("exit %d\n%s", exit, second.describe())
                     .anyMatch(l -> l.startsWith("tunnelwatch stopped in "));
-            assertThat(second.stderr()).anyMatch(l -> l.contains("Event publisher flushed and closed"))
+            assertThat(second.stderr()).anyMatch(l -> l.contains("Publisher for tunnelwatch.events flushed and closed"))
                     .anyMatch(l -> l.contains("Stopping the embedded Kafka broker"));
         }
     }
