@@ -26,6 +26,7 @@ import org.slf4j.LoggerFactory;
  * signal of Kafka falling behind: the caller drops with a counter (UDP, raw copies, samples) or stops reading
  * (TCP, {@link #hasRoom}). {@link #close} drains the queue into the producer and flushes it, so nothing accepted is
  * lost on a clean shutdown. Every topic gets its published/failed counters and queue gauges, tagged {@code topic}.
+ * The producer thread drains the queue in batches, so at most {@code 2 * capacity + 1} records are held in memory.
  */
 public final class QueuedKafkaWriter<K, V> implements AutoCloseable {
 
