@@ -33,7 +33,7 @@ class RestartIT {
     void shouldRestoreAPeerPhaseAfterAKillAndStopCleanlyOnSigterm() throws Exception {
         try (TunnelwatchProcess first = run()) {
             SyslogSender.udp(syslogPort, SyslogSender.sessionStatus(12, "DOWN", PEER, 500));
-            await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
                     assertThat(MetricsScrape.peerPhase(httpPort, DEVICE, PEER))
                             .isEqualTo(OptionalDouble.of(PeerPhase.DOWN.code())));
             first.kill();
@@ -48,7 +48,7 @@ class RestartIT {
                             .isEqualTo(OptionalDouble.of(PeerPhase.DOWN.code())));
 
             SyslogSender.udp(syslogPort, SyslogSender.sessionStatus(13, "UP", PEER, 500));
-            await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
                     assertThat(MetricsScrape.peerPhase(httpPort, DEVICE, PEER))
                             .isEqualTo(OptionalDouble.of(PeerPhase.IPSEC_UP.code())));
 

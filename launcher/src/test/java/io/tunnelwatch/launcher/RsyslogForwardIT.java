@@ -4,11 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.tunnelwatch.broker.PortProbe;
-import io.tunnelwatch.collector.config.SyslogListenerConfig;
 import io.tunnelwatch.events.PeerPhase;
 import io.tunnelwatch.launcher.allinone.Pipeline;
-import io.tunnelwatch.launcher.allinone.PipelineConfig;
-import io.tunnelwatch.testsupport.KafkaFixture;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,10 +39,8 @@ class RsyslogForwardIT {
     void startPipeline() throws IOException {
         syslogPort = PortProbe.freePort();
         httpPort = PortProbe.freePort();
-        pipeline = new Pipeline(new PipelineConfig(KafkaFixture.bootstrapServers(),
-                Files.createDirectories(dir.resolve("data")), 0, 0, Duration.ofSeconds(30),
-                KafkaFixture.PARTITIONS, 1, SyslogListenerConfig.defaults().withPorts("127.0.0.1", -1, syslogPort),
-                "127.0.0.1", httpPort, true, true)).start();
+        pipeline = new Pipeline(FixturePipelines.config(Files.createDirectories(dir.resolve("data")),
+                FixturePipelines.syslog(syslogPort, false), httpPort, true)).start();
     }
 
     @AfterEach
@@ -64,7 +59,7 @@ class RsyslogForwardIT {
         Files.writeString(input, SyslogSender.sessionStatus(51, "DOWN", "192.0.2.51", 500) + "\n");
         rsyslogd = startRsyslogd(input, framing);
 
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).untilAsserted(() ->
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).untilAsserted(() ->
                 assertThat(MetricsScrape.peerPhase(httpPort, DEVICE, "192.0.2.51"))
                         .isEqualTo(OptionalDouble.of(PeerPhase.DOWN.code())));
         String page = MetricsScrape.page(httpPort);

@@ -4,10 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.tunnelwatch.broker.PortProbe;
-import io.tunnelwatch.collector.config.SyslogListenerConfig;
 import io.tunnelwatch.launcher.allinone.Pipeline;
-import io.tunnelwatch.launcher.allinone.PipelineConfig;
-import io.tunnelwatch.testsupport.KafkaFixture;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.regex.Matcher;
@@ -37,10 +34,8 @@ class SimulateLoadIT {
     void startCollector() {
         syslogPort = PortProbe.freePort();
         httpPort = PortProbe.freePort();
-        pipeline = new Pipeline(new PipelineConfig(KafkaFixture.bootstrapServers(), data, 0, 0,
-                Duration.ofSeconds(30), KafkaFixture.PARTITIONS, 1,
-                SyslogListenerConfig.defaults().withPorts("127.0.0.1", syslogPort, syslogPort),
-                "127.0.0.1", httpPort, true, false)).start();
+        pipeline = new Pipeline(FixturePipelines.config(data, FixturePipelines.syslog(syslogPort, true), httpPort,
+                false)).start();
     }
 
     @AfterEach
@@ -64,7 +59,7 @@ class SimulateLoadIT {
         }
 
         String label = "{transport=\"" + transport + "\"}";
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
             String page = MetricsScrape.page(httpPort);
             assertThat(MetricsScrape.value(page, "tunnelwatch_syslog_received_total" + label)).hasValue(sent);
         });

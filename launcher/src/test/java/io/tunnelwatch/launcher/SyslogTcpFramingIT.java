@@ -4,11 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.tunnelwatch.broker.PortProbe;
-import io.tunnelwatch.collector.config.SyslogListenerConfig;
 import io.tunnelwatch.events.PeerPhase;
 import io.tunnelwatch.launcher.allinone.Pipeline;
 import io.tunnelwatch.launcher.allinone.PipelineConfig;
-import io.tunnelwatch.testsupport.KafkaFixture;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
@@ -40,10 +38,8 @@ class SyslogTcpFramingIT {
     void startPipeline() {
         syslogPort = PortProbe.freePort();
         httpPort = PortProbe.freePort();
-        PipelineConfig config = new PipelineConfig(KafkaFixture.bootstrapServers(), data, 0, 0,
-                Duration.ofSeconds(30), KafkaFixture.PARTITIONS, 1,
-                SyslogListenerConfig.defaults().withPorts("127.0.0.1", -1, syslogPort),
-                "127.0.0.1", httpPort, true, true);
+        PipelineConfig config = FixturePipelines.config(data, FixturePipelines.syslog(syslogPort, false), httpPort,
+                true);
         pipeline = new Pipeline(config).start();
     }
 
@@ -106,7 +102,7 @@ class SyslogTcpFramingIT {
     }
 
     private void awaitPhase(String peer, PeerPhase phase) {
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).untilAsserted(() ->
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).untilAsserted(() ->
                 assertThat(MetricsScrape.peerPhase(httpPort, DEVICE, peer))
                         .isEqualTo(OptionalDouble.of(phase.code())));
     }

@@ -8,8 +8,6 @@ import io.tunnelwatch.collector.config.SyslogListenerConfig;
 import io.tunnelwatch.collector.config.SyslogTlsConfig;
 import io.tunnelwatch.events.PeerPhase;
 import io.tunnelwatch.launcher.allinone.Pipeline;
-import io.tunnelwatch.launcher.allinone.PipelineConfig;
-import io.tunnelwatch.testsupport.KafkaFixture;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,9 +48,7 @@ class SyslogTlsIT {
         SyslogListenerConfig syslog = SyslogListenerConfig.defaults().withPorts("127.0.0.1", -1, -1)
                 .withTls(tlsPort, new SyslogTlsConfig(certs.serverCert, certs.serverKey, certs.caCert,
                         SyslogTlsConfig.ClientAuth.REQUIRED));
-        pipeline = new Pipeline(new PipelineConfig(KafkaFixture.bootstrapServers(), data, 0, 0,
-                Duration.ofSeconds(30), KafkaFixture.PARTITIONS, 1, syslog, "127.0.0.1", httpPort, true, true))
-                .start();
+        pipeline = new Pipeline(FixturePipelines.config(data, syslog, httpPort, true)).start();
     }
 
     @AfterAll
@@ -69,7 +65,7 @@ class SyslogTlsIT {
 
         sClient(octetCounted(line), certs.clientCert, certs.clientKey);
 
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).untilAsserted(() ->
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).untilAsserted(() ->
                 assertThat(MetricsScrape.peerPhase(httpPort, DEVICE, "192.0.2.41"))
                         .isEqualTo(OptionalDouble.of(PeerPhase.IPSEC_UP.code())));
         assertThat(value("tunnelwatch_syslog_parsed_total{transport=\"tls\"}")).isEqualTo(1.0);

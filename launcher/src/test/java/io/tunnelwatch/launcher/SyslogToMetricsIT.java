@@ -6,13 +6,11 @@ import static org.awaitility.Awaitility.await;
 import io.tunnelwatch.broker.PortProbe;
 import io.tunnelwatch.collector.config.IngestConfig;
 import io.tunnelwatch.collector.config.SnmpSettings;
-import io.tunnelwatch.collector.config.SyslogListenerConfig;
 import io.tunnelwatch.collector.inventory.Inventory;
 import io.tunnelwatch.collector.inventory.InventoryLoader;
 import io.tunnelwatch.events.PeerPhase;
 import io.tunnelwatch.launcher.allinone.Pipeline;
 import io.tunnelwatch.launcher.allinone.PipelineConfig;
-import io.tunnelwatch.testsupport.KafkaFixture;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -55,11 +53,8 @@ class SyslogToMetricsIT {
     void startPipeline() {
         syslogPort = PortProbe.freePort();
         httpPort = PortProbe.freePort();
-        PipelineConfig config = new PipelineConfig(KafkaFixture.bootstrapServers(), data, 0, 0,
-                Duration.ofSeconds(30), KafkaFixture.PARTITIONS, 1,
-                SyslogListenerConfig.defaults().withPorts("127.0.0.1", syslogPort, syslogPort),
-                "127.0.0.1", httpPort, true, true, new IngestConfig(INVENTORY, false, true),
-                new SnmpSettings("127.0.0.1", PortProbe.freePort(), 8));
+        PipelineConfig config = FixturePipelines.config(data, FixturePipelines.syslog(syslogPort, true), httpPort,
+                true, new IngestConfig(INVENTORY, false, true), new SnmpSettings("127.0.0.1", PortProbe.freePort(), 8));
         pipeline = new Pipeline(config).start();
     }
 
@@ -92,7 +87,7 @@ class SyslogToMetricsIT {
         SyslogSender.udp(syslogPort, "just some text with no mnemonic");
         SyslogSender.udp(syslogPort, "<189>14: *Nov 26 10:00:04.123: %SYS-5-CONFIG_I: Configured from console");
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
             String page = MetricsScrape.page(httpPort);
             assertThat(MetricsScrape.value(page,
                     "tunnelwatch_syslog_unparsed_total{reason=\"no_cisco_mnemonic\",transport=\"udp\"}"))
@@ -128,7 +123,7 @@ class SyslogToMetricsIT {
     }
 
     private void awaitPhase(String peer, PeerPhase phase) {
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).untilAsserted(() ->
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).untilAsserted(() ->
                 assertThat(MetricsScrape.peerPhase(httpPort, DEVICE, peer))
                         .isEqualTo(OptionalDouble.of(phase.code())));
     }

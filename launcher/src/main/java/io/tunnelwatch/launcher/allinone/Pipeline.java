@@ -142,7 +142,7 @@ public final class Pipeline implements AutoCloseable {
     }
 
     private void startStreams() {
-        StreamsSettings settings = new StreamsSettings(bootstrapServers, StreamsSettings.DEFAULT_APPLICATION_ID,
+        StreamsSettings settings = new StreamsSettings(bootstrapServers, config.applicationId(),
                 config.dataDirectory().resolve("streams"), 1, config.embedded() ? 1 : -1,
                 config.embedded() ? EMBEDDED_MEMBER_ID : null, Map.of());
         streams = new StreamsApp(settings, registry);

@@ -2,6 +2,7 @@ package io.tunnelwatch.launcher.allinone;
 
 import io.tunnelwatch.collector.config.IngestConfig;
 import io.tunnelwatch.collector.config.SnmpSettings;
+import io.tunnelwatch.streams.StreamsSettings;
 import io.tunnelwatch.collector.config.SyslogListenerConfig;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,6 +23,7 @@ import java.util.Objects;
  * @param httpPort          port of /metrics
  * @param runCollector      run the collector role
  * @param runStreams        run the streams-app role
+ * @param applicationId     the Kafka Streams application id: instances sharing it share the peers
  * @param ingest            the loaded inventory, unknown senders, raw copy (collector)
  */
 public record PipelineConfig(
@@ -38,7 +40,8 @@ public record PipelineConfig(
         boolean runCollector,
         boolean runStreams,
         IngestConfig ingest,
-        SnmpSettings snmp) {
+        SnmpSettings snmp,
+        String applicationId) {
 
     /** Without inventory or raw copy. */
     public PipelineConfig(String bootstrapServers, Path dataDirectory, int kafkaPort, int kafkaControllerPort,
@@ -58,9 +61,23 @@ public record PipelineConfig(
                 SnmpSettings.trapsOff());
     }
 
+    /** With the default Kafka Streams application id. */
+    public PipelineConfig(String bootstrapServers, Path dataDirectory, int kafkaPort, int kafkaControllerPort,
+                          Duration kafkaTimeout, int partitions, int replicationFactor, SyslogListenerConfig syslog,
+                          String httpHost, int httpPort, boolean runCollector, boolean runStreams,
+                          IngestConfig ingest, SnmpSettings snmp) {
+        this(bootstrapServers, dataDirectory, kafkaPort, kafkaControllerPort, kafkaTimeout, partitions,
+                replicationFactor, syslog, httpHost, httpPort, runCollector, runStreams, ingest, snmp,
+                StreamsSettings.DEFAULT_APPLICATION_ID);
+    }
+
     public PipelineConfig {
         Objects.requireNonNull(ingest, "ingest");
         Objects.requireNonNull(snmp, "snmp");
+        if (applicationId == null || !applicationId.matches("[A-Za-z0-9._-]+")) {
+            throw new IllegalArgumentException("--application-id must be letters, digits, '.', '_' or '-', was '"
+                    + applicationId + "'");
+        }
         Objects.requireNonNull(dataDirectory, "dataDirectory");
         if (partitions < 1) {
             throw new IllegalArgumentException("--partitions must be at least 1, was " + partitions);

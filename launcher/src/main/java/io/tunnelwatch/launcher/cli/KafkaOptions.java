@@ -36,6 +36,11 @@ public final class KafkaOptions {
             description = "KRaft controller port of the embedded broker (default: ${DEFAULT-VALUE}).")
     public int kafkaControllerPort;
 
+    @Option(names = "--application-id", defaultValue = "tunnelwatch",
+            description = "Kafka Streams application id (consumer group, internal topic prefix); streams instances"
+                    + " with the same id share the peers (default: ${DEFAULT-VALUE}).")
+    public String applicationId;
+
     public boolean embedded() {
         return bootstrapServers == null || bootstrapServers.isBlank();
     }
