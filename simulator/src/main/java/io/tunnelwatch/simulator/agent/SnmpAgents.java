@@ -14,6 +14,9 @@ import org.snmp4j.CommandResponderEvent;
 import org.snmp4j.MessageException;
 import org.snmp4j.PDU;
 import org.snmp4j.Snmp;
+import org.snmp4j.MessageDispatcherImpl;
+import org.snmp4j.mp.MPv1;
+import org.snmp4j.mp.MPv2c;
 import org.snmp4j.mp.SnmpConstants;
 import org.snmp4j.mp.StatusInformation;
 import org.snmp4j.smi.Address;
@@ -47,11 +50,10 @@ public final class SnmpAgents implements CommandResponder, AutoCloseable {
     }
 
     public SnmpAgents() {
-        try {
-            snmp = new Snmp();
-        } catch (RuntimeException e) {
-            throw new IllegalStateException("cannot create the SNMP agent dispatcher", e);
-        }
+        // only community-based models: the simulated agents speak v1/v2c, no USM engine is needed
+        snmp = new Snmp(new MessageDispatcherImpl());
+        snmp.getMessageDispatcher().addMessageProcessingModel(new MPv1());
+        snmp.getMessageDispatcher().addMessageProcessingModel(new MPv2c());
         snmp.addCommandResponder(this);
     }
 
@@ -87,7 +89,11 @@ public final class SnmpAgents implements CommandResponder, AutoCloseable {
             badCommunity.incrementAndGet();
             return;
         }
-        PDU response = answer(request, agent.view().get(), event.getMaxSizeResponsePDU());
+        OidMap view = agent.view().get();
+        if (view == null) {
+            return; // a silent router
+        }
+        PDU response = answer(request, view, event.getMaxSizeResponsePDU());
         try {
             event.getMessageDispatcher().returnResponsePdu(event.getMessageProcessingModel(),
                     event.getSecurityModel(), event.getSecurityName(), event.getSecurityLevel(), response,

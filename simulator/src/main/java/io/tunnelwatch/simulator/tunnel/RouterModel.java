@@ -59,7 +59,7 @@ public final class RouterModel {
         return silent;
     }
 
-    void silent(boolean silent) {
+    public void silent(boolean silent) {
         this.silent = silent;
     }
 
