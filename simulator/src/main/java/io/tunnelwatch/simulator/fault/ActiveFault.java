@@ -24,6 +24,7 @@ public final class ActiveFault {
         this.fault = fault;
         this.pair = pair;
         this.local = local;
+        this.flappedDown = fault == Fault.FLAPPING; // applying a flap takes the tunnel down first
     }
 
     public Fault fault() {
