@@ -1,0 +1,75 @@
+package io.tunnelwatch.simulator.fault;
+
+import io.tunnelwatch.simulator.tunnel.TunnelEnd;
+import io.tunnelwatch.simulator.tunnel.TunnelPair;
+import io.tunnelwatch.simulator.wire.WireOutput;
+import java.time.Instant;
+
+/**
+ * One fault in force on one router's end of a tunnel ({@code local}; the far end is its peer), with the little
+ * state it needs: when it last sent its symptoms (IOS rate-limits most of them to about one a minute), flapping's
+ * phase, the SPI a desynchronised peer still uses. Driven under the simulation's lock.
+ */
+public final class ActiveFault {
+
+    private final Fault fault;
+    private final TunnelPair pair;
+    private final TunnelEnd local;
+    private double sinceSymptoms;
+    private double sinceFlap;
+    private boolean flappedDown;
+    long staleSpi;
+
+    public ActiveFault(Fault fault, TunnelPair pair, TunnelEnd local) {
+        this.fault = fault;
+        this.pair = pair;
+        this.local = local;
+        this.flappedDown = fault == Fault.FLAPPING; // applying a flap takes the tunnel down first
+    }
+
+    public Fault fault() {
+        return fault;
+    }
+
+    public TunnelPair pair() {
+        return pair;
+    }
+
+    public TunnelEnd local() {
+        return local;
+    }
+
+    public TunnelEnd remote() {
+        return pair.far(local);
+    }
+
+    public void apply(Instant now, WireOutput out) {
+        fault.apply(this, now, out);
+        fault.symptoms(this, out);
+    }
+
+    public void repair(Instant now, WireOutput out) {
+        fault.repair(this, now, out);
+    }
+
+    /** {@code seconds} of simulated time passed: symptoms once a period, flaps every flap period. */
+    public void tick(double seconds, Instant now, WireOutput out) {
+        sinceSymptoms += seconds;
+        if (sinceSymptoms >= Fault.SYMPTOM_PERIOD_SECONDS) {
+            sinceSymptoms = 0;
+            fault.symptoms(this, out);
+        }
+        if (fault == Fault.FLAPPING) {
+            sinceFlap += seconds;
+            if (sinceFlap >= Fault.FLAP_PERIOD_SECONDS) {
+                sinceFlap = 0;
+                flappedDown = !flappedDown;
+                if (flappedDown) {
+                    pair.tearDown(true, now, out);
+                } else {
+                    pair.establish(now, out);
+                }
+            }
+        }
+    }
+}

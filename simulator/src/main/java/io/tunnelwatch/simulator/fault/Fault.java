@@ -1,0 +1,166 @@
+package io.tunnelwatch.simulator.fault;
+
+import io.tunnelwatch.simulator.tunnel.TunnelEnd;
+import io.tunnelwatch.simulator.tunnel.TunnelPair;
+import io.tunnelwatch.simulator.wire.CryptoMessages;
+import io.tunnelwatch.simulator.wire.FaultMessages;
+import io.tunnelwatch.simulator.wire.WireOutput;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Locale;
+
+/**
+ * The failures of RUNBOOK.md, as a router pair would show them on the wire: messages, IKE states, SNMP rows and
+ * counters, traps. A fault is applied on one router's end of a tunnel ("local"; the far end is "remote") and
+ * repaired by undoing exactly what it did. Faults never write alerts: what tunnelwatch concludes is its business.
+ */
+public enum Fault {
+
+    /** Underlay loss: IKE held in MM_NO_STATE with retransmissions, SESSION_STATUS DOWN, no SA rows. */
+    PEER_UNREACHABLE(Hold.IKE),
+    /** Phase-1 policy mismatch: "atts are not acceptable", IKMP_MODE_FAILURE Main mode. */
+    IKE_PROPOSAL_MISMATCH(Hold.IKE),
+    /** Pre-shared key mismatch: IKMP_BAD_MESSAGE "failed its sanity check", stuck in MM_KEY_EXCH. */
+    PSK_MISMATCH(Hold.IKE),
+    /** Phase 2: IPSEC_SETUP_FAILURE fail_reason IPSec Proposal failure; IKE up, no SA. */
+    TRANSFORM_SET_MISMATCH(Hold.IPSEC),
+    /** Phase 2: PFS group mismatch; IKE up, quick mode fails. */
+    PFS_MISMATCH(Hold.IPSEC),
+    /** Crypto ACLs not mirror images: proxy identities not supported; IKE up, no SA. */
+    CRYPTO_ACL_NOT_MIRRORED(Hold.IPSEC),
+    /** One-way traffic: the far side stops sending, so local decaps stall while encaps go on. */
+    DECAPS_STALL(Hold.NONE),
+    /** Local traffic does not match (or is not routed into) the tunnel: local encaps stall. */
+    ENCAPS_STALL(Hold.NONE),
+    /** Inbound packets fail the anti-replay check: cipSecTunInReplayDropPkts rises, PKT_REPLAY_ERR. */
+    REPLAY_ERRORS(Hold.NONE),
+    /** Inbound packets fail the HMAC check: auth and decrypt failures rise, RECVD_PKT_MAC_ERR. */
+    AUTH_ERRORS(Hold.NONE),
+    /** After a rekey the local router keeps the old SA: the far side logs RECVD_PKT_INV_SPI, its decaps stall. */
+    SPI_DESYNC(Hold.NONE),
+    /** The SVTI goes down: LINEPROTO down, linkDown trap, ifOperStatus down, no traffic through it. */
+    TUNNEL_INTERFACE_DOWN(Hold.NONE),
+    /** Router NAT translates before encryption: traffic never matches the crypto ACL (encaps flat), NAT-T seen. */
+    NAT_WITHOUT_EXEMPTION(Hold.NONE),
+    /** Oversized packets dropped: cipSecTunOutDropPkts rises, a share of the traffic never arrives. */
+    MTU_BLACK_HOLE(Hold.NONE),
+    /** The tunnel goes down and comes back every few simulated minutes. */
+    FLAPPING(Hold.NONE),
+    /** The router stops sending syslog and traps and stops answering SNMP. */
+    ROUTER_SILENT(Hold.NONE),
+    /** An expected peer that never comes up: no messages, no rows, nothing at all. */
+    PEER_NEVER_UP(Hold.QUIET);
+
+    /** IOS rate-limits most crypto messages to about one a minute; symptoms repeat at this simulated period. */
+    static final double SYMPTOM_PERIOD_SECONDS = 60;
+    static final double FLAP_PERIOD_SECONDS = 90;
+
+    /** What a fault keeps down while it is in force. */
+    private enum Hold { NONE, IKE, IPSEC, QUIET }
+
+    private final Hold hold;
+
+    Fault(Hold hold) {
+        this.hold = hold;
+    }
+
+    /** The scenario-file name: {@code decaps-stall} for DECAPS_STALL. */
+    public String id() {
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    public static Fault byId(String id) {
+        return Arrays.stream(values()).filter(f -> f.id().equals(id) || f.name().equalsIgnoreCase(id)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("unknown fault '" + id + "'; known: "
+                        + String.join(", ", Arrays.stream(values()).map(Fault::id).toList())));
+    }
+
+    /** Whether the tunnel must not come up at all while this fault is in force (so a fleet start skips it). */
+    public boolean holdsDown() {
+        return hold == Hold.QUIET;
+    }
+
+    void apply(ActiveFault f, Instant now, WireOutput out) {
+        TunnelEnd local = f.local();
+        TunnelEnd remote = f.remote();
+        TunnelPair pair = f.pair();
+        switch (this) {
+            case PEER_UNREACHABLE, IKE_PROPOSAL_MISMATCH, PSK_MISMATCH -> pair.tearDown(true, now, out);
+            case TRANSFORM_SET_MISMATCH, PFS_MISMATCH, CRYPTO_ACL_NOT_MIRRORED -> pair.tearDown(false, now, out);
+            case PEER_NEVER_UP -> pair.tearDown(true, now, WireOutputs.DISCARD);
+            case DECAPS_STALL -> remote.impairments().stopSending(true);
+            case ENCAPS_STALL -> local.impairments().stopSending(true);
+            case NAT_WITHOUT_EXEMPTION -> {
+                local.impairments().stopSending(true);
+                out.syslog(local.router(), CryptoMessages.sessionStatus(TunnelPair.ikev2(local), true,
+                        local.peer(), 4500));
+            }
+            case MTU_BLACK_HOLE -> local.impairments().dropOversized(true);
+            case REPLAY_ERRORS -> local.impairments().failReplayCheck(true);
+            case AUTH_ERRORS -> local.impairments().failIntegrityCheck(true);
+            case SPI_DESYNC -> {
+                f.staleSpi = remote.sa() == null ? 0 : remote.sa().spi();
+                pair.rekey(remote, now, out);
+                local.impairments().sendOnStaleSa(true);
+            }
+            case TUNNEL_INTERFACE_DOWN -> pair.interfaceState(local, false, out);
+            case FLAPPING -> pair.tearDown(true, now, out);
+            case ROUTER_SILENT -> local.router().silent(true);
+            default -> throw new IllegalStateException("no effect for " + this);
+        }
+    }
+
+    void repair(ActiveFault f, Instant now, WireOutput out) {
+        TunnelEnd local = f.local();
+        TunnelEnd remote = f.remote();
+        TunnelPair pair = f.pair();
+        switch (this) {
+            case PEER_UNREACHABLE, IKE_PROPOSAL_MISMATCH, PSK_MISMATCH, TRANSFORM_SET_MISMATCH, PFS_MISMATCH,
+                    CRYPTO_ACL_NOT_MIRRORED, PEER_NEVER_UP, FLAPPING -> pair.establish(now, out);
+            case DECAPS_STALL -> remote.impairments().stopSending(false);
+            case ENCAPS_STALL, NAT_WITHOUT_EXEMPTION -> local.impairments().stopSending(false);
+            case MTU_BLACK_HOLE -> local.impairments().dropOversized(false);
+            case REPLAY_ERRORS -> local.impairments().failReplayCheck(false);
+            case AUTH_ERRORS -> local.impairments().failIntegrityCheck(false);
+            case SPI_DESYNC -> {
+                // clear crypto sa (or invalid-spi-recovery): both ends get fresh SAs again
+                local.impairments().sendOnStaleSa(false);
+                pair.rekey(now, out);
+            }
+            case TUNNEL_INTERFACE_DOWN -> pair.interfaceState(local, true, out);
+            case ROUTER_SILENT -> local.router().silent(false);
+            default -> throw new IllegalStateException("no repair for " + this);
+        }
+    }
+
+    /** The messages the fault makes the routers send, once per symptom period while it is in force. */
+    void symptoms(ActiveFault f, WireOutput out) {
+        TunnelEnd local = f.local();
+        TunnelEnd remote = f.remote();
+        String l = local.router().address();
+        String r = local.peer();
+        switch (this) {
+            case PEER_UNREACHABLE -> FaultMessages.phaseOneRetransmits(l, r, "MM_NO_STATE")
+                    .forEach(m -> out.syslog(local.router(), m));
+            case IKE_PROPOSAL_MISMATCH -> FaultMessages.proposalRefused(r).forEach(m -> out.syslog(local.router(), m));
+            case PSK_MISMATCH -> FaultMessages.keyMismatch(r).forEach(m -> out.syslog(local.router(), m));
+            case TRANSFORM_SET_MISMATCH -> out.syslog(local.router(),
+                    FaultMessages.ipsecSetupFailure(l, r, "IPSec Proposal failure"));
+            case PFS_MISMATCH -> FaultMessages.pfsMismatch(l, r).forEach(m -> out.syslog(local.router(), m));
+            case CRYPTO_ACL_NOT_MIRRORED -> FaultMessages.proxyIdentities(l, r)
+                    .forEach(m -> out.syslog(local.router(), m));
+            case REPLAY_ERRORS -> out.syslog(local.router(), CryptoMessages.replayError(connectionId(local),
+                    local.sa() == null ? 0 : local.sa().inPkts() % 100_000));
+            case AUTH_ERRORS -> out.syslog(local.router(), FaultMessages.macError(connectionId(local)));
+            case SPI_DESYNC -> out.syslog(remote.router(), CryptoMessages.invalidSpi(r, l, f.staleSpi,
+                    "GigabitEthernet1"));
+            default -> {
+                // the others show in counters, rows, traps or silence only
+            }
+        }
+    }
+
+    private static int connectionId(TunnelEnd end) {
+        return end.sa() == null ? 0 : 2000 + end.sa().tunIndex();
+    }
+}

@@ -1,0 +1,81 @@
+package io.tunnelwatch.simulator.tunnel;
+
+import io.tunnelwatch.simulator.router.SimulatedRouter;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The SNMP-visible state of one simulated router: its tunnel ends and the index allocators IOS uses for new
+ * cikeTunnelTable and cipSecTunnelTable rows (a rekey gets the next index, indices are not reused). A silent router
+ * neither answers polls nor sends anything.
+ */
+public final class RouterModel {
+
+    /** ifIndex of Tunnel0; physical interfaces take the lower ones. */
+    static final int FIRST_TUNNEL_IF_INDEX = 10;
+
+    private final SimulatedRouter router;
+    private final Instant bootedAt;
+    private final List<TunnelEnd> ends = new ArrayList<>();
+    private int nextIkeIndex = 1;
+    private int nextSaIndex = 1;
+    private long nextSpi;
+    private boolean silent;
+
+    public RouterModel(SimulatedRouter router, Instant bootedAt) {
+        this.router = Objects.requireNonNull(router, "router");
+        this.bootedAt = bootedAt;
+        this.nextSpi = 0x1000_0000L + (long) router.address().hashCode() % 0x100_0000L * 16;
+    }
+
+    public SimulatedRouter router() {
+        return router;
+    }
+
+    public String name() {
+        return router.name();
+    }
+
+    public String address() {
+        return router.address();
+    }
+
+    /** sysUpTime counts from here (wall clock). */
+    public Instant bootedAt() {
+        return bootedAt;
+    }
+
+    public List<TunnelEnd> ends() {
+        return List.copyOf(ends);
+    }
+
+    public TunnelEnd endTo(String peer) {
+        return ends.stream().filter(e -> e.peer().equals(peer)).findFirst().orElse(null);
+    }
+
+    public boolean silent() {
+        return silent;
+    }
+
+    public void silent(boolean silent) {
+        this.silent = silent;
+    }
+
+    TunnelEnd addEnd(String peer) {
+        int id = ends.size();
+        TunnelEnd end = new TunnelEnd(this, peer, id, FIRST_TUNNEL_IF_INDEX + id);
+        ends.add(end);
+        return end;
+    }
+
+    int allocateIkeIndex() {
+        return nextIkeIndex++;
+    }
+
+    SecurityAssociation newSa(int ikeIndex, Instant at) {
+        nextSpi = (nextSpi + 0x1_0F3BL) & 0xFFFF_FFFFL;
+        return new SecurityAssociation(nextSaIndex++, ikeIndex, at, nextSpi);
+    }
+}
