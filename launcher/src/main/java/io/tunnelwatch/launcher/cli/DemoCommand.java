@@ -1,26 +1,31 @@
 package io.tunnelwatch.launcher.cli;
 
 import io.tunnelwatch.collector.config.SnmpSettings;
-import io.tunnelwatch.simulator.FleetRunner;
-import io.tunnelwatch.simulator.router.Fleet;
-import io.tunnelwatch.simulator.wire.SyslogTransmitter;
+import io.tunnelwatch.launcher.allinone.Pipeline;
+import io.tunnelwatch.simulator.scenario.Scenario;
+import io.tunnelwatch.simulator.scenario.ScenarioRun;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.time.Clock;
-import java.time.Duration;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 
 /**
- * {@code tunnelwatch demo}: the all-in-one with a simulated fleet sending it syslog: 20 routers with 5 tunnels each
- * come up, and one tunnel goes down at both ends after a minute and comes back two minutes later.
+ * {@code tunnelwatch demo}: the all-in-one with a simulated fleet (the built-in {@code demo} scenario: 20 routers,
+ * 5 tunnels each) sending it syslog and traps and answering its SNMP polls, with a couple of scripted faults in the
+ * first minutes that repair themselves. The fleet's inventory is written to the data directory and used unless
+ * {@code --inventory} names another.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = "The all-in-one with an embedded broker and a simulated fleet of IOS-XE routers (20 routers,"
-                + " 5 tunnels each; one tunnel goes down after a minute and comes back two minutes later).")
+                + " 5 tunnels each, syslog + traps + SNMP agents) and a few scripted faults that repair themselves.")
 public final class DemoCommand extends RoleCommand {
+
+    /** Poll the demo fleet's agents often, so its faults show within a few minutes. */
+    private static final int DEMO_POLL_SECONDS = 15;
 
     @Mixin
     SyslogOptions syslog;
@@ -31,16 +36,14 @@ public final class DemoCommand extends RoleCommand {
     @Mixin
     SnmpOptions snmpOptions;
 
+    @Option(names = "--scenario", defaultValue = "demo",
+            description = "The scenario to play: a YAML file or a built-in name (default: ${DEFAULT-VALUE}).")
+    String scenarioName;
+
     @Override
     SnmpSettings snmp() {
         return snmpOptions.toSettings();
     }
-
-    @Option(names = "--routers", defaultValue = "20", description = "Simulated routers (default: ${DEFAULT-VALUE}).")
-    int routers;
-
-    @Option(names = "--peers", defaultValue = "5", description = "Tunnels per router (default: ${DEFAULT-VALUE}).")
-    int peers;
 
     @Override
     public Integer call() throws Exception {
@@ -48,30 +51,32 @@ public final class DemoCommand extends RoleCommand {
             throw new ParameterException(spec.commandLine(), "the demo fleet sends syslog over UDP: keep"
                     + " --syslog-udp-port on");
         }
-        Fleet fleet;
-        try {
-            fleet = Fleet.create(routers, peers, Clock.systemUTC(), 1);
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage());
+        Scenario scenario = ScenarioOption.load(scenarioName, spec);
+        if (inventory.inventory == null) {
+            inventory.inventory = writeInventory(scenario);
         }
-        return runUntilStopped(syslog, inventory, true, true,
-                pipeline -> startFleet(fleet, pipeline.syslogUdpAddress()));
+        return runUntilStopped(syslog, inventory, true, true, pipeline -> play(scenario, pipeline));
     }
 
-    private static AutoCloseable startFleet(Fleet fleet, InetSocketAddress bound) throws IOException {
-        InetSocketAddress target = new InetSocketAddress("127.0.0.1", bound.getPort());
-        SyslogTransmitter transmitter = SyslogTransmitter.open("udp", target);
-        FleetRunner runner = new FleetRunner(fleet, transmitter, Duration.ofSeconds(60), Duration.ofSeconds(120),
-                Duration.ofSeconds(2));
-        Thread thread = new Thread(runner, "simulated-fleet");
-        thread.setDaemon(true);
-        thread.start();
-        System.out.println("  fleet     " + fleet.routers().size() + " simulated routers, " + fleet.tunnelEnds()
-                + " tunnel ends sending syslog from 127.0.1.x; one tunnel goes down in 60 s, back 120 s later");
-        return () -> {
-            runner.stop();
-            thread.join(2_000);
-            transmitter.close();
-        };
+    private Path writeInventory(Scenario scenario) throws IOException {
+        Path file = kafka.dataDir.resolve("demo-inventory.yaml");
+        Files.createDirectories(kafka.dataDir);
+        Files.writeString(file, ScenarioRun.inventoryYaml(scenario, DEMO_POLL_SECONDS));
+        return file;
+    }
+
+    private static AutoCloseable play(Scenario scenario, Pipeline pipeline) throws IOException {
+        InetSocketAddress syslogTarget = loopback(pipeline.syslogUdpAddress());
+        InetSocketAddress trapTarget = pipeline.trapAddress() == null ? null : loopback(pipeline.trapAddress());
+        ScenarioRun run = ScenarioRun.start(scenario, syslogTarget, trapTarget);
+        System.out.println("  fleet     scenario '" + scenario.name() + "': " + scenario.routers()
+                + " simulated routers (127.0.1.x, SNMP agents on port " + scenario.agentPort() + "), "
+                + scenario.routers() * scenario.peersPerRouter() + " tunnel ends, " + scenario.timeline().size()
+                + " scripted fault(s)");
+        return run;
+    }
+
+    private static InetSocketAddress loopback(InetSocketAddress bound) {
+        return new InetSocketAddress("127.0.0.1", bound.getPort());
     }
 }

@@ -1,11 +1,14 @@
 package io.tunnelwatch.launcher.cli;
 
-import io.tunnelwatch.simulator.FleetRunner;
+import io.tunnelwatch.simulator.scenario.Scenario;
+import io.tunnelwatch.simulator.scenario.ScenarioRun;
 import io.tunnelwatch.simulator.load.LoadReport;
 import io.tunnelwatch.simulator.load.SyslogLoad;
 import io.tunnelwatch.simulator.router.Fleet;
 import io.tunnelwatch.simulator.wire.SyslogTransmitter;
 import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -16,13 +19,13 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code tunnelwatch simulate}: a simulated IOS-XE fleet sending syslog to any collector. With {@code --load RATE}
- * it offers a steady rate of mixed syslog and prints one summary line (for benchmarks); without, it plays a healthy
- * fleet with one scripted tunnel outage until stopped.
+ * {@code tunnelwatch simulate}: a simulated IOS-XE fleet against any collector. With {@code --load RATE} it offers
+ * a steady rate of mixed syslog and prints one summary line (for benchmarks); otherwise it plays a scenario (syslog,
+ * traps, SNMP agents, scripted faults) until it ends or is stopped.
  */
 @Command(name = "simulate", mixinStandardHelpOptions = true,
-        description = "A simulated fleet of IOS-XE routers sending syslog to a collector: a healthy fleet with one"
-                + " scripted outage, or --load RATE messages/s for benchmarks.")
+        description = "A simulated fleet of IOS-XE routers against a collector: a fault scenario (syslog, v2c traps,"
+                + " SNMP agents on 127.0.1.x), or --load RATE messages/s of syslog for benchmarks.")
 public final class SimulateCommand implements Callable<Integer> {
 
     @Option(names = "--collector", paramLabel = "HOST:PORT", defaultValue = "127.0.0.1:5514",
@@ -46,26 +49,35 @@ public final class SimulateCommand implements Callable<Integer> {
     Long rate;
 
     @Option(names = "--duration", paramLabel = "SECONDS",
-            description = "How long to run (default: 10 with --load, until Ctrl-C otherwise).")
+            description = "With --load: how long to run (default: 10).")
     Long durationSeconds;
 
     @Option(names = "--count", description = "With --load: stop after this many messages.")
     long count;
 
-    @Option(names = "--fault-after", paramLabel = "SECONDS", defaultValue = "60",
-            description = "Fleet mode: when the scripted outage starts (default: ${DEFAULT-VALUE}).")
-    long faultAfter;
+    @Option(names = "--scenario", defaultValue = "demo",
+            description = "Scenario mode: a YAML file or a built-in name (demo, every-fault; default: ${DEFAULT-VALUE}).")
+    String scenarioName;
 
-    @Option(names = "--fault-for", paramLabel = "SECONDS", defaultValue = "120",
-            description = "Fleet mode: how long it lasts (default: ${DEFAULT-VALUE}).")
-    long faultFor;
+    @Option(names = "--trap-receiver", paramLabel = "HOST:PORT", defaultValue = "127.0.0.1:1162",
+            description = "Scenario mode: where the routers send traps (default: ${DEFAULT-VALUE}).")
+    String trapReceiver;
+
+    @Option(names = "--write-inventory", paramLabel = "FILE",
+            description = "Scenario mode: write the inventory of the fleet (devices, SNMP agents, expected peers) for"
+                    + " 'tunnelwatch run --inventory FILE', then exit.")
+    Path inventoryFile;
 
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
-        InetSocketAddress target = parseTarget();
+        InetSocketAddress target = parse(collector, "--collector");
+        return rate != null ? runLoad(target) : playScenario(target);
+    }
+
+    private int runLoad(InetSocketAddress target) throws Exception {
         Fleet fleet;
         try {
             fleet = Fleet.create(routers, peers, Clock.systemUTC(), seed);
@@ -73,36 +85,46 @@ public final class SimulateCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
         try (SyslogTransmitter transmitter = SyslogTransmitter.open(transport, target)) {
-            if (rate != null) {
-                LoadReport report = new SyslogLoad(fleet, transmitter).run(rate,
-                        Duration.ofSeconds(durationSeconds == null ? 10 : durationSeconds), count, transport,
-                        collector);
-                System.out.println(report.summaryLine());
-                return report.failed() == 0 ? 0 : 1;
-            }
-            FleetRunner runner = new FleetRunner(fleet, transmitter, Duration.ofSeconds(faultAfter),
-                    Duration.ofSeconds(faultFor), Duration.ofSeconds(2));
-            Thread thread = new Thread(runner, "simulated-fleet");
-            thread.start();
-            Runtime.getRuntime().addShutdownHook(new Thread(runner::stop));
-            System.out.println("simulating " + fleet.routers().size() + " routers, " + fleet.tunnelEnds()
-                    + " tunnel ends, sending " + transport + " syslog to " + collector + "; Ctrl-C stops");
-            thread.join(durationSeconds == null ? 0 : Duration.ofSeconds(durationSeconds).toMillis());
-            runner.stop();
-            thread.join();
+            LoadReport report = new SyslogLoad(fleet, transmitter).run(rate,
+                    Duration.ofSeconds(durationSeconds == null ? 10 : durationSeconds), count, transport, collector);
+            System.out.println(report.summaryLine());
+            return report.failed() == 0 ? 0 : 1;
+        }
+    }
+
+    private int playScenario(InetSocketAddress collectorAddress) throws Exception {
+        Scenario scenario = ScenarioOption.load(scenarioName, spec);
+        if (inventoryFile != null) {
+            Files.writeString(inventoryFile, ScenarioRun.inventoryYaml(scenario, 30));
+            System.out.println("wrote the inventory of scenario '" + scenario.name() + "' to " + inventoryFile);
+            return 0;
+        }
+        try (ScenarioRun run = ScenarioRun.start(scenario, collectorAddress, parse(trapReceiver, "--trap-receiver"))) {
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    run.close();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }));
+            System.out.println("playing scenario '" + scenario.name() + "': " + scenario.routers() + " routers, "
+                    + scenario.timeline().size() + " scripted fault(s), syslog to " + collector + ", traps to "
+                    + trapReceiver + ", SNMP agents on 127.0.1.x:" + scenario.agentPort() + "; Ctrl-C stops");
+            run.join();
             return 0;
         }
     }
 
-    private InetSocketAddress parseTarget() {
-        int colon = collector.lastIndexOf(':');
+    private InetSocketAddress parse(String hostPort, String option) {
+        int colon = hostPort.lastIndexOf(':');
         try {
             if (colon <= 0) {
                 throw new NumberFormatException();
             }
-            return new InetSocketAddress(collector.substring(0, colon), Integer.parseInt(collector.substring(colon + 1)));
+            return new InetSocketAddress(hostPort.substring(0, colon),
+                    Integer.parseInt(hostPort.substring(colon + 1)));
         } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), "--collector must be HOST:PORT, was '" + collector + "'");
+            throw new ParameterException(spec.commandLine(), option + " must be HOST:PORT, was '" + hostPort + "'");
         }
     }
 }
