@@ -61,7 +61,7 @@ public record SnmpDevice(String name, InetAddress address, int port, Credentials
 
     /**
      * @param interval time between two polls of the device
-     * @param jitter   up to this much is added at random to the first poll, so devices do not all poll together
+     * @param jitter   up to this much is added at random to every poll, so devices do not all poll together
      * @param timeout  per request
      * @param retries  per request
      */

@@ -14,14 +14,16 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.LongUnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Polls each device on its own schedule (interval, jitter on the first poll, timeout, retries): walks
+ * Polls each device on its own schedule (interval, jitter on every poll, timeout, retries): walks
  * cikeTunnelTable, cipSecTunnelTable and the tunnel interfaces concurrently, turns the walk into one
  * {@link CounterSample} per peer ({@link DeviceCounterTracker}) and refreshes the {@link TunnelIndex} the trap
  * receiver resolves indices with. At most {@code maxInFlight} polls run at once across devices, and never two of
@@ -58,14 +60,36 @@ public final class SnmpPoller implements AutoCloseable {
         this.meters = new PollMeters(registry);
     }
 
-    /** Schedules every device; the first poll of each comes after a random part of its jitter. */
+    /**
+     * Schedules every device on a fixed grid of its interval, each poll at a fresh random offset within its jitter,
+     * so devices that started together do not stay in step and no device drifts.
+     */
     public void start(List<SnmpDevice> toPoll) {
+        long origin = System.nanoTime();
         for (SnmpDevice device : toPoll) {
-            long jitter = device.schedule().jitter().toMillis();
-            long delay = jitter <= 0 ? 0 : ThreadLocalRandom.current().nextLong(jitter);
-            scheduler.scheduleAtFixedRate(() -> pollOnce(device), delay,
-                    device.schedule().interval().toMillis(), TimeUnit.MILLISECONDS);
+            scheduleTick(device, origin, 0);
         }
+    }
+
+    private void scheduleTick(SnmpDevice device, long origin, long tick) {
+        long due = dueNanos(origin, tick, device.schedule(), ThreadLocalRandom.current()::nextLong);
+        try {
+            scheduler.schedule(() -> {
+                try {
+                    pollOnce(device);
+                } finally {
+                    scheduleTick(device, origin, tick + 1);
+                }
+            }, Math.max(0, due - System.nanoTime()), TimeUnit.NANOSECONDS);
+        } catch (RejectedExecutionException closed) {
+            // close() stops the schedule
+        }
+    }
+
+    /** When poll {@code tick} of a device is due: origin + tick × interval + a random part of the jitter. */
+    static long dueNanos(long origin, long tick, SnmpDevice.Schedule schedule, LongUnaryOperator randomBelow) {
+        long jitter = schedule.jitter().toNanos();
+        return origin + tick * schedule.interval().toNanos() + (jitter <= 0 ? 0 : randomBelow.applyAsLong(jitter));
     }
 
     /** Polls one device now, unless a limit says skip; completes when its samples are handed to the sink. */

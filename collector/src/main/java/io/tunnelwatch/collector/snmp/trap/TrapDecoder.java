@@ -79,7 +79,7 @@ public final class TrapDecoder {
     private TunnelEvent ipsecEvent(IpsecNotification n, String device, String source,
                                    List<? extends VariableBinding> bindings, Instant receivedAt) {
         Map<String, String> fields = new HashMap<>();
-        String peer = n.carriesPeer ? addressIn(bindings, CIKE_PEER_REMOTE_ADDR) : null;
+        String peer = n.carriesPeer ? peerOf(bindings) : null;
         String local = addressIn(bindings, CIKE_PEER_LOCAL_ADDR);
         if (local != null) {
             fields.put("local_address", local);
@@ -130,6 +130,26 @@ public final class TrapDecoder {
                 "snmp", mnemonic + " " + bindings);
     }
 
+    /**
+     * cikePeerRemoteAddr when it is a 4- or 16-byte IPSIpAddress, else cikePeerRemoteValue as read from the
+     * cikePeerTable index of the cikePeerRemoteAddr or cikePeerLocalAddr varbind ({@link CikePeerIndex}).
+     */
+    private static String peerOf(List<? extends VariableBinding> bindings) {
+        String peer = addressIn(bindings, CIKE_PEER_REMOTE_ADDR);
+        for (int i = 0; peer == null && i < bindings.size(); i++) {
+            OID oid = bindings.get(i).getOid();
+            OID column = oid.startsWith(REMOTE_ADDR_COLUMN) ? REMOTE_ADDR_COLUMN
+                    : oid.startsWith(LOCAL_ADDR_COLUMN) ? LOCAL_ADDR_COLUMN : null;
+            if (column != null && oid.size() > column.size()) {
+                peer = CikePeerIndex.remotePeer(java.util.Arrays.copyOfRange(oid.getValue(), column.size(),
+                        oid.size()));
+            }
+        }
+        return peer;
+    }
+
+    private static final OID REMOTE_ADDR_COLUMN = new OID(CIKE_PEER_REMOTE_ADDR);
+    private static final OID LOCAL_ADDR_COLUMN = new OID(CIKE_PEER_LOCAL_ADDR);
     private static final String CIPSEC_TUN_ENTRY_PREFIX = IPSEC_FLOW_MONITOR + ".1.3.2.1.";
     private static final String CIKE_TUN_ENTRY_PREFIX = IPSEC_FLOW_MONITOR + ".1.2.3.1.";
 

@@ -23,13 +23,17 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.snmp4j.CommandResponder;
 import org.snmp4j.CommandResponderEvent;
+import org.snmp4j.MessageDispatcherImpl;
 import org.snmp4j.PDU;
 import org.snmp4j.Snmp;
+import org.snmp4j.event.CounterEvent;
+import org.snmp4j.mp.CounterSupport;
 import org.snmp4j.mp.MPv3;
 import org.snmp4j.mp.SnmpConstants;
 import org.snmp4j.mp.StatusInformation;
 import org.snmp4j.security.SecurityModels;
 import org.snmp4j.security.USM;
+import org.snmp4j.smi.OID;
 import org.snmp4j.smi.OctetString;
 import org.snmp4j.smi.UdpAddress;
 import org.snmp4j.transport.DefaultUdpTransportMapping;
@@ -50,7 +54,7 @@ public final class TrapReceiver implements CommandResponder, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(TrapReceiver.class);
     static final List<String> OUTCOMES = List.of("accepted", "ignored", "rejected_source", "rejected_community",
-            "rejected_user", "dropped");
+            "rejected_user", "rejected_auth", "malformed", "dropped");
 
     private final Map<InetAddress, SnmpDevice> devicesByAddress;
     private final TrapDecoder decoder;
@@ -75,9 +79,16 @@ public final class TrapReceiver implements CommandResponder, AutoCloseable {
         try {
             transport = new DefaultUdpTransportMapping(new UdpAddress(bind.getAddress(), bind.getPort()));
             snmp = new Snmp(transport);
-            USM usm = new USM(Snmp4jSecurity.protocols(), engineId, 0);
-            ((MPv3) snmp.getMessageProcessingModel(MPv3.ID))
-                    .setSecurityModels(SecurityModels.getCollection(new org.snmp4j.security.SecurityModel[] {usm}));
+            // a counter support of our own: SNMP4J's default is a JVM-wide singleton the poller's stack shares
+            CounterSupport refusals = new CounterSupport();
+            refusals.addCounterListener(this::onRefusal);
+            USM usm = new USM(Snmp4jSecurity.protocols(), engineId, 0, refusals);
+            MPv3 mpv3 = (MPv3) snmp.getMessageProcessingModel(MPv3.ID);
+            mpv3.setCounterSupport(refusals);
+            mpv3.setSecurityModels(SecurityModels.getCollection(new org.snmp4j.security.SecurityModel[] {usm}));
+            if (snmp.getMessageDispatcher() instanceof MessageDispatcherImpl dispatcher) {
+                dispatcher.addCounterListener(this::onRefusal);
+            }
             for (SnmpDevice device : devices) {
                 if (device.credentials() instanceof SnmpDevice.V3 v3) {
                     OctetString deviceEngine = Snmp4jSecurity.engineId(v3);
@@ -132,6 +143,30 @@ public final class TrapReceiver implements CommandResponder, AutoCloseable {
         PublishOutcome outcome = sink.offer(tunnelEvent);
         count(type, outcome == PublishOutcome.QUEUED ? "accepted" : "dropped");
     }
+
+    /**
+     * Counts what SNMP4J refuses before a PDU exists (type {@code other}): undecodable datagrams (snmpInASNParseErrs,
+     * snmpInvalidMsgs, snmpInBadVersions), unknown USM users (usmStatsUnknownUserNames) and wrong keys
+     * (usmStatsWrongDigests, usmStatsDecryptionErrors, usmStatsUnsupportedSecLevels). Engine discovery and time
+     * synchronisation reports (usmStatsUnknownEngineIDs, usmStatsNotInTimeWindows) are part of every v3 inform
+     * exchange and are not refusals.
+     */
+    private void onRefusal(CounterEvent event) {
+        String outcome = REFUSALS.get(event.getOid());
+        if (outcome != null) {
+            count(TrapDecoder.OTHER, outcome);
+            rateLimitedLog.warn(outcome, "SNMP datagram refused before decoding: {}", outcome);
+        }
+    }
+
+    private static final Map<OID, String> REFUSALS = Map.of(
+            SnmpConstants.snmpInASNParseErrs, "malformed",
+            SnmpConstants.snmpInvalidMsgs, "malformed",
+            SnmpConstants.snmpInBadVersions, "malformed",
+            SnmpConstants.usmStatsUnknownUserNames, "rejected_user",
+            SnmpConstants.usmStatsWrongDigests, "rejected_auth",
+            SnmpConstants.usmStatsDecryptionErrors, "rejected_auth",
+            SnmpConstants.usmStatsUnsupportedSecLevels, "rejected_auth");
 
     /** Null when the device's community or v3 user matches, else the rejection outcome. */
     private static String authorization(SnmpDevice device, CommandResponderEvent<?> event) {

@@ -26,7 +26,12 @@ final class NetSnmpAgent implements AutoCloseable {
     private final Process process;
 
     NetSnmpAgent(Path dir) throws IOException {
-        this.dir = dir;
+        this(dir, List.of());
+    }
+
+    /** With extra snmpd.conf lines, e.g. {@code createUser} and {@code rouser} for SNMPv3. */
+    NetSnmpAgent(Path dir, List<String> extraConfig) throws IOException {
+        this.dir = Files.createDirectories(dir);
         this.state = dir.resolve("state.txt");
         Files.writeString(state, "");
         Path script = dir.resolve("pass_persist_table.py");
@@ -37,7 +42,8 @@ final class NetSnmpAgent implements AutoCloseable {
         Path conf = dir.resolve("snmpd.conf");
         Files.writeString(conf, String.join("\n",
                 "rocommunity " + COMMUNITY + " 127.0.0.1",
-                "pass_persist " + SnmpOids.IPSEC_FLOW_MONITOR + " " + script + " " + state, ""));
+                "pass_persist " + SnmpOids.IPSEC_FLOW_MONITOR + " " + script + " " + state,
+                String.join("\n", extraConfig), ""));
         try (DatagramSocket probe = new DatagramSocket(0)) {
             port = probe.getLocalPort();
         }
@@ -55,6 +61,22 @@ final class NetSnmpAgent implements AutoCloseable {
 
     boolean isAlive() {
         return process.isAlive();
+    }
+
+    /** Freezes the agent (SIGSTOP): its socket stays bound, requests go unanswered, as with an overloaded CPU. */
+    void pause() throws IOException, InterruptedException {
+        signal("STOP");
+    }
+
+    void resume() throws IOException, InterruptedException {
+        signal("CONT");
+    }
+
+    private void signal(String name) throws IOException, InterruptedException {
+        Process kill = new ProcessBuilder("kill", "-" + name, String.valueOf(process.pid())).start();
+        if (!kill.waitFor(5, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+            throw new IOException("kill -" + name + " " + process.pid() + " failed");
+        }
     }
 
     /** Replaces what the pass_persist script serves: lines of {@code OID TYPE VALUE}. */
@@ -75,6 +97,13 @@ final class NetSnmpAgent implements AutoCloseable {
     @Override
     public void close() throws InterruptedException {
         process.destroy();
+        if (process.isAlive()) {
+            try {
+                resume();                           // a paused snmpd acts on SIGTERM only once continued
+            } catch (IOException alreadyGone) {
+                // exited between the two calls
+            }
+        }
         if (!process.waitFor(5, TimeUnit.SECONDS)) {
             process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
         }

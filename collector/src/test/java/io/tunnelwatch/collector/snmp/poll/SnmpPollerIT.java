@@ -134,4 +134,84 @@ class SnmpPollerIT {
         assertThat(silent).extracting(CounterSample::peer).containsExactlyInAnyOrder(PEER_A, PEER_B);
         assertThat(silent).allSatisfy(s -> assertThat(s.deviceAnswered()).isFalse());
     }
+
+    @Test
+    void shouldCountTimeoutsOfAFrozenAgentWhileAnotherDeviceIsPolledNormallyAndRecoverWhenItResumes()
+            throws Exception {
+        agent.serve(table(List.of(saRow(1, 11, PEER_A_HEX, 500, 1, 1, 1, 1))));
+        var registry = new SimpleMeterRegistry();
+        try (var frozen = new NetSnmpAgent(dir.resolve("frozen"), List.of());
+             var mixed = new SnmpPoller(client, sample -> true, new TunnelIndex(), Clock.systemUTC(),
+                     CounterLimits.DEFAULT, 4, registry)) {
+            frozen.serve(table(List.of(saRow(1, 11, PEER_B_HEX, 500, 1, 1, 1, 1))));
+            var frozenDevice = new SnmpDevice("rtr-frozen", InetAddress.getLoopbackAddress(), frozen.port(),
+                    new SnmpDevice.V2c(NetSnmpAgent.COMMUNITY), Set.of(PEER_B), device.schedule());
+            await().atMost(Duration.ofSeconds(20)).until(() -> mixed.pollOnce(frozenDevice).join().get(0)
+                    .deviceAnswered());
+            frozen.pause();
+
+            var stuck = mixed.pollOnce(frozenDevice);
+            List<CounterSample> healthy = mixed.pollOnce(device).join();
+            List<CounterSample> silent = stuck.join();
+
+            assertThat(healthy).isNotEmpty().allSatisfy(s -> assertThat(s.deviceAnswered()).isTrue());
+            assertThat(silent).singleElement().satisfies(s -> assertThat(s.deviceAnswered()).isFalse());
+            assertThat(registry.get("tunnelwatch.snmp.polls").tag("outcome", "timeout").counter().count())
+                    .isEqualTo(1);
+
+            frozen.resume();
+            await().atMost(Duration.ofSeconds(20)).until(() -> mixed.pollOnce(frozenDevice).join().get(0)
+                    .deviceAnswered());
+        }
+    }
+
+    @Test
+    void shouldPollOverSnmpV3AuthPrivWithShaAndAes() throws Exception {
+        try (var v3Agent = new NetSnmpAgent(dir.resolve("v3"), List.of(
+                "createUser twpoller SHA authpass123 AES privpass123", "rouser twpoller priv"))) {
+            v3Agent.serve(table(List.of(saRow(4, 14, PEER_A_HEX, 700, 70, 80, 7_000, 8_000))));
+            var v3Device = new SnmpDevice("rtr-v3", InetAddress.getLoopbackAddress(), v3Agent.port(),
+                    new SnmpDevice.V3("twpoller", "SHA", "authpass123", "AES", "privpass123", null),
+                    Set.of(PEER_A), device.schedule());
+
+            List<CounterSample> samples = new ArrayList<>();
+            await().atMost(Duration.ofSeconds(20)).until(() -> {
+                samples.clear();
+                samples.addAll(poller.pollOnce(v3Device).join());
+                return samples.get(0).deviceAnswered();
+            });
+
+            assertThat(samples.get(0).totals().inPkts()).isEqualTo(70);
+            assertThat(samples.get(0).saCount()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void shouldReportAV3PollWithWrongKeysAsNotAnswering() throws Exception {
+        var registry = new SimpleMeterRegistry();
+        try (var v3Agent = new NetSnmpAgent(dir.resolve("v3bad"), List.of(
+                "createUser twpoller SHA authpass123 AES privpass123", "rouser twpoller priv"));
+             var otherClient = new Snmp4jClient();
+             var v3Poller = new SnmpPoller(otherClient, sample -> true, new TunnelIndex(), Clock.systemUTC(),
+                     CounterLimits.DEFAULT, 2, registry)) {
+            v3Agent.serve(table(List.of(saRow(4, 14, PEER_A_HEX, 700, 70, 80, 7_000, 8_000))));
+            var rightKeys = new SnmpDevice("rtr-v3", InetAddress.getLoopbackAddress(), v3Agent.port(),
+                    new SnmpDevice.V3("twpoller", "SHA", "authpass123", "AES", "privpass123", null),
+                    Set.of(PEER_A), device.schedule());
+            await().atMost(Duration.ofSeconds(20)).until(() -> poller.pollOnce(rightKeys).join().get(0)
+                    .deviceAnswered());
+            var wrongKeys = new SnmpDevice("rtr-v3-bad", InetAddress.getLoopbackAddress(), v3Agent.port(),
+                    new SnmpDevice.V3("twpoller", "SHA", "not-the-key", "AES", "privpass123", null),
+                    Set.of(PEER_A), device.schedule());
+
+            List<CounterSample> samples = v3Poller.pollOnce(wrongKeys).join();
+
+            assertThat(samples).singleElement().satisfies(s -> assertThat(s.deviceAnswered()).isFalse());
+            // net-snmp answers a wrong digest with silence (usmStatsWrongDigests counted, no report)
+            assertThat(registry.get("tunnelwatch.snmp.polls").tag("outcome", "timeout").counter().count()
+                    + registry.get("tunnelwatch.snmp.polls").tag("outcome", "report").counter().count())
+                    .isEqualTo(1);
+            assertThat(registry.get("tunnelwatch.snmp.polls").tag("outcome", "ok").counter().count()).isZero();
+        }
+    }
 }

@@ -2,18 +2,22 @@ package io.tunnelwatch.collector.snmp.poll;
 
 import static io.tunnelwatch.collector.snmp.poll.SnmpOids.*;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.tunnelwatch.collector.snmp.SnmpDevice;
 import io.tunnelwatch.events.CounterSample;
 import java.net.InetAddress;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.LongUnaryOperator;
 import org.junit.jupiter.api.Test;
 
 class SnmpPollerTest {
@@ -83,5 +87,90 @@ class SnmpPollerTest {
         refusing.pollOnce(device).join();
 
         assertThat(registry.get("tunnelwatch.snmp.samples.dropped").counter().count()).isEqualTo(2);
+    }
+
+    @Test
+    void shouldDrawAFreshJitterForEveryPollOnAFixedGrid() {
+        var schedule = new SnmpDevice.Schedule(Duration.ofSeconds(60), Duration.ofSeconds(10), Duration.ofSeconds(3),
+                1);
+        long[] draws = {7_000_000_000L, 1_000_000_000L, 9_500_000_000L};
+        int[] call = {0};
+        List<Long> asked = new ArrayList<>();
+        LongUnaryOperator random = bound -> {
+            asked.add(bound);
+            return draws[call[0]++];
+        };
+
+        List<Long> due = List.of(SnmpPoller.dueNanos(100, 0, schedule, random),
+                SnmpPoller.dueNanos(100, 1, schedule, random), SnmpPoller.dueNanos(100, 2, schedule, random));
+
+        assertThat(due).containsExactly(100 + 7_000_000_000L, 100 + 60_000_000_000L + 1_000_000_000L,
+                100 + 120_000_000_000L + 9_500_000_000L);
+        assertThat(asked).containsOnly(10_000_000_000L);
+        var noJitter = new SnmpDevice.Schedule(Duration.ofSeconds(60), Duration.ZERO, Duration.ofSeconds(3), 1);
+        assertThat(SnmpPoller.dueNanos(0, 2, noJitter, bound -> { throw new AssertionError("no draw"); }))
+                .isEqualTo(120_000_000_000L);
+    }
+
+    @Test
+    void shouldKeepPollingEveryDeviceOnItsScheduleAfterStart() {
+        var fast = new SnmpDevice("rtr-fast", InetAddress.getLoopbackAddress(), 161, new SnmpDevice.V2c("public"),
+                Set.of("198.51.100.7"), new SnmpDevice.Schedule(Duration.ofMillis(20), Duration.ofMillis(10),
+                Duration.ofSeconds(1), 0));
+        try (var scheduled = new SnmpPoller(client, sunk::add, index, Clock.systemUTC(), CounterLimits.DEFAULT, 4,
+                new SimpleMeterRegistry())) {
+            scheduled.start(List.of(fast));
+
+            await().atMost(Duration.ofSeconds(10)).until(() -> {
+                synchronized (client) {
+                    return client.requests.size() >= 3 * 5;
+                }
+            });
+        }
+    }
+
+    /** Fails every walk of the devices named {@code slow…} with a timeout once released, and answers the others. */
+    private static final class OneSlowDevice implements SnmpClient {
+        final CompletableFuture<Void> timeUp = new CompletableFuture<>();
+
+        @Override
+        public CompletableFuture<List<TableRow>> walkTable(SnmpDevice device, List<String> columns) {
+            if (!device.name().startsWith("slow")) {
+                return CompletableFuture.completedFuture(columns.get(0).equals(CIPSEC_TUN_IKE_TUNNEL_INDEX)
+                        ? List.of(saRow(12, 40, 9_000)) : List.of());
+            }
+            return timeUp.thenApply(ignored -> {
+                throw new java.util.concurrent.CompletionException(
+                        new SnmpPollException("timeout", "Request timed out"));
+            });
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+
+    @Test
+    void shouldReportATimedOutDeviceAsNotAnsweringWithoutHoldingUpTheOthers() {
+        var slow = new SnmpDevice("slow-rtr", InetAddress.getLoopbackAddress(), 161, new SnmpDevice.V2c("public"),
+                Set.of("203.0.113.9"), null);
+        try (var slowClient = new OneSlowDevice()) {
+            var mixed = new SnmpPoller(slowClient, sunk::add, index, Clock.systemUTC(), CounterLimits.DEFAULT, 8,
+                    registry);
+
+            CompletableFuture<List<CounterSample>> slowPoll = mixed.pollOnce(slow);
+            List<CounterSample> healthy = mixed.pollOnce(device).join();
+
+            assertThat(slowPoll).isNotDone();
+            assertThat(healthy).allSatisfy(s -> assertThat(s.deviceAnswered()).isTrue());
+            slowClient.timeUp.complete(null);
+            assertThat(slowPoll.join()).singleElement().satisfies(s -> {
+                assertThat(s.device()).isEqualTo("slow-rtr");
+                assertThat(s.deviceAnswered()).isFalse();
+            });
+            assertThat(registry.get("tunnelwatch.snmp.polls").tag("outcome", "timeout").counter().count())
+                    .isEqualTo(1);
+            assertThat(registry.get("tunnelwatch.snmp.polls").tag("outcome", "ok").counter().count()).isEqualTo(1);
+        }
     }
 }

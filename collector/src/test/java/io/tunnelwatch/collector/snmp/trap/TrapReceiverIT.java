@@ -25,7 +25,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The trap receiver against net-snmp's own {@code snmptrap}, v2c and v3 authPriv (SHA/AES), on 127.0.0.1. */
+/**
+ * The trap receiver against net-snmp's own {@code snmptrap} and {@code snmpinform}, v2c and v3 authPriv (SHA/AES),
+ * on 127.0.0.0/8: the v2c device sends from 127.0.0.1, the v3 inform device from 127.0.0.2, strangers from 127.0.0.3.
+ */
 class TrapReceiverIT {
 
     private static final String ENGINE_ID = "80001f8880aabbccdd01020304";
@@ -41,7 +44,9 @@ class TrapReceiverIT {
     void start() {
         InetAddress loopback = InetAddress.getLoopbackAddress();
         var v2 = new SnmpDevice("rtr-v2", loopback, 161, new SnmpDevice.V2c("trapsecret"), Set.of(), null);
-        receiver = new TrapReceiver(new InetSocketAddress(loopback, 0), List.of(v2),
+        var v3 = new SnmpDevice("rtr-v3-inform", address("127.0.0.2"), 161,
+                new SnmpDevice.V3("twuser", "SHA", "authpass123", "AES", "privpass123", null), Set.of(), null);
+        receiver = new TrapReceiver(new InetSocketAddress(loopback, 0), List.of(v2, v3),
                 new TrapDecoder(new TunnelIndex()), event -> {
                     events.add(event);
                     return PublishOutcome.QUEUED;
@@ -53,16 +58,34 @@ class TrapReceiverIT {
         receiver.close();
     }
 
+    private static InetAddress address(String literal) {
+        try {
+            return InetAddress.getByName(literal);
+        } catch (java.net.UnknownHostException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
     private void snmptrap(String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of("snmptrap"));
+        assertThat(run("snmptrap", args)).isZero();
+    }
+
+    /** Runs a net-snmp tool with its own persistent dir and no MIB loading; its exit code. */
+    private int run(String tool, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of(tool));
         command.addAll(List.of(args));
         var builder = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(dir.resolve("snmptrap.log").toFile());
+                .redirectOutput(dir.resolve(tool + ".log").toFile());
         builder.environment().put("SNMP_PERSISTENT_DIR", dir.toString());
         builder.environment().put("MIBS", "");
         Process p = builder.start();
-        assertThat(p.waitFor(10, TimeUnit.SECONDS)).isTrue();
-        assertThat(p.exitValue()).as(java.nio.file.Files.readString(dir.resolve("snmptrap.log"))).isZero();
+        assertThat(p.waitFor(20, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as(java.nio.file.Files.readString(dir.resolve(tool + ".log"))).isBetween(0, 1);
+        return p.exitValue();
+    }
+
+    private double traps(String type, String outcome) {
+        return registry.get("tunnelwatch.snmp.traps").tags("type", type, "outcome", outcome).counter().count();
     }
 
     private String target() {
@@ -125,5 +148,81 @@ class TrapReceiverIT {
         assertThat(events.get(0).device()).isEqualTo("rtr-v3");
         assertThat(events.get(0).peer()).isEqualTo("198.51.100.7");
         assertThat(events.get(0).kind()).isEqualTo(EventKind.IKE_SA_DOWN);
+    }
+
+    private String[] v3Inform(String user, String authKey, String privKey) {
+        return concat(new String[] {"-v3", "--clientaddr=127.0.0.2", "-t", "2", "-r", "0", "-u", user,
+            "-l", "authPriv", "-a", "SHA", "-A", authKey, "-x", "AES", "-X", privKey, target()},
+                cikeTunnelStopVarbinds());
+    }
+
+    @Test
+    void shouldAnswerAV2cInformAndPublishIt() throws Exception {
+        int exit = run("snmpinform", concat(new String[] {"-v", "2c", "-c", "trapsecret", "-t", "2", "-r", "1",
+            target()}, cikeTunnelStopVarbinds()));
+
+        assertThat(exit).as("snmpinform got its response").isZero();
+        await().atMost(Duration.ofSeconds(10)).until(() -> !events.isEmpty());
+        assertThat(events.get(0).device()).isEqualTo("rtr-v2");
+        assertThat(events.get(0).peer()).isEqualTo("198.51.100.7");
+        assertThat(traps("cikeTunnelStop", "accepted")).isEqualTo(1);
+    }
+
+    @Test
+    void shouldAnswerAV3AuthPrivInformWhoseSenderDiscoveredTheReceiversEngine() throws Exception {
+        int exit = run("snmpinform", v3Inform("twuser", "authpass123", "privpass123"));
+
+        assertThat(exit).as("snmpinform got its response").isZero();
+        await().atMost(Duration.ofSeconds(10)).until(() -> !events.isEmpty());
+        assertThat(events.get(0).device()).isEqualTo("rtr-v3-inform");
+        assertThat(events.get(0).kind()).isEqualTo(EventKind.IKE_SA_DOWN);
+        assertThat(traps("cikeTunnelStop", "accepted")).isEqualTo(1);
+    }
+
+    @Test
+    void shouldCountAnUnknownV3UserAndLeaveTheInformUnanswered() throws Exception {
+        int exit = run("snmpinform", v3Inform("intruder", "authpass123", "privpass123"));
+
+        assertThat(exit).isNotZero();
+        await().atMost(Duration.ofSeconds(10)).until(() -> traps("other", "rejected_user") >= 1);
+        assertThat(events).isEmpty();
+    }
+
+    @Test
+    void shouldCountWrongV3KeysAndLeaveTheInformUnanswered() throws Exception {
+        int exit = run("snmpinform", v3Inform("twuser", "wrongpass123", "privpass123"));
+
+        assertThat(exit).isNotZero();
+        await().atMost(Duration.ofSeconds(10)).until(() -> traps("other", "rejected_auth") >= 1);
+        assertThat(events).isEmpty();
+    }
+
+    @Test
+    void shouldCountEachBadInputAndStillPublishTheGoodTrapThatFollows() throws Exception {
+        try (var socket = new java.net.DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+            byte[] garbage = {0x30, (byte) 0x84, 0x7f, 0x00, 0x01, 0x02, 0x01, 0x01, 0x04};
+            socket.send(new java.net.DatagramPacket(garbage, garbage.length, receiver.address()));
+            byte[] text = "<189>not snmp at all".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            socket.send(new java.net.DatagramPacket(text, text.length, receiver.address()));
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> traps("other", "malformed") == 2);
+        snmptrap(concat(new String[] {"-v", "2c", "-c", "trapsecret", "--clientaddr=127.0.0.3", target()},
+                cikeTunnelStopVarbinds()));
+        await().atMost(Duration.ofSeconds(10)).until(() -> traps("cikeTunnelStop", "rejected_source") == 1);
+        run("snmpinform", v3Inform("intruder", "authpass123", "privpass123"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> traps("other", "rejected_user") >= 1);
+        run("snmpinform", v3Inform("twuser", "wrongpass123", "privpass123"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> traps("other", "rejected_auth") >= 1);
+        // a wrong privacy key decrypts to bytes that do not parse: indistinguishable from a corrupted datagram
+        run("snmpinform", v3Inform("twuser", "authpass123", "wrongpriv123"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> traps("other", "malformed") >= 3);
+        assertThat(events).isEmpty();
+
+        snmptrap(concat(new String[] {"-v", "2c", "-c", "trapsecret", target()}, cikeTunnelStopVarbinds()));
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> !events.isEmpty());
+        assertThat(events).hasSize(1);
+        assertThat(events.get(0).device()).isEqualTo("rtr-v2");
+        assertThat(traps("cikeTunnelStop", "accepted")).isEqualTo(1);
     }
 }

@@ -1,0 +1,308 @@
+package io.tunnelwatch.collector.snmp.trap;
+
+import static io.tunnelwatch.collector.snmp.poll.SnmpOids.*;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tunnelwatch.collector.snmp.poll.IkeRow;
+import io.tunnelwatch.collector.snmp.poll.SaRow;
+import io.tunnelwatch.collector.snmp.poll.TunnelIndex;
+import io.tunnelwatch.collector.snmp.poll.TunnelInterface;
+import io.tunnelwatch.events.CounterSample.Counters;
+import io.tunnelwatch.events.EventKind;
+import io.tunnelwatch.events.Layer;
+import io.tunnelwatch.events.TunnelEvent;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.snmp4j.PDU;
+import org.snmp4j.PDUv1;
+import org.snmp4j.smi.Integer32;
+import org.snmp4j.smi.OID;
+import org.snmp4j.smi.OctetString;
+import org.snmp4j.smi.TimeTicks;
+import org.snmp4j.smi.UnsignedInteger32;
+import org.snmp4j.smi.Variable;
+import org.snmp4j.smi.VariableBinding;
+
+/** Every CISCO-IPSEC-FLOW-MONITOR-MIB notification and IF-MIB link trap, built as SNMP4J PDUs and decoded. */
+class TrapDecoderTest {
+
+    private static final String DEVICE = "rtr-hq-1";
+    private static final String PEER = "198.51.100.7";
+    private static final byte[] PEER_BYTES = {(byte) 198, 51, 100, 7};
+    private static final byte[] LOCAL_BYTES = {(byte) 192, 0, 2, 1};
+    private static final Instant NOW = Instant.parse("2025-01-01T00:00:00Z");
+    /** cikePeerTable index: ipAddrPeer(1) "192.0.2.1", ipAddrPeer(1) "198.51.100.7", cikePeerIntIndex 1. */
+    private static final String PEER_INDEX = "1." + lengthPrefixed("192.0.2.1") + ".1." + lengthPrefixed(PEER) + ".1";
+    private static final int SA_INDEX = 12;
+    private static final int IKE_INDEX = 3;
+
+    private final TunnelIndex index = new TunnelIndex();
+    private final TrapDecoder decoder = new TrapDecoder(index);
+
+    TrapDecoderTest() {
+        index.update(DEVICE, List.of(new IkeRow(IKE_INDEX, PEER, true)),
+                List.of(new SaRow(SA_INDEX, IKE_INDEX, PEER, 100, true, true, Counters.ZERO)),
+                List.of(new TunnelInterface(20, "Tunnel7", true, PEER)));
+    }
+
+    private static String lengthPrefixed(String text) {
+        StringBuilder b = new StringBuilder().append(text.length());
+        for (byte octet : text.getBytes(StandardCharsets.US_ASCII)) {
+            b.append('.').append(octet & 0xff);
+        }
+        return b.toString();
+    }
+
+    private static VariableBinding vb(String oid, Variable value) {
+        return new VariableBinding(new OID(oid), value);
+    }
+
+    private static PDU v2(String trapOid, List<VariableBinding> bindings) {
+        PDU pdu = new PDU();
+        pdu.setType(PDU.TRAP);
+        pdu.add(vb(SYS_UP_TIME, new TimeTicks(4242)));
+        pdu.add(vb(SNMP_TRAP_OID, new OID(trapOid)));
+        bindings.forEach(pdu::add);
+        return pdu;
+    }
+
+    private static List<VariableBinding> peerAddresses(byte[] local, byte[] remote) {
+        return List.of(vb(CIKE_PEER_LOCAL_ADDR + "." + PEER_INDEX, new OctetString(local)),
+                vb(CIKE_PEER_REMOTE_ADDR + "." + PEER_INDEX, new OctetString(remote)));
+    }
+
+    private static List<VariableBinding> plus(List<VariableBinding> a, VariableBinding... more) {
+        List<VariableBinding> all = new ArrayList<>(a);
+        all.addAll(List.of(more));
+        return all;
+    }
+
+    private static VariableBinding saColumn(String column) {
+        return vb(column + "." + SA_INDEX, new Integer32(600));
+    }
+
+    private static VariableBinding spiProtocol() {
+        return vb(CIPSEC_SPI_PROTOCOL + "." + SA_INDEX + ".1", new Integer32(2));
+    }
+
+    /** The 13 notifications with the varbinds the MIB's OBJECTS clause lists, and what each must become. */
+    static Stream<Arguments> notifications() {
+        var peers = peerAddresses(LOCAL_BYTES, PEER_BYTES);
+        return Stream.of(
+                Arguments.of(1, "cikeTunnelStart", plus(peers, vb(CIKE_TUN_LIFE_TIME + "." + IKE_INDEX,
+                        new Integer32(86400))), EventKind.IKE_SA_UP, Layer.IKE),
+                Arguments.of(2, "cikeTunnelStop", plus(peers, vb(CIKE_TUN_ACTIVE_TIME + "." + IKE_INDEX,
+                        new TimeTicks(12345))), EventKind.IKE_SA_DOWN, Layer.UNDERLAY),
+                Arguments.of(3, "cikeSysFailure", peers, EventKind.IKE_FAILURE, Layer.IKE),
+                Arguments.of(4, "cikeCertCrlFailure", peers, EventKind.IKE_FAILURE, Layer.IKE),
+                Arguments.of(5, "cikeProtocolFailure", peers, EventKind.IKE_FAILURE, Layer.IKE),
+                Arguments.of(6, "cikeNoSa", peers, EventKind.IKE_FAILURE, Layer.IKE),
+                Arguments.of(7, "cipSecTunnelStart", List.of(saColumn(CIPSEC_TUN_LIFE_TIME),
+                        vb(CIPSEC_TUN_LIFE_SIZE + "." + SA_INDEX, new UnsignedInteger32(4608000))),
+                        EventKind.IPSEC_SA_UP, Layer.IPSEC),
+                Arguments.of(8, "cipSecTunnelStop", List.of(saColumn(CIPSEC_TUN_ACTIVE_TIME)),
+                        EventKind.IPSEC_SA_DOWN, Layer.IPSEC),
+                Arguments.of(9, "cipSecSysFailure", plus(peers, saColumn(CIPSEC_TUN_ACTIVE_TIME), spiProtocol()),
+                        EventKind.IPSEC_FAILURE, Layer.TRAFFIC),
+                Arguments.of(10, "cipSecSetUpFailure", peers, EventKind.IPSEC_SETUP_FAILED, Layer.IPSEC),
+                Arguments.of(11, "cipSecEarlyTunTerm", List.of(saColumn(CIPSEC_TUN_ACTIVE_TIME), spiProtocol()),
+                        EventKind.IPSEC_SA_DOWN, Layer.IPSEC),
+                Arguments.of(12, "cipSecProtocolFailure", List.of(saColumn(CIPSEC_TUN_ACTIVE_TIME), spiProtocol()),
+                        EventKind.IPSEC_FAILURE, Layer.TRAFFIC));
+    }
+
+    @ParameterizedTest(name = "{1}")
+    @MethodSource("notifications")
+    void shouldDecodeEachNotificationToItsKindLayerDeviceAndPeer(int number, String name,
+                                                                 List<VariableBinding> bindings, EventKind kind,
+                                                                 Layer layer) {
+        TunnelEvent event = decoder.decode(DEVICE, "192.0.2.1", v2(IPSEC_NOTIFICATION_PREFIX + number, bindings),
+                NOW);
+
+        assertThat(event.kind()).isEqualTo(kind);
+        assertThat(event.layer()).isEqualTo(layer);
+        assertThat(event.mnemonic()).isEqualTo(name);
+        assertThat(event.device()).isEqualTo(DEVICE);
+        assertThat(event.peer()).isEqualTo(PEER);
+        assertThat(event.transport()).isEqualTo("snmp");
+        assertThat(event.routerTime()).isEqualTo(new TimeTicks(4242).toString());
+        assertThat(event.receivedAt()).isEqualTo(NOW);
+        assertThat(event.fields()).doesNotContainKey("unresolved_tunnel_index");
+        assertThat(TrapDecoder.typeLabel(IPSEC_NOTIFICATION_PREFIX + number)).isEqualTo(name);
+    }
+
+    @Test
+    void shouldDecodeCipSecNoSaWithoutVarbindsAsADeviceWideIpsecFailure() {
+        TunnelEvent event = decoder.decode(DEVICE, "192.0.2.1", v2(IPSEC_NOTIFICATION_PREFIX + 13, List.of()), NOW);
+
+        assertThat(event.kind()).isEqualTo(EventKind.IPSEC_FAILURE);
+        assertThat(event.layer()).isEqualTo(Layer.TRAFFIC);
+        assertThat(event.mnemonic()).isEqualTo("cipSecNoSa");
+        assertThat(event.peer()).isEqualTo("*");
+    }
+
+    @Test
+    void shouldReadASixteenByteCikePeerRemoteAddrAsCanonicalIpv6() {
+        byte[] v6 = new byte[16];
+        v6[0] = 0x20;
+        v6[1] = 0x01;
+        v6[2] = 0x0d;
+        v6[3] = (byte) 0xb8;
+        v6[15] = 7;
+
+        TunnelEvent event = decoder.decode(DEVICE, "192.0.2.1",
+                v2(IPSEC_NOTIFICATION_PREFIX + 2, peerAddresses(LOCAL_BYTES, v6)), NOW);
+
+        assertThat(event.peer()).isEqualTo("2001:db8::7");
+        assertThat(event.fields()).containsEntry("local_address", "192.0.2.1");
+    }
+
+    @Test
+    void shouldFallBackToThePeerInTheCikePeerIndexWhenTheAddressValueIsOdd() {
+        byte[] text = PEER.getBytes(StandardCharsets.US_ASCII);   // a DisplayString where IPSIpAddress belongs
+
+        TunnelEvent event = decoder.decode(DEVICE, "192.0.2.1",
+                v2(IPSEC_NOTIFICATION_PREFIX + 5, peerAddresses(LOCAL_BYTES, text)), NOW);
+
+        assertThat(event.peer()).isEqualTo(PEER);
+    }
+
+    @Test
+    void shouldFallBackToTheIndexOfTheLocalAddrVarbindWhenRemoteAddrIsMissing() {
+        String v6Index = "1." + lengthPrefixed("192.0.2.1") + ".1." + lengthPrefixed("2001:DB8:0:0::7") + ".3";
+        var bindings = List.of(vb(CIKE_PEER_LOCAL_ADDR + "." + v6Index, new OctetString(LOCAL_BYTES)));
+
+        TunnelEvent event = decoder.decode(DEVICE, "192.0.2.1", v2(IPSEC_NOTIFICATION_PREFIX + 6, bindings), NOW);
+
+        assertThat(event.peer()).isEqualTo("2001:db8::7");
+    }
+
+    @Test
+    void shouldLeaveThePeerUnknownWhenTheIndexNamesAnFqdnOrIsTruncated() {
+        String fqdnIndex = "1." + lengthPrefixed("192.0.2.1") + ".2." + lengthPrefixed("vpn.example.net") + ".1";
+        String truncated = "1.9.49.57.50";
+        for (String suffix : List.of(fqdnIndex, truncated, "1")) {
+            var bindings = List.of(vb(CIKE_PEER_REMOTE_ADDR + "." + suffix, new OctetString(new byte[0])));
+
+            TunnelEvent event = decoder.decode(DEVICE, "192.0.2.1", v2(IPSEC_NOTIFICATION_PREFIX + 3, bindings),
+                    NOW);
+
+            assertThat(event.peer()).as(suffix).isEqualTo("*");
+        }
+    }
+
+    @Test
+    void shouldMarkACipSecTunnelStopOfAnIndexTheLastPollDidNotSeeAsUnresolved() {
+        var bindings = List.of(vb(CIPSEC_TUN_ACTIVE_TIME + ".99", new Integer32(5)));
+
+        TunnelEvent event = decoder.decode(DEVICE, "192.0.2.1", v2(IPSEC_NOTIFICATION_PREFIX + 8, bindings), NOW);
+
+        assertThat(event.kind()).isEqualTo(EventKind.IPSEC_SA_DOWN);
+        assertThat(event.peer()).isEqualTo("*");
+        assertThat(event.fields()).containsEntry("unresolved_tunnel_index", "99").containsEntry("tunnel_index", "99");
+    }
+
+    @Test
+    void shouldNotResolveATunnelIndexAgainstAnotherDevicesPoll() {
+        TunnelEvent event = decoder.decode("rtr-branch-9", "192.0.2.9",
+                v2(IPSEC_NOTIFICATION_PREFIX + 7, List.of(saColumn(CIPSEC_TUN_LIFE_TIME))), NOW);
+
+        assertThat(event.peer()).isEqualTo("*");
+        assertThat(event.fields()).containsEntry("unresolved_tunnel_index", String.valueOf(SA_INDEX));
+    }
+
+    private static PDUv1 v1(String enterprise, int generic, int specific, List<VariableBinding> bindings) {
+        PDUv1 pdu = new PDUv1();
+        pdu.setEnterprise(new OID(enterprise));
+        pdu.setGenericTrap(generic);
+        pdu.setSpecificTrap(specific);
+        pdu.setTimestamp(4242);
+        bindings.forEach(pdu::add);
+        return pdu;
+    }
+
+    @Test
+    void shouldTranslateAnEnterpriseSpecificV1TrapPerRfc3584() {
+        PDUv1 pdu = v1(IPSEC_FLOW_MONITOR + ".2", PDUv1.ENTERPRISE_SPECIFIC, 2,
+                peerAddresses(LOCAL_BYTES, PEER_BYTES));
+
+        TunnelEvent event = decoder.decode(DEVICE, "192.0.2.1", pdu, NOW);
+
+        assertThat(TrapDecoder.trapOid(pdu)).isEqualTo(IPSEC_NOTIFICATION_PREFIX + 2);
+        assertThat(event.kind()).isEqualTo(EventKind.IKE_SA_DOWN);
+        assertThat(event.peer()).isEqualTo(PEER);
+    }
+
+    @Test
+    void shouldTranslateGenericV1LinkTrapsPerRfc3584() {
+        var ifIndex = List.of(vb(IF_INDEX + ".20", new Integer32(20)));
+
+        TunnelEvent down = decoder.decode(DEVICE, "192.0.2.1", v1("1.3.6.1.4.1.9.1.1", PDUv1.LINKDOWN, 0, ifIndex),
+                NOW);
+        TunnelEvent up = decoder.decode(DEVICE, "192.0.2.1", v1("1.3.6.1.4.1.9.1.1", PDUv1.LINKUP, 0, ifIndex),
+                NOW);
+
+        assertThat(down.kind()).isEqualTo(EventKind.TUNNEL_INTERFACE_DOWN);
+        assertThat(up.kind()).isEqualTo(EventKind.TUNNEL_INTERFACE_UP);
+        assertThat(down.peer()).isEqualTo(PEER);
+        assertThat(down.fields()).containsEntry("interface", "Tunnel7");
+    }
+
+    @Test
+    void shouldIgnoreAV1TrapOfAnotherEnterprise() {
+        assertThat(decoder.decode(DEVICE, "192.0.2.1", v1("1.3.6.1.4.1.9.9.41.2", PDUv1.ENTERPRISE_SPECIFIC, 1,
+                List.of()), NOW)).isNull();
+    }
+
+    @Test
+    void shouldDecodeLinkDownOfAPolledTunnelInterfaceWithItsPeer() {
+        var bindings = List.of(vb(IF_INDEX + ".20", new Integer32(20)),
+                vb(IF_DESCR + ".20", new OctetString("Tunnel7")), vb(IF_TYPE + ".20", new Integer32(131)));
+
+        TunnelEvent event = decoder.decode(DEVICE, "192.0.2.1", v2(LINK_DOWN, bindings), NOW);
+
+        assertThat(event.kind()).isEqualTo(EventKind.TUNNEL_INTERFACE_DOWN);
+        assertThat(event.layer()).isEqualTo(Layer.ROUTING);
+        assertThat(event.peer()).isEqualTo(PEER);
+        assertThat(event.fields()).containsEntry("interface", "Tunnel7").containsEntry("if_index", "20");
+    }
+
+    @Test
+    void shouldDecodeLinkUpOfAnUnpolledTunnelInterfaceByItsTypeWithoutAPeer() {
+        var bindings = List.of(vb(IF_INDEX + ".31", new Integer32(31)),
+                vb(IF_DESCR + ".31", new OctetString("Tunnel31")), vb(IF_TYPE + ".31", new Integer32(131)));
+
+        TunnelEvent event = decoder.decode(DEVICE, "192.0.2.1", v2(LINK_UP, bindings), NOW);
+
+        assertThat(event.kind()).isEqualTo(EventKind.TUNNEL_INTERFACE_UP);
+        assertThat(event.peer()).isEqualTo("*");
+        assertThat(event.fields()).containsEntry("interface", "Tunnel31");
+    }
+
+    @Test
+    void shouldIgnoreLinkTrapsOfNonTunnelInterfaces() {
+        var bindings = List.of(vb(IF_INDEX + ".1", new Integer32(1)),
+                vb(IF_DESCR + ".1", new OctetString("GigabitEthernet1")), vb(IF_TYPE + ".1", new Integer32(6)));
+
+        assertThat(decoder.decode(DEVICE, "192.0.2.1", v2(LINK_DOWN, bindings), NOW)).isNull();
+        assertThat(decoder.decode(DEVICE, "192.0.2.1", v2(LINK_UP, bindings), NOW)).isNull();
+        assertThat(TrapDecoder.typeLabel(LINK_DOWN)).isEqualTo("linkDown");
+    }
+
+    @Test
+    void shouldIgnoreOtherNotificationsAndPdusWithoutATrapOid() {
+        PDU bare = new PDU();
+        bare.setType(PDU.TRAP);
+
+        assertThat(decoder.decode(DEVICE, "192.0.2.1", v2("1.3.6.1.4.1.9.9.41.2.0.1", List.of()), NOW)).isNull();
+        assertThat(decoder.decode(DEVICE, "192.0.2.1", bare, NOW)).isNull();
+        assertThat(TrapDecoder.typeLabel("1.3.6.1.4.1.9.9.41.2.0.1")).isEqualTo("other");
+    }
+}
