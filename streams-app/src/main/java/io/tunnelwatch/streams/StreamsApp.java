@@ -2,6 +2,7 @@ package io.tunnelwatch.streams;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
+import io.tunnelwatch.streams.detect.DetectorSettings;
 import io.tunnelwatch.streams.metrics.PeerAlertMetrics;
 import io.tunnelwatch.streams.metrics.PeerPhaseMetrics;
 import io.tunnelwatch.streams.peer.PeerStateListeners;
@@ -36,7 +37,8 @@ public final class StreamsApp implements AutoCloseable {
     }
 
     public void start() {
-        streams = new KafkaStreams(TunnelwatchTopology.build(new PeerStateListeners(peerMetrics, alertMetrics)), settings.toProperties());
+        streams = new KafkaStreams(TunnelwatchTopology.build(new PeerStateListeners(peerMetrics, alertMetrics),
+                alertMetrics, DetectorSettings.defaults()), settings.toProperties());
         streams.setStateListener((now, before) -> {
             LOG.info("Kafka Streams {} -> {}", before, now);
             if (now == KafkaStreams.State.RUNNING) {
