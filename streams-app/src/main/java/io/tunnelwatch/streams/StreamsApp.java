@@ -59,6 +59,14 @@ public final class StreamsApp implements AutoCloseable {
         return running.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
+    /** Queries of one peer's state; valid after {@link #start()}. */
+    public io.tunnelwatch.streams.query.PeerQuery peerQuery() {
+        String server = settings.applicationServer();
+        org.apache.kafka.streams.state.HostInfo self = server == null
+                ? null : org.apache.kafka.streams.state.HostInfo.buildFromEndpoint(server);
+        return new io.tunnelwatch.streams.query.PeerQuery(streams, self);
+    }
+
     public PeerPhaseMetrics peerMetrics() {
         return peerMetrics;
     }
