@@ -28,8 +28,20 @@ public final class Topics {
     public static final Topic<PeerKey, String> ALERTS =
             new Topic<>("tunnelwatch.alerts", new PeerKeySerde(), Serdes.String(), false);
 
+    /**
+     * The streams app's own re-keying of device activity (JSON: heard from, poll failed), keyed {@code device|*}, so
+     * one task judges a device's silence whichever partitions its peers live in. Same partition count as EVENTS.
+     */
+    public static final Topic<PeerKey, String> DEVICE_ACTIVITY =
+            new Topic<>("tunnelwatch.device-activity", new PeerKeySerde(), Serdes.String(), false);
+
+    /** Whether each device is silent (JSON), compacted; read as a global store by every streams task. */
+    public static final Topic<PeerKey, String> DEVICE_STATUS =
+            new Topic<>("tunnelwatch.device-status", new PeerKeySerde(), Serdes.String(), true);
+
     /** All of them, in the order they are created at start. */
-    public static final List<Topic<?, ?>> ALL = List.of(EVENTS, COUNTERS, SYSLOG_RAW, PEER_STATE, ALERTS);
+    public static final List<Topic<?, ?>> ALL = List.of(EVENTS, COUNTERS, SYSLOG_RAW, PEER_STATE, ALERTS,
+            DEVICE_ACTIVITY, DEVICE_STATUS);
 
     private Topics() {
     }

@@ -4,6 +4,7 @@ import io.tunnelwatch.launcher.cli.CliErrors;
 import io.tunnelwatch.launcher.cli.CollectorCommand;
 import io.tunnelwatch.launcher.cli.DemoCommand;
 import io.tunnelwatch.launcher.cli.EnvironmentDefaults;
+import io.tunnelwatch.launcher.cli.ExplainCommand;
 import io.tunnelwatch.launcher.cli.ParseCommand;
 import io.tunnelwatch.launcher.cli.RunCommand;
 import io.tunnelwatch.launcher.cli.SimulateCommand;
@@ -18,7 +19,7 @@ import picocli.CommandLine.Command;
         description = "Watches site-to-site IPsec tunnels on Cisco IOS-XE: syslog and SNMP in, one state machine per"
                 + " tunnel peer, root-cause alerts and Prometheus metrics out.",
         subcommands = {RunCommand.class, DemoCommand.class, CollectorCommand.class, StreamsCommand.class,
-            SimulateCommand.class, ParseCommand.class, CommandLine.HelpCommand.class})
+            SimulateCommand.class, ParseCommand.class, ExplainCommand.class, CommandLine.HelpCommand.class})
 public final class Tunnelwatch implements Runnable {
 
     @CommandLine.Spec
@@ -40,6 +41,6 @@ public final class Tunnelwatch implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(), "a command is needed: run, demo, collector,"
-                + " streams, simulate, parse");
+                + " streams, simulate, parse, explain");
     }
 }

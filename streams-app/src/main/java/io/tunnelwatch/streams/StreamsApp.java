@@ -2,6 +2,7 @@ package io.tunnelwatch.streams;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
+import io.tunnelwatch.streams.detect.DetectorSettings;
 import io.tunnelwatch.streams.metrics.PeerAlertMetrics;
 import io.tunnelwatch.streams.metrics.PeerPhaseMetrics;
 import io.tunnelwatch.streams.peer.PeerStateListeners;
@@ -36,7 +37,8 @@ public final class StreamsApp implements AutoCloseable {
     }
 
     public void start() {
-        streams = new KafkaStreams(TunnelwatchTopology.build(new PeerStateListeners(peerMetrics, alertMetrics)), settings.toProperties());
+        streams = new KafkaStreams(TunnelwatchTopology.build(new PeerStateListeners(peerMetrics, alertMetrics),
+                alertMetrics, DetectorSettings.defaults()), settings.toProperties());
         streams.setStateListener((now, before) -> {
             LOG.info("Kafka Streams {} -> {}", before, now);
             if (now == KafkaStreams.State.RUNNING) {
@@ -55,6 +57,14 @@ public final class StreamsApp implements AutoCloseable {
     /** Waits until the first assignment is processed; false when the time ran out. */
     public boolean awaitRunning(Duration timeout) throws InterruptedException {
         return running.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Queries of one peer's state; valid after {@link #start()}. */
+    public io.tunnelwatch.streams.query.PeerQuery peerQuery() {
+        String server = settings.applicationServer();
+        org.apache.kafka.streams.state.HostInfo self = server == null
+                ? null : org.apache.kafka.streams.state.HostInfo.buildFromEndpoint(server);
+        return new io.tunnelwatch.streams.query.PeerQuery(streams, self);
     }
 
     public PeerPhaseMetrics peerMetrics() {

@@ -19,6 +19,8 @@ import org.apache.kafka.streams.StreamsConfig;
  *                       partitions back at once instead of waiting out the session of its crashed self; null for
  *                       dynamic membership. Must be unique per instance.
  * @param overrides      any further Kafka Streams properties, applied last
+ * @param applicationServer this instance's {@code host:port} of its HTTP endpoint ({@code application.server}), so
+ *                       a peer query for a key owned elsewhere can say where; null when not served
  */
 public record StreamsSettings(
         String bootstrapServers,
@@ -27,7 +29,8 @@ public record StreamsSettings(
         int threads,
         int replication,
         String staticMemberId,
-        Map<String, String> overrides) {
+        Map<String, String> overrides,
+        String applicationServer) {
 
     public static final String DEFAULT_APPLICATION_ID = "tunnelwatch";
 
@@ -36,6 +39,17 @@ public record StreamsSettings(
         Objects.requireNonNull(applicationId, "applicationId");
         Objects.requireNonNull(stateDirectory, "stateDirectory");
         overrides = Map.copyOf(overrides);
+    }
+
+    /** Without an {@code application.server}: peer queries answer only for local keys. */
+    public StreamsSettings(String bootstrapServers, String applicationId, Path stateDirectory, int threads,
+                           int replication, String staticMemberId, Map<String, String> overrides) {
+        this(bootstrapServers, applicationId, stateDirectory, threads, replication, staticMemberId, overrides, null);
+    }
+
+    public StreamsSettings withApplicationServer(String hostPort) {
+        return new StreamsSettings(bootstrapServers, applicationId, stateDirectory, threads, replication,
+                staticMemberId, overrides, hostPort);
     }
 
     public Properties toProperties() {
@@ -50,6 +64,9 @@ public record StreamsSettings(
         p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
         if (staticMemberId != null) {
             p.put(StreamsConfig.mainConsumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG), staticMemberId);
+        }
+        if (applicationServer != null) {
+            p.put(StreamsConfig.APPLICATION_SERVER_CONFIG, applicationServer);
         }
         Properties props = new Properties();
         props.putAll(p);

@@ -144,9 +144,11 @@ public final class Pipeline implements AutoCloseable {
     private void startStreams() {
         StreamsSettings settings = new StreamsSettings(bootstrapServers, config.applicationId(),
                 config.dataDirectory().resolve("streams"), 1, config.embedded() ? 1 : -1,
-                config.embedded() ? EMBEDDED_MEMBER_ID : null, Map.of());
+                config.embedded() ? EMBEDDED_MEMBER_ID : null, Map.of())
+                .withApplicationServer(HttpEndpoint.displayHost(config.httpHost()) + ":" + http.port());
         streams = new StreamsApp(settings, registry);
         streams.start();
+        http.peers().attach(streams.peerQuery());
         running.push(streams);
         try {
             if (!streams.awaitRunning(STREAMS_READY_TIMEOUT)) {

@@ -10,25 +10,42 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * The HTTP endpoint of a tunnelwatch process: {@code /metrics} (Prometheus text or OpenMetrics, by the Prometheus
- * Java client's exporter over Micrometer's registry), {@code /-/healthy}, and an index at {@code /}.
+ * Java client's exporter over Micrometer's registry), {@code /-/healthy}, {@code /peers/{device}/{peer}}
+ * ({@link PeerHandler}) and an index at {@code /}.
  */
 public final class HttpEndpoint implements AutoCloseable {
 
     private final HTTPServer server;
+    private final PeerHandler peers;
 
-    private HttpEndpoint(HTTPServer server) {
+    private HttpEndpoint(HTTPServer server, PeerHandler peers) {
         this.server = server;
+        this.peers = peers;
     }
 
     /** @throws IOException when the port cannot be bound */
     public static HttpEndpoint start(String host, int port, PrometheusMeterRegistry registry) throws IOException {
+        PeerHandler peers = new PeerHandler();
         HTTPServer server = HTTPServer.builder()
                 .hostname(host)
                 .port(port)
                 .registry(registry.getPrometheusRegistry())
-                .defaultHandler(HttpEndpoint::index)
+                .defaultHandler(exchange -> route(exchange, peers))
                 .buildAndStart();
-        return new HttpEndpoint(server);
+        return new HttpEndpoint(server, peers);
+    }
+
+    /** Where {@code /peers/…} queries go once the streams app runs. */
+    public PeerHandler peers() {
+        return peers;
+    }
+
+    private static void route(HttpExchange exchange, PeerHandler peers) throws IOException {
+        if (exchange.getRequestURI().getPath().startsWith(PeerHandler.PREFIX)) {
+            peers.handle(exchange);
+        } else {
+            index(exchange);
+        }
     }
 
     public int port() {
@@ -36,7 +53,8 @@ public final class HttpEndpoint implements AutoCloseable {
     }
 
     private static void index(HttpExchange exchange) throws IOException {
-        byte[] body = ("tunnelwatch\n\n/metrics     Prometheus metrics\n/-/healthy   liveness\n")
+        byte[] body = ("tunnelwatch\n\n/metrics                  Prometheus metrics\n/-/healthy                liveness\n"
+                + "/peers/{device}/{peer}    one peer: state, recent events, open alert (JSON)\n")
                 .getBytes(StandardCharsets.UTF_8);
         int status = "/".equals(exchange.getRequestURI().getPath()) ? 200 : 404;
         exchange.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");

@@ -36,7 +36,7 @@ public final class PeerAlerting {
         return new Outcome(after, step.records());
     }
 
-    static Placeholders placeholders(PeerState s) {
+    public static Placeholders placeholders(PeerState s) {
         String tunnelId = s.tunnel() == null ? null : Placeholders.tunnelIdOf(s.tunnel().name());
         return new Placeholders(s.peer(), s.sourceInterface(), tunnelId, s.cryptoAcl());
     }

@@ -12,8 +12,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * CryptoErrors [TRAFFIC] (RUNBOOK.md "Layer 4"): replay, authentication (MAC) or decrypt failures rose in the last
- * poll, or a REPLAY_ERROR / AUTH_ERROR / IPsec failure message arrived within {@code messageWindow} (IOS rate-limits
+ * CryptoErrors [TRAFFIC] (RUNBOOK.md "Layer 4"): replay, authentication (MAC) or decrypt failures rose by more than
+ * {@code cryptoErrorsPerPoll} in the last poll, or a REPLAY_ERROR / AUTH_ERROR / IPsec failure message arrived within {@code messageWindow} (IOS rate-limits
  * these messages, so the counters give the rate and the messages the evidence).
  */
 public final class CryptoErrorsDetector implements Detector {
@@ -36,7 +36,7 @@ public final class CryptoErrorsDetector implements Detector {
     public Optional<Finding> detect(PeerState s, Instant now) {
         List<CounterDelta> d = s.recentDeltas();
         CounterDelta last = d.isEmpty() ? null : d.get(d.size() - 1);
-        boolean rising = last != null && last.cryptoErrors() > 0;
+        boolean rising = last != null && last.cryptoErrors() > settings.cryptoErrorsPerPoll();
         Evidence message = EvidenceLines.latest(s, now, settings.messageWindow(), MESSAGES);
         if (!rising && message == null) {
             return Optional.empty();

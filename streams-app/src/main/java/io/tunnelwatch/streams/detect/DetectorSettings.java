@@ -14,6 +14,8 @@ import java.time.Duration;
  * @param messageWindow  how long a rate-limited error message (IOS logs several at most once a minute) keeps its
  *                       alert's condition true [5 min]
  * @param resolveAfter   how long a condition must stay absent before its alert resolves (hysteresis) [60 s]
+ * @param cryptoErrorsPerPoll replay + authentication + decrypt failures one poll interval may add before CryptoErrors
+ *                       opens; DESIGN.md names no number, so a few stray replay drops (reordering) stay quiet [10]
  */
 public record DetectorSettings(
         Duration stuckAfter,
@@ -23,10 +25,11 @@ public record DetectorSettings(
         Duration silenceAfter,
         Duration missingAfter,
         Duration messageWindow,
-        Duration resolveAfter) {
+        Duration resolveAfter,
+        int cryptoErrorsPerPoll) {
 
     public static DetectorSettings defaults() {
         return new DetectorSettings(Duration.ofSeconds(60), 3, 3, Duration.ofMinutes(10), Duration.ofMinutes(5),
-                Duration.ofMinutes(5), Duration.ofMinutes(5), Duration.ofSeconds(60));
+                Duration.ofMinutes(5), Duration.ofMinutes(5), Duration.ofSeconds(60), 10);
     }
 }

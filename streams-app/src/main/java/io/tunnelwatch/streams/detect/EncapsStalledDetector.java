@@ -9,7 +9,8 @@ import java.util.Optional;
 
 /**
  * EncapsStalled [ROUTING] (RUNBOOK.md "Layer 5"): SA up, decaps rising, encaps flat for {@code flatSamples} polls:
- * local traffic is not routed into the tunnel or does not match the crypto ACL (or is NATed first).
+ * local traffic is not routed into the tunnel or does not match the crypto ACL. Steps aside for NatExemptionMissing
+ * when the peer is a crypto-map peer over NAT-T ({@link NatExemptionPattern}), which names the cause.
  */
 public final class EncapsStalledDetector implements Detector {
 
@@ -26,7 +27,8 @@ public final class EncapsStalledDetector implements Detector {
 
     @Override
     public Optional<Finding> detect(PeerState s, Instant now) {
-        if (!OneWayTraffic.holds(s, settings.flatSamples(), CounterDelta::decaps, CounterDelta::encaps)) {
+        if (!OneWayTraffic.holds(s, settings.flatSamples(), CounterDelta::decaps, CounterDelta::encaps)
+                || NatExemptionPattern.holds(s, settings, now)) {
             return Optional.empty();
         }
         String cause = s.natT()

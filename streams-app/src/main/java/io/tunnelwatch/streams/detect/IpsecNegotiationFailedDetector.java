@@ -12,8 +12,10 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * IpsecNegotiationFailed [IPSEC] (RUNBOOK.md "Layer 3"): IKE up but no IPsec SA for {@code stuckAfter}, or a
- * quick-mode / child-SA failure message while no SA is up; cause from {@code fail_reason}: transform set, PFS group,
+ * IpsecNegotiationFailed [IPSEC] (RUNBOOK.md "Layer 3"): IKE up for {@code stuckAfter} while the IPsec SA is known
+ * to be missing, or a quick-mode / child-SA failure message while no SA is up. "Known to be missing" needs evidence:
+ * a poll with no SA row or a session DOWN. A router that logs {@code IKEV2-5-SA_UP} but whose SA up was never seen
+ * (no SESSION_STATUS logging, not polled) is not accused: the IPsec state is merely unknown; cause from {@code fail_reason}: transform set, PFS group,
  * or proxy identities (crypto ACLs that are not mirror images).
  */
 public final class IpsecNegotiationFailedDetector implements Detector {
@@ -45,8 +47,8 @@ public final class IpsecNegotiationFailedDetector implements Detector {
         }
         boolean recentFailure = ipsec.lastFailureAt() != null
                 && now.isBefore(ipsec.lastFailureAt().plus(settings.messageWindow()));
-        boolean ikeUpLongEnough = s.ike().state().isUp() && s.ike().since() != null
-                && !now.isBefore(s.ike().since().plus(settings.stuckAfter()));
+        boolean ikeUpLongEnough = ipsec.state() == IpsecState.NO_SA && s.ike().state().isUp()
+                && s.ike().since() != null && !now.isBefore(s.ike().since().plus(settings.stuckAfter()));
         if (!recentFailure && !ikeUpLongEnough) {
             return Optional.empty();
         }
@@ -58,7 +60,7 @@ public final class IpsecNegotiationFailedDetector implements Detector {
         if (s.ipsec().state() == IpsecState.UP) {
             return Optional.empty();
         }
-        Instant ikeDue = s.ike().state().isUp() && s.ike().since() != null
+        Instant ikeDue = s.ipsec().state() == IpsecState.NO_SA && s.ike().state().isUp() && s.ike().since() != null
                 ? s.ike().since().plus(settings.stuckAfter()) : null;
         Instant failureEnds = s.ipsec().lastFailureAt() == null
                 ? null : s.ipsec().lastFailureAt().plus(settings.messageWindow());

@@ -18,6 +18,7 @@ public final class PeerDiagnosis {
     public PeerDiagnosis(DetectorSettings settings) {
         this.detectors = List.of(
                 new PeerUnreachableDetector(settings),
+                new ExpectedPeerMissingDetector(settings),
                 new TunnelFlappingDetector(settings),
                 new IkeNegotiationStuckDetector(settings),
                 new IpsecNegotiationFailedDetector(settings),
@@ -26,7 +27,9 @@ public final class PeerDiagnosis {
                 new CryptoErrorsDetector(settings),
                 new TunnelInterfaceDownDetector(settings),
                 new EncapsStalledDetector(settings),
-                RecentMessageDetector.cleartextReceived(settings));
+                RecentMessageDetector.cleartextReceived(settings),
+                new NatExemptionMissingDetector(settings),
+                new MtuSuspectedDetector(settings));
     }
 
     /** The findings now, root cause first. */

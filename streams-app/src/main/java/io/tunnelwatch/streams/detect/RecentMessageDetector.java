@@ -7,11 +7,13 @@ import io.tunnelwatch.streams.peer.Evidence;
 import io.tunnelwatch.streams.peer.PeerState;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.BiPredicate;
 
 /**
  * An alert whose only signal is a (rate-limited) message: true while such a message arrived within
  * {@code messageWindow}. InvalidSpi (RECVD_PKT_INV_SPI, RUNBOOK.md "Layer 4") and CleartextReceived
- * (RECVD_PKT_NOT_IPSEC, "Layer 5") are two of them.
+ * (RECVD_PKT_NOT_IPSEC, "Layer 5") are two of them. A detector may step aside when a more specific diagnosis
+ * explains the same message (clear text from a crypto-map peer over NAT-T: NatExemptionMissing).
  */
 public final class RecentMessageDetector implements Detector {
 
@@ -19,23 +21,28 @@ public final class RecentMessageDetector implements Detector {
     private final EventKind kind;
     private final String cause;
     private final DetectorSettings settings;
+    private final BiPredicate<PeerState, Instant> explainedElsewhere;
 
-    public RecentMessageDetector(AlertType type, EventKind kind, String cause, DetectorSettings settings) {
+    public RecentMessageDetector(AlertType type, EventKind kind, String cause, DetectorSettings settings,
+                                 BiPredicate<PeerState, Instant> explainedElsewhere) {
         this.type = type;
         this.kind = kind;
         this.cause = cause;
         this.settings = settings;
+        this.explainedElsewhere = explainedElsewhere;
     }
 
     public static RecentMessageDetector invalidSpi(DetectorSettings settings) {
         return new RecentMessageDetector(AlertType.INVALID_SPI, EventKind.INVALID_SPI,
-                "the SAs are out of sync after a rekey: the peer uses an SPI this router no longer has", settings);
+                "the SAs are out of sync after a rekey: the peer uses an SPI this router no longer has", settings,
+                (s, now) -> false);
     }
 
     public static RecentMessageDetector cleartextReceived(DetectorSettings settings) {
         return new RecentMessageDetector(AlertType.CLEARTEXT_RECEIVED, EventKind.CLEARTEXT_RECEIVED,
                 "asymmetric selectors: the peer sends in clear what this router expects protected "
-                        + "(crypto ACLs not mirrored)", settings);
+                        + "(crypto ACLs not mirrored)", settings,
+                (s, now) -> NatExemptionPattern.holds(s, settings, now));
     }
 
     @Override
@@ -46,7 +53,7 @@ public final class RecentMessageDetector implements Detector {
     @Override
     public Optional<Finding> detect(PeerState s, Instant now) {
         Evidence message = EvidenceLines.latest(s, now, settings.messageWindow(), kind);
-        return message == null ? Optional.empty()
+        return message == null || explainedElsewhere.test(s, now) ? Optional.empty()
                 : Optional.of(new Finding(type, cause, EvidenceLines.events(s, kind)));
     }
 

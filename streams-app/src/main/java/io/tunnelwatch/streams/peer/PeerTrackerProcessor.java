@@ -19,6 +19,10 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import io.tunnelwatch.streams.device.DeviceActivity;
+import io.tunnelwatch.streams.device.DeviceActivityThrottle;
+import io.tunnelwatch.streams.device.DeviceStatus;
 
 /**
  * The thin Kafka Streams adapter around {@link PeerStateMachine} and {@link PeerAlerting}: reads the peer's state,
@@ -32,8 +36,12 @@ public final class PeerTrackerProcessor implements Processor<PeerKey, PeerInput,
     public static final Duration PUNCTUATE_EVERY = Duration.ofSeconds(1);
 
     /** The names the topology gives this processor's stores and children. */
-    public record Wiring(String stateStore, String deadlineStore, String stateSink, String alertsSink) {
+    public record Wiring(String stateStore, String deadlineStore, String stateSink, String alertsSink,
+                         String activitySink, String deviceStatusStore) {
     }
+
+    /** While a device is silent, its peers are looked at again this often (their alerts are held meanwhile). */
+    public static final Duration SUPPRESSED_RECHECK = Duration.ofSeconds(30);
 
     private final Wiring wiring;
     private final PeerStateListener listener;
@@ -43,6 +51,9 @@ public final class PeerTrackerProcessor implements Processor<PeerKey, PeerInput,
     private ProcessorContext<PeerKey, Object> context;
     private KeyValueStore<PeerKey, PeerState> store;
     private DeadlineIndex deadlines;
+    private ReadOnlyKeyValueStore<PeerKey, DeviceStatus> deviceStatus;
+    private final DeviceActivityThrottle throttle = new DeviceActivityThrottle(DeviceActivityThrottle.DEFAULT_EVERY,
+            DeviceActivityThrottle.DEFAULT_MAX_DEVICES);
 
     public PeerTrackerProcessor(Wiring wiring, PeerStateListener listener, DetectorSettings settings) {
         this.wiring = wiring;
@@ -56,6 +67,7 @@ public final class PeerTrackerProcessor implements Processor<PeerKey, PeerInput,
         this.store = context.getStateStore(wiring.stateStore());
         KeyValueStore<Bytes, byte[]> index = context.getStateStore(wiring.deadlineStore());
         this.deadlines = new DeadlineIndex(index);
+        this.deviceStatus = context.getStateStore(wiring.deviceStatusStore());
         try (KeyValueIterator<PeerKey, PeerState> all = store.all()) {
             all.forEachRemaining(kv -> announce(kv.key, kv.value));
         }
@@ -66,7 +78,15 @@ public final class PeerTrackerProcessor implements Processor<PeerKey, PeerInput,
     public void process(Record<PeerKey, PeerInput> record) {
         PeerKey key = record.key();
         PeerInput input = record.value();
-        if (key == null || input == null || key.isDeviceWide()) {
+        if (key == null || input == null) {
+            return;
+        }
+        DeviceActivity activity = input.activity();
+        if (throttle.shouldSend(activity)) {
+            context.forward(new Record<>(PeerKey.deviceWide(key.device()), (Object) activity, record.timestamp()),
+                    wiring.activitySink());
+        }
+        if (key.isDeviceWide()) {
             return;
         }
         PeerState prior = store.get(key);
@@ -88,7 +108,10 @@ public final class PeerTrackerProcessor implements Processor<PeerKey, PeerInput,
     }
 
     private void settle(PeerKey key, PeerState prior, PeerState applied, Instant now) {
-        PeerAlerting.Outcome outcome = alerting.evaluate(applied, now);
+        PeerAlerting.Outcome outcome = isDeviceSilent(key)
+                ? new PeerAlerting.Outcome(applied.toBuilder().nextCheckAt(now.plus(SUPPRESSED_RECHECK)).build(),
+                        java.util.List.of())
+                : alerting.evaluate(applied, now);
         PeerState next = outcome.state();
         deadlines.reschedule(key, applied.nextCheckAt(), next.nextCheckAt());
         for (AlertRecord alert : outcome.records()) {
@@ -100,6 +123,15 @@ public final class PeerTrackerProcessor implements Processor<PeerKey, PeerInput,
         store.put(key, next);
         announce(key, next);
         context.forward(new Record<>(key, (Object) next, now.toEpochMilli()), wiring.stateSink());
+    }
+
+    /**
+     * DeviceSilent holds the device's peers' alerts (RUNBOOK.md "Layer 0"): none opens, and an open one is neither
+     * updated nor resolved, since nothing said about the peer now can be trusted. Read from the global store.
+     */
+    private boolean isDeviceSilent(PeerKey key) {
+        DeviceStatus status = deviceStatus.get(PeerKey.deviceWide(key.device()));
+        return status != null && status.silent();
     }
 
     private static String toJson(AlertRecord alert) {

@@ -4,6 +4,11 @@ import io.tunnelwatch.events.PeerKey;
 import io.tunnelwatch.events.Topics;
 import io.tunnelwatch.events.json.JsonSerde;
 import io.tunnelwatch.streams.detect.DetectorSettings;
+import io.tunnelwatch.streams.device.DeviceActivity;
+import io.tunnelwatch.streams.device.DeviceState;
+import io.tunnelwatch.streams.device.DeviceStatus;
+import io.tunnelwatch.streams.device.DeviceStatusUpdater;
+import io.tunnelwatch.streams.device.DeviceTrackerProcessor;
 import io.tunnelwatch.streams.peer.PeerInput;
 import io.tunnelwatch.streams.peer.PeerState;
 import io.tunnelwatch.streams.peer.PeerStateListener;
@@ -22,10 +27,17 @@ import org.apache.kafka.streams.state.Stores;
  * the TopologyTestDriver tests alike.
  *
  * <pre>
- * tunnelwatch.events   ─┐
- *                       ├▶ peer-tracker [stores peer-state, peer-deadlines] ─┬▶ tunnelwatch.peer-state
- * tunnelwatch.counters ─┘                                                    └▶ tunnelwatch.alerts
+ * tunnelwatch.events   ─┐                                                      ┌▶ tunnelwatch.peer-state
+ *                       ├▶ peer-tracker [peer-state, peer-deadlines; reads ───┼▶ tunnelwatch.alerts
+ * tunnelwatch.counters ─┘   global device-status]                              └▶ tunnelwatch.device-activity
+ * tunnelwatch.device-activity ─▶ device-tracker [device-state, device-deadlines] ─┬▶ tunnelwatch.alerts
+ *                                                                                 └▶ tunnelwatch.device-status
+ * tunnelwatch.device-status ─▶ global store device-status (every task)
  * </pre>
+ *
+ * <p>DeviceSilent needs every peer of a device, but peers hash to different partitions: the peer tracker re-keys a
+ * throttled "heard from / poll failed" record per device to {@code device|*} (one task judges the device), and the
+ * device's silent/heard status comes back to every task through a global store (suppression of its peers' alerts).
  *
  * <p>Both sources feed one processor through a common input type ({@link PeerInput}) rather than two processors
  * sharing the store: one writer per peer state, one place for the alert lifecycle and the timers. The topics are
@@ -40,6 +52,16 @@ public final class TunnelwatchTopology {
     public static final String PEER_STATE_SINK = "peer-state-sink";
     public static final String DEADLINE_STORE = "peer-deadlines";
     public static final String ALERTS_SINK = "alerts-sink";
+    public static final String ACTIVITY_SINK = "device-activity-sink";
+    public static final String ACTIVITY_SOURCE = "device-activity";
+    public static final String DEVICE_TRACKER = "device-tracker";
+    public static final String DEVICE_STATE_STORE = "device-state";
+    public static final String DEVICE_DEADLINE_STORE = "device-deadlines";
+    public static final String DEVICE_ALERTS_SINK = "device-alerts-sink";
+    public static final String DEVICE_STATUS_SINK = "device-status-sink";
+    public static final String DEVICE_STATUS_STORE = "device-status";
+    public static final String DEVICE_STATUS_SOURCE = "device-status-source";
+    public static final String DEVICE_STATUS_UPDATER = "device-status-updater";
 
     private TunnelwatchTopology() {
     }
@@ -49,13 +71,23 @@ public final class TunnelwatchTopology {
     }
 
     public static Topology build(PeerStateListener listener, DetectorSettings settings) {
+        return build(listener, PeerStateListener.NONE, settings);
+    }
+
+    /**
+     * @param listener      told of every peer's state (phase and alert metrics)
+     * @param alertListener told of every device's DeviceSilent alert, on its {@code device|*} pseudo-peer
+     */
+    public static Topology build(PeerStateListener listener, PeerStateListener alertListener,
+                                 DetectorSettings settings) {
         JsonSerde<PeerState> stateSerde = new JsonSerde<>(PeerState.class);
         StoreBuilder<KeyValueStore<PeerKey, PeerState>> store = Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(PEER_STATE_STORE), Topics.EVENTS.keySerde(), stateSerde);
         StoreBuilder<KeyValueStore<Bytes, byte[]>> deadlines = Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(DEADLINE_STORE), Serdes.Bytes(), Serdes.ByteArray());
-        var wiring = new PeerTrackerProcessor.Wiring(PEER_STATE_STORE, DEADLINE_STORE, PEER_STATE_SINK, ALERTS_SINK);
-        return new Topology()
+        var wiring = new PeerTrackerProcessor.Wiring(PEER_STATE_STORE, DEADLINE_STORE, PEER_STATE_SINK, ALERTS_SINK,
+                ACTIVITY_SINK, DEVICE_STATUS_STORE);
+        Topology topology = new Topology()
                 .addSource(EVENTS_SOURCE, Topics.EVENTS.keySerde().deserializer(),
                         wrapping(Topics.EVENTS.valueSerde().deserializer(), PeerInput.Event::new),
                         Topics.EVENTS.name())
@@ -70,6 +102,34 @@ public final class TunnelwatchTopology {
                         stateSerde.serializer(), PEER_TRACKER)
                 .addSink(ALERTS_SINK, Topics.ALERTS.name(), Topics.ALERTS.keySerde().serializer(),
                         Topics.ALERTS.valueSerde().serializer(), PEER_TRACKER);
+        addDeviceTracker(topology, alertListener, settings);
+        return topology
+                .addSink(ACTIVITY_SINK, Topics.DEVICE_ACTIVITY.name(), Topics.DEVICE_ACTIVITY.keySerde().serializer(),
+                        new JsonSerde<>(DeviceActivity.class).serializer(), PEER_TRACKER);
+    }
+
+    private static void addDeviceTracker(Topology topology, PeerStateListener alertListener,
+                                         DetectorSettings settings) {
+        var wiring = new DeviceTrackerProcessor.Wiring(DEVICE_STATE_STORE, DEVICE_DEADLINE_STORE, DEVICE_STATUS_SINK,
+                DEVICE_ALERTS_SINK);
+        JsonSerde<DeviceStatus> statusSerde = new JsonSerde<>(DeviceStatus.class);
+        topology.addSource(ACTIVITY_SOURCE, Topics.DEVICE_ACTIVITY.keySerde().deserializer(),
+                        new JsonSerde<>(DeviceActivity.class).deserializer(), Topics.DEVICE_ACTIVITY.name())
+                .addProcessor(DEVICE_TRACKER, () -> new DeviceTrackerProcessor(wiring, alertListener, settings),
+                        ACTIVITY_SOURCE)
+                .addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DEVICE_STATE_STORE),
+                        Topics.DEVICE_ACTIVITY.keySerde(), new JsonSerde<>(DeviceState.class)), DEVICE_TRACKER)
+                .addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DEVICE_DEADLINE_STORE),
+                        Serdes.Bytes(), Serdes.ByteArray()), DEVICE_TRACKER)
+                .addSink(DEVICE_ALERTS_SINK, Topics.ALERTS.name(), Topics.ALERTS.keySerde().serializer(),
+                        Topics.ALERTS.valueSerde().serializer(), DEVICE_TRACKER)
+                .addSink(DEVICE_STATUS_SINK, Topics.DEVICE_STATUS.name(), Topics.DEVICE_STATUS.keySerde().serializer(),
+                        Topics.DEVICE_STATUS.valueSerde().serializer(), DEVICE_TRACKER)
+                .addGlobalStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DEVICE_STATUS_STORE),
+                                Topics.DEVICE_STATUS.keySerde(), statusSerde).withLoggingDisabled(),
+                        DEVICE_STATUS_SOURCE, Topics.DEVICE_STATUS.keySerde().deserializer(),
+                        statusSerde.deserializer(), Topics.DEVICE_STATUS.name(), DEVICE_STATUS_UPDATER,
+                        () -> new DeviceStatusUpdater(DEVICE_STATUS_STORE));
     }
 
     /** Reads a topic's value and wraps it as a {@link PeerInput}; null (a tombstone) stays null. */

@@ -21,12 +21,14 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
 import org.junit.jupiter.api.Test;
+import io.tunnelwatch.streams.device.DeviceStatus;
 
 /** A restart: a new processor on the same stores restores the open alert's gauge and opens no duplicate. */
 class PeerTrackerProcessorTest {
 
     private static final PeerTrackerProcessor.Wiring WIRING =
-            new PeerTrackerProcessor.Wiring("peer-state", "peer-deadlines", "state-sink", "alerts-sink");
+            new PeerTrackerProcessor.Wiring("peer-state", "peer-deadlines", "state-sink", "alerts-sink",
+                    "activity-sink", "device-status");
 
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private final PeerAlertMetrics metrics = new PeerAlertMetrics(registry);
@@ -36,12 +38,16 @@ class PeerTrackerProcessorTest {
     private final KeyValueStore<Bytes, byte[]> deadlines = Stores.keyValueStoreBuilder(
             Stores.inMemoryKeyValueStore(WIRING.deadlineStore()), Serdes.Bytes(), Serdes.ByteArray())
             .withLoggingDisabled().build();
+    private final KeyValueStore<PeerKey, DeviceStatus> deviceStatus = Stores.keyValueStoreBuilder(
+            Stores.inMemoryKeyValueStore(WIRING.deviceStatusStore()), new PeerKeySerde(),
+            new JsonSerde<>(DeviceStatus.class)).withLoggingDisabled().build();
 
     @Test
     void shouldRestoreTheOpenAlertAfterARestartAndNotOpenItTwice() {
         MockProcessorContext<PeerKey, Object> first = context();
         states.init(first.getStateStoreContext(), states);
         deadlines.init(first.getStateStoreContext(), deadlines);
+        deviceStatus.init(first.getStateStoreContext(), deviceStatus);
         PeerTrackerProcessor before = start(first);
         var down = new Record<PeerKey, PeerInput>(PEER, new PeerInput.Event(event(EventKind.SESSION_DOWN, T0)),
                 T0.toEpochMilli());
@@ -67,6 +73,7 @@ class PeerTrackerProcessorTest {
         MockProcessorContext<PeerKey, Object> context = new MockProcessorContext<>();
         context.addStateStore(states);
         context.addStateStore(deadlines);
+        context.addStateStore(deviceStatus);
         return context;
     }
 

@@ -28,7 +28,8 @@ final class AlertTopologyDriver implements AutoCloseable {
 
     AlertTopologyDriver(Path stateDir, Instant wallClock, PeerStateListener listener) {
         var settings = new StreamsSettings("unused:9092", "tunnelwatch-test", stateDir, 1, 1, null, Map.of());
-        driver = new TopologyTestDriver(TunnelwatchTopology.build(listener), settings.toProperties(), wallClock);
+        driver = new TopologyTestDriver(TunnelwatchTopology.build(listener, listener,
+                io.tunnelwatch.streams.detect.DetectorSettings.defaults()), settings.toProperties(), wallClock);
         events = driver.createInputTopic(Topics.EVENTS.name(), Topics.EVENTS.keySerde().serializer(),
                 Topics.EVENTS.valueSerde().serializer());
         counters = driver.createInputTopic(Topics.COUNTERS.name(), Topics.COUNTERS.keySerde().serializer(),

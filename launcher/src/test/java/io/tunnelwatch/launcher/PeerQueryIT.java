@@ -1,0 +1,85 @@
+package io.tunnelwatch.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.tunnelwatch.broker.PortProbe;
+import io.tunnelwatch.collector.config.IngestConfig;
+import io.tunnelwatch.collector.config.SnmpSettings;
+import io.tunnelwatch.collector.config.SyslogListenerConfig;
+import io.tunnelwatch.launcher.allinone.Pipeline;
+import io.tunnelwatch.launcher.allinone.PipelineConfig;
+import io.tunnelwatch.testsupport.KafkaFixture;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Ask a peer: util-linux {@code logger} sends a session DOWN → collector → Kafka (the fixture broker) → streams app;
+ * {@code GET /peers/127.0.0.1/<peer>} answers its state, and {@code tunnelwatch explain} (the packaged jar) prints it.
+ */
+class PeerQueryIT {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    @TempDir
+    Path data;
+
+    private Pipeline pipeline;
+    private int syslogPort;
+    private int httpPort;
+
+    @BeforeEach
+    void startPipeline() {
+        syslogPort = PortProbe.freePort();
+        httpPort = PortProbe.freePort();
+        PipelineConfig config = new PipelineConfig(KafkaFixture.bootstrapServers(), data, 0, 0,
+                Duration.ofSeconds(30), KafkaFixture.PARTITIONS, 1,
+                SyslogListenerConfig.defaults().withPorts("127.0.0.1", syslogPort, syslogPort),
+                "127.0.0.1", httpPort, true, true, IngestConfig.defaults(),
+                new SnmpSettings("127.0.0.1", PortProbe.freePort(), 8));
+        pipeline = new Pipeline(config).start();
+    }
+
+    @AfterEach
+    void stopPipeline() {
+        pipeline.close();
+    }
+
+    @Test
+    void shouldAnswerThePeersStateOverHttpAndExplainItOnTheCommandLine() throws Exception {
+        String peer = "203.0.113.41";
+        assertThat(get("/peers/127.0.0.1/" + peer).statusCode()).isIn(404, 503);
+
+        SyslogSender.udp(syslogPort, SyslogSender.sessionStatus(21, "DOWN", peer, 500));
+
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
+            HttpResponse<String> r = get("/peers/127.0.0.1/" + peer);
+            assertThat(r.statusCode()).isEqualTo(200);
+            assertThat(r.headers().firstValue("Content-Type")).contains("application/json");
+            assertThat(r.body()).contains("\"phase\":\"DOWN\"").contains("\"ipsecState\":\"NO_SA\"")
+                    .contains("Crypto tunnel is DOWN");
+        });
+        assertThat(get("/peers/127.0.0.1").statusCode()).isEqualTo(400);
+
+        try (TunnelwatchProcess explain = TunnelwatchProcess.start(data, "explain", "127.0.0.1", peer,
+                "--url", "http://127.0.0.1:" + httpPort)) {
+            assertThat(explain.waitForExit(60)).as(explain.describe()).isZero();
+            assertThat(explain.printed("Tunnel 127.0.0.1 -> " + peer + ": down / unreachable")).as(explain.describe())
+                    .isTrue();
+            assertThat(explain.printed("Crypto tunnel is DOWN")).as(explain.describe()).isTrue();
+        }
+    }
+
+    private HttpResponse<String> get(String path) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + path))
+                .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+}

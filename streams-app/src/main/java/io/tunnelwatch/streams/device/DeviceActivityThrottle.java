@@ -1,0 +1,41 @@
+package io.tunnelwatch.streams.device;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Keeps the re-keyed device activity small: per device and kind, at most one record every {@code every}. Silence is
+ * judged over minutes, so a heard-from time up to {@code every} old changes nothing. In memory and bounded (least
+ * recently used devices forgotten): after a restart or an eviction, one extra record is sent, never one too few.
+ */
+public final class DeviceActivityThrottle {
+
+    public static final Duration DEFAULT_EVERY = Duration.ofSeconds(30);
+    public static final int DEFAULT_MAX_DEVICES = 10_000;
+
+    private final Duration every;
+    private final Map<String, Instant> lastSent;
+
+    public DeviceActivityThrottle(Duration every, int maxDevices) {
+        this.every = every;
+        this.lastSent = new LinkedHashMap<>(64, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, Instant> eldest) {
+                return size() > maxDevices * DeviceActivity.Kind.values().length;
+            }
+        };
+    }
+
+    /** True when this activity should be sent (and records it as sent). */
+    public boolean shouldSend(DeviceActivity a) {
+        String key = a.kind() + "|" + a.device();
+        Instant last = lastSent.get(key);
+        if (last != null && a.at().isBefore(last.plus(every)) && !a.at().isBefore(last)) {
+            return false;
+        }
+        lastSent.put(key, a.at());
+        return true;
+    }
+}

@@ -1,0 +1,140 @@
+package io.tunnelwatch.streams.topology;
+
+import static io.tunnelwatch.streams.PeerFixtures.T0;
+import static io.tunnelwatch.streams.PeerFixtures.event;
+import static io.tunnelwatch.streams.PeerFixtures.ikeState;
+import static io.tunnelwatch.streams.PeerFixtures.sample;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tunnelwatch.events.EventKind;
+import io.tunnelwatch.streams.alert.AlertRecord;
+import io.tunnelwatch.streams.peer.PeerStateListener;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * ExpectedPeerMissing, NatExemptionMissing and MtuSuspected through the whole topology (RUNBOOK.md "Layer 1",
+ * "Layer 6", "MTU"): the signals open the alert with its layer, cause and filled commands; the repair resolves it;
+ * healthy look-alikes raise nothing.
+ */
+class ExpectedPeerNatMtuTopologyTest {
+
+    private static final Map<String, String> CRYPTO_MAP_OVER_NAT_T = Map.of("nat_t", "true",
+            "crypto_acl", "VPN-TO-BRANCH7", "source_interface", "GigabitEthernet0/0/0");
+
+    @TempDir
+    Path stateDir;
+
+    private AlertTopologyDriver tw;
+
+    @BeforeEach
+    void start() {
+        tw = new AlertTopologyDriver(stateDir, T0, PeerStateListener.NONE);
+    }
+
+    @AfterEach
+    void stop() {
+        tw.close();
+    }
+
+    @Test
+    void shouldOpenExpectedPeerMissingAfterFiveMinutesOfEmptyPollsAndResolveWhenTheSaAppears() {
+        for (int minute = 0; minute <= 4; minute++) {
+            tw.pipe(sample(T0.plusSeconds(60L * minute), 0, 0, 0));
+        }
+        tw.advance(Duration.ofSeconds(299));
+        assertThat(tw.alerts()).isEmpty();
+
+        tw.advance(Duration.ofSeconds(2));
+        AlertRecord opened = single(tw.alerts());
+        assertThat(opened.alert()).isEqualTo("ExpectedPeerMissing");
+        assertThat(opened.layer()).isEqualTo("UNDERLAY");
+        assertThat(opened.cause()).contains("expects 198.51.100.7");
+        assertThat(opened.evidence()).anyMatch(l -> l.contains("0 IPsec SA rows"));
+        assertThat(opened.commands()).contains("ping 198.51.100.7 source <src-if>");
+
+        tw.pipe(sample(T0.plusSeconds(330), 1, 10, 10));
+        tw.advance(Duration.ofSeconds(90));
+        assertThat(single(tw.alerts()).action()).isEqualTo(AlertRecord.Action.RESOLVED);
+    }
+
+    @Test
+    void shouldOpenNatExemptionMissingWithTheNatCommandsAndResolveOnceTrafficEncrypts() {
+        tw.pipe(event(EventKind.SESSION_UP, T0, CRYPTO_MAP_OVER_NAT_T));
+        for (int i = 1; i <= 3; i++) {
+            tw.pipe(sample(T0.plusSeconds(30L * i), 1, 0, 40));
+        }
+
+        AlertRecord opened = single(tw.alerts());
+        assertThat(opened.alert()).isEqualTo("NatExemptionMissing");
+        assertThat(opened.layer()).isEqualTo("NAT_T");
+        assertThat(opened.cause()).contains("no NAT exemption");
+        assertThat(opened.evidence()).contains("NAT-T in use (UDP 4500), crypto ACL VPN-TO-BRANCH7");
+        assertThat(opened.commands()).contains("show ip nat translations", "show running-config | section ip nat",
+                "show crypto isakmp sa detail | include NAT");
+
+        tw.pipe(sample(T0.plusSeconds(120), 1, 40, 40));
+        tw.advance(Duration.ofSeconds(181));
+        assertThat(single(tw.alerts()).action()).isEqualTo(AlertRecord.Action.RESOLVED);
+    }
+
+    @Test
+    void shouldOpenMtuSuspectedWithThePingCommandsAndResolveWhenDropsStop() {
+        tw.pipe(event(EventKind.SESSION_UP, T0, Map.of("source_interface", "GigabitEthernet0/0/0")));
+        for (int i = 1; i <= 3; i++) {
+            tw.pipe(sample(T0.plusSeconds(30L * i), 1, 100, 100, 0, 7));
+        }
+
+        AlertRecord opened = single(tw.alerts());
+        assertThat(opened.alert()).isEqualTo("MtuSuspected");
+        assertThat(opened.layer()).isEqualTo("MTU");
+        assertThat(opened.commands()).contains("ping <destination> size 1400 df-bit source GigabitEthernet0/0/0");
+
+        for (int i = 4; i <= 5; i++) {
+            tw.pipe(sample(T0.plusSeconds(30L * i), 1, 100, 100, 0, 0));
+        }
+        tw.advance(Duration.ofSeconds(211));
+        assertThat(single(tw.alerts()).action()).isEqualTo(AlertRecord.Action.RESOLVED);
+    }
+
+    @Test
+    void shouldRaiseNothingForACryptoMapPeerOverNatTPassingTrafficWithAStrayDrop() {
+        tw.pipe(event(EventKind.SESSION_UP, T0, CRYPTO_MAP_OVER_NAT_T));
+        for (int i = 1; i <= 10; i++) {
+            tw.pipe(sample(T0.plusSeconds(30L * i), 1, 50, 50, i == 4 ? 3 : 0, i == 7 ? 1 : 0));
+        }
+        tw.advance(Duration.ofHours(1));
+
+        assertThat(tw.alerts()).isEmpty();
+    }
+
+    @Test
+    void shouldRaiseNothingForAnExpectedPeerThatComesUpWithinFiveMinutes() {
+        tw.pipe(sample(T0, 0, 0, 0));
+        tw.pipe(sample(T0.plusSeconds(120), 0, 0, 0));
+        tw.pipe(sample(T0.plusSeconds(240), 1, 0, 0));
+        tw.advance(Duration.ofHours(1));
+
+        assertThat(tw.alerts()).isEmpty();
+    }
+
+    @Test
+    void shouldRaiseNothingWhenIkeIsUpAndTheIpsecStateWasNeverSeen() {
+        tw.pipe(ikeState("READY", T0));
+        tw.pipe(event(EventKind.IKE_SA_UP, T0.plusSeconds(1)));
+        tw.advance(Duration.ofHours(1));
+
+        assertThat(tw.alerts()).isEmpty();
+    }
+
+    private static AlertRecord single(List<AlertRecord> records) {
+        assertThat(records).hasSize(1);
+        return records.get(0);
+    }
+}
