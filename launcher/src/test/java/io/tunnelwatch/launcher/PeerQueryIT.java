@@ -6,10 +6,8 @@ import static org.awaitility.Awaitility.await;
 import io.tunnelwatch.broker.PortProbe;
 import io.tunnelwatch.collector.config.IngestConfig;
 import io.tunnelwatch.collector.config.SnmpSettings;
-import io.tunnelwatch.collector.config.SyslogListenerConfig;
 import io.tunnelwatch.launcher.allinone.Pipeline;
 import io.tunnelwatch.launcher.allinone.PipelineConfig;
-import io.tunnelwatch.testsupport.KafkaFixture;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -40,11 +38,8 @@ class PeerQueryIT {
     void startPipeline() {
         syslogPort = PortProbe.freePort();
         httpPort = PortProbe.freePort();
-        PipelineConfig config = new PipelineConfig(KafkaFixture.bootstrapServers(), data, 0, 0,
-                Duration.ofSeconds(30), KafkaFixture.PARTITIONS, 1,
-                SyslogListenerConfig.defaults().withPorts("127.0.0.1", syslogPort, syslogPort),
-                "127.0.0.1", httpPort, true, true, IngestConfig.defaults(),
-                new SnmpSettings("127.0.0.1", PortProbe.freePort(), 8));
+        PipelineConfig config = FixturePipelines.config(data, FixturePipelines.syslog(syslogPort, true), httpPort,
+                true, IngestConfig.defaults(), new SnmpSettings("127.0.0.1", PortProbe.freePort(), 8));
         pipeline = new Pipeline(config).start();
     }
 
@@ -60,7 +55,7 @@ class PeerQueryIT {
 
         SyslogSender.udp(syslogPort, SyslogSender.sessionStatus(21, "DOWN", peer, 500));
 
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
             HttpResponse<String> r = get("/peers/127.0.0.1/" + peer);
             assertThat(r.statusCode()).isEqualTo(200);
             assertThat(r.headers().firstValue("Content-Type")).contains("application/json");
