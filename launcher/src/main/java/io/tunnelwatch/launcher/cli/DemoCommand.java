@@ -1,6 +1,5 @@
 package io.tunnelwatch.launcher.cli;
 
-import io.tunnelwatch.collector.config.SnmpSettings;
 import io.tunnelwatch.launcher.allinone.Pipeline;
 import io.tunnelwatch.simulator.scenario.Scenario;
 import io.tunnelwatch.simulator.scenario.ScenarioRun;
@@ -9,7 +8,6 @@ import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 
@@ -22,28 +20,14 @@ import picocli.CommandLine.ParameterException;
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = "The all-in-one with an embedded broker and a simulated fleet of IOS-XE routers (20 routers,"
                 + " 5 tunnels each, syslog + traps + SNMP agents) and a few scripted faults that repair themselves.")
-public final class DemoCommand extends RoleCommand {
+public final class DemoCommand extends CollectingRoleCommand {
 
     /** Poll the demo fleet's agents often, so its faults show within a few minutes. */
     private static final int DEMO_POLL_SECONDS = 15;
 
-    @Mixin
-    SyslogOptions syslog;
-
-    @Mixin
-    InventoryOptions inventory;
-
-    @Mixin
-    SnmpOptions snmpOptions;
-
     @Option(names = "--scenario", defaultValue = "demo",
             description = "The scenario to play: a YAML file or a built-in name (default: ${DEFAULT-VALUE}).")
     String scenarioName;
-
-    @Override
-    SnmpSettings snmp() {
-        return snmpOptions.toSettings();
-    }
 
     @Override
     public Integer call() throws Exception {
