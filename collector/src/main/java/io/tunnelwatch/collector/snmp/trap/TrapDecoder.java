@@ -127,7 +127,17 @@ public final class TrapDecoder {
         Variable upTime = bindingValue(bindings, SYS_UP_TIME);
         return new TunnelEvent(TunnelEvent.VERSION, kind, null, device, peer == null ? PeerKey.ANY_PEER : peer,
                 null, mnemonic, severity, fields, upTime == null ? null : upTime.toString(), receivedAt, source,
-                "snmp", mnemonic + " " + bindings);
+                "snmp", summary(mnemonic, peer, fields));
+    }
+
+    /** What a person reads as evidence: the notification and what it told, not the raw varbind list. */
+    private static String summary(String mnemonic, String peer, Map<String, String> fields) {
+        StringBuilder s = new StringBuilder(mnemonic);
+        if (peer != null) {
+            s.append(" peer ").append(peer);
+        }
+        new java.util.TreeMap<>(fields).forEach((k, v) -> s.append(' ').append(k).append('=').append(v));
+        return s.toString();
     }
 
     /**

@@ -135,6 +135,8 @@ class TrapDecoderTest {
         assertThat(event.routerTime()).isEqualTo(new TimeTicks(4242).toString());
         assertThat(event.receivedAt()).isEqualTo(NOW);
         assertThat(event.fields()).doesNotContainKey("unresolved_tunnel_index");
+        assertThat(event.text()).as("evidence a person reads").startsWith(name + " peer " + PEER)
+                .doesNotContain("1.3.6.1.");
         assertThat(TrapDecoder.typeLabel(IPSEC_NOTIFICATION_PREFIX + number)).isEqualTo(name);
     }
 
