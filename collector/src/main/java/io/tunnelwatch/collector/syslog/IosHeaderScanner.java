@@ -199,7 +199,7 @@ final class IosHeaderScanner {
         private OriginId() {
         }
 
-        /** The index of the colon after an origin-id starting at {@code i}, or -1. */
+        /** The index of the colon after an origin-id starting at {@code i} in a stripped header, or -1. */
         static int colonAfter(String s, int i, int end) {
             if (i >= end) {
                 return -1;
@@ -211,8 +211,12 @@ final class IosHeaderScanner {
             return colon >= 0 && followedByBlank(s, colon, end) ? colon : -1;
         }
 
+        /**
+         * A colon then a blank, or a colon that ends the header: with {@code no service timestamps log} the
+         * origin-id is the last thing before {@code %FAC-SEV-MNEM:}.
+         */
         private static boolean followedByBlank(String s, int colon, int end) {
-            return colon + 1 < end && s.charAt(colon) == ':' && isBlank(s.charAt(colon + 1));
+            return colon < end && s.charAt(colon) == ':' && (colon + 1 == end || isBlank(s.charAt(colon + 1)));
         }
 
         /** {@code [A-Za-z][\w.-]*}. */
