@@ -27,7 +27,7 @@ class SyslogFrameDecoderPropertyTest {
 
     private static final int MAX = 256;
 
-    @Property(tries = 1500)
+    @Property(tries = 1000)
     void shouldNeverThrowOutOfThePipelineOnArbitraryChunks(@ForAll @Size(max = 12) List<@Size(max = 400) byte[]> chunks) {
         List<FrameProblem> problems = new ArrayList<>();
         EmbeddedChannel channel = new EmbeddedChannel(new SyslogFrameDecoder(MAX, problems::add));
@@ -47,7 +47,7 @@ class SyslogFrameDecoderPropertyTest {
         }
     }
 
-    @Property(tries = 1500)
+    @Property(tries = 1000)
     void shouldDeliverGoodLinesAfterGarbageIntact(@ForAll("garbage") byte[] garbage,
                                                   @ForAll("messages") List<String> messages,
                                                   @ForAll @IntRange(min = 1, max = 64) int chunkSize) {
@@ -68,7 +68,7 @@ class SyslogFrameDecoderPropertyTest {
                 .hasSizeBetween(messages.size() + 1, messages.size() + 2);
     }
 
-    @Property(tries = 1500)
+    @Property(tries = 1000)
     void shouldDeliverGoodOctetCountedFramesAfterABadCountIntact(@ForAll("messages") List<String> first,
                                                                  @ForAll("garbage") byte[] garbage,
                                                                  @ForAll("messages") List<String> after,
