@@ -5,14 +5,22 @@ import io.tunnelwatch.collector.catalog.MessageCatalog;
 import io.tunnelwatch.collector.kafka.PublishOutcome;
 import io.tunnelwatch.collector.syslog.DeviceResolver;
 import io.tunnelwatch.collector.syslog.IosSyslogParser;
+import io.tunnelwatch.collector.syslog.LineOutcome;
 import io.tunnelwatch.collector.syslog.SyslogIngest;
+import io.tunnelwatch.collector.syslog.SyslogLineReader;
+import io.tunnelwatch.collector.syslog.SyslogMessage;
 import io.tunnelwatch.collector.syslog.SyslogParseResult;
 import io.tunnelwatch.collector.syslog.Transport;
+import io.tunnelwatch.events.Topics;
+import io.tunnelwatch.events.TunnelEvent;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.apache.kafka.common.serialization.Serializer;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -29,7 +37,10 @@ import org.openjdk.jmh.infra.Blackhole;
  * The collector's per-line hot path on a realistic mix of IOS-XE lines (header variants, crypto messages, a
  * relayed line, a non-crypto line, a debug line): {@code parse} is header + catalog; {@code ingest} is the whole
  * path a datagram takes after Netty (bytes → String → parse → catalog → TunnelEvent → counters → sink), with a sink
- * that accepts everything. Run with {@code -prof gc} for bytes allocated per line.
+ * that accepts everything. The parts, to see where the time goes: {@code header} is the IOS header parser alone,
+ * {@code catalog} the catalog lookup of an already parsed message, {@code serialize} the JSON the Kafka producer
+ * writes for each event of the mix (value serializer of {@code tunnelwatch.events}). Run with {@code -prof gc} for
+ * bytes allocated per line.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -43,8 +54,13 @@ public class SyslogParseBenchmark {
     private final MessageCatalog catalog = new MessageCatalog();
     private String[] lines;
     private byte[][] datagrams;
+    private SyslogMessage[] messages;
+    private TunnelEvent[] events;
+    private final Serializer<TunnelEvent> eventSerializer = Topics.EVENTS.valueSerde().serializer();
     private SyslogIngest ingest;
     private int next;
+    private int nextMessage;
+    private int nextEvent;
 
     @Setup
     public void load() throws IOException {
@@ -56,6 +72,19 @@ public class SyslogParseBenchmark {
         for (int i = 0; i < lines.length; i++) {
             datagrams[i] = lines[i].getBytes(StandardCharsets.UTF_8);
         }
+        List<SyslogMessage> parsed = new ArrayList<>();
+        List<TunnelEvent> read = new ArrayList<>();
+        SyslogLineReader reader = new SyslogLineReader(DeviceResolver.bySenderAddress(), Clock.systemUTC());
+        for (String line : lines) {
+            if (parser.parse(line) instanceof SyslogParseResult.Parsed p) {
+                parsed.add(p.message());
+            }
+            if (reader.read(line, "192.0.2.1", "udp") instanceof LineOutcome.Event e) {
+                read.add(e.event());
+            }
+        }
+        messages = parsed.toArray(SyslogMessage[]::new);
+        events = read.toArray(TunnelEvent[]::new);
         ingest = new SyslogIngest(DeviceResolver.bySenderAddress(), event -> PublishOutcome.QUEUED,
                 Clock.systemUTC(), new SimpleMeterRegistry());
     }
@@ -75,6 +104,28 @@ public class SyslogParseBenchmark {
         } else {
             bh.consume(r);
         }
+    }
+
+    /** The IOS header parser alone. */
+    @Benchmark
+    public SyslogParseResult header() {
+        return parser.parse(lines[nextIndex()]);
+    }
+
+    /** The catalog lookup of one parsed message of the mix. */
+    @Benchmark
+    public Object catalog() {
+        int i = nextMessage;
+        nextMessage = i + 1 == messages.length ? 0 : i + 1;
+        return catalog.match(messages[i]);
+    }
+
+    /** The JSON the Kafka producer writes for one event of the mix. */
+    @Benchmark
+    public byte[] serialize() {
+        int i = nextEvent;
+        nextEvent = i + 1 == events.length ? 0 : i + 1;
+        return eventSerializer.serialize(Topics.EVENTS.name(), events[i]);
     }
 
     /** The whole per-datagram path after Netty, from the bytes. */

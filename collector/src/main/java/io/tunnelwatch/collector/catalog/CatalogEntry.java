@@ -27,6 +27,9 @@ public final class CatalogEntry {
 
     private static final String PEER_GROUP = "(?<peer>";
 
+    /** Leading literals shorter than this are not worth an indexOf. */
+    private static final int MIN_LITERAL = 3;
+
     private final Set<String> facilities;
     private final Set<String> mnemonics;
     private final Pattern text;
@@ -36,6 +39,7 @@ public final class CatalogEntry {
     private final List<Field> fields;
     private final boolean peerGroup;
     private final boolean peerFromText;
+    private final String leadingLiteral;
 
     private CatalogEntry(Set<String> facilities, Set<String> mnemonics, Pattern text, IkeVersion ikeVersion,
                          Function<Matcher, EventKind> kind, Function<Matcher, Layer> layer, List<Field> fields,
@@ -49,6 +53,7 @@ public final class CatalogEntry {
         this.fields = List.copyOf(fields);
         this.peerGroup = text.pattern().contains(PEER_GROUP);
         this.peerFromText = peerFromText;
+        this.leadingLiteral = leadingLiteral(text.pattern());
         for (Field f : this.fields) {
             // Fail at class load, not on the first matching line, when a row names a group its pattern lacks.
             if (!text.pattern().contains("(?<" + f.group() + ">")) {
@@ -150,6 +155,56 @@ public final class CatalogEntry {
 
     public boolean peerFromTextAllowed() {
         return peerFromText;
+    }
+
+    /**
+     * The plain text every match of the pattern starts with (e.g. {@code Crypto} of {@code Crypto\s+tunnel...}), or
+     * null when it has none worth looking for. A text without it cannot match, so the catalog skips the row without
+     * running the pattern, and searches from where it first occurs.
+     */
+    public String leadingLiteral() {
+        return leadingLiteral;
+    }
+
+    /**
+     * The leading literal of a regex without flags and without an alternative at its top level: its first chars up
+     * to the first metacharacter, less the last one when a quantifier follows (it may be optional).
+     */
+    static String leadingLiteral(String regex) {
+        if (hasTopLevelAlternative(regex)) {
+            return null;
+        }
+        int end = 0;
+        while (end < regex.length() && "\\()[]{}.*+?|^$".indexOf(regex.charAt(end)) < 0) {
+            end++;
+        }
+        if (end < regex.length() && "*+?{".indexOf(regex.charAt(end)) >= 0) {
+            end--;
+        }
+        return end >= MIN_LITERAL ? regex.substring(0, end) : null;
+    }
+
+    /** Whether {@code |} occurs outside groups and character classes (escapes skipped). */
+    private static boolean hasTopLevelAlternative(String regex) {
+        int depth = 0;
+        boolean inClass = false;
+        for (int i = 0; i < regex.length(); i++) {
+            char c = regex.charAt(i);
+            if (c == '\\') {
+                i++;
+            } else if (inClass) {
+                inClass = c != ']';
+            } else if (c == '[') {
+                inClass = true;
+            } else if (c == '(') {
+                depth++;
+            } else if (c == ')') {
+                depth--;
+            } else if (c == '|' && depth == 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override

@@ -79,8 +79,15 @@ public final class MessageCatalog {
             if (!row.facilities().contains(message.facility())) {
                 continue;
             }
+            // A pattern whose leading literal is absent cannot match: skip it without running it.
+            int from = row.leadingLiteral() == null ? 0 : text.indexOf(row.leadingLiteral());
+            if (from < 0) {
+                continue;
+            }
             // One matcher per line, re-aimed at each row's pattern: debug mnemonics have several rows.
-            m = m == null ? row.text().matcher(text) : m.usePattern(row.text()).reset();
+            m = m == null ? row.text().matcher(text).useTransparentBounds(true).useAnchoringBounds(false)
+                    : m.usePattern(row.text());
+            m.region(from, text.length());
             if (m.find()) {
                 CatalogMatch read = read(row, m, text);
                 if (read != null) {

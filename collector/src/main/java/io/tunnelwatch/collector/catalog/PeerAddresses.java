@@ -25,6 +25,9 @@ public final class PeerAddresses {
 
     private static final Pattern ANY_IPV4_PORT = Pattern.compile(IPV4_PORT);
 
+    /** The words {@link #PEER_LIKE_IPV4} starts with ({@code peer at} starts with {@code peer}). */
+    private static final String[] PEER_WORDS = {"peer", "remote", "srcaddr", "src_addr", "from"};
+
     private PeerAddresses() {
     }
 
@@ -102,11 +105,22 @@ public final class PeerAddresses {
      * IPv4 literal; with its port when one follows. Null when the text holds no IPv4 literal.
      */
     public static Endpoint likelyPeer(String text) {
-        Endpoint peerLike = firstEndpoint(PEER_LIKE_IPV4.matcher(text));
-        return peerLike != null ? peerLike : firstEndpoint(ANY_IPV4_PORT.matcher(text));
+        int digit = firstDigit(text);
+        if (digit < 0) {
+            return null;
+        }
+        int word = firstPeerWord(text);
+        Endpoint peerLike = word < 0 ? null : firstEndpoint(PEER_LIKE_IPV4.matcher(text), word);
+        return peerLike != null ? peerLike : firstEndpoint(ANY_IPV4_PORT.matcher(text), digit);
     }
 
-    private static Endpoint firstEndpoint(Matcher m) {
+    /**
+     * The first match of {@code m} at or after {@code from} whose address is valid. A match cannot start before
+     * {@code from}, so searching from there finds what a search from the start would, without trying every char of
+     * a long text against the case-insensitive pattern; transparent bounds let the look-behinds see before it.
+     */
+    private static Endpoint firstEndpoint(Matcher m, int from) {
+        m.useTransparentBounds(true).useAnchoringBounds(false).region(from, m.regionEnd());
         while (m.find()) {
             String address = canonical(m.group(1));
             if (address != null) {
@@ -115,6 +129,41 @@ public final class PeerAddresses {
             }
         }
         return null;
+    }
+
+    /** Where an IPv4 literal could start at the earliest: the first ASCII digit, or -1. */
+    private static int firstDigit(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= '0' && c <= '9') {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * Where {@link #PEER_LIKE_IPV4} could match at the earliest: the first of its words in any case, or -1.
+     * {@link String#regionMatches(boolean, int, String, int, int)} folds case at least as widely as the pattern's
+     * ASCII {@code (?i)}, so it never finds a word later than the pattern would.
+     */
+    private static int firstPeerWord(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = (char) (text.charAt(i) | 0x20);
+            if ((c == 'p' || c == 'r' || c == 's' || c == 'f' || c > 0x7f) && peerWordAt(text, i)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean peerWordAt(String text, int i) {
+        for (String word : PEER_WORDS) {
+            if (text.regionMatches(true, i, word, 0, word.length())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The first IPv4 literal in free text, canonical, or null. */

@@ -181,4 +181,21 @@ class MessageCatalogTest {
         return new SyslogMessage(189, 12, null, -1, '*', "Nov 26 10:00:01.123", null, m.group(1),
                 m.group(2).charAt(0) - '0', m.group(3), m.group(4));
     }
+
+    @Test
+    void shouldSkipARowOnlyByTextEveryMatchOfItsPatternStartsWith() {
+        assertThat(CatalogEntry.leadingLiteral("Crypto\\s+tunnel\\s+is")).isEqualTo("Crypto");
+        assertThat(CatalogEntry.leadingLiteral("atts?\\s+are")).as("an optional last char is left out")
+                .isEqualTo("att");
+        assertThat(CatalogEntry.leadingLiteral("retransmit|resend")).as("top-level alternative").isNull();
+        assertThat(CatalogEntry.leadingLiteral("ISAKMP(?:\\s+a|b)")).as("alternative inside a group")
+                .isEqualTo("ISAKMP");
+        assertThat(CatalogEntry.leadingLiteral("(?i)retransmit")).as("flags").isNull();
+        assertThat(CatalogEntry.leadingLiteral("^abc")).isNull();
+        assertThat(CatalogEntry.leadingLiteral("ab\\s")).as("too short to be worth it").isNull();
+        for (CatalogEntry row : CiscoMessages.ROWS) {
+            String literal = row.leadingLiteral();
+            assertThat(literal == null || row.text().pattern().startsWith(literal)).as(row.toString()).isTrue();
+        }
+    }
 }
