@@ -256,7 +256,7 @@ class ScenarioSuiteIT {
         }
 
         String row(Instant faultAt, Instant repairAt) {
-            return String.format("%-22s -> %-20s %-9s detect %-7s metrics %-7s resolve %s", expected.fault().id(),
+            return String.format("%-22s -> %-23s %-9s detect %-6s metrics %-6s resolve %s", expected.fault().id(),
                     opened == null ? "(none)" : opened.alert(), opened == null ? "-" : opened.layer(),
                     opened == null ? "-" : seconds(Duration.between(faultAt, opened.at())),
                     metricSeenAt == null ? "-" : seconds(Duration.between(faultAt, metricSeenAt)),
