@@ -117,6 +117,15 @@ class ConfigMistakesIT {
     }
 
     @Test
+    void shouldRejectADetectorThresholdOutOfRangeBeforeStartingAnything() throws Exception {
+        Result r = run("run", "--stuck-after", "0");
+
+        assertThat(r.exit).isEqualTo(2);
+        assertThat(r.stderr).singleElement().asString().startsWith("tunnelwatch: ")
+                .contains("--stuck-after must be 1..86400 seconds, was 0");
+    }
+
+    @Test
     void shouldNameTheInventoryLineAndReasonBeforeStartingAnything() throws Exception {
         Path inventory = java.nio.file.Files.writeString(work.resolve("inventory.yaml"), """
                 devices:

@@ -8,6 +8,7 @@ import io.tunnelwatch.streams.metrics.PeerPhaseMetrics;
 import io.tunnelwatch.streams.peer.PeerStateListeners;
 import io.tunnelwatch.streams.topology.TunnelwatchTopology;
 import java.time.Duration;
+import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.streams.CloseOptions;
@@ -25,20 +26,27 @@ public final class StreamsApp implements AutoCloseable {
     private final MeterRegistry registry;
     private final PeerPhaseMetrics peerMetrics;
     private final PeerAlertMetrics alertMetrics;
+    private final DetectorSettings detectors;
     private final CountDownLatch running = new CountDownLatch(1);
     private KafkaStreams streams;
     private KafkaStreamsMetrics streamsMetrics;
 
+    /** With the DESIGN.md default thresholds. */
     public StreamsApp(StreamsSettings settings, MeterRegistry registry) {
+        this(settings, registry, DetectorSettings.defaults());
+    }
+
+    public StreamsApp(StreamsSettings settings, MeterRegistry registry, DetectorSettings detectors) {
         this.settings = settings;
         this.registry = registry;
+        this.detectors = Objects.requireNonNull(detectors, "detectors");
         this.peerMetrics = new PeerPhaseMetrics(registry);
         this.alertMetrics = new PeerAlertMetrics(registry);
     }
 
     public void start() {
         streams = new KafkaStreams(TunnelwatchTopology.build(new PeerStateListeners(peerMetrics, alertMetrics),
-                alertMetrics, DetectorSettings.defaults()), settings.toProperties());
+                alertMetrics, detectors), settings.toProperties());
         streams.setStateListener((now, before) -> {
             LOG.info("Kafka Streams {} -> {}", before, now);
             if (now == KafkaStreams.State.RUNNING) {

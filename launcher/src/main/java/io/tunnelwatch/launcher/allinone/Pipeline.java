@@ -146,7 +146,7 @@ public final class Pipeline implements AutoCloseable {
                 config.dataDirectory().resolve("streams"), 1, config.embedded() ? 1 : -1,
                 config.embedded() ? EMBEDDED_MEMBER_ID : null, Map.of())
                 .withApplicationServer(HttpEndpoint.displayHost(config.httpHost()) + ":" + http.port());
-        streams = new StreamsApp(settings, registry);
+        streams = new StreamsApp(settings, registry, config.detectors());
         streams.start();
         http.peers().attach(streams.peerQuery());
         running.push(streams);

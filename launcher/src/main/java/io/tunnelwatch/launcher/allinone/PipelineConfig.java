@@ -3,6 +3,7 @@ package io.tunnelwatch.launcher.allinone;
 import io.tunnelwatch.collector.config.IngestConfig;
 import io.tunnelwatch.collector.config.SnmpSettings;
 import io.tunnelwatch.streams.StreamsSettings;
+import io.tunnelwatch.streams.detect.DetectorSettings;
 import io.tunnelwatch.collector.config.SyslogListenerConfig;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,6 +26,7 @@ import java.util.Objects;
  * @param runStreams        run the streams-app role
  * @param applicationId     the Kafka Streams application id: instances sharing it share the peers
  * @param ingest            the loaded inventory, unknown senders, raw copy (collector)
+ * @param detectors         the detector thresholds of the streams app
  */
 public record PipelineConfig(
         String bootstrapServers,
@@ -41,7 +43,18 @@ public record PipelineConfig(
         boolean runStreams,
         IngestConfig ingest,
         SnmpSettings snmp,
-        String applicationId) {
+        String applicationId,
+        DetectorSettings detectors) {
+
+    /** With the DESIGN.md default detector thresholds. */
+    public PipelineConfig(String bootstrapServers, Path dataDirectory, int kafkaPort, int kafkaControllerPort,
+                          Duration kafkaTimeout, int partitions, int replicationFactor, SyslogListenerConfig syslog,
+                          String httpHost, int httpPort, boolean runCollector, boolean runStreams,
+                          IngestConfig ingest, SnmpSettings snmp, String applicationId) {
+        this(bootstrapServers, dataDirectory, kafkaPort, kafkaControllerPort, kafkaTimeout, partitions,
+                replicationFactor, syslog, httpHost, httpPort, runCollector, runStreams, ingest, snmp, applicationId,
+                DetectorSettings.defaults());
+    }
 
     /** Without inventory or raw copy. */
     public PipelineConfig(String bootstrapServers, Path dataDirectory, int kafkaPort, int kafkaControllerPort,
@@ -74,6 +87,7 @@ public record PipelineConfig(
     public PipelineConfig {
         Objects.requireNonNull(ingest, "ingest");
         Objects.requireNonNull(snmp, "snmp");
+        Objects.requireNonNull(detectors, "detectors");
         if (applicationId == null || !applicationId.matches("[A-Za-z0-9._-]+")) {
             throw new IllegalArgumentException("--application-id must be letters, digits, '.', '_' or '-', was '"
                     + applicationId + "'");
@@ -91,6 +105,13 @@ public record PipelineConfig(
             requirePort("--kafka-port", kafkaPort);
             requirePort("--kafka-controller-port", kafkaControllerPort);
         }
+    }
+
+    /** The same, with other detector thresholds. */
+    public PipelineConfig withDetectors(DetectorSettings thresholds) {
+        return new PipelineConfig(bootstrapServers, dataDirectory, kafkaPort, kafkaControllerPort, kafkaTimeout,
+                partitions, replicationFactor, syslog, httpHost, httpPort, runCollector, runStreams, ingest, snmp,
+                applicationId, thresholds);
     }
 
     public boolean embedded() {

@@ -1,6 +1,7 @@
 package io.tunnelwatch.launcher.cli;
 
 import io.tunnelwatch.collector.config.SnmpSettings;
+import io.tunnelwatch.streams.detect.DetectorSettings;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -15,6 +16,9 @@ abstract class RoleCommand implements Callable<Integer> {
 
     @Mixin
     HttpOptions http;
+
+    @Mixin
+    DetectorOptions detectors;
 
     @Spec
     CommandSpec spec;
@@ -38,8 +42,16 @@ abstract class RoleCommand implements Callable<Integer> {
                         PipelineRunner.Extra extra) throws Exception {
         SyslogOptions listeners = syslog != null ? syslog : SyslogOptions.off();
         return PipelineRunner.runUntilStopped(spec.name(),
-                PipelineRunner.config(kafka, listeners, inventory, snmp(), http, collector, streams), System.out,
-                extra);
+                PipelineRunner.config(kafka, listeners, inventory, snmp(), http, collector, streams)
+                        .withDetectors(detectorSettings()), System.out, extra);
+    }
+
+    private DetectorSettings detectorSettings() {
+        try {
+            return detectors.toSettings();
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
     }
 
     /** The scale-out roles run against a cluster; the embedded broker is for the all-in-one only. */

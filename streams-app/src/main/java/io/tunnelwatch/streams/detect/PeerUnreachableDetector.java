@@ -14,7 +14,8 @@ import java.util.stream.Stream;
 
 /**
  * PeerUnreachable [UNDERLAY] (RUNBOOK.md "Layer 1"): IKE held in MM_NO_STATE / INIT-SA, or retransmitting unanswered,
- * or the session down without a later UP, for {@code stuckAfter}; or the IP SLA probe to the peer failing.
+ * or the session down without a later UP, for {@code stuckAfter}; or the IP SLA probe to the peer failing. A session
+ * down while phase-2 failures keep arriving is not the underlay (the peer answers IKE).
  */
 public final class PeerUnreachableDetector implements Detector {
 
@@ -45,7 +46,7 @@ public final class PeerUnreachableDetector implements Detector {
             cause = "no answer to IKE from " + s.peer() + ": " + EvidenceLines.held(ike.state().name(), ike.since());
         } else if (retransmitting(ike, now) && (ike.since() == null || heldLongEnough(ike, now))) {
             cause = "IKE packets to " + s.peer() + " are retransmitted unanswered (last " + ike.lastRetransmitAt() + ")";
-        } else if (isDown(ike.state()) && heldLongEnough(ike, now)) {
+        } else if (isDown(ike.state()) && heldLongEnough(ike, now) && !phaseTwoFailedRecently(s, now)) {
             cause = "the session went down and did not come back: " + EvidenceLines.held("down", ike.since());
         }
         if (cause == null) {
@@ -70,6 +71,15 @@ public final class PeerUnreachableDetector implements Detector {
 
     private boolean heldLongEnough(IkeStatus ike, Instant now) {
         return ike.since() != null && !now.isBefore(ike.since().plus(settings.stuckAfter()));
+    }
+
+    /**
+     * A quick-mode / child-SA failure needs an IKE SA with the peer, so the peer answers: a session down followed by
+     * such failures is IpsecNegotiationFailed, not an underlay problem.
+     */
+    private boolean phaseTwoFailedRecently(PeerState s, Instant now) {
+        Instant failed = s.ipsec().lastFailureAt();
+        return failed != null && now.isBefore(failed.plus(settings.messageWindow()));
     }
 
     private boolean retransmitting(IkeStatus ike, Instant now) {

@@ -10,6 +10,7 @@ import io.tunnelwatch.events.EventKind;
 import io.tunnelwatch.streams.alert.Finding;
 import io.tunnelwatch.streams.peer.PeerState;
 import io.tunnelwatch.streams.peer.PeerStateMachine;
+import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -35,6 +36,22 @@ class DetectorsTest {
         PeerState s = machine.apply(null, event(EventKind.SESSION_UP, T0));
 
         assertThat(new PeerUnreachableDetector(settings).detect(s, T0.plusSeconds(3600))).isEmpty();
+    }
+
+    @Test
+    void peerUnreachableShouldLeaveASessionDownWithRecentPhaseTwoFailuresToIpsecNegotiationFailed() {
+        PeerState s = machine.apply(null, event(EventKind.SESSION_UP, T0.minusSeconds(600)));
+        s = machine.apply(s, event(EventKind.SESSION_DOWN, T0));
+        s = machine.apply(s, event(EventKind.IPSEC_SETUP_FAILED, T0.minusMillis(5),
+                Map.of("fail_reason", "IPSec Proposal failure")));
+        var unreachable = new PeerUnreachableDetector(settings);
+        var ipsec = new IpsecNegotiationFailedDetector(settings);
+
+        assertThat(unreachable.detect(s, T0.plusSeconds(60))).isEmpty();
+        assertThat(ipsec.detect(s, T0.plusSeconds(60))).isPresent();
+        Instant failuresStopped = T0.plus(settings.messageWindow());
+        assertThat(unreachable.detect(s, failuresStopped)).map(Finding::cause).get().asString()
+                .contains("did not come back");
     }
 
     @Test
