@@ -3,12 +3,19 @@ package io.tunnelwatch.launcher;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tunnelwatch.broker.PortProbe;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** A configuration mistake ends with one line saying what is wrong and a non-zero exit, not a stack trace. */
 class ConfigMistakesIT {
@@ -26,52 +33,33 @@ class ConfigMistakesIT {
                 .contains("--no-such-option");
     }
 
-    @Test
-    void shouldNameTheHttpPortThatIsAlreadyInUse() throws Exception {
-        try (ServerSocket taken = new ServerSocket()) {
-            taken.bind(new InetSocketAddress("127.0.0.1", 0));
-            int port = taken.getLocalPort();
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"--http-port", "--syslog-port", "--kafka-port", "--trap-port"})
+    void shouldNameThePortThatIsAlreadyInUse(String option) throws Exception {
+        boolean udp = "--trap-port".equals(option);
+        try (AutoCloseable taken = udp ? new DatagramSocket(new InetSocketAddress("127.0.0.1", 0))
+                : new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"))) {
+            int port = udp ? ((DatagramSocket) taken).getLocalPort() : ((ServerSocket) taken).getLocalPort();
 
-            Result r = run("run", "--http-host", "127.0.0.1", "--http-port", String.valueOf(port),
-                    "--syslog-port", String.valueOf(PortProbe.freePort()));
+            Result r = runOnFreePorts(option, port);
 
             assertThat(r.exit).isEqualTo(1);
             assertThat(r.stderr).singleElement().asString()
-                    .contains("127.0.0.1:" + port).contains("--http-port");
+                    .contains("127.0.0.1:" + port).contains(option);
         }
     }
 
-    @Test
-    void shouldNameTheSyslogPortThatIsAlreadyInUse() throws Exception {
-        try (ServerSocket taken = new ServerSocket()) {
-            taken.bind(new InetSocketAddress("127.0.0.1", 0));
-            int port = taken.getLocalPort();
-
-            Result r = run("run", "--syslog-host", "127.0.0.1", "--syslog-port", String.valueOf(port),
-                    "--http-port", String.valueOf(PortProbe.freePort()));
-
-            assertThat(r.exit).isEqualTo(1);
-            assertThat(r.stderr).singleElement().asString()
-                    .contains(":" + port).contains("--syslog-port");
+    /** {@code run} with every port free (so only the one under test can clash), and {@code option} set to {@code port}. */
+    private Result runOnFreePorts(String option, int port) throws Exception {
+        Map<String, String> ports = new LinkedHashMap<>();
+        for (String o : List.of("--http-port", "--syslog-port", "--kafka-port", "--kafka-controller-port",
+                "--trap-port")) {
+            ports.put(o, String.valueOf(o.equals(option) ? port : PortProbe.freePort()));
         }
-    }
-
-    @Test
-    void shouldNameTheEmbeddedKafkaPortThatIsAlreadyInUse() throws Exception {
-        try (ServerSocket taken = new ServerSocket()) {
-            taken.bind(new InetSocketAddress("127.0.0.1", 0));
-            int port = taken.getLocalPort();
-
-            Result r = run("run", "--kafka-port", String.valueOf(port),
-                    "--kafka-controller-port", String.valueOf(PortProbe.freePort()),
-                    "--syslog-port", String.valueOf(PortProbe.freePort()),
-                    "--http-port", String.valueOf(PortProbe.freePort()),
-                    "--data-dir", work.resolve("data").toString());
-
-            assertThat(r.exit).isEqualTo(1);
-            assertThat(r.stderr).singleElement().asString()
-                    .contains("127.0.0.1:" + port).contains("--kafka-port");
-        }
+        List<String> args = new ArrayList<>(List.of("run", "--http-host", "127.0.0.1", "--syslog-host", "127.0.0.1",
+                "--trap-host", "127.0.0.1", "--data-dir", work.resolve("data").toString()));
+        ports.forEach((o, v) -> args.addAll(List.of(o, v)));
+        return run(args.toArray(String[]::new));
     }
 
     @Test
