@@ -2,6 +2,7 @@ package io.tunnelwatch.events;
 
 import io.tunnelwatch.events.json.JsonSerde;
 import io.tunnelwatch.events.json.PeerKeySerde;
+import io.tunnelwatch.events.json.TunnelEventSerde;
 import java.util.List;
 import org.apache.kafka.common.serialization.Serdes;
 
@@ -10,7 +11,7 @@ public final class Topics {
 
     /** Typed events from syslog and traps, keyed {@code device|peer}. */
     public static final Topic<PeerKey, TunnelEvent> EVENTS =
-            new Topic<>("tunnelwatch.events", new PeerKeySerde(), new JsonSerde<>(TunnelEvent.class), false);
+            new Topic<>("tunnelwatch.events", new PeerKeySerde(), new TunnelEventSerde(), false);
 
     /** SNMP counter samples, one per peer per poll, keyed {@code device|peer}. */
     public static final Topic<PeerKey, CounterSample> COUNTERS =

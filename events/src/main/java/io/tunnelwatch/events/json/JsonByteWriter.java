@@ -1,0 +1,181 @@
+package io.tunnelwatch.events.json;
+
+import java.util.Arrays;
+
+/**
+ * A minimal JSON object writer into a reusable byte array: string, number and null members, one nested level of
+ * string members. It exists for the one record written per syslog line ({@link TunnelEventSerde}); measured there
+ * against Jackson's {@code JsonGenerator} (docs/performance.md), most of whose cost per event was setting up a
+ * generator and copying each string through a char buffer. Escapes as Jackson does by default: quote, backslash,
+ * and control characters (the short forms for newline, tab and the like, else a six-character unicode escape);
+ * everything else is written as UTF-8, except surrogates, each escaped on its own as Jackson does. Not thread-safe.
+ */
+final class JsonByteWriter {
+
+    private static final byte[] HEX = "0123456789ABCDEF".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
+    private byte[] buf = new byte[1024];
+    private int pos;
+    private boolean first;
+
+    JsonByteWriter startObject() {
+        pos = 0;
+        put('{');
+        first = true;
+        return this;
+    }
+
+    JsonByteWriter startObject(String name) {
+        name(name);
+        put('{');
+        first = true;
+        return this;
+    }
+
+    JsonByteWriter endObject() {
+        put('}');
+        first = false;
+        return this;
+    }
+
+    JsonByteWriter string(String name, String value) {
+        name(name);
+        if (value == null) {
+            nullValue();
+        } else {
+            quoted(value);
+        }
+        return this;
+    }
+
+    JsonByteWriter number(String name, long value) {
+        name(name);
+        if (value == Long.MIN_VALUE) {
+            ascii(Long.toString(value));
+            return this;
+        }
+        if (value < 0) {
+            put('-');
+            value = -value;
+        }
+        ensure(20);
+        int start = pos;
+        do {
+            buf[pos++] = (byte) ('0' + value % 10);
+            value /= 10;
+        } while (value != 0);
+        reverse(start, pos - 1);
+        return this;
+    }
+
+    /** A member whose value the caller writes next as raw ASCII (already valid JSON, e.g. a quoted timestamp). */
+    JsonByteWriter rawAscii(String name, char[] chars, int length) {
+        name(name);
+        ensure(length + 2);
+        buf[pos++] = '"';
+        for (int i = 0; i < length; i++) {
+            buf[pos++] = (byte) chars[i];
+        }
+        buf[pos++] = '"';
+        return this;
+    }
+
+    byte[] toByteArray() {
+        return Arrays.copyOf(buf, pos);
+    }
+
+    private void name(String name) {
+        if (!first) {
+            put(',');
+        }
+        first = false;
+        quoted(name);
+        put(':');
+    }
+
+    private void nullValue() {
+        ascii("null");
+    }
+
+    private void ascii(String s) {
+        ensure(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            buf[pos++] = (byte) s.charAt(i);
+        }
+    }
+
+    private void quoted(String s) {
+        int n = s.length();
+        // Worst case per char: a 6-byte escape.
+        ensure(6 * n + 2);
+        byte[] b = buf;
+        int p = pos;
+        b[p++] = '"';
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c >= 0x20 && c < 0x80 && c != '"' && c != '\\') {
+                b[p++] = (byte) c;
+            } else if (c < 0x80) {
+                p = escape(b, p, c);
+            } else if (c < 0x800) {
+                b[p++] = (byte) (0xc0 | (c >> 6));
+                b[p++] = (byte) (0x80 | (c & 0x3f));
+            } else if (Character.isSurrogate(c)) {
+                // Jackson's default: each half of a pair as its own escape, which any JSON reader joins again.
+                p = unicodeEscape(b, p, c);
+            } else {
+                b[p++] = (byte) (0xe0 | (c >> 12));
+                b[p++] = (byte) (0x80 | ((c >> 6) & 0x3f));
+                b[p++] = (byte) (0x80 | (c & 0x3f));
+            }
+        }
+        b[p++] = '"';
+        pos = p;
+    }
+
+    private static int escape(byte[] b, int p, char c) {
+        b[p++] = '\\';
+        switch (c) {
+            case '"' -> b[p++] = '"';
+            case '\\' -> b[p++] = '\\';
+            case '\n' -> b[p++] = 'n';
+            case '\r' -> b[p++] = 'r';
+            case '\t' -> b[p++] = 't';
+            case '\b' -> b[p++] = 'b';
+            case '\f' -> b[p++] = 'f';
+            default -> {
+                return unicodeEscape(b, p - 1, c);
+            }
+        }
+        return p;
+    }
+
+    private static int unicodeEscape(byte[] b, int p, char c) {
+        b[p++] = '\\';
+        b[p++] = 'u';
+        b[p++] = HEX[c >> 12];
+        b[p++] = HEX[(c >> 8) & 0xf];
+        b[p++] = HEX[(c >> 4) & 0xf];
+        b[p++] = HEX[c & 0xf];
+        return p;
+    }
+
+    private void put(char c) {
+        ensure(1);
+        buf[pos++] = (byte) c;
+    }
+
+    private void reverse(int from, int to) {
+        while (from < to) {
+            byte t = buf[from];
+            buf[from++] = buf[to];
+            buf[to--] = t;
+        }
+    }
+
+    private void ensure(int more) {
+        if (pos + more > buf.length) {
+            buf = Arrays.copyOf(buf, Math.max(buf.length * 2, pos + more));
+        }
+    }
+}
