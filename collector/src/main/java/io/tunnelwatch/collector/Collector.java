@@ -23,6 +23,7 @@ import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.util.List;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,7 +54,7 @@ public final class Collector implements AutoCloseable {
     public void start() {
         var producer = new KafkaProducer<>(
                 ProducerSettings.forBootstrap(config.bootstrapServers(), config.producerOverrides()),
-                Topics.EVENTS.keySerde().serializer(), Topics.EVENTS.valueSerde().serializer());
+                new ByteArraySerializer(), new ByteArraySerializer());
         publisher = new EventPublisher(producer, config.publishQueue(), registry);
         if (config.ingest().rawCopy()) {
             rawPublisher = new RawLinePublisher(new KafkaProducer<>(

@@ -36,6 +36,10 @@ public final class PeerAddresses {
         if (literal == null) {
             return null;
         }
+        if (isCanonicalIpv4(literal)) {
+            // Nearly every address in a log line: already canonical, so no parse and no new string.
+            return literal;
+        }
         byte[] bytes = NetUtil.createByteArrayFromIpAddressString(literal);
         if (bytes == null) {
             return null;
@@ -44,6 +48,40 @@ public final class PeerAddresses {
             return NetUtil.bytesToIpAddress(bytes);
         }
         return NetUtil.toAddressString(NetUtil.createInetAddressFromIpAddressString(literal));
+    }
+
+    /** Four decimal octets 0..255 without leading zeros, as {@code NetUtil.bytesToIpAddress} would print them. */
+    static boolean isCanonicalIpv4(String s) {
+        int n = s.length();
+        if (n < 7 || n > 15) {
+            return false;
+        }
+        int octets = 0;
+        int i = 0;
+        while (i < n) {
+            int start = i;
+            int value = 0;
+            while (i < n && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
+                value = value * 10 + (s.charAt(i) - '0');
+                i++;
+            }
+            int digits = i - start;
+            if (digits == 0 || digits > 3 || value > 255 || (digits > 1 && s.charAt(start) == '0')) {
+                return false;
+            }
+            octets++;
+            if (i == n) {
+                break;
+            }
+            if (s.charAt(i) != '.' || octets == 4) {
+                return false;
+            }
+            i++;
+            if (i == n) {
+                return false;
+            }
+        }
+        return octets == 4;
     }
 
     /** An address with the port a message gave, or null for no port. */

@@ -6,22 +6,36 @@ import io.tunnelwatch.events.PeerKey;
 import io.tunnelwatch.events.Topics;
 import io.tunnelwatch.events.TunnelEvent;
 import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.common.serialization.Serializer;
 
 /**
  * Writes {@link TunnelEvent}s (syslog and traps) to {@code tunnelwatch.events}, keyed {@code device|peer}, with the
  * collector's receive time as the record time. Non-blocking; see {@link QueuedKafkaWriter}.
+ *
+ * <p>Events are serialized by the thread that offers them (an event loop, right after parsing, while the event is
+ * still in that core's cache) and cross to the producer thread as two byte arrays. Serializing on the producer
+ * thread instead cost more than the writing itself: reading back a dozen small objects made on another core was a
+ * third of that thread's time under load (async-profiler, docs/performance.md).
  */
 public final class EventPublisher implements EventSink, AutoCloseable {
 
-    private final QueuedKafkaWriter<PeerKey, TunnelEvent> writer;
+    /** One serializer per offering thread: the serializers keep an output buffer. */
+    private static final ThreadLocal<Serializer<TunnelEvent>> VALUES =
+            ThreadLocal.withInitial(() -> Topics.EVENTS.valueSerde().serializer());
+    private static final Serializer<PeerKey> KEYS = Topics.EVENTS.keySerde().serializer();
 
-    public EventPublisher(Producer<PeerKey, TunnelEvent> producer, int queueCapacity, MeterRegistry registry) {
+    private final QueuedKafkaWriter<byte[], byte[]> writer;
+
+    /** @param producer a producer of already serialized keys and values (byte-array serializers) */
+    public EventPublisher(Producer<byte[], byte[]> producer, int queueCapacity, MeterRegistry registry) {
         this.writer = new QueuedKafkaWriter<>(Topics.EVENTS.name(), producer, queueCapacity, registry);
     }
 
     @Override
     public PublishOutcome offer(TunnelEvent event) {
-        return writer.offer(event.key(), event, event.receivedAt().toEpochMilli());
+        String topic = Topics.EVENTS.name();
+        return writer.offer(KEYS.serialize(topic, event.key()), VALUES.get().serialize(topic, event),
+                event.receivedAt().toEpochMilli());
     }
 
     @Override

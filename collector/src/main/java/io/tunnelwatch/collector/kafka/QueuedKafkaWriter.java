@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -32,6 +32,8 @@ public final class QueuedKafkaWriter<K, V> implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(QueuedKafkaWriter.class);
     private static final int DRAIN_BATCH = 512;
+    private static final long MIN_IDLE_NAP_NANOS = 50_000;
+    private static final long MAX_IDLE_NAP_NANOS = 5_000_000;
 
     /** Queue depth above which stream transports pause reading; see {@link #hasRoom}. */
     static final int STREAM_HIGH_WATER = 4096;
@@ -98,24 +100,30 @@ public final class QueuedKafkaWriter<K, V> implements AutoCloseable {
         return queue.size() < streamHighWater;
     }
 
+    /**
+     * Drains the queue into the producer. When the queue is empty the thread sleeps in short, growing naps instead
+     * of waiting on the queue's condition: a waiting consumer makes every {@link #offer} wake it (a futex call on the
+     * event loop, 7% of its time under load); with naps an offer never signals anyone. A record waits at most one
+     * nap ({@link #MAX_IDLE_NAP_NANOS}) longer, and an idle collector wakes a few hundred times a second.
+     */
     private void run() {
         List<ProducerRecord<K, V>> batch = new ArrayList<>(DRAIN_BATCH);
+        long nap = MIN_IDLE_NAP_NANOS;
         while (!closing || !queue.isEmpty()) {
-            try {
-                ProducerRecord<K, V> first = queue.poll(100, TimeUnit.MILLISECONDS);
-                if (first == null) {
-                    continue;
+            queue.drainTo(batch, DRAIN_BATCH);
+            if (batch.isEmpty()) {
+                LockSupport.parkNanos(nap);
+                nap = Math.min(nap * 2, MAX_IDLE_NAP_NANOS);
+                if (Thread.interrupted()) {
+                    return;
                 }
-                batch.add(first);
-                queue.drainTo(batch, DRAIN_BATCH - 1);
-                for (ProducerRecord<K, V> record : batch) {
-                    send(record);
-                }
-                batch.clear();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
+                continue;
             }
+            nap = MIN_IDLE_NAP_NANOS;
+            for (ProducerRecord<K, V> record : batch) {
+                send(record);
+            }
+            batch.clear();
         }
     }
 
