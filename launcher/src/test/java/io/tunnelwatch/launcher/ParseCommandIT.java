@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tunnelwatch.events.json.Json;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -65,6 +68,26 @@ class ParseCommandIT {
             assertThat(p.stdout()).isEmpty();
             assertThat(p.stderr()).singleElement().asString().startsWith("tunnelwatch: ").contains("no-such.log");
         }
+    }
+
+    @Test
+    void shouldStopQuietlyWhenTheReaderOfItsOutputGoesAway() throws Exception {
+        // Enough lines to overflow the pipe's buffer after head has gone: the write then fails with EPIPE.
+        Path big = work.resolve("big.log");
+        Files.write(big, Collections.nCopies(20_000,
+                "*Nov 26 10:00:01.123: %CRYPTO-5-SESSION_STATUS: Crypto tunnel is UP.  Peer 192.0.2.7:500"));
+        String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process shell = new ProcessBuilder("bash", "-o", "pipefail", "-c",
+                "'" + javaBin + "' -Xmx256m -jar '" + TunnelwatchProcess.JAR.toAbsolutePath() + "' parse '" + big
+                        + "' | head -n 1")
+                .redirectErrorStream(false).start();
+        String stdout = new String(shell.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        String stderr = new String(shell.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+
+        assertThat(shell.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(shell.exitValue()).as(stderr).isZero();
+        assertThat(stderr).isEmpty();
+        assertThat(stdout.lines().toList()).singleElement().asString().contains("\"kind\":\"SESSION_UP\"");
     }
 
     private static List<JsonNode> json(List<String> lines) throws Exception {

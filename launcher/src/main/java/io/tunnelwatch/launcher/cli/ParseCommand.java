@@ -71,24 +71,48 @@ public final class ParseCommand implements Callable<Integer> {
         Writer out = new BufferedWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.out),
                 StandardCharsets.UTF_8));
         List<Path> inputs = files.isEmpty() ? List.of(Path.of("-")) : files;
-        for (Path file : inputs) {
-            boolean stdin = isStdin(file);
-            try (BufferedReader in = stdin
-                    ? new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))
-                    : Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-                String line;
-                while ((line = in.readLine()) != null) {
-                    out.write(json(reader.read(line, device, TRANSPORT), line));
-                    out.write('\n');
-                    if (stdin) {
-                        // Interactive use: show each answer as soon as its line is typed.
-                        out.flush();
+        try {
+            for (Path file : inputs) {
+                boolean stdin = isStdin(file);
+                try (BufferedReader in = stdin
+                        ? new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))
+                        : Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                    String line;
+                    while ((line = in.readLine()) != null) {
+                        String answer = json(reader.read(line, device, TRANSPORT), line);
+                        write(out, answer, stdin);
                     }
                 }
             }
+            write(out, null, true);
+        } catch (OutputClosed e) {
+            // The reader went away (`tunnelwatch parse big.log | head`): stop quietly, as cat and grep do.
+            return 0;
         }
-        out.flush();
         return 0;
+    }
+
+    /** Writes one answer (or only flushes, for null); a failed write means nobody reads our output any more. */
+    private static void write(Writer out, String answer, boolean flush) throws OutputClosed {
+        try {
+            if (answer != null) {
+                out.write(answer);
+                out.write('\n');
+            }
+            if (flush) {
+                // Interactive use: show each answer as soon as its line is typed.
+                out.flush();
+            }
+        } catch (IOException e) {
+            throw new OutputClosed();
+        }
+    }
+
+    /** Standard output was closed by its reader. */
+    private static final class OutputClosed extends Exception {
+        OutputClosed() {
+            super(null, null, false, false);
+        }
     }
 
     /**
