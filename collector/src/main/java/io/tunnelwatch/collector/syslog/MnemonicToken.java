@@ -35,12 +35,15 @@ record MnemonicToken(int start, int facilityEnd, int severity, int mnemonicStart
         return null;
     }
 
+    /** Facility and mnemonic strings, shared across lines; see {@link TokenCache}. */
+    private static final TokenCache TOKENS = new TokenCache();
+
     String facility(String s) {
-        return s.substring(start + 1, facilityEnd);
+        return TOKENS.intern(s, start + 1, facilityEnd);
     }
 
     String mnemonic(String s) {
-        return s.substring(mnemonicStart, mnemonicEnd);
+        return TOKENS.intern(s, mnemonicStart, mnemonicEnd);
     }
 
     /** Whether this is {@code %IOSXE-n-PLATFORM}, whose text nests the real message. */

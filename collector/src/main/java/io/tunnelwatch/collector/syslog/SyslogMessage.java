@@ -48,6 +48,6 @@ public record SyslogMessage(
 
     /** {@code FACILITY-SEVERITY-MNEMONIC}, as Cisco documents it. */
     public String fullMnemonic() {
-        return facility + "-" + severity + "-" + mnemonic;
+        return FullMnemonics.of(facility, severity, mnemonic);
     }
 }

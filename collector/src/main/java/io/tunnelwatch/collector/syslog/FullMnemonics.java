@@ -1,0 +1,31 @@
+package io.tunnelwatch.collector.syslog;
+
+/**
+ * {@code FACILITY-SEVERITY-MNEMONIC} strings, built once per recent combination rather than concatenated for every
+ * event (a tenth of reading a line, by profile). Direct-mapped and lock-free like {@link TokenCache}: an entry is an
+ * immutable triple, compared by content.
+ */
+final class FullMnemonics {
+
+    private static final int SLOTS = 512;
+
+    private record Entry(String facility, int severity, String mnemonic, String full) {
+    }
+
+    private static final Entry[] SLOTS_TABLE = new Entry[SLOTS];
+
+    private FullMnemonics() {
+    }
+
+    static String of(String facility, int severity, String mnemonic) {
+        int hash = (facility.hashCode() * 31 + severity) * 31 + mnemonic.hashCode();
+        int slot = (hash ^ (hash >>> 16)) & (SLOTS - 1);
+        Entry e = SLOTS_TABLE[slot];
+        if (e != null && e.severity == severity && e.facility.equals(facility) && e.mnemonic.equals(mnemonic)) {
+            return e.full;
+        }
+        String full = facility + "-" + severity + "-" + mnemonic;
+        SLOTS_TABLE[slot] = new Entry(facility, severity, mnemonic, full);
+        return full;
+    }
+}
