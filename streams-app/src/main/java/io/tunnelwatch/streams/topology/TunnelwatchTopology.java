@@ -8,14 +8,12 @@ import io.tunnelwatch.streams.detect.DetectorSettings;
 import io.tunnelwatch.streams.device.DeviceActivity;
 import io.tunnelwatch.streams.device.DeviceState;
 import io.tunnelwatch.streams.device.DeviceStatus;
-import io.tunnelwatch.streams.device.DeviceStatusUpdater;
 import io.tunnelwatch.streams.device.DeviceTrackerProcessor;
 import io.tunnelwatch.streams.peer.PeerInput;
 import io.tunnelwatch.streams.peer.PeerState;
 import io.tunnelwatch.streams.peer.PeerStateListener;
 import io.tunnelwatch.streams.peer.PeerTrackerProcessor;
 import io.tunnelwatch.streams.peer.TunnelEnd;
-import io.tunnelwatch.streams.pair.DeviceAddressUpdater;
 import io.tunnelwatch.streams.pair.TunnelPair;
 import io.tunnelwatch.streams.pair.TunnelPairProcessor;
 import java.util.function.Function;
@@ -154,7 +152,7 @@ public final class TunnelwatchTopology {
                                 Topics.DEVICE_ADDRESSES.keySerde(), addressSerde).withLoggingDisabled(),
                         DEVICE_ADDRESS_SOURCE, Topics.DEVICE_ADDRESSES.keySerde().deserializer(),
                         addressSerde.deserializer(), Topics.DEVICE_ADDRESSES.name(), DEVICE_ADDRESS_UPDATER,
-                        () -> new DeviceAddressUpdater(DEVICE_ADDRESS_STORE));
+                        () -> new GlobalStoreUpdater<String, DeviceAddress>(DEVICE_ADDRESS_STORE, a -> true));
     }
 
     private static void addDeviceTracker(Topology topology, PeerStateListener alertListener,
@@ -178,7 +176,8 @@ public final class TunnelwatchTopology {
                                 Topics.DEVICE_STATUS.keySerde(), statusSerde).withLoggingDisabled(),
                         DEVICE_STATUS_SOURCE, Topics.DEVICE_STATUS.keySerde().deserializer(),
                         statusSerde.deserializer(), Topics.DEVICE_STATUS.name(), DEVICE_STATUS_UPDATER,
-                        () -> new DeviceStatusUpdater(DEVICE_STATUS_STORE));
+                        () -> new GlobalStoreUpdater<PeerKey, DeviceStatus>(DEVICE_STATUS_STORE,
+                                DeviceStatus::silent));
     }
 
     /** Reads a topic's value and wraps it as a {@link PeerInput}; null (a tombstone) stays null. */
