@@ -3,6 +3,7 @@ package io.tunnelwatch.collector;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.tunnelwatch.collector.config.CollectorConfig;
 import io.tunnelwatch.collector.kafka.CounterPublisher;
+import io.tunnelwatch.collector.kafka.DeviceAddressPublisher;
 import io.tunnelwatch.collector.kafka.EventPublisher;
 import io.tunnelwatch.collector.kafka.ProducerSettings;
 import io.tunnelwatch.collector.kafka.RawLinePublisher;
@@ -61,6 +62,12 @@ public final class Collector implements AutoCloseable {
                     ProducerSettings.forBootstrap(config.bootstrapServers(), config.producerOverrides()),
                     Topics.SYSLOG_RAW.keySerde().serializer(), Topics.SYSLOG_RAW.valueSerde().serializer()),
                     config.publishQueue(), registry);
+        }
+        if (!config.ingest().inventory().isEmpty()) {
+            DeviceAddressPublisher.publish(config.ingest().inventory(), new KafkaProducer<>(
+                    ProducerSettings.forBootstrap(config.bootstrapServers(), config.producerOverrides()),
+                    Topics.DEVICE_ADDRESSES.keySerde().serializer(),
+                    Topics.DEVICE_ADDRESSES.valueSerde().serializer()));
         }
         SyslogIngest ingest = new SyslogIngest(config.ingest(), publisher, rawPublisher, Clock.systemUTC(),
                 registry);

@@ -40,9 +40,31 @@ public final class Topics {
     public static final Topic<PeerKey, String> DEVICE_STATUS =
             new Topic<>("tunnelwatch.device-status", new PeerKeySerde(), Serdes.String(), true);
 
+    /**
+     * The inventory's addresses (JSON {@link DeviceAddress}), keyed by the address, compacted: published by the
+     * collector at start, read as a global store by the streams app to find peers that are monitored routers too.
+     */
+    public static final Topic<String, DeviceAddress> DEVICE_ADDRESSES =
+            new Topic<>("tunnelwatch.device-addresses", Serdes.String(), new JsonSerde<>(DeviceAddress.class), true);
+
+    /**
+     * The streams app's re-keying of each tunnel end's latest counters and rekeys (JSON), keyed by the unordered
+     * pair of device names in the {@code device|peer} form {@code a|b} (a sorting before b), so one task sees both
+     * ends of a tunnel between two monitored routers.
+     */
+    public static final Topic<PeerKey, String> TUNNEL_ENDS =
+            new Topic<>("tunnelwatch.tunnel-ends", new PeerKeySerde(), Serdes.String(), false);
+
+    /**
+     * What the far end of a tunnel reported (JSON), keyed by the near end's {@code device|peer}: back to the peer
+     * tracker that owns the near end. Same partition count as EVENTS.
+     */
+    public static final Topic<PeerKey, String> FAR_ENDS =
+            new Topic<>("tunnelwatch.far-ends", new PeerKeySerde(), Serdes.String(), false);
+
     /** All of them, in the order they are created at start. */
     public static final List<Topic<?, ?>> ALL = List.of(EVENTS, COUNTERS, SYSLOG_RAW, PEER_STATE, ALERTS,
-            DEVICE_ACTIVITY, DEVICE_STATUS);
+            DEVICE_ACTIVITY, DEVICE_STATUS, DEVICE_ADDRESSES, TUNNEL_ENDS, FAR_ENDS);
 
     private Topics() {
     }

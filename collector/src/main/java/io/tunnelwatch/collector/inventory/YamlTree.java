@@ -14,37 +14,39 @@ import java.util.Map;
 /**
  * A YAML document read into maps, lists and scalars that remember their line, so validation can say where a mistake
  * is. Jackson's own tree ({@code JsonNode}) forgets locations, hence this small reader over its streaming parser.
+ * Read by the inventory and by the launcher's configuration file; broken YAML or a repeated key ends the read with
+ * an {@link InventoryException} naming the file and the line.
  */
-final class YamlTree {
+public final class YamlTree {
 
     private static final YAMLFactory YAML = new YAMLFactory();
 
     /** A node and the line (1-based) it starts on. */
-    sealed interface Node {
+    public sealed interface Node {
         int line();
     }
 
     /** A scalar; {@code text} is null for YAML null ({@code ~} or nothing). */
-    record Scalar(String text, int line) implements Node {
+    public record Scalar(String text, int line) implements Node {
     }
 
-    record Entry(String key, int line, Node value) {
+    public record Entry(String key, int line, Node value) {
     }
 
-    record MapNode(Map<String, Entry> entries, int line) implements Node {
+    public record MapNode(Map<String, Entry> entries, int line) implements Node {
     }
 
-    record ListNode(List<Node> items, int line) implements Node {
+    public record ListNode(List<Node> items, int line) implements Node {
     }
 
     private final String file;
 
-    YamlTree(String file) {
+    public YamlTree(String file) {
         this.file = file;
     }
 
     /** The document's root, or null for an empty document. */
-    Node read(Reader in) {
+    public Node read(Reader in) {
         try (JsonParser p = YAML.createParser(in)) {
             JsonToken first = p.nextToken();
             return first == null ? null : node(p);

@@ -1,16 +1,24 @@
 package io.tunnelwatch.launcher.cli;
 
+import io.tunnelwatch.launcher.config.ConfigFile;
 import io.tunnelwatch.streams.detect.DetectorSettings;
+import java.nio.file.Path;
 import java.time.Duration;
 import picocli.CommandLine.Option;
 
 /**
- * The main detector thresholds (DESIGN.md "Detectors"); the others keep their defaults. Unset options keep the
- * default, so {@code --stuck-after 120} changes that one threshold only.
+ * The detector thresholds (DESIGN.md "Detectors"): every one from the configuration file ({@code --config}), the main
+ * ones also as options. An option wins over the file, the file over the defaults, so {@code --stuck-after 120}
+ * changes that one threshold only.
  */
 public final class DetectorOptions {
 
     private static final DetectorSettings DEFAULTS = DetectorSettings.defaults();
+
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "Configuration YAML with the detector thresholds (docs/configuration.md); the options"
+                    + " below win over it. Env: TUNNELWATCH_CONFIG.")
+    Path config;
 
     @Option(names = "--stuck-after", paramLabel = "SECONDS",
             description = "How long IKE/IPsec may hang in one phase, or a tunnel interface stay down, before its alert"
@@ -37,12 +45,13 @@ public final class DetectorOptions {
     Integer missingAfterSeconds;
 
     /**
-     * The thresholds these options give.
+     * The thresholds these options and the configuration file give.
      *
-     * @throws IllegalArgumentException naming the option, when a value is out of range
+     * @throws IllegalArgumentException naming the option, when a value is out of range, or the file, line and key,
+     *                                  when the file cannot be used
      */
     DetectorSettings toSettings() {
-        DetectorSettings d = DEFAULTS;
+        DetectorSettings d = config == null ? DEFAULTS : ConfigFile.detectors(config, DEFAULTS);
         return new DetectorSettings(
                 seconds("--stuck-after", stuckAfterSeconds, d.stuckAfter()),
                 count("--flat-samples", flatSamples, d.flatSamples()),

@@ -56,8 +56,12 @@ public final class RunbookTexts {
                 List.of("show crypto isakmp sa detail | include NAT", "show crypto ikev2 sa detail | include NAT",
                         "show ip nat translations", "show running-config | section ip nat"));
         put(AlertType.MTU_SUSPECTED, "large packets are dropped while small ones pass",
-                List.of("ping <destination> size 1400 df-bit source <src-if>",
+                List.of("show crypto ipsec sa peer <peer> | include mtu|pkts|errors",
+                        "ping <peer> size 1500 df-bit source <src-if>",
+                        "ping <peer> size 1400 df-bit source <src-if>",
+                        "ping <destination> size 1400 df-bit source <src-if>",
                         "ping <destination> size 1300 df-bit source <src-if>",
+                        "show ip traffic | include Frags|fragment",
                         "! on interface tunnel <id>: ip mtu 1400 and ip tcp adjust-mss 1360"));
     }
 

@@ -13,6 +13,10 @@ import java.util.Optional;
 /**
  * DecapsStalled [TRAFFIC] (RUNBOOK.md "Layer 4"): SA up, encaps rising, decaps flat for {@code flatSamples} polls: the
  * far side does not send back, or its ESP is dropped on the way in. Runs when a sample arrives.
+ *
+ * <p>When the far end is a monitored router too ({@link BothEnds}), its polls say which: packets lost on the path in
+ * one direction (named on both ends, so it opens here too when this end's own counters look fine but the far end
+ * decapsulates none of what this end sends), or the far end receiving but encrypting nothing back.
  */
 public final class DecapsStalledDetector implements Detector {
 
@@ -29,13 +33,19 @@ public final class DecapsStalledDetector implements Detector {
 
     @Override
     public Optional<Finding> detect(PeerState s, Instant now) {
-        if (!OneWayTraffic.holds(s, settings.flatSamples(), CounterDelta::encaps, CounterDelta::decaps)) {
+        boolean oneWay = OneWayTraffic.holds(s, settings.flatSamples(), CounterDelta::encaps, CounterDelta::decaps);
+        Optional<BothEnds> both = BothEnds.of(s, settings, now);
+        Optional<String> loss = both.flatMap(BothEnds::loss);
+        if (!oneWay && loss.isEmpty()) {
             return Optional.empty();
         }
-        List<String> evidence = new ArrayList<>(EvidenceLines.deltas(s, settings.flatSamples()));
+        List<String> evidence = new ArrayList<>();
+        both.ifPresent(b -> evidence.add(b.line(settings.flatSamples())));
+        evidence.addAll(EvidenceLines.deltas(s, settings.flatSamples()));
         evidence.addAll(EvidenceLines.events(s, EventKind.INVALID_SPI, EventKind.AUTH_ERROR));
-        return Optional.of(new Finding(type(), "one-way traffic: " + s.peer()
-                + " sends nothing back, or its ESP is dropped on the way in", evidence));
+        String cause = loss.or(() -> both.flatMap(BothEnds::returnMissingAtFar)).orElse("one-way traffic: "
+                + s.peer() + " sends nothing back, or its ESP is dropped on the way in");
+        return Optional.of(new Finding(type(), cause, evidence));
     }
 
     @Override

@@ -5,12 +5,16 @@ import io.tunnelwatch.streams.alert.Finding;
 import io.tunnelwatch.streams.peer.CounterDelta;
 import io.tunnelwatch.streams.peer.PeerState;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
  * EncapsStalled [ROUTING] (RUNBOOK.md "Layer 5"): SA up, decaps rising, encaps flat for {@code flatSamples} polls:
  * local traffic is not routed into the tunnel or does not match the crypto ACL. Steps aside for NatExemptionMissing
- * when the peer is a crypto-map peer over NAT-T ({@link NatExemptionPattern}), which names the cause.
+ * when the peer is a crypto-map peer over NAT-T ({@link NatExemptionPattern}), which names the cause. With both ends
+ * monitored ({@link BothEnds}), the far end's polls confirm it: the far end sends, this end decapsulates and sends
+ * nothing back.
  */
 public final class EncapsStalledDetector implements Detector {
 
@@ -31,10 +35,14 @@ public final class EncapsStalledDetector implements Detector {
                 || NatExemptionPattern.holds(s, settings, now)) {
             return Optional.empty();
         }
-        String cause = s.natT()
+        Optional<BothEnds> both = BothEnds.of(s, settings, now);
+        String cause = both.flatMap(BothEnds::returnMissingHere).orElse(s.natT()
                 ? "nothing is encrypted towards the peer: with NAT-T in use, a missing NAT exemption is likely"
-                : "nothing is encrypted towards the peer: local traffic is not routed in or misses the crypto ACL";
-        return Optional.of(new Finding(type(), cause, EvidenceLines.deltas(s, settings.flatSamples())));
+                : "nothing is encrypted towards the peer: local traffic is not routed in or misses the crypto ACL");
+        List<String> evidence = new ArrayList<>();
+        both.ifPresent(b -> evidence.add(b.line(settings.flatSamples())));
+        evidence.addAll(EvidenceLines.deltas(s, settings.flatSamples()));
+        return Optional.of(new Finding(type(), cause, evidence));
     }
 
     @Override

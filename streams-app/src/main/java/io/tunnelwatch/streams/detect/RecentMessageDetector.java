@@ -6,14 +6,18 @@ import io.tunnelwatch.streams.alert.Finding;
 import io.tunnelwatch.streams.peer.Evidence;
 import io.tunnelwatch.streams.peer.PeerState;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.function.BiPredicate;
 
 /**
  * An alert whose only signal is a (rate-limited) message: true while such a message arrived within
  * {@code messageWindow}. InvalidSpi (RECVD_PKT_INV_SPI, RUNBOOK.md "Layer 4") and CleartextReceived
  * (RECVD_PKT_NOT_IPSEC, "Layer 5") are two of them. A detector may step aside when a more specific diagnosis
- * explains the same message (clear text from a crypto-map peer over NAT-T: NatExemptionMissing).
+ * explains the same message (clear text from a crypto-map peer over NAT-T: NatExemptionMissing). With both ends
+ * monitored, an invalid SPI shortly after the far end's rekey names the desync ({@link BothEnds#rekeyDesync}).
  */
 public final class RecentMessageDetector implements Detector {
 
@@ -22,27 +26,34 @@ public final class RecentMessageDetector implements Detector {
     private final String cause;
     private final DetectorSettings settings;
     private final BiPredicate<PeerState, Instant> explainedElsewhere;
+    private final BiFunction<PeerState, Evidence, Optional<String>> specifics;
 
+    /**
+     * @param specifics what makes the cause specific for this message, when known (it leads the cause and joins the
+     *                  evidence), e.g. the far end's rekey that an invalid SPI follows
+     */
     public RecentMessageDetector(AlertType type, EventKind kind, String cause, DetectorSettings settings,
-                                 BiPredicate<PeerState, Instant> explainedElsewhere) {
+                                 BiPredicate<PeerState, Instant> explainedElsewhere,
+                                 BiFunction<PeerState, Evidence, Optional<String>> specifics) {
         this.type = type;
         this.kind = kind;
         this.cause = cause;
         this.settings = settings;
         this.explainedElsewhere = explainedElsewhere;
+        this.specifics = specifics;
     }
 
     public static RecentMessageDetector invalidSpi(DetectorSettings settings) {
         return new RecentMessageDetector(AlertType.INVALID_SPI, EventKind.INVALID_SPI,
                 "the SAs are out of sync after a rekey: the peer uses an SPI this router no longer has", settings,
-                (s, now) -> false);
+                (s, now) -> false, BothEnds::rekeyDesync);
     }
 
     public static RecentMessageDetector cleartextReceived(DetectorSettings settings) {
         return new RecentMessageDetector(AlertType.CLEARTEXT_RECEIVED, EventKind.CLEARTEXT_RECEIVED,
                 "asymmetric selectors: the peer sends in clear what this router expects protected "
                         + "(crypto ACLs not mirrored)", settings,
-                (s, now) -> NatExemptionPattern.holds(s, settings, now));
+                (s, now) -> NatExemptionPattern.holds(s, settings, now), (s, message) -> Optional.empty());
     }
 
     @Override
@@ -53,8 +64,13 @@ public final class RecentMessageDetector implements Detector {
     @Override
     public Optional<Finding> detect(PeerState s, Instant now) {
         Evidence message = EvidenceLines.latest(s, now, settings.messageWindow(), kind);
-        return message == null || explainedElsewhere.test(s, now) ? Optional.empty()
-                : Optional.of(new Finding(type, cause, EvidenceLines.events(s, kind)));
+        if (message == null || explainedElsewhere.test(s, now)) {
+            return Optional.empty();
+        }
+        Optional<String> specific = specifics.apply(s, message);
+        List<String> evidence = new ArrayList<>(specific.stream().toList());
+        evidence.addAll(EvidenceLines.events(s, kind));
+        return Optional.of(new Finding(type, specific.map(x -> x + ": " + cause).orElse(cause), evidence));
     }
 
     @Override

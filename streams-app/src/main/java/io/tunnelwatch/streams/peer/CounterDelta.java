@@ -6,18 +6,28 @@ import java.time.Instant;
 /**
  * The per-interval deltas of one poll, compact (DESIGN.md "Counters"): what the traffic detectors compare over the
  * last few samples. Encaps = packets out through the SA, decaps = packets in.
+ *
+ * @param drops     packets dropped either way (cipSecTunInDropPkts + cipSecTunOutDropPkts)
+ * @param outDrops  of those, the ones dropped on the way out (cipSecTunOutDropPkts)
+ * @param inOctets  octets in (cipSecTunInOctets): with decaps, the average size of the packets received
+ * @param outOctets octets out (cipSecTunOutOctets): with encaps, the average size of the packets sent
  */
 public record CounterDelta(Instant at, int saCount, long encaps, long decaps, long replayDrops, long authFails,
-                           long decryptFails, long drops) {
+                           long decryptFails, long drops, long outDrops, long inOctets, long outOctets) {
 
     public static CounterDelta of(CounterSample sample) {
         CounterSample.Counters d = sample.deltas();
         return new CounterDelta(sample.polledAt(), sample.saCount(), d.outPkts(), d.inPkts(), d.inReplayDropPkts(),
-                d.inAuthFails(), d.inDecryptFails(), d.inDropPkts() + d.outDropPkts());
+                d.inAuthFails(), d.inDecryptFails(), d.inDropPkts() + d.outDropPkts(), d.outDropPkts(),
+                d.inOctets(), d.outOctets());
     }
 
     public long cryptoErrors() {
         return replayDrops + authFails + decryptFails;
+    }
+
+    public long inDrops() {
+        return drops - outDrops;
     }
 
     public String line() {

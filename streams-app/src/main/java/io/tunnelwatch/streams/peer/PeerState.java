@@ -30,6 +30,8 @@ import java.util.Objects;
  * @param probeFailing    whether the last IP SLA probe to the peer failed; null when never seen
  * @param upDowns         the last {@link #MAX_UP_DOWNS} times the IPsec SA went up or down, oldest first
  * @param recentEvents    the last {@link #MAX_EVENTS} events, oldest first
+ * @param farEnd          what the far end of the tunnel last reported, when both ends are monitored routers; null
+ *                        otherwise
  * @param openAlert       the alert open on this peer, or null
  * @param nextCheckAt     when a timer of this peer is due (its entry in the deadline index), or null
  */
@@ -53,6 +55,7 @@ public record PeerState(
         Boolean probeFailing,
         List<UpDown> upDowns,
         List<Evidence> recentEvents,
+        TunnelEnd farEnd,
         OpenAlert openAlert,
         Instant nextCheckAt) {
 
@@ -106,6 +109,7 @@ public record PeerState(
         private Boolean probeFailing;
         private final List<UpDown> upDowns = new ArrayList<>();
         private final List<Evidence> recentEvents = new ArrayList<>();
+        private TunnelEnd farEnd;
         private OpenAlert openAlert;
         private Instant nextCheckAt;
 
@@ -132,6 +136,7 @@ public record PeerState(
             probeFailing = s.probeFailing;
             upDowns.addAll(s.upDowns);
             recentEvents.addAll(s.recentEvents);
+            farEnd = s.farEnd;
             openAlert = s.openAlert;
             nextCheckAt = s.nextCheckAt;
         }
@@ -228,6 +233,11 @@ public record PeerState(
             return this;
         }
 
+        public Builder farEnd(TunnelEnd v) {
+            farEnd = v;
+            return this;
+        }
+
         public Builder openAlert(OpenAlert v) {
             openAlert = v;
             return this;
@@ -241,7 +251,7 @@ public record PeerState(
         public PeerState build() {
             return new PeerState(VERSION, device, peer, phase, phaseSince, ikeVersion, natT, lastEventAt,
                     lastMnemonic, ike, ipsec, lastSample, recentDeltas, tunnel, sourceInterface, cryptoAcl,
-                    probeFailing, upDowns, recentEvents, openAlert, nextCheckAt);
+                    probeFailing, upDowns, recentEvents, farEnd, openAlert, nextCheckAt);
         }
 
         private static <T> void appendBounded(List<T> list, T item, int max) {

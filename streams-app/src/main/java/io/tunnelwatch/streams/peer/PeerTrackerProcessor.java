@@ -1,6 +1,7 @@
 package io.tunnelwatch.streams.peer;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import io.tunnelwatch.events.DeviceAddress;
 import io.tunnelwatch.events.PeerKey;
 import io.tunnelwatch.events.json.Json;
 import io.tunnelwatch.streams.alert.AlertRecord;
@@ -37,7 +38,8 @@ public final class PeerTrackerProcessor implements Processor<PeerKey, PeerInput,
 
     /** The names the topology gives this processor's stores and children. */
     public record Wiring(String stateStore, String deadlineStore, String stateSink, String alertsSink,
-                         String activitySink, String deviceStatusStore) {
+                         String activitySink, String deviceStatusStore, String addressStore,
+                         String tunnelEndsSink) {
     }
 
     /** While a device is silent, its peers are looked at again this often (their alerts are held meanwhile). */
@@ -52,6 +54,7 @@ public final class PeerTrackerProcessor implements Processor<PeerKey, PeerInput,
     private KeyValueStore<PeerKey, PeerState> store;
     private DeadlineIndex deadlines;
     private ReadOnlyKeyValueStore<PeerKey, DeviceStatus> deviceStatus;
+    private ReadOnlyKeyValueStore<String, DeviceAddress> addresses;
     private final DeviceActivityThrottle throttle = new DeviceActivityThrottle(DeviceActivityThrottle.DEFAULT_EVERY,
             DeviceActivityThrottle.DEFAULT_MAX_DEVICES);
 
@@ -68,6 +71,7 @@ public final class PeerTrackerProcessor implements Processor<PeerKey, PeerInput,
         KeyValueStore<Bytes, byte[]> index = context.getStateStore(wiring.deadlineStore());
         this.deadlines = new DeadlineIndex(index);
         this.deviceStatus = context.getStateStore(wiring.deviceStatusStore());
+        this.addresses = context.getStateStore(wiring.addressStore());
         try (KeyValueIterator<PeerKey, PeerState> all = store.all()) {
             all.forEachRemaining(kv -> announce(kv.key, kv.value));
         }
@@ -82,7 +86,7 @@ public final class PeerTrackerProcessor implements Processor<PeerKey, PeerInput,
             return;
         }
         DeviceActivity activity = input.activity();
-        if (throttle.shouldSend(activity)) {
+        if (activity != null && throttle.shouldSend(activity)) {
             context.forward(new Record<>(PeerKey.deviceWide(key.device()), (Object) activity, record.timestamp()),
                     wiring.activitySink());
         }
@@ -91,8 +95,29 @@ public final class PeerTrackerProcessor implements Processor<PeerKey, PeerInput,
         }
         PeerState prior = store.get(key);
         PeerState applied = input.applyTo(machine, prior);
+        if (applied == null) {
+            return;
+        }
         // Record time (collector receive time), not the wall clock: a replay after a restart re-decides alike.
-        settle(key, prior, applied, Instant.ofEpochMilli(record.timestamp()));
+        Instant at = Instant.ofEpochMilli(record.timestamp());
+        settle(key, prior, applied, at);
+        if (input.concernsFarEnd()) {
+            reportToFarEnd(applied, at);
+        }
+    }
+
+    /**
+     * When the peer address is another inventory router, tells the tunnel-pair joiner this end's deltas and rekeys
+     * (DESIGN.md "Root cause first", both ends); a peer that is no monitored router is not correlated.
+     */
+    private void reportToFarEnd(PeerState state, Instant at) {
+        DeviceAddress far = addresses.get(state.peer());
+        if (far == null || far.device().equals(state.device())) {
+            return;
+        }
+        TunnelEnd end = TunnelEnd.of(state, far.device(), at);
+        context.forward(new Record<>(TunnelEnd.pairKey(state.device(), far.device()), (Object) toJson(end),
+                at.toEpochMilli()), wiring.tunnelEndsSink());
     }
 
     /** Re-evaluates the peers whose timer is due; the others are not touched. */
@@ -134,11 +159,11 @@ public final class PeerTrackerProcessor implements Processor<PeerKey, PeerInput,
         return status != null && status.silent();
     }
 
-    private static String toJson(AlertRecord alert) {
+    private static String toJson(Object value) {
         try {
-            return Json.mapper().writeValueAsString(alert);
+            return Json.mapper().writeValueAsString(value);
         } catch (JsonProcessingException e) {
-            throw new SerializationException("cannot write alert " + alert.id(), e);
+            throw new SerializationException("cannot write " + value.getClass().getSimpleName(), e);
         }
     }
 

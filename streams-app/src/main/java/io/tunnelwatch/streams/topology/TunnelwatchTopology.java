@@ -1,5 +1,6 @@
 package io.tunnelwatch.streams.topology;
 
+import io.tunnelwatch.events.DeviceAddress;
 import io.tunnelwatch.events.PeerKey;
 import io.tunnelwatch.events.Topics;
 import io.tunnelwatch.events.json.JsonSerde;
@@ -7,12 +8,14 @@ import io.tunnelwatch.streams.detect.DetectorSettings;
 import io.tunnelwatch.streams.device.DeviceActivity;
 import io.tunnelwatch.streams.device.DeviceState;
 import io.tunnelwatch.streams.device.DeviceStatus;
-import io.tunnelwatch.streams.device.DeviceStatusUpdater;
 import io.tunnelwatch.streams.device.DeviceTrackerProcessor;
 import io.tunnelwatch.streams.peer.PeerInput;
 import io.tunnelwatch.streams.peer.PeerState;
 import io.tunnelwatch.streams.peer.PeerStateListener;
 import io.tunnelwatch.streams.peer.PeerTrackerProcessor;
+import io.tunnelwatch.streams.peer.TunnelEnd;
+import io.tunnelwatch.streams.pair.TunnelPair;
+import io.tunnelwatch.streams.pair.TunnelPairProcessor;
 import java.util.function.Function;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serdes;
@@ -33,7 +36,14 @@ import org.apache.kafka.streams.state.Stores;
  * tunnelwatch.device-activity ─▶ device-tracker [device-state, device-deadlines] ─┬▶ tunnelwatch.alerts
  *                                                                                 └▶ tunnelwatch.device-status
  * tunnelwatch.device-status ─▶ global store device-status (every task)
+ * peer-tracker ─▶ tunnelwatch.tunnel-ends (key: device pair) ─▶ tunnel-pair-joiner [tunnel-pairs]
+ *                                                                 ─▶ tunnelwatch.far-ends (key: device|peer) ─▶ peer-tracker
+ * tunnelwatch.device-addresses ─▶ global store device-addresses (every task; the collector's inventory)
  * </pre>
+ *
+ * <p>Both ends of a tunnel between monitored routers hash to different partitions too: each end's deltas and rekeys
+ * are re-keyed to the unordered device pair, where a small joiner keeps both ends' latest report and hands each to
+ * the other end's tracker; the detectors there read both sides (which direction loses packets, a rekey desync).
  *
  * <p>DeviceSilent needs every peer of a device, but peers hash to different partitions: the peer tracker re-keys a
  * throttled "heard from / poll failed" record per device to {@code device|*} (one task judges the device), and the
@@ -62,6 +72,15 @@ public final class TunnelwatchTopology {
     public static final String DEVICE_STATUS_STORE = "device-status";
     public static final String DEVICE_STATUS_SOURCE = "device-status-source";
     public static final String DEVICE_STATUS_UPDATER = "device-status-updater";
+    public static final String FAR_ENDS_SOURCE = "far-ends";
+    public static final String TUNNEL_ENDS_SINK = "tunnel-ends-sink";
+    public static final String TUNNEL_ENDS_SOURCE = "tunnel-ends";
+    public static final String TUNNEL_PAIR_JOINER = "tunnel-pair-joiner";
+    public static final String TUNNEL_PAIR_STORE = "tunnel-pairs";
+    public static final String FAR_ENDS_SINK = "far-ends-sink";
+    public static final String DEVICE_ADDRESS_STORE = "device-addresses";
+    public static final String DEVICE_ADDRESS_SOURCE = "device-addresses-source";
+    public static final String DEVICE_ADDRESS_UPDATER = "device-addresses-updater";
 
     private TunnelwatchTopology() {
     }
@@ -86,7 +105,7 @@ public final class TunnelwatchTopology {
         StoreBuilder<KeyValueStore<Bytes, byte[]>> deadlines = Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(DEADLINE_STORE), Serdes.Bytes(), Serdes.ByteArray());
         var wiring = new PeerTrackerProcessor.Wiring(PEER_STATE_STORE, DEADLINE_STORE, PEER_STATE_SINK, ALERTS_SINK,
-                ACTIVITY_SINK, DEVICE_STATUS_STORE);
+                ACTIVITY_SINK, DEVICE_STATUS_STORE, DEVICE_ADDRESS_STORE, TUNNEL_ENDS_SINK);
         Topology topology = new Topology()
                 .addSource(EVENTS_SOURCE, Topics.EVENTS.keySerde().deserializer(),
                         wrapping(Topics.EVENTS.valueSerde().deserializer(), PeerInput.Event::new),
@@ -94,8 +113,11 @@ public final class TunnelwatchTopology {
                 .addSource(COUNTERS_SOURCE, Topics.COUNTERS.keySerde().deserializer(),
                         wrapping(Topics.COUNTERS.valueSerde().deserializer(), PeerInput.Sample::new),
                         Topics.COUNTERS.name())
+                .addSource(FAR_ENDS_SOURCE, Topics.FAR_ENDS.keySerde().deserializer(),
+                        wrapping(new JsonSerde<>(TunnelEnd.class).deserializer(), PeerInput.FarEnd::new),
+                        Topics.FAR_ENDS.name())
                 .addProcessor(PEER_TRACKER, () -> new PeerTrackerProcessor(wiring, listener, settings),
-                        EVENTS_SOURCE, COUNTERS_SOURCE)
+                        EVENTS_SOURCE, COUNTERS_SOURCE, FAR_ENDS_SOURCE)
                 .addStateStore(store, PEER_TRACKER)
                 .addStateStore(deadlines, PEER_TRACKER)
                 .addSink(PEER_STATE_SINK, Topics.PEER_STATE.name(), Topics.PEER_STATE.keySerde().serializer(),
@@ -103,9 +125,34 @@ public final class TunnelwatchTopology {
                 .addSink(ALERTS_SINK, Topics.ALERTS.name(), Topics.ALERTS.keySerde().serializer(),
                         Topics.ALERTS.valueSerde().serializer(), PEER_TRACKER);
         addDeviceTracker(topology, alertListener, settings);
+        addTunnelPairs(topology);
         return topology
                 .addSink(ACTIVITY_SINK, Topics.DEVICE_ACTIVITY.name(), Topics.DEVICE_ACTIVITY.keySerde().serializer(),
                         new JsonSerde<>(DeviceActivity.class).serializer(), PEER_TRACKER);
+    }
+
+    /**
+     * Both ends of a tunnel: the peer tracker re-keys each end's report to the device pair, the joiner hands it to
+     * the opposite end on {@code tunnelwatch.far-ends}; which peer addresses are routers comes from the global
+     * {@code device-addresses} store (the collector's inventory).
+     */
+    private static void addTunnelPairs(Topology topology) {
+        JsonSerde<DeviceAddress> addressSerde = new JsonSerde<>(DeviceAddress.class);
+        topology.addSink(TUNNEL_ENDS_SINK, Topics.TUNNEL_ENDS.name(), Topics.TUNNEL_ENDS.keySerde().serializer(),
+                        Topics.TUNNEL_ENDS.valueSerde().serializer(), PEER_TRACKER)
+                .addSource(TUNNEL_ENDS_SOURCE, Topics.TUNNEL_ENDS.keySerde().deserializer(),
+                        new JsonSerde<>(TunnelEnd.class).deserializer(), Topics.TUNNEL_ENDS.name())
+                .addProcessor(TUNNEL_PAIR_JOINER, () -> new TunnelPairProcessor(TUNNEL_PAIR_STORE, FAR_ENDS_SINK),
+                        TUNNEL_ENDS_SOURCE)
+                .addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(TUNNEL_PAIR_STORE),
+                        Topics.TUNNEL_ENDS.keySerde(), new JsonSerde<>(TunnelPair.class)), TUNNEL_PAIR_JOINER)
+                .addSink(FAR_ENDS_SINK, Topics.FAR_ENDS.name(), Topics.FAR_ENDS.keySerde().serializer(),
+                        Topics.FAR_ENDS.valueSerde().serializer(), TUNNEL_PAIR_JOINER)
+                .addGlobalStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DEVICE_ADDRESS_STORE),
+                                Topics.DEVICE_ADDRESSES.keySerde(), addressSerde).withLoggingDisabled(),
+                        DEVICE_ADDRESS_SOURCE, Topics.DEVICE_ADDRESSES.keySerde().deserializer(),
+                        addressSerde.deserializer(), Topics.DEVICE_ADDRESSES.name(), DEVICE_ADDRESS_UPDATER,
+                        () -> new GlobalStoreUpdater<String, DeviceAddress>(DEVICE_ADDRESS_STORE, a -> true));
     }
 
     private static void addDeviceTracker(Topology topology, PeerStateListener alertListener,
@@ -129,7 +176,8 @@ public final class TunnelwatchTopology {
                                 Topics.DEVICE_STATUS.keySerde(), statusSerde).withLoggingDisabled(),
                         DEVICE_STATUS_SOURCE, Topics.DEVICE_STATUS.keySerde().deserializer(),
                         statusSerde.deserializer(), Topics.DEVICE_STATUS.name(), DEVICE_STATUS_UPDATER,
-                        () -> new DeviceStatusUpdater(DEVICE_STATUS_STORE));
+                        () -> new GlobalStoreUpdater<PeerKey, DeviceStatus>(DEVICE_STATUS_STORE,
+                                DeviceStatus::silent));
     }
 
     /** Reads a topic's value and wraps it as a {@link PeerInput}; null (a tombstone) stays null. */

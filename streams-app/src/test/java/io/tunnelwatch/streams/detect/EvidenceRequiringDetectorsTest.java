@@ -98,7 +98,7 @@ class EvidenceRequiringDetectorsTest {
         assertThat(detector.detect(s, T0.plusSeconds(60))).isEmpty();
 
         s = machine.apply(s, sample(T0.plusSeconds(90), 1, 100, 100, 2, 0));
-        assertThat(detector.detect(s, T0.plusSeconds(90))).map(Finding::cause).contains(MtuSuspectedDetector.CAUSE);
+        assertThat(detector.detect(s, T0.plusSeconds(90))).map(Finding::cause).contains(MtuSuspectedDetector.CAUSE_IN);
     }
 
     @Test

@@ -21,6 +21,7 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
 import org.junit.jupiter.api.Test;
+import io.tunnelwatch.events.DeviceAddress;
 import io.tunnelwatch.streams.device.DeviceStatus;
 
 /** A restart: a new processor on the same stores restores the open alert's gauge and opens no duplicate. */
@@ -28,7 +29,7 @@ class PeerTrackerProcessorTest {
 
     private static final PeerTrackerProcessor.Wiring WIRING =
             new PeerTrackerProcessor.Wiring("peer-state", "peer-deadlines", "state-sink", "alerts-sink",
-                    "activity-sink", "device-status");
+                    "activity-sink", "device-status", "device-addresses", "tunnel-ends-sink");
 
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private final PeerAlertMetrics metrics = new PeerAlertMetrics(registry);
@@ -41,6 +42,9 @@ class PeerTrackerProcessorTest {
     private final KeyValueStore<PeerKey, DeviceStatus> deviceStatus = Stores.keyValueStoreBuilder(
             Stores.inMemoryKeyValueStore(WIRING.deviceStatusStore()), new PeerKeySerde(),
             new JsonSerde<>(DeviceStatus.class)).withLoggingDisabled().build();
+    private final KeyValueStore<String, DeviceAddress> addresses = Stores.keyValueStoreBuilder(
+            Stores.inMemoryKeyValueStore(WIRING.addressStore()), Serdes.String(),
+            new JsonSerde<>(DeviceAddress.class)).withLoggingDisabled().build();
 
     @Test
     void shouldRestoreTheOpenAlertAfterARestartAndNotOpenItTwice() {
@@ -48,6 +52,7 @@ class PeerTrackerProcessorTest {
         states.init(first.getStateStoreContext(), states);
         deadlines.init(first.getStateStoreContext(), deadlines);
         deviceStatus.init(first.getStateStoreContext(), deviceStatus);
+        addresses.init(first.getStateStoreContext(), addresses);
         PeerTrackerProcessor before = start(first);
         var down = new Record<PeerKey, PeerInput>(PEER, new PeerInput.Event(event(EventKind.SESSION_DOWN, T0)),
                 T0.toEpochMilli());
@@ -74,6 +79,7 @@ class PeerTrackerProcessorTest {
         context.addStateStore(states);
         context.addStateStore(deadlines);
         context.addStateStore(deviceStatus);
+        context.addStateStore(addresses);
         return context;
     }
 

@@ -1,11 +1,13 @@
 package io.tunnelwatch.streams.topology;
 
+import static io.tunnelwatch.streams.PeerFixtures.PEER;
 import static io.tunnelwatch.streams.PeerFixtures.T0;
 import static io.tunnelwatch.streams.PeerFixtures.event;
 import static io.tunnelwatch.streams.PeerFixtures.ikeState;
 import static io.tunnelwatch.streams.PeerFixtures.sample;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tunnelwatch.events.CounterSample;
 import io.tunnelwatch.events.EventKind;
 import io.tunnelwatch.streams.alert.AlertRecord;
 import io.tunnelwatch.streams.peer.PeerStateListener;
@@ -101,6 +103,32 @@ class ExpectedPeerNatMtuTopologyTest {
         }
         tw.advance(Duration.ofSeconds(211));
         assertThat(single(tw.alerts()).action()).isEqualTo(AlertRecord.Action.RESOLVED);
+    }
+
+    @Test
+    void shouldGiveMtuSuspectedThePacketSizesAndTheDropsByDirectionAndThePathMtuPings() {
+        tw.pipe(event(EventKind.SESSION_UP, T0, Map.of("source_interface", "GigabitEthernet0/0/0")));
+        for (int i = 1; i <= 3; i++) {
+            // 200 packets out of 1450 B on average, 30 of them dropped on the way out; small packets come back.
+            CounterSample.Counters d = new CounterSample.Counters(200, 200, 200 * 90, 200 * 1450, 0, 30, 1, 0, 0, 0);
+            tw.pipe(new CounterSample(CounterSample.VERSION, PEER.device(), PEER.peer(), T0.plusSeconds(30L * i),
+                    true, 1, null, null, d, d));
+        }
+
+        AlertRecord opened = single(tw.alerts());
+        assertThat(opened.alert()).isEqualTo("MtuSuspected");
+        assertThat(opened.cause()).startsWith("packets towards the peer are dropped");
+        assertThat(opened.evidence()).contains(
+                "average packet size over the last 3 polls: out 1450 B (encaps +600), in 90 B (decaps +600); with up"
+                        + " to 70 B of ESP overhead, packets over 1430 B exceed a 1500 B path (the average already"
+                        + " does)",
+                "dropped over the last 3 polls: out +90, in +0; anti-replay +3 (fragments reassembled at process"
+                        + " level arrive late)");
+        assertThat(opened.commands()).contains(
+                "show crypto ipsec sa peer 198.51.100.7 | include mtu|pkts|errors",
+                "ping 198.51.100.7 size 1500 df-bit source GigabitEthernet0/0/0",
+                "ping 198.51.100.7 size 1400 df-bit source GigabitEthernet0/0/0",
+                "show ip traffic | include Frags|fragment");
     }
 
     @Test

@@ -1,0 +1,131 @@
+package io.tunnelwatch.streams.detect;
+
+import io.tunnelwatch.streams.peer.CounterDelta;
+import io.tunnelwatch.streams.peer.Evidence;
+import io.tunnelwatch.streams.peer.PeerState;
+import io.tunnelwatch.streams.peer.TunnelEnd;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What the two ends of a tunnel say together, when both routers are monitored (DESIGN.md "Root cause first"): this
+ * end's last {@code flatSamples} polls against the far end's. One end's encaps are the other's decaps, so packets
+ * that leave one end and never decapsulate at the other are lost in that direction, whichever end looks. Pure; the
+ * far end's report comes from {@link PeerState#farEnd()}.
+ *
+ * @param near this end's sums over its last polls
+ * @param far  the far end's sums over its last polls
+ */
+record BothEnds(String nearDevice, String farDevice, Sums near, Sums far) {
+
+    /** How long after the far end's new SAs an invalid SPI here is blamed on that rekey (IOS logs it once a minute). */
+    static final Duration REKEY_WINDOW = Duration.ofMinutes(2);
+    private static final Pattern SPI = Pattern.compile("spi=(0x[0-9A-Fa-f]+)");
+
+    /** One end's last polls: packets each way, and whether each direction rose (or stayed flat) in every poll. */
+    record Sums(long encaps, long decaps, boolean encapsRising, boolean encapsFlat, boolean decapsRising,
+                boolean decapsFlat) {
+
+        /** Null when fewer than {@code n} polls are known or one of them had no SA. */
+        static Sums of(List<CounterDelta> d, int n) {
+            if (d.size() < n) {
+                return null;
+            }
+            List<CounterDelta> last = d.subList(d.size() - n, d.size());
+            if (last.stream().anyMatch(x -> x.saCount() == 0)) {
+                return null;
+            }
+            return new Sums(last.stream().mapToLong(CounterDelta::encaps).sum(),
+                    last.stream().mapToLong(CounterDelta::decaps).sum(),
+                    last.stream().allMatch(x -> x.encaps() > 0), last.stream().allMatch(x -> x.encaps() == 0),
+                    last.stream().allMatch(x -> x.decaps() > 0), last.stream().allMatch(x -> x.decaps() == 0));
+        }
+    }
+
+    /**
+     * Both ends' last polls, when the far end is a monitored router that reported within {@code messageWindow};
+     * empty when only one end is monitored, or either lacks polls.
+     */
+    static Optional<BothEnds> of(PeerState s, DetectorSettings settings, Instant now) {
+        TunnelEnd far = s.farEnd();
+        if (far == null || far.recentDeltas().isEmpty()) {
+            return Optional.empty();
+        }
+        Instant farLast = far.recentDeltas().get(far.recentDeltas().size() - 1).at();
+        if (farLast.isBefore(now.minus(settings.messageWindow()))) {
+            return Optional.empty();
+        }
+        Sums near = Sums.of(s.recentDeltas(), settings.flatSamples());
+        Sums farSums = Sums.of(far.recentDeltas(), settings.flatSamples());
+        return near == null || farSums == null ? Optional.empty()
+                : Optional.of(new BothEnds(s.device(), far.device(), near, farSums));
+    }
+
+    /** The direction(s) in which packets leave one end and the other decapsulates none. */
+    Optional<String> loss() {
+        boolean nearToFar = near.encapsRising() && far.decapsFlat();
+        boolean farToNear = far.encapsRising() && near.decapsFlat();
+        if (nearToFar && farToNear) {
+            return Optional.of("packets leave both ends (" + nearDevice + " encaps +" + near.encaps() + ", "
+                    + farDevice + " encaps +" + far.encaps() + ") but neither decapsulates any: ESP is lost both"
+                    + " ways on the path");
+        }
+        if (nearToFar) {
+            return Optional.of(lost(nearDevice, farDevice, near.encaps()));
+        }
+        return farToNear ? Optional.of(lost(farDevice, nearDevice, far.encaps())) : Optional.empty();
+    }
+
+    /** This end sends, the far end decapsulates it but encrypts nothing back: the return traffic is missing there. */
+    Optional<String> returnMissingAtFar() {
+        return near.encapsRising() && near.decapsFlat() && far.decapsRising() && far.encapsFlat()
+                ? Optional.of(returnMissing(farDevice, nearDevice, far.decaps())) : Optional.empty();
+    }
+
+    /** The far end sends, this end decapsulates it but encrypts nothing back: the return traffic is missing here. */
+    Optional<String> returnMissingHere() {
+        return far.encapsRising() && far.decapsFlat() && near.decapsRising() && near.encapsFlat()
+                ? Optional.of(returnMissing(nearDevice, farDevice, near.decaps())) : Optional.empty();
+    }
+
+    /** One evidence line: the far end's polls beside this end's. */
+    String line(int polls) {
+        return "both ends over their last " + polls + " polls: " + nearDevice + " encaps +" + near.encaps()
+                + " decaps +" + near.decaps() + ", " + farDevice + " encaps +" + far.encaps() + " decaps +"
+                + far.decaps();
+    }
+
+    /**
+     * The SPI desync an invalid-SPI message here shows when the far end set up new SAs shortly before, e.g.
+     * {@code rtr-b received SPI 0x9E6D41B7 from rtr-a 3 s after rtr-a's rekey}; empty otherwise.
+     */
+    static Optional<String> rekeyDesync(PeerState s, Evidence invalidSpi) {
+        TunnelEnd far = s.farEnd();
+        if (far == null || far.lastRekeyAt() == null) {
+            return Optional.empty();
+        }
+        Duration gap = Duration.between(far.lastRekeyAt(), invalidSpi.at());
+        if (gap.isNegative() || gap.compareTo(REKEY_WINDOW) > 0) {
+            return Optional.empty();
+        }
+        Matcher spi = SPI.matcher(invalidSpi.text() == null ? "" : invalidSpi.text());
+        return Optional.of(s.device() + " received SPI " + (spi.find() ? spi.group(1) : "(unknown)") + " from "
+                + far.device() + " " + gap.toSeconds() + " s after " + far.device() + "'s rekey ("
+                + far.lastRekeyKind() + " at " + far.lastRekeyAt() + ")");
+    }
+
+    private static String lost(String from, String to, long encaps) {
+        return from + "→" + to + " packets leave " + from + " (encaps +" + encaps + ") but " + to
+                + " decapsulates none: loss in the path " + from + "→" + to + " or " + to + " drops them";
+    }
+
+    private static String returnMissing(String at, String sender, long decaps) {
+        return at + " decapsulates " + sender + "'s packets (decaps +" + decaps + ") but encrypts nothing back"
+                + " (encaps +0): the return traffic is missing at " + at + " (its routing or crypto ACL), not lost"
+                + " on the path";
+    }
+}

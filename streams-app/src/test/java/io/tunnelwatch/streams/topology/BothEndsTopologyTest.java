@@ -1,0 +1,190 @@
+package io.tunnelwatch.streams.topology;
+
+import static io.tunnelwatch.streams.PeerFixtures.T0;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tunnelwatch.events.CounterSample;
+import io.tunnelwatch.events.DeviceAddress;
+import io.tunnelwatch.events.EventKind;
+import io.tunnelwatch.events.IkeVersion;
+import io.tunnelwatch.events.PeerKey;
+import io.tunnelwatch.events.Topics;
+import io.tunnelwatch.events.TunnelEvent;
+import io.tunnelwatch.streams.alert.AlertRecord;
+import io.tunnelwatch.streams.peer.PeerStateListener;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Both ends of a tunnel monitored (DESIGN.md "Root cause first"): rtr-a (192.0.2.1) has peer rtr-b (198.51.100.7)
+ * and rtr-b has peer rtr-a. Their partitions differ; the tunnel-pair joiner brings the far end's polls and rekeys to
+ * each end, and the alerts name the direction that loses packets and the rekey an invalid SPI follows.
+ */
+class BothEndsTopologyTest {
+
+    private static final String A = "rtr-a";
+    private static final String B = "rtr-b";
+    private static final String A_ADDRESS = "192.0.2.1";
+    private static final String B_ADDRESS = "198.51.100.7";
+
+    @TempDir
+    Path stateDir;
+
+    private AlertTopologyDriver tw;
+    private TestInputTopic<String, DeviceAddress> addresses;
+
+    @BeforeEach
+    void start() {
+        tw = new AlertTopologyDriver(stateDir, T0, PeerStateListener.NONE);
+        addresses = tw.driver().createInputTopic(Topics.DEVICE_ADDRESSES.name(),
+                Topics.DEVICE_ADDRESSES.keySerde().serializer(), Topics.DEVICE_ADDRESSES.valueSerde().serializer());
+    }
+
+    @AfterEach
+    void stop() {
+        tw.close();
+    }
+
+    @Test
+    void shouldNameTheLossyDirectionOnBothEnds() {
+        monitorBoth();
+        bothUp();
+        for (int i = 1; i <= 3; i++) {
+            tw.pipe(sample(A, B_ADDRESS, T0.plusSeconds(30L * i), 100, 100));
+            tw.pipe(sample(B, A_ADDRESS, T0.plusSeconds(30L * i + 5), 100, 0));
+        }
+
+        List<AlertRecord> alerts = tw.alerts();
+        String lossAtoB = "rtr-a→rtr-b packets leave rtr-a (encaps +300) but rtr-b decapsulates none: loss in the"
+                + " path rtr-a→rtr-b or rtr-b drops them";
+        AlertRecord atB = latest(alerts, B);
+        assertThat(atB.alert()).isEqualTo("DecapsStalled");
+        assertThat(atB.cause()).isEqualTo(lossAtoB);
+        assertThat(atB.evidence()).contains("both ends over their last 3 polls: rtr-b encaps +300 decaps +0,"
+                + " rtr-a encaps +300 decaps +300");
+        AlertRecord atA = latest(alerts, A);
+        assertThat(atA.alert()).isEqualTo("DecapsStalled");
+        assertThat(atA.action()).isEqualTo(AlertRecord.Action.OPENED);
+        assertThat(atA.cause()).isEqualTo(lossAtoB);
+
+        // The path heals: rtr-b decapsulates again, both alerts resolve.
+        for (int i = 4; i <= 6; i++) {
+            tw.pipe(sample(A, B_ADDRESS, T0.plusSeconds(30L * i), 100, 100));
+            tw.pipe(sample(B, A_ADDRESS, T0.plusSeconds(30L * i + 5), 100, 100));
+        }
+        tw.advance(Duration.ofMinutes(10));
+        assertThat(tw.alerts()).extracting(AlertRecord::action).containsOnly(AlertRecord.Action.RESOLVED)
+                .hasSize(2);
+    }
+
+    @Test
+    void shouldSayTheReturnTrafficIsMissingAtTheFarEndRatherThanLostOnThePath() {
+        monitorBoth();
+        bothUp();
+        for (int i = 1; i <= 3; i++) {
+            tw.pipe(sample(A, B_ADDRESS, T0.plusSeconds(30L * i), 100, 0));
+            tw.pipe(sample(B, A_ADDRESS, T0.plusSeconds(30L * i + 5), 0, 100));
+        }
+
+        List<AlertRecord> alerts = tw.alerts();
+        String missingAtB = "rtr-b decapsulates rtr-a's packets (decaps +300) but encrypts nothing back (encaps +0):"
+                + " the return traffic is missing at rtr-b (its routing or crypto ACL), not lost on the path";
+        assertThat(latest(alerts, A).alert()).isEqualTo("DecapsStalled");
+        assertThat(latest(alerts, A).cause()).isEqualTo(missingAtB);
+        assertThat(latest(alerts, B).alert()).isEqualTo("EncapsStalled");
+        assertThat(latest(alerts, B).cause()).isEqualTo(missingAtB);
+    }
+
+    @Test
+    void shouldNameTheSpiDesyncWhenAnInvalidSpiFollowsTheFarEndsRekey() {
+        monitorBoth();
+        bothUp();
+        healthyPolls(1, 2);
+        tw.pipe(event(A, B_ADDRESS, EventKind.IPSEC_SA_UP, T0.plusSeconds(100), "cipSecTunnelStart"));
+        tw.pipe(event(B, A_ADDRESS, EventKind.INVALID_SPI, T0.plusSeconds(103), "decaps: rec'd IPSEC packet has"
+                + " invalid spi for destaddr=198.51.100.7, prot=50, spi=0x9E6D41B7(2657960375), srcaddr=192.0.2.1"));
+
+        AlertRecord opened = latest(tw.alerts(), B);
+        assertThat(opened.alert()).isEqualTo("InvalidSpi");
+        assertThat(opened.cause()).startsWith("rtr-b received SPI 0x9E6D41B7 from rtr-a 3 s after rtr-a's rekey"
+                + " (IPSEC_SA_UP at 2026-11-26T10:01:40Z): the SAs are out of sync");
+        assertThat(opened.evidence()).first().asString().startsWith("rtr-b received SPI 0x9E6D41B7");
+    }
+
+    @Test
+    void shouldNotCorrelateWhenOnlyOneEndIsMonitored() {
+        addresses.pipeInput(A_ADDRESS, new DeviceAddress(1, A_ADDRESS, A), T0);
+        TestOutputTopic<PeerKey, String> tunnelEnds = tw.driver().createOutputTopic(Topics.TUNNEL_ENDS.name(),
+                Topics.TUNNEL_ENDS.keySerde().deserializer(), Topics.TUNNEL_ENDS.valueSerde().deserializer());
+        tw.pipe(event(A, B_ADDRESS, EventKind.SESSION_UP, T0, "Crypto tunnel is UP"));
+        for (int i = 1; i <= 3; i++) {
+            tw.pipe(sample(A, B_ADDRESS, T0.plusSeconds(30L * i), 100, 0));
+        }
+
+        AlertRecord opened = latest(tw.alerts(), A);
+        assertThat(opened.alert()).isEqualTo("DecapsStalled");
+        assertThat(opened.cause()).startsWith("one-way traffic: 198.51.100.7 sends nothing back");
+        assertThat(opened.evidence()).noneMatch(l -> l.startsWith("both ends"));
+        assertThat(tunnelEnds.isEmpty()).isTrue();
+    }
+
+    @Test
+    void shouldRaiseNothingForAHealthyPairThatRekeysOrIdles() {
+        monitorBoth();
+        bothUp();
+        healthyPolls(1, 3);
+        tw.pipe(event(A, B_ADDRESS, EventKind.IPSEC_SA_UP, T0.plusSeconds(100), "cipSecTunnelStart"));
+        tw.pipe(event(B, A_ADDRESS, EventKind.IPSEC_SA_UP, T0.plusSeconds(101), "cipSecTunnelStart"));
+        healthyPolls(4, 6);
+        for (int i = 7; i <= 10; i++) {
+            tw.pipe(sample(A, B_ADDRESS, T0.plusSeconds(30L * i), 0, 0));
+            tw.pipe(sample(B, A_ADDRESS, T0.plusSeconds(30L * i + 5), 0, 0));
+        }
+        tw.advance(Duration.ofHours(1));
+
+        assertThat(tw.alerts()).isEmpty();
+    }
+
+    private void monitorBoth() {
+        addresses.pipeInput(A_ADDRESS, new DeviceAddress(1, A_ADDRESS, A), T0);
+        addresses.pipeInput(B_ADDRESS, new DeviceAddress(1, B_ADDRESS, B), T0);
+    }
+
+    private void bothUp() {
+        tw.pipe(event(A, B_ADDRESS, EventKind.SESSION_UP, T0, "Crypto tunnel is UP"));
+        tw.pipe(event(B, A_ADDRESS, EventKind.SESSION_UP, T0, "Crypto tunnel is UP"));
+    }
+
+    private void healthyPolls(int from, int to) {
+        for (int i = from; i <= to; i++) {
+            tw.pipe(sample(A, B_ADDRESS, T0.plusSeconds(30L * i), 100, 90));
+            tw.pipe(sample(B, A_ADDRESS, T0.plusSeconds(30L * i + 5), 90, 100));
+        }
+    }
+
+    private static AlertRecord latest(List<AlertRecord> alerts, String device) {
+        List<AlertRecord> of = alerts.stream().filter(a -> a.device().equals(device)).toList();
+        assertThat(of).as("alerts of " + device + " in " + alerts).isNotEmpty();
+        return of.get(of.size() - 1);
+    }
+
+    private static TunnelEvent event(String device, String peer, EventKind kind, Instant at, String text) {
+        return new TunnelEvent(TunnelEvent.VERSION, kind, null, device, peer, IkeVersion.IKEV2,
+                "CRYPTO-4-" + kind.name(), 4, Map.of(), null, at, "192.0.2.250", "udp", text);
+    }
+
+    private static CounterSample sample(String device, String peer, Instant at, long encaps, long decaps) {
+        CounterSample.Counters d = new CounterSample.Counters(decaps, encaps, decaps * 100, encaps * 100, 0, 0, 0, 0,
+                0, 0);
+        return new CounterSample(CounterSample.VERSION, device, peer, at, true, 1, null, null, d, d);
+    }
+}
