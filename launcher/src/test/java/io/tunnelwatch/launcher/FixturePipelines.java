@@ -4,6 +4,7 @@ import io.tunnelwatch.collector.config.IngestConfig;
 import io.tunnelwatch.collector.config.SnmpSettings;
 import io.tunnelwatch.collector.config.SyslogListenerConfig;
 import io.tunnelwatch.launcher.allinone.PipelineConfig;
+import io.tunnelwatch.streams.detect.DetectorSettings;
 import io.tunnelwatch.testsupport.KafkaFixture;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -28,6 +29,16 @@ final class FixturePipelines {
         return new PipelineConfig(KafkaFixture.bootstrapServers(), data, 0, 0, Duration.ofSeconds(30),
                 KafkaFixture.PARTITIONS, 1, syslog, "127.0.0.1", httpPort, true, streams, ingest, snmp,
                 "tw-it-" + UUID.randomUUID());
+    }
+
+    /**
+     * The {@code streams} role alone (no collector), as {@code tunnelwatch streams --application-id ID} runs it;
+     * instances started with the same id and data directory are restarts of one another.
+     */
+    static PipelineConfig streamsOnly(Path data, int httpPort, String applicationId, DetectorSettings detectors) {
+        return new PipelineConfig(KafkaFixture.bootstrapServers(), data, 0, 0, Duration.ofSeconds(30),
+                KafkaFixture.PARTITIONS, 1, SyslogListenerConfig.defaults(), "127.0.0.1", httpPort, false, true,
+                IngestConfig.defaults(), SnmpSettings.trapsOff(), applicationId, detectors);
     }
 
     /** Syslog on 127.0.0.1: UDP and TCP on {@code port}, or only TCP when {@code udp} is false. */
