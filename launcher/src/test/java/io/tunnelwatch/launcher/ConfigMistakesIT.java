@@ -97,6 +97,22 @@ class ConfigMistakesIT {
     }
 
     @Test
+    void shouldNameTheKafkaConfigFileAndTheMistypedKeyBeforeConnecting() throws Exception {
+        Path config = java.nio.file.Files.writeString(work.resolve("kafka.properties"),
+                "security.protocol=SASL_SSL\nsasl.mechanizm=PLAIN\n");
+
+        Result r = run("collector", "--bootstrap-servers", "127.0.0.1:" + PortProbe.freePort(),
+                "--kafka-config", config.toString(), "--kafka-timeout", "30",
+                "--syslog-port", String.valueOf(PortProbe.freePort()),
+                "--http-port", String.valueOf(PortProbe.freePort()));
+
+        assertThat(r.exit).isEqualTo(1);
+        assertThat(r.stderr).singleElement().asString()
+                .isEqualTo("tunnelwatch: --kafka-config " + config + ": 'sasl.mechanizm' is not a Kafka client"
+                        + " setting");
+    }
+
+    @Test
     void shouldRejectANonNumericPortBeforeStartingAnything() throws Exception {
         Result r = run("run", "--syslog-port", "fivefivefourteen");
 

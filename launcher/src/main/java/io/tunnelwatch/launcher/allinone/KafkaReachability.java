@@ -16,11 +16,17 @@ final class KafkaReachability {
 
     /** @return the number of brokers that answered */
     static int require(String bootstrapServers, Duration timeout) {
+        return require(bootstrapServers, timeout, Map.of());
+    }
+
+    /** @param clientSettings further admin client settings (security), from {@code --kafka-config} */
+    static int require(String bootstrapServers, Duration timeout, Map<String, String> clientSettings) {
         int ms = (int) timeout.toMillis();
-        try (Admin admin = Admin.create(Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, ms,
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, ms))) {
+        Map<String, Object> config = new java.util.HashMap<>(clientSettings);
+        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, ms);
+        config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, ms);
+        try (Admin admin = Admin.create(config)) {
             return admin.describeCluster(new DescribeClusterOptions().timeoutMs(ms)).nodes()
                     .get(ms + 1000L, TimeUnit.MILLISECONDS).size();
         } catch (InterruptedException e) {
@@ -28,7 +34,8 @@ final class KafkaReachability {
             throw new StartupException("interrupted while waiting for Kafka at " + bootstrapServers);
         } catch (KafkaException | java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
             throw new StartupException("cannot reach Kafka at " + bootstrapServers + " within "
-                    + timeout.toSeconds() + " s (" + reason(e) + "); check --bootstrap-servers", e);
+                    + timeout.toSeconds() + " s (" + reason(e) + "); check --bootstrap-servers"
+                    + (clientSettings.isEmpty() ? "" : " and --kafka-config"), e);
         }
     }
 

@@ -22,6 +22,7 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.Map;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -117,13 +118,16 @@ public final class Pipeline implements AutoCloseable {
             bootstrapServers = broker.bootstrapServers();
         } else {
             bootstrapServers = config.bootstrapServers();
-            int brokers = KafkaReachability.require(bootstrapServers, config.kafkaTimeout());
+            int brokers = KafkaReachability.require(bootstrapServers, config.kafkaTimeout(),
+                    config.kafkaClient().forAdmin());
             LOG.info("Kafka at {} answered ({} broker(s))", bootstrapServers, brokers);
         }
     }
 
     private void provisionTopics() {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+        Map<String, Object> adminConfig = new HashMap<>(config.kafkaClient().forAdmin());
+        adminConfig.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        try (Admin admin = Admin.create(adminConfig)) {
             new TopicProvisioner(admin, config.kafkaTimeout().toMillis())
                     .ensure(Topics.ALL, config.partitions(), config.embedded() ? 1 : config.replicationFactor());
         } catch (IllegalStateException e) {
@@ -144,7 +148,7 @@ public final class Pipeline implements AutoCloseable {
     private void startStreams() {
         StreamsSettings settings = new StreamsSettings(bootstrapServers, config.applicationId(),
                 config.dataDirectory().resolve("streams"), 1, config.embedded() ? 1 : -1,
-                config.embedded() ? EMBEDDED_MEMBER_ID : null, Map.of())
+                config.embedded() ? EMBEDDED_MEMBER_ID : null, config.kafkaClient().forStreams())
                 .withApplicationServer(HttpEndpoint.displayHost(config.httpHost()) + ":" + http.port());
         streams = new StreamsApp(settings, registry, config.detectors());
         streams.start();
@@ -163,7 +167,8 @@ public final class Pipeline implements AutoCloseable {
 
     private void startCollector() {
         collector = new Collector(new CollectorConfig(bootstrapServers, config.syslog(),
-                CollectorConfig.DEFAULT_PUBLISH_QUEUE, Map.of(), config.ingest(), config.snmp()), registry);
+                CollectorConfig.DEFAULT_PUBLISH_QUEUE, config.kafkaClient().forProducer(), config.ingest(),
+                config.snmp()), registry);
         collector.start();
         running.push(collector);
     }

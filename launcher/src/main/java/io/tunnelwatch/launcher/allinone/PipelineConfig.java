@@ -5,6 +5,7 @@ import io.tunnelwatch.collector.config.SnmpSettings;
 import io.tunnelwatch.streams.StreamsSettings;
 import io.tunnelwatch.streams.detect.DetectorSettings;
 import io.tunnelwatch.collector.config.SyslogListenerConfig;
+import io.tunnelwatch.launcher.config.KafkaClientProperties;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
@@ -27,6 +28,7 @@ import java.util.Objects;
  * @param applicationId     the Kafka Streams application id: instances sharing it share the peers
  * @param ingest            the loaded inventory, unknown senders, raw copy (collector)
  * @param detectors         the detector thresholds of the streams app
+ * @param kafkaClient       Kafka client settings from {@code --kafka-config} (security, tuning), for every client
  */
 public record PipelineConfig(
         String bootstrapServers,
@@ -44,7 +46,18 @@ public record PipelineConfig(
         IngestConfig ingest,
         SnmpSettings snmp,
         String applicationId,
-        DetectorSettings detectors) {
+        DetectorSettings detectors,
+        KafkaClientProperties kafkaClient) {
+
+    /** Without Kafka client settings from a file. */
+    public PipelineConfig(String bootstrapServers, Path dataDirectory, int kafkaPort, int kafkaControllerPort,
+                          Duration kafkaTimeout, int partitions, int replicationFactor, SyslogListenerConfig syslog,
+                          String httpHost, int httpPort, boolean runCollector, boolean runStreams,
+                          IngestConfig ingest, SnmpSettings snmp, String applicationId, DetectorSettings detectors) {
+        this(bootstrapServers, dataDirectory, kafkaPort, kafkaControllerPort, kafkaTimeout, partitions,
+                replicationFactor, syslog, httpHost, httpPort, runCollector, runStreams, ingest, snmp, applicationId,
+                detectors, KafkaClientProperties.none());
+    }
 
     /** With the DESIGN.md default detector thresholds. */
     public PipelineConfig(String bootstrapServers, Path dataDirectory, int kafkaPort, int kafkaControllerPort,
@@ -88,6 +101,7 @@ public record PipelineConfig(
         Objects.requireNonNull(ingest, "ingest");
         Objects.requireNonNull(snmp, "snmp");
         Objects.requireNonNull(detectors, "detectors");
+        Objects.requireNonNull(kafkaClient, "kafkaClient");
         if (applicationId == null || !applicationId.matches("[A-Za-z0-9._-]+")) {
             throw new IllegalArgumentException("--application-id must be letters, digits, '.', '_' or '-', was '"
                     + applicationId + "'");
@@ -111,7 +125,14 @@ public record PipelineConfig(
     public PipelineConfig withDetectors(DetectorSettings thresholds) {
         return new PipelineConfig(bootstrapServers, dataDirectory, kafkaPort, kafkaControllerPort, kafkaTimeout,
                 partitions, replicationFactor, syslog, httpHost, httpPort, runCollector, runStreams, ingest, snmp,
-                applicationId, thresholds);
+                applicationId, thresholds, kafkaClient);
+    }
+
+    /** The same, with Kafka client settings from a file. */
+    public PipelineConfig withKafkaClient(KafkaClientProperties settings) {
+        return new PipelineConfig(bootstrapServers, dataDirectory, kafkaPort, kafkaControllerPort, kafkaTimeout,
+                partitions, replicationFactor, syslog, httpHost, httpPort, runCollector, runStreams, ingest, snmp,
+                applicationId, detectors, settings);
     }
 
     public boolean embedded() {

@@ -1,5 +1,6 @@
 package io.tunnelwatch.launcher.cli;
 
+import io.tunnelwatch.launcher.config.KafkaClientProperties;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
@@ -40,6 +41,17 @@ public final class KafkaOptions {
             description = "Kafka Streams application id (consumer group, internal topic prefix); streams instances"
                     + " with the same id share the peers (default: ${DEFAULT-VALUE}).")
     public String applicationId;
+
+    @Option(names = "--kafka-config", paramLabel = "FILE",
+            description = "Kafka client settings (Java properties, as for the Kafka CLI tools): security.protocol,"
+                    + " sasl.*, ssl.*, tuning; producer./consumer./admin. prefixes reach one kind of client."
+                    + " Env: TUNNELWATCH_KAFKA_CONFIG.")
+    public Path kafkaConfig;
+
+    /** The settings of {@code --kafka-config}, read now so a bad file ends the start before anything opens. */
+    public KafkaClientProperties clientProperties() {
+        return kafkaConfig == null ? KafkaClientProperties.none() : KafkaClientProperties.load(kafkaConfig);
+    }
 
     public boolean embedded() {
         return bootstrapServers == null || bootstrapServers.isBlank();
