@@ -9,6 +9,7 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.FixedRecvByteBufAllocator;
 import io.netty.channel.epoll.EpollChannelOption;
+import io.netty.channel.socket.DatagramChannelConfig;
 import io.netty.handler.ssl.SslContext;
 import io.tunnelwatch.collector.config.SyslogListenerConfig;
 import io.tunnelwatch.collector.syslog.SyslogIngest;
@@ -99,6 +100,22 @@ public final class SyslogServer implements AutoCloseable {
             bind("UDP", port, () -> b.bind(config.bindHost(), port), "--syslog-udp-port");
         }
         udpReaders = readers;
+        warnIfReceiveBufferCapped(channels.get(channels.size() - 1));
+    }
+
+    /**
+     * Linux silently caps SO_RCVBUF at {@code net.core.rmem_max} (and reports twice what it granted): a burst the
+     * operator sized the buffer for would then be lost in the kernel, so say so once at start.
+     */
+    private void warnIfReceiveBufferCapped(Channel udp) {
+        int reported = ((DatagramChannelConfig) udp.config()).getReceiveBufferSize();
+        // Linux keeps (and reports) twice the size set, for its own bookkeeping.
+        int granted = System.getProperty("os.name", "").startsWith("Linux") ? reported / 2 : reported;
+        int asked = config.udpReceiveBuffer();
+        if (granted > 0 && granted < asked) {
+            LOG.warn("UDP receive buffer is {} bytes, asked {}: the kernel caps it at net.core.rmem_max; raise it"
+                    + " (sysctl -w net.core.rmem_max={}) so bursts are not dropped", granted, asked, asked);
+        }
     }
 
     private InetSocketAddress bindStream(Transport transport, int port, SslContext ssl, String option) {

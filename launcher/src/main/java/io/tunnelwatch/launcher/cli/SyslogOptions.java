@@ -32,6 +32,11 @@ public final class SyslogOptions {
                     + " 0 = one per io thread (default: ${DEFAULT-VALUE}).")
     public int udpReaders;
 
+    @Option(names = "--syslog-udp-buffer", paramLabel = "BYTES", defaultValue = "8388608",
+            description = "SO_RCVBUF of each UDP socket: absorbs bursts while the collector is busy; the kernel"
+                    + " caps it at net.core.rmem_max (default: ${DEFAULT-VALUE}).")
+    public int udpBuffer;
+
     @Option(names = "--syslog-idle-timeout", paramLabel = "SECONDS", defaultValue = "300",
             description = "Close a TCP/TLS syslog connection that sends nothing for this long; 0 = never"
                     + " (default: ${DEFAULT-VALUE}).")
@@ -102,8 +107,11 @@ public final class SyslogOptions {
             throw new IllegalArgumentException("--syslog-udp-readers must be 0 (one per io thread) or more, was "
                     + udpReaders);
         }
+        if (udpBuffer < 65_536) {
+            throw new IllegalArgumentException("--syslog-udp-buffer must be at least 65536 bytes, was " + udpBuffer);
+        }
         SyslogListenerConfig d = SyslogListenerConfig.defaults();
-        return new SyslogListenerConfig(host, udp(), tcp(), maxFrame, d.udpReceiveBuffer(), d.ioThreads(), tlsPort,
+        return new SyslogListenerConfig(host, udp(), tcp(), maxFrame, udpBuffer, d.ioThreads(), tlsPort,
                 tls(), udpReaders, Duration.ofSeconds(idleTimeoutSeconds), maxConnections);
     }
 

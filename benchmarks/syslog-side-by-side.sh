@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# The syslog benchmark of docs/performance.md, in one sitting: rsyslog (the anchor) and tunnelwatch's collector,
+# measured the same way by the shared bench harness (a real Kafka 4.4 broker on 127.0.0.1:19092, a paced C sender,
+# 130-byte IOS crypto lines) on this machine.
+#
+# usage: benchmarks/syslog-side-by-side.sh [BENCH_DIR]
+#   BENCH_DIR: the shared harness (default ../shared/bench); it is copied to /tmp/twbench (it must be writable:
+#              it downloads Kafka jars and builds its sender next to itself).
+# env: SKIP_ANCHOR=1 measures tunnelwatch only; TW_HEAP (default 1g); the harness's own knobs (SECS, LOSS_RATES,
+#      FLOWS...) pass through. Results: /tmp/tw-bench-results/{rsyslog,tunnelwatch}.txt and the lines printed last.
+set -euo pipefail
+ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+SRC="${1:-$ROOT/../shared/bench}"
+BENCH=/tmp/twbench
+UDP=5514
+TCP=5514
+TOPIC=tunnelwatch.events
+
+[[ -d "$BENCH" ]] || cp -r "$SRC" "$BENCH"
+[[ -f "$ROOT/launcher/target/tunnelwatch.jar" ]] || (cd "$ROOT" && mvn -q -B -pl launcher -am package -DskipTests)
+
+KEEP_KAFKA=1 "$BENCH/kafka/start.sh"
+if [[ "${SKIP_ANCHOR:-0}" != 1 ]]; then
+  KEEP_KAFKA=1 "$BENCH/anchor-rsyslog.sh" | tail -2
+fi
+
+WORK="$(mktemp -d /tmp/tw-bench-collector.XXXX)"
+java -Xms"${TW_HEAP:-1g}" -Xmx"${TW_HEAP:-1g}" -jar "$ROOT/launcher/target/tunnelwatch.jar" collector \
+  --bootstrap-servers 127.0.0.1:19092 --syslog-udp-port "$UDP" --syslog-tcp-port "$TCP" \
+  --syslog-udp-buffer 4194304 --trap-port 0 --http-port 0 >"$WORK/collector.log" 2>&1 &
+CPID=$!
+trap 'kill "$CPID" 2>/dev/null; wait "$CPID" 2>/dev/null || true; KAFKA_WIPE=1 "$BENCH/kafka/stop.sh" >/dev/null' EXIT
+for _ in $(seq 1 300); do grep -q 'is ready' "$WORK/collector.log" && break; sleep 0.2; done
+grep -q 'is ready' "$WORK/collector.log" || { cat "$WORK/collector.log"; exit 1; }
+
+# A JVM compiles its hot paths during the first tens of seconds; the harness's 5 s warm-up is for C programs. One
+# unrecorded pass first, then the measured one.
+RESULTS=/tmp/tw-bench-results/tunnelwatch-jit-warmup.txt SECS=15 LOSS_RATES=100000 \
+  "$BENCH/measure-collector.sh" tunnelwatch-warmup "$UDP" "$TCP" "$TOPIC" "$CPID" >/dev/null
+"$BENCH/measure-collector.sh" tunnelwatch "$UDP" "$TCP" "$TOPIC" "$CPID" | tail -2
