@@ -35,7 +35,8 @@ public sealed interface SnmpCredentials {
      * @param authProtocol MD5, SHA, SHA224, SHA256, SHA384 or SHA512; null without authentication
      * @param privProtocol DES, 3DES, AES (AES128), AES192 or AES256; null without privacy
      * @param engineId     the device's snmpEngineID in hex, needed to accept its v3 traps (their keys are localized
-     *                     to the sender's engine); null when it sends informs only, or no traps
+     *                     to the sender's engine); null when it sends informs only, or no traps (polling
+     *                     discovers it)
      */
     record V3(String user, String authProtocol, Secret authKey, String privProtocol, Secret privKey,
               Duration pollInterval, int port, String engineId) implements SnmpCredentials {

@@ -45,7 +45,8 @@ public record SnmpDevice(String name, InetAddress address, int port, Credentials
      * @param authProtocol {@code SHA}, {@code SHA256}, {@code SHA512} or {@code MD5}
      * @param privProtocol {@code AES} (AES-128), {@code AES256}, {@code DES}, or null for none
      * @param engineId     the device's snmpEngineID in hex: needed to accept its v3 traps, whose keys are localized
-     *                     to the sender's engine; null when only informs (the receiver is authoritative) are used
+     *                     to the sender's engine; null when only informs (the receiver is authoritative) are used.
+     *                     The poller localizes the user to it, and discovers it when null
      */
     public record V3(String user, String authProtocol, String authKey, String privProtocol, String privKey,
                      String engineId) implements Credentials {

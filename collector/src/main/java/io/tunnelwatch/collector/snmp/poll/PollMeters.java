@@ -15,7 +15,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /** The poller's meters, registered at start so every series exists before the first poll. */
 final class PollMeters {
 
-    static final List<String> OUTCOMES = List.of("ok", "timeout", "report", "error", "skipped_busy");
+    static final List<String> OUTCOMES = List.of("ok", "timeout", "report", "error",
+            AuthoritativeEngines.DISCOVERY_FAILED, "skipped_busy");
     static final List<String> TABLES = List.of("cikeTunnelTable", "cipSecTunnelTable", "ifTable");
 
     private final Map<String, Counter> polls = new ConcurrentHashMap<>();

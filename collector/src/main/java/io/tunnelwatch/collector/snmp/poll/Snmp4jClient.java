@@ -34,24 +34,26 @@ import org.snmp4j.util.TableUtils;
 
 /**
  * {@link SnmpClient} on SNMP4J: asynchronous GETBULK table walks ({@link TableUtils}) over one UDP socket shared by
- * every device. SNMPv3 users are added to this client's own USM (not the JVM-wide singleton), and the agent's
- * engine ID is discovered by SNMP4J on the first request, as RFC 3414 has the requester do.
+ * every device. SNMPv3 users live in this client's own USM (not the JVM-wide singleton), each localized to its
+ * device's authoritative engine ID ({@link AuthoritativeEngines}), so devices may share a user name with different
+ * passphrases; requests name that engine ID explicitly.
  */
 public final class Snmp4jClient implements SnmpClient {
 
     private static final int MAX_REPETITIONS = 20;
 
     private final Snmp snmp;
-    private final USM usm;
+    private final AuthoritativeEngines engines;
 
     public Snmp4jClient() {
         try {
             snmp = new Snmp(new DefaultUdpTransportMapping());
-            usm = new USM(Snmp4jSecurity.protocols(),
+            USM usm = new USM(Snmp4jSecurity.protocols(),
                     new OctetString(MPv3.createLocalEngineID()), 0);
             SecurityModels models = SecurityModels.getCollection(new org.snmp4j.security.SecurityModel[] {usm});
             ((MPv3) snmp.getMessageProcessingModel(MPv3.ID)).setSecurityModels(models);
             snmp.listen();
+            engines = new AuthoritativeEngines(snmp, usm);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the SNMP poller socket", e);
         }
@@ -59,32 +61,34 @@ public final class Snmp4jClient implements SnmpClient {
 
     @Override
     public CompletableFuture<List<TableRow>> walkTable(SnmpDevice device, List<String> columnOids) {
-        CompletableFuture<List<TableRow>> result = new CompletableFuture<>();
         OID[] columns = columnOids.stream().map(OID::new).toArray(OID[]::new);
-        var tableUtils = new TableUtils(snmp, new DefaultPDUFactory(PDU.GETBULK));
-        tableUtils.setMaxNumRowsPerPDU(MAX_REPETITIONS);
-        tableUtils.getTable(target(device), columns, new Collecting(columns, result), null, null, null);
-        return result;
+        var address = new UdpAddress(device.address(), device.port());
+        if (device.credentials() instanceof SnmpDevice.V3 v3) {
+            AuthoritativeEngines.Engine engine = engines.engineOf(device, v3, address);
+            return engine.id().thenCompose(engineId -> {
+                var target = new UserTarget<>(address, new OctetString(v3.user()), engineId.getValue(),
+                        Snmp4jSecurity.securityLevel(v3));
+                target.setVersion(SnmpConstants.version3);
+                var collecting = new Collecting(columns);
+                collecting.result.whenComplete((rows, failure) ->
+                        engines.walked(engine, failure, collecting.reportOid));
+                return walk(device, target, collecting);
+            });
+        }
+        var community = new CommunityTarget<>(address, new OctetString(((SnmpDevice.V2c) device.credentials())
+                .community()));
+        community.setVersion(SnmpConstants.version2c);
+        return walk(device, community, new Collecting(columns));
     }
 
-    private Target<UdpAddress> target(SnmpDevice device) {
-        var address = new UdpAddress(device.address(), device.port());
-        Target<UdpAddress> target;
-        if (device.credentials() instanceof SnmpDevice.V3 v3) {
-            usm.addUser(Snmp4jSecurity.usmUser(v3));
-            var user = new UserTarget<>(address, new OctetString(v3.user()), new byte[0],
-                    Snmp4jSecurity.securityLevel(v3));
-            user.setVersion(SnmpConstants.version3);
-            target = user;
-        } else {
-            var v2c = (SnmpDevice.V2c) device.credentials();
-            var community = new CommunityTarget<>(address, new OctetString(v2c.community()));
-            community.setVersion(SnmpConstants.version2c);
-            target = community;
-        }
+    private CompletableFuture<List<TableRow>> walk(SnmpDevice device, Target<UdpAddress> target,
+                                                   Collecting collecting) {
         target.setTimeout(device.schedule().timeout().toMillis());
         target.setRetries(device.schedule().retries());
-        return target;
+        var tableUtils = new TableUtils(snmp, new DefaultPDUFactory(PDU.GETBULK));
+        tableUtils.setMaxNumRowsPerPDU(MAX_REPETITIONS);
+        tableUtils.getTable(target, collecting.columns, collecting, null, null, null);
+        return collecting.result;
     }
 
     /** Turns SNMP4J values into the library-free cells of {@link TableRow}; exceptions (noSuchObject…) are absent. */
@@ -112,6 +116,7 @@ public final class Snmp4jClient implements SnmpClient {
 
     @Override
     public void close() {
+        engines.close();
         try {
             snmp.close();
         } catch (IOException e) {
@@ -119,16 +124,19 @@ public final class Snmp4jClient implements SnmpClient {
         }
     }
 
-    /** Gathers rows as they arrive and completes the future once, on the last row or the first error. */
+    /**
+     * Gathers rows as they arrive and completes the future once, on the last row or the first error; keeps the
+     * first varbind of a report (e.g. usmStatsUnknownEngineIDs) for {@link AuthoritativeEngines}.
+     */
     private static final class Collecting implements TableListener {
         private final OID[] columns;
-        private final CompletableFuture<List<TableRow>> result;
+        private final CompletableFuture<List<TableRow>> result = new CompletableFuture<>();
         private final List<TableRow> rows = new ArrayList<>();
         private volatile boolean finished;
+        private volatile OID reportOid;
 
-        Collecting(OID[] columns, CompletableFuture<List<TableRow>> result) {
+        Collecting(OID[] columns) {
             this.columns = columns;
-            this.result = result;
         }
 
         @Override
@@ -151,7 +159,13 @@ public final class Snmp4jClient implements SnmpClient {
             if (event.isError()) {
                 String reason = event.getStatus() == TableEvent.STATUS_TIMEOUT ? "timeout"
                         : event.getStatus() == TableEvent.STATUS_REPORT ? "report" : "error";
-                result.completeExceptionally(new SnmpPollException(reason, event.getErrorMessage()));
+                String message = event.getErrorMessage();
+                PDU report = event.getReportPDU();
+                if (report != null && report.size() > 0) {
+                    reportOid = report.get(0).getOid();
+                    message = message + ": " + reportOid;
+                }
+                result.completeExceptionally(new SnmpPollException(reason, message));
             } else {
                 result.complete(List.copyOf(rows));
             }

@@ -31,6 +31,12 @@ final class NetSnmpAgent implements AutoCloseable {
 
     /** With extra snmpd.conf lines, e.g. {@code createUser} and {@code rouser} for SNMPv3. */
     NetSnmpAgent(Path dir, List<String> extraConfig) throws IOException {
+        this(dir, extraConfig, freePort());
+    }
+
+    /** On a given port, e.g. the one of an agent just closed, to stand in for a replaced router. */
+    NetSnmpAgent(Path dir, List<String> extraConfig, int port) throws IOException {
+        this.port = port;
         this.dir = Files.createDirectories(dir);
         this.state = dir.resolve("state.txt");
         Files.writeString(state, "");
@@ -44,15 +50,18 @@ final class NetSnmpAgent implements AutoCloseable {
                 "rocommunity " + COMMUNITY + " 127.0.0.1",
                 "pass_persist " + SnmpOids.IPSEC_FLOW_MONITOR + " " + script + " " + state,
                 String.join("\n", extraConfig), ""));
-        try (DatagramSocket probe = new DatagramSocket(0)) {
-            port = probe.getLocalPort();
-        }
         var builder = new ProcessBuilder(List.of(daemon("snmpd"), "-f", "-Lo", "-C", "-c", conf.toString(),
                 "udp:127.0.0.1:" + port));
         // keep snmpd's persistent files (engine boots, USM users) out of /var/lib/snmp
         builder.environment().put("SNMP_PERSISTENT_DIR", dir.toString());
         builder.redirectErrorStream(true).redirectOutput(dir.resolve("snmpd.log").toFile());
         process = builder.start();
+    }
+
+    private static int freePort() throws IOException {
+        try (DatagramSocket probe = new DatagramSocket(0)) {
+            return probe.getLocalPort();
+        }
     }
 
     int port() {

@@ -27,10 +27,10 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SnmpPollerIT {
 
-    private static final String PEER_A = "198.51.100.7";
-    private static final String PEER_A_HEX = "C6 33 64 07";
-    private static final String PEER_B = "203.0.113.9";
-    private static final String PEER_B_HEX = "CB 00 71 09";
+    static final String PEER_A = "198.51.100.7";
+    static final String PEER_A_HEX = "C6 33 64 07";
+    static final String PEER_B = "203.0.113.9";
+    static final String PEER_B_HEX = "CB 00 71 09";
     private static final long MOD32 = 1L << 32;
 
     @TempDir
@@ -59,7 +59,7 @@ class SnmpPollerIT {
     }
 
     /** One cipSecTunnelTable row as pass_persist lines: index, IKE index, peer, active time, in/out pkts and octets. */
-    private static List<String> saRow(int index, int ike, String peerHex, long activeTime, long inPkts,
+    static List<String> saRow(int index, int ike, String peerHex, long activeTime, long inPkts,
                                       long outPkts, long inOctets, long outOctets) {
         String p = SnmpOids.CIPSEC_TUN_ENTRY;
         return List.of(
@@ -73,7 +73,7 @@ class SnmpPollerIT {
                 p + ".51." + index + " integer 1");
     }
 
-    private static List<String> table(List<List<String>> rows) {
+    static List<String> table(List<List<String>> rows) {
         // pass_persist answers getnext in OID order, which is column-major: sort the lines as OIDs
         return rows.stream().flatMap(List::stream)
                 .sorted((a, b) -> compareOids(a.split(" ")[0], b.split(" ")[0])).toList();
