@@ -150,8 +150,12 @@ class SnmpPollerIT {
                     .deviceAnswered());
             frozen.pause();
 
+            // The healthy agent gets a generous timeout: its answer must not race a loaded machine's scheduler.
+            var patient = new SnmpDevice(device.name(), device.address(), device.port(), device.credentials(),
+                    device.expectedPeers(), new SnmpDevice.Schedule(Duration.ofSeconds(60), Duration.ZERO,
+                    Duration.ofSeconds(5), 2));
             var stuck = mixed.pollOnce(frozenDevice);
-            List<CounterSample> healthy = mixed.pollOnce(device).join();
+            List<CounterSample> healthy = mixed.pollOnce(patient).join();
             List<CounterSample> silent = stuck.join();
 
             assertThat(healthy).isNotEmpty().allSatisfy(s -> assertThat(s.deviceAnswered()).isTrue());
