@@ -8,7 +8,7 @@ import io.tunnelwatch.events.TunnelEvent;
 import io.tunnelwatch.streams.StreamsSettings;
 import io.tunnelwatch.streams.detect.DetectorSettings;
 import io.tunnelwatch.streams.peer.PeerState;
-import io.tunnelwatch.events.json.JsonSerde;
+import io.tunnelwatch.streams.peer.PeerStateSerde;
 import io.tunnelwatch.streams.peer.PeerStateListener;
 import io.tunnelwatch.streams.peer.PeerTrackerProcessor;
 import io.tunnelwatch.streams.topology.TunnelwatchTopology;
@@ -231,7 +231,7 @@ public final class PeerTrackerBenchmark {
         /** The serialized size of every peer's state, sorted. */
         long[] stateSizes() {
             KeyValueStore<PeerKey, PeerState> store = driver.getKeyValueStore(TunnelwatchTopology.PEER_STATE_STORE);
-            Serializer<PeerState> json = new JsonSerde<>(PeerState.class).serializer();
+            Serializer<PeerState> json = new PeerStateSerde().serializer();
             long[] sizes = new long[peers];
             int n = 0;
             try (KeyValueIterator<PeerKey, PeerState> all = store.all()) {
