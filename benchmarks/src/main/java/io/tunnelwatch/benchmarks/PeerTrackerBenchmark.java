@@ -2,14 +2,13 @@ package io.tunnelwatch.benchmarks;
 
 import io.tunnelwatch.events.CounterSample;
 import io.tunnelwatch.events.EventKind;
-import io.tunnelwatch.events.IkeVersion;
 import io.tunnelwatch.events.PeerKey;
 import io.tunnelwatch.events.Topics;
 import io.tunnelwatch.events.TunnelEvent;
-import io.tunnelwatch.events.json.JsonSerde;
 import io.tunnelwatch.streams.StreamsSettings;
 import io.tunnelwatch.streams.detect.DetectorSettings;
 import io.tunnelwatch.streams.peer.PeerState;
+import io.tunnelwatch.streams.peer.PeerStateSerde;
 import io.tunnelwatch.streams.peer.PeerStateListener;
 import io.tunnelwatch.streams.peer.PeerTrackerProcessor;
 import io.tunnelwatch.streams.topology.TunnelwatchTopology;
@@ -37,10 +36,10 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * one summary line:
  *
  * <ul>
- *   <li>{@code throughput PEERS ROUNDS}: ROUNDS poll rounds of PEERS peers (100 peers per device): each round one
- *       counter sample per peer (traffic both ways; 1 % of the peers with decaps stalled, so alerts open), an event
- *       for one peer in ten (rekeys, DPD, session up), and the wall clock moved a poll interval (so punctuations
- *       run too). Prints records/s on the wall clock and per CPU-second of this process (GC and RocksDB threads
+ *   <li>{@code throughput PEERS ROUNDS [WARMUP]}: ROUNDS poll rounds of PEERS peers ({@link FleetTraffic}), the
+ *       wall clock moved a poll interval after each (so punctuations run too); the first WARMUP rounds (default 1,
+ *       which creates the peers) are not measured. The driver commits after every record, the app every 100 ms.
+ *       Prints records/s on the wall clock and per CPU-second of this process (GC and RocksDB threads
  *       included: the per-core figure), the CPU of the driving thread alone, then the serialized PeerState size (JSON, as stored and as written to
  *       {@code tunnelwatch.peer-state}) over every peer: mean, p99, max.</li>
  *   <li>{@code punctuation PEERS [DUE_FRACTION,…]} (default 0.001,0.01,0.1): PEERS peers all held in IKE main mode,
@@ -48,6 +47,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
  *       punctuation, the next fraction at the second, and so on; the rest a minute later. Times each wall-clock
  *       punctuation (wall and CPU time of the driving thread; each due peer opens IkeNegotiationStuck), then one
  *       with nothing due: one line each.</li>
+ *   <li>{@code broker PEERS ROUNDS [WARMUP]}: the same rounds through the real app on an embedded broker, committing
+ *       on its interval ({@link BrokerThroughput}).</li>
  * </ul>
  *
  * <p>{@code java -cp benchmarks/target/benchmarks.jar io.tunnelwatch.benchmarks.PeerTrackerBenchmark MODE ARGS}
@@ -55,39 +56,43 @@ import org.apache.kafka.streams.state.KeyValueStore;
 public final class PeerTrackerBenchmark {
 
     private static final Instant T0 = Instant.parse("2026-11-27T00:00:00Z");
-    private static final Duration POLL = Duration.ofSeconds(60);
-    private static final int PEERS_PER_DEVICE = 100;
-    private static final EventKind[] REKEY_MIX = {EventKind.IKE_SA_UP, EventKind.IPSEC_SA_UP, EventKind.SESSION_UP,
-        EventKind.IKE_NEW_SA};
+    private static final Duration POLL = FleetTraffic.POLL;
 
     private PeerTrackerBenchmark() {
     }
 
     public static void main(String[] args) throws Exception {
         switch (args.length > 0 ? args[0] : "") {
-            case "throughput" -> throughput(Integer.parseInt(args[1]), Integer.parseInt(args[2]));
+            case "throughput" -> throughput(Integer.parseInt(args[1]), Integer.parseInt(args[2]),
+                    args.length > 3 ? Integer.parseInt(args[3]) : 1);
+            case "broker" -> BrokerThroughput.run(Integer.parseInt(args[1]), Integer.parseInt(args[2]),
+                    args.length > 3 ? Integer.parseInt(args[3]) : 1);
             case "punctuation" -> punctuation(Integer.parseInt(args[1]), Arrays.stream(
                     (args.length > 2 ? args[2] : "0.001,0.01,0.1").split(",")).mapToDouble(Double::parseDouble)
                     .toArray());
             default -> {
-                System.err.println("usage: PeerTrackerBenchmark throughput PEERS ROUNDS"
-                        + " | punctuation PEERS [DUE_FRACTION,…]");
+                System.err.println("usage: PeerTrackerBenchmark throughput PEERS ROUNDS [WARMUP]"
+                        + " | punctuation PEERS [DUE_FRACTION,…] | broker PEERS ROUNDS [WARMUP]");
                 System.exit(2);
             }
         }
     }
 
-    private static void throughput(int peers, int rounds) throws IOException {
+    private static void throughput(int peers, int rounds, int warmup) throws IOException {
         try (Fleet fleet = new Fleet(peers)) {
-            long records = 0;
-            // The first round creates every peer: warm-up, not measured.
-            records += fleet.pollRound(0);
-            fleet.drain();
+            // The first round creates every peer; warm-up rounds are not measured.
+            for (int r = 0; r < warmup; r++) {
+                fleet.pollRound(r);
+                if (r > 0) {
+                    fleet.driver.advanceWallClockTime(POLL);
+                }
+                fleet.drain();
+            }
             long cpu0 = processCpuNanos();
             long thread0 = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
             long t0 = System.nanoTime();
-            records = 0;
-            for (int r = 1; r < rounds; r++) {
+            long records = 0;
+            for (int r = warmup; r < rounds; r++) {
                 records += fleet.pollRound(r);
                 fleet.driver.advanceWallClockTime(POLL);
                 fleet.drain();
@@ -99,7 +104,7 @@ public final class PeerTrackerBenchmark {
             System.out.printf("peer-tracker-throughput peers=%d rounds=%d records=%d wall_s=%.1f records_per_s=%.0f"
                             + " cpu_s=%.1f records_per_cpu_s=%.0f driver_thread_cpu_s=%.1f state_bytes_mean=%.0f state_bytes_p99=%d"
                             + " state_bytes_max=%d alerts=%d%n",
-                    peers, rounds - 1, records, wallS, records / wallS, cpuS, records / cpuS, threadS,
+                    peers, rounds - warmup, records, wallS, records / wallS, cpuS, records / cpuS, threadS,
                     Arrays.stream(sizes).average().orElse(0), percentile(sizes, 0.99), sizes[sizes.length - 1],
                     fleet.alerts);
         }
@@ -128,10 +133,7 @@ public final class PeerTrackerBenchmark {
                 Instant entered = group < groupEnd.length
                         ? T0.minus(POLL).plus(PeerTrackerProcessor.PUNCTUATE_EVERY.multipliedBy(group + 1))
                         : T0;
-                fleet.pipe(fleet.event(i, EventKind.IKE_STATE, Map.of("state", "MM_SA_SETUP"), entered));
-                if (i % 10_000 == 9_999) {
-                    fleet.drain();
-                }
+                fleet.pipe(fleet.traffic.event(i, EventKind.IKE_STATE, Map.of("state", "MM_SA_SETUP"), entered));
             }
             fleet.drain();
             double buildS = (System.nanoTime() - tb) / 1e9;
@@ -162,16 +164,16 @@ public final class PeerTrackerBenchmark {
                 .getProcessCpuTime();
     }
 
-    /** A TopologyTestDriver on the whole topology, a fleet of PEERS peers and what they send. */
-    private static final class Fleet implements AutoCloseable {
+    /** A TopologyTestDriver on the whole topology and a fleet of PEERS peers. */
+    private static final class Fleet implements AutoCloseable, FleetTraffic.Sink {
 
         private final int peers;
         private final Path stateDir;
         private final TopologyTestDriver driver;
         private final TestInputTopic<PeerKey, TunnelEvent> events;
         private final TestInputTopic<PeerKey, CounterSample> counters;
-        private final long[] totalsOut;
-        private final long[] totalsIn;
+        private final FleetTraffic traffic;
+        private long piped;
         private long alerts;
 
         Fleet(int peers) throws IOException {
@@ -184,62 +186,34 @@ public final class PeerTrackerBenchmark {
                     Topics.EVENTS.valueSerde().serializer());
             counters = driver.createInputTopic(Topics.COUNTERS.name(), Topics.COUNTERS.keySerde().serializer(),
                     Topics.COUNTERS.valueSerde().serializer());
-            totalsOut = new long[peers];
-            totalsIn = new long[peers];
+            traffic = new FleetTraffic(peers, T0);
         }
 
-        /** One poll round: a sample per peer, an event for one peer in ten. Returns the records piped. */
+        /** One poll round. Returns the records piped. */
         long pollRound(int round) {
-            long records = 0;
-            Instant start = T0.plus(POLL.multipliedBy(round));
-            for (int i = 0; i < peers; i++) {
-                Instant at = start.plusMillis((long) i * POLL.toMillis() / peers);
-                if ((i + round) % 10 == 0) {
-                    pipe(event(i, REKEY_MIX[(i / 10 + round) % REKEY_MIX.length], Map.of(), at));
-                    records++;
-                }
-                pipe(sample(i, at));
-                records++;
-                if (i % 10_000 == 9_999) {
-                    drain();
-                }
-            }
-            return records;
+            return traffic.round(round, this);
         }
 
-        TunnelEvent event(int i, EventKind kind, Map<String, String> fields, Instant at) {
-            PeerKey key = key(i);
-            return new TunnelEvent(TunnelEvent.VERSION, kind, null, key.device(), key.peer(), IkeVersion.IKEV2,
-                    "CRYPTO-5-" + kind.name(), 5, fields, "*Nov 27 00:00:01.123", at, "192.0.2.1", "udp",
-                    "IKEv2 " + kind.name().toLowerCase() + " Local 192.0.2.1:500 Remote " + key.peer() + ":500");
+        @Override
+        public void event(TunnelEvent e) {
+            pipe(e);
         }
 
-        private CounterSample sample(int i, Instant at) {
-            PeerKey key = key(i);
-            long out = 500 + i % 97;
-            long in = i % 100 == 0 ? 0 : 400 + i % 89; // 1 % of the peers: decaps stalled
-            totalsOut[i] += out;
-            totalsIn[i] += in;
-            var deltas = new CounterSample.Counters(in, out, in * 420, out * 380, 0, 0, 0, 0, 0, 0);
-            var totals = new CounterSample.Counters(totalsIn[i], totalsOut[i], totalsIn[i] * 420,
-                    totalsOut[i] * 380, 0, 0, 0, 0, 0, 0);
-            return new CounterSample(CounterSample.VERSION, key.device(), key.peer(), at, true, 1, "active",
-                    "active", totals, deltas);
+        @Override
+        public void sample(CounterSample s) {
+            counters.pipeInput(s.key(), s, s.polledAt());
+            drainNowAndThen();
         }
 
         void pipe(TunnelEvent e) {
             events.pipeInput(e.key(), e, e.receivedAt());
+            drainNowAndThen();
         }
 
-        private void pipe(CounterSample s) {
-            counters.pipeInput(s.key(), s, s.polledAt());
-        }
-
-        private static PeerKey key(int i) {
-            int device = i / PEERS_PER_DEVICE;
-            int host = i % PEERS_PER_DEVICE;
-            return new PeerKey("rtr-" + device, "10." + (device >> 8 & 0xff) + "." + (device & 0xff) + "."
-                    + (host + 1));
+        private void drainNowAndThen() {
+            if (++piped % 10_000 == 0) {
+                drain();
+            }
         }
 
         /** Reads away what the topology produced (the driver keeps every output record until read). */
@@ -257,7 +231,7 @@ public final class PeerTrackerBenchmark {
         /** The serialized size of every peer's state, sorted. */
         long[] stateSizes() {
             KeyValueStore<PeerKey, PeerState> store = driver.getKeyValueStore(TunnelwatchTopology.PEER_STATE_STORE);
-            Serializer<PeerState> json = new JsonSerde<>(PeerState.class).serializer();
+            Serializer<PeerState> json = new PeerStateSerde().serializer();
             long[] sizes = new long[peers];
             int n = 0;
             try (KeyValueIterator<PeerKey, PeerState> all = store.all()) {

@@ -1,5 +1,6 @@
 package io.tunnelwatch.events;
 
+import io.tunnelwatch.events.json.CounterSampleSerde;
 import io.tunnelwatch.events.json.JsonSerde;
 import io.tunnelwatch.events.json.PeerKeySerde;
 import io.tunnelwatch.events.json.TunnelEventSerde;
@@ -15,7 +16,7 @@ public final class Topics {
 
     /** SNMP counter samples, one per peer per poll, keyed {@code device|peer}. */
     public static final Topic<PeerKey, CounterSample> COUNTERS =
-            new Topic<>("tunnelwatch.counters", new PeerKeySerde(), new JsonSerde<>(CounterSample.class), false);
+            new Topic<>("tunnelwatch.counters", new PeerKeySerde(), new CounterSampleSerde(), false);
 
     /** Optional raw copy of syslog lines that are not crypto messages, keyed by the sender. */
     public static final Topic<String, String> SYSLOG_RAW =

@@ -9,7 +9,7 @@ import java.time.format.DateTimeFormatter;
  * the date-and-time part formatted once per second: events arrive by the hundred thousand per second and
  * {@code Instant.toString} was a measurable share of writing one. Not thread-safe; one per writer thread.
  */
-final class IsoInstantWriter {
+public final class IsoInstantWriter {
 
     private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss")
             .withZone(ZoneOffset.UTC);
@@ -19,8 +19,12 @@ final class IsoInstantWriter {
     private long cachedSecond = Long.MIN_VALUE;
     private boolean cacheable;
 
-    /** Writes the text of {@code instant} as a quoted JSON member {@code name}. */
-    void write(JsonByteWriter out, String name, Instant instant) {
+    /** Writes the text of {@code instant} as a quoted JSON member {@code name}; null as {@code null}. */
+    public void write(JsonByteWriter out, String name, Instant instant) {
+        if (instant == null) {
+            out.nullMember(name);
+            return;
+        }
         long second = instant.getEpochSecond();
         if (second != cachedSecond) {
             String prefix = SECONDS.format(instant);

@@ -3,14 +3,15 @@ package io.tunnelwatch.events.json;
 import java.util.Arrays;
 
 /**
- * A minimal JSON object writer into a reusable byte array: string, number and null members, one nested level of
- * string members. It exists for the one record written per syslog line ({@link TunnelEventSerde}); measured there
+ * A minimal JSON object writer into a reusable byte array: string, number, boolean and null members, nested objects
+ * and arrays of objects or strings. It exists for the records written per syslog line ({@link TunnelEventSerde}),
+ * per poll ({@link CounterSampleSerde}) and per peer state change (the streams app's {@code PeerStateSerde}); measured there
  * against Jackson's {@code JsonGenerator} (docs/performance.md), most of whose cost per event was setting up a
  * generator and copying each string through a char buffer. Escapes as Jackson does by default: quote, backslash,
  * and control characters (the short forms for newline, tab and the like, else a six-character unicode escape);
  * everything else is written as UTF-8, except surrogates, each escaped on its own as Jackson does. Not thread-safe.
  */
-final class JsonByteWriter {
+public final class JsonByteWriter {
 
     private static final byte[] HEX = "0123456789ABCDEF".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
@@ -18,27 +19,27 @@ final class JsonByteWriter {
     private int pos;
     private boolean first;
 
-    JsonByteWriter startObject() {
+    public JsonByteWriter startObject() {
         pos = 0;
         put('{');
         first = true;
         return this;
     }
 
-    JsonByteWriter startObject(String name) {
+    public JsonByteWriter startObject(String name) {
         name(name);
         put('{');
         first = true;
         return this;
     }
 
-    JsonByteWriter endObject() {
+    public JsonByteWriter endObject() {
         put('}');
         first = false;
         return this;
     }
 
-    JsonByteWriter string(String name, String value) {
+    public JsonByteWriter string(String name, String value) {
         name(name);
         if (value == null) {
             nullValue();
@@ -48,7 +49,7 @@ final class JsonByteWriter {
         return this;
     }
 
-    JsonByteWriter number(String name, long value) {
+    public JsonByteWriter number(String name, long value) {
         name(name);
         if (value == Long.MIN_VALUE) {
             ascii(Long.toString(value));
@@ -68,6 +69,56 @@ final class JsonByteWriter {
         return this;
     }
 
+    public JsonByteWriter bool(String name, boolean value) {
+        name(name);
+        ascii(value ? "true" : "false");
+        return this;
+    }
+
+    /** A member {@code name: null}. */
+    public JsonByteWriter nullMember(String name) {
+        name(name);
+        nullValue();
+        return this;
+    }
+
+    public JsonByteWriter startArray(String name) {
+        name(name);
+        put('[');
+        first = true;
+        return this;
+    }
+
+    public JsonByteWriter endArray() {
+        put(']');
+        first = false;
+        return this;
+    }
+
+    /** An object as the next element of the array being written. */
+    public JsonByteWriter startElement() {
+        if (!first) {
+            put(',');
+        }
+        put('{');
+        first = true;
+        return this;
+    }
+
+    /** A string (or null) as the next element of the array being written. */
+    public JsonByteWriter stringElement(String value) {
+        if (!first) {
+            put(',');
+        }
+        first = false;
+        if (value == null) {
+            nullValue();
+        } else {
+            quoted(value);
+        }
+        return this;
+    }
+
     /** A member whose value the caller writes next as raw ASCII (already valid JSON, e.g. a quoted timestamp). */
     JsonByteWriter rawAscii(String name, char[] chars, int length) {
         name(name);
@@ -80,7 +131,7 @@ final class JsonByteWriter {
         return this;
     }
 
-    byte[] toByteArray() {
+    public byte[] toByteArray() {
         return Arrays.copyOf(buf, pos);
     }
 

@@ -124,7 +124,7 @@ public final class TunnelEventSerde implements Serde<TunnelEvent> {
                     case "severity" -> severity = p.getIntValue();
                     case "fields" -> fields = readFields(p, t);
                     case "routerTime" -> routerTime = text(p, t);
-                    case "receivedAt" -> receivedAt = t == JsonToken.VALUE_NULL ? null : Instant.parse(p.getText());
+                    case "receivedAt" -> receivedAt = JsonValues.instant(p, t);
                     case "source" -> source = text(p, t);
                     case "transport" -> transport = text(p, t);
                     case "text" -> text = text(p, t);

@@ -11,6 +11,7 @@ import io.tunnelwatch.streams.device.DeviceStatus;
 import io.tunnelwatch.streams.device.DeviceTrackerProcessor;
 import io.tunnelwatch.streams.peer.PeerInput;
 import io.tunnelwatch.streams.peer.PeerState;
+import io.tunnelwatch.streams.peer.PeerStateSerde;
 import io.tunnelwatch.streams.peer.PeerStateListener;
 import io.tunnelwatch.streams.peer.PeerTrackerProcessor;
 import io.tunnelwatch.streams.peer.TunnelEnd;
@@ -99,7 +100,7 @@ public final class TunnelwatchTopology {
      */
     public static Topology build(PeerStateListener listener, PeerStateListener alertListener,
                                  DetectorSettings settings) {
-        JsonSerde<PeerState> stateSerde = new JsonSerde<>(PeerState.class);
+        PeerStateSerde stateSerde = new PeerStateSerde();
         StoreBuilder<KeyValueStore<PeerKey, PeerState>> store = Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(PEER_STATE_STORE), Topics.EVENTS.keySerde(), stateSerde);
         StoreBuilder<KeyValueStore<Bytes, byte[]>> deadlines = Stores.keyValueStoreBuilder(

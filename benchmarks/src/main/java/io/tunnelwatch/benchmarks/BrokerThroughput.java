@@ -1,0 +1,170 @@
+package io.tunnelwatch.benchmarks;
+
+import io.tunnelwatch.broker.EmbeddedBrokerConfig;
+import io.tunnelwatch.broker.EmbeddedKafkaBroker;
+import io.tunnelwatch.broker.PortProbe;
+import io.tunnelwatch.broker.TopicProvisioner;
+import io.tunnelwatch.events.CounterSample;
+import io.tunnelwatch.events.PeerKey;
+import io.tunnelwatch.events.Topics;
+import io.tunnelwatch.events.TunnelEvent;
+import io.tunnelwatch.streams.StreamsSettings;
+import io.tunnelwatch.streams.detect.DetectorSettings;
+import io.tunnelwatch.streams.peer.PeerStateListener;
+import io.tunnelwatch.streams.topology.TunnelwatchTopology;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Serializer;
+import org.apache.kafka.streams.KafkaStreams;
+
+/**
+ * {@code PeerTrackerBenchmark broker PEERS ROUNDS [WARMUP]}: the {@link FleetTraffic} rounds through the real
+ * streams app (one stream thread, {@code exactly_once_v2}, commits every 100 ms as configured in
+ * {@link StreamsSettings}) on an embedded single-node broker in this JVM, one partition per topic. The warm-up rounds
+ * are produced and consumed first; then the measured rounds are produced at once and timed until the app has
+ * committed every input offset, so the stream thread works through a backlog flat out. CPU is reported three ways:
+ * the StreamThread alone (the per-core figure of the app), every thread of the app's clients (its producer and
+ * consumer I/O threads too), and the whole process (which also holds the broker and the load producer).
+ */
+final class BrokerThroughput {
+
+    private static final String APP_ID = "tunnelwatch-bench";
+
+    private BrokerThroughput() {
+    }
+
+    static void run(int peers, int rounds, int warmup) throws IOException, InterruptedException, ExecutionException {
+        Path dir = Files.createTempDirectory("tunnelwatch-bench-broker");
+        // Receive times in the recent past, as the collector stamps them, ending about now.
+        Instant t0 = Instant.now().truncatedTo(ChronoUnit.SECONDS).minus(FleetTraffic.POLL.multipliedBy(rounds));
+        FleetTraffic traffic = new FleetTraffic(peers, t0);
+        EmbeddedBrokerConfig config = EmbeddedBrokerConfig.defaults(dir.resolve("kafka"))
+                .withPorts(PortProbe.freePort(), PortProbe.freePort());
+        try (EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(config)) {
+            broker.start();
+            String bootstrap = broker.bootstrapServers();
+            try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap));
+                 Load load = new Load(bootstrap)) {
+                new TopicProvisioner(admin, 30_000).ensure(Topics.ALL, 1, 1);
+                var settings = new StreamsSettings(bootstrap, APP_ID, dir.resolve("state"), 1, 1, null, Map.of());
+                try (KafkaStreams streams = new KafkaStreams(TunnelwatchTopology.build(PeerStateListener.NONE,
+                        PeerStateListener.NONE, DetectorSettings.defaults()), settings.toProperties())) {
+                    long produced = 0;
+                    for (int r = 0; r < warmup; r++) {
+                        produced += traffic.round(r, load);
+                    }
+                    load.flush();
+                    streams.start();
+                    awaitConsumed(admin, produced);
+                    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+                    long stream0 = cpuOf(threads, "StreamThread-");
+                    long app0 = cpuOf(threads, APP_ID);
+                    long cpu0 = processCpuNanos();
+                    long wall0 = System.nanoTime();
+                    long records = 0;
+                    for (int r = warmup; r < rounds; r++) {
+                        records += traffic.round(r, load);
+                    }
+                    load.flush();
+                    awaitConsumed(admin, produced + records);
+                    double wallS = (System.nanoTime() - wall0) / 1e9;
+                    double streamS = (cpuOf(threads, "StreamThread-") - stream0) / 1e9;
+                    double appS = (cpuOf(threads, APP_ID) - app0) / 1e9;
+                    double cpuS = (processCpuNanos() - cpu0) / 1e9;
+                    System.out.printf("peer-tracker-broker peers=%d rounds=%d records=%d wall_s=%.1f"
+                                    + " records_per_s=%.0f stream_thread_cpu_s=%.1f records_per_stream_thread_cpu_s=%.0f"
+                                    + " app_threads_cpu_s=%.1f records_per_app_cpu_s=%.0f process_cpu_s=%.1f%n",
+                            peers, rounds - warmup, records, wallS, records / wallS, streamS, records / streamS,
+                            appS, records / appS, cpuS);
+                }
+            }
+        }
+    }
+
+    /** Waits until the app has committed an offset past every record produced to its two input topics. */
+    private static void awaitConsumed(Admin admin, long produced) throws InterruptedException, ExecutionException {
+        long deadline = System.nanoTime() + Duration.ofMinutes(30).toNanos();
+        while (System.nanoTime() < deadline) {
+            Map<?, OffsetAndMetadata> offsets = admin.listConsumerGroupOffsets(APP_ID)
+                    .partitionsToOffsetAndMetadata().get();
+            long committed = offsets.entrySet().stream()
+                    .filter(e -> e.getKey().toString().startsWith(Topics.EVENTS.name() + "-")
+                            || e.getKey().toString().startsWith(Topics.COUNTERS.name() + "-"))
+                    .mapToLong(e -> e.getValue() == null ? 0 : e.getValue().offset())
+                    .sum();
+            if (committed >= produced) {
+                return;
+            }
+            Thread.sleep(50);
+        }
+        throw new IllegalStateException("the app did not consume " + produced + " records in 30 minutes");
+    }
+
+    /** CPU time so far of the live threads whose name contains {@code part}. */
+    private static long cpuOf(ThreadMXBean threads, String part) {
+        long sum = 0;
+        for (Thread t : Thread.getAllStackTraces().keySet()) {
+            if (t.getName().contains(part)) {
+                sum += Math.max(0, threads.getThreadCpuTime(t.getId()));
+            }
+        }
+        return sum;
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+
+    /** Produces the fleet's records as the collector would: keyed {@code device|peer}, the receive time as timestamp. */
+    private static final class Load implements FleetTraffic.Sink, AutoCloseable {
+        private final KafkaProducer<byte[], byte[]> producer;
+        private final Serializer<PeerKey> keys = Topics.EVENTS.keySerde().serializer();
+        private final Serializer<TunnelEvent> events = Topics.EVENTS.valueSerde().serializer();
+        private final Serializer<CounterSample> samples = Topics.COUNTERS.valueSerde().serializer();
+
+        Load(String bootstrap) {
+            producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                    ProducerConfig.LINGER_MS_CONFIG, 20, ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024),
+                    new ByteArraySerializer(), new ByteArraySerializer());
+        }
+
+        @Override
+        public void event(TunnelEvent e) {
+            String topic = Topics.EVENTS.name();
+            producer.send(new ProducerRecord<>(topic, null, e.receivedAt().toEpochMilli(),
+                    keys.serialize(topic, e.key()), events.serialize(topic, e)));
+        }
+
+        @Override
+        public void sample(CounterSample s) {
+            String topic = Topics.COUNTERS.name();
+            producer.send(new ProducerRecord<>(topic, null, s.polledAt().toEpochMilli(),
+                    keys.serialize(topic, s.key()), samples.serialize(topic, s)));
+        }
+
+        void flush() {
+            producer.flush();
+        }
+
+        @Override
+        public void close() {
+            producer.close();
+        }
+    }
+}

@@ -1,0 +1,197 @@
+package io.tunnelwatch.streams.peer;
+
+import io.tunnelwatch.events.json.CounterSampleSerde;
+import io.tunnelwatch.events.json.IsoInstantWriter;
+import io.tunnelwatch.events.json.JsonByteWriter;
+import io.tunnelwatch.events.json.JsonSerde;
+import io.tunnelwatch.streams.alert.OpenAlert;
+import java.io.IOException;
+import java.time.DateTimeException;
+import java.util.List;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serializer;
+
+/**
+ * {@link PeerState} as JSON, in the {@code peer-state} store, its changelog and {@code tunnelwatch.peer-state}:
+ * written by {@link JsonByteWriter}, read by {@link PeerStateReader} (Jackson's streaming parser). The same JSON as
+ * data binding ({@link JsonSerde}) writes: names in record order, ISO-8601 times, nulls written; so either reads what
+ * the other wrote, and readers still ignore unknown fields.
+ *
+ * <p>Why not data binding: the peer tracker reads and writes a peer's state (about 2 KB) for every event and every
+ * counter sample, and data binding of it was most of the processor's own CPU (docs/performance.md). The state a
+ * processor stores is also the one it forwards to {@code tunnelwatch.peer-state}: the serializers of one serde
+ * remember, per thread, the last state they wrote, so the second write of the same instance reuses its bytes.
+ */
+public final class PeerStateSerde implements Serde<PeerState> {
+
+    /** The last state written on this thread (by identity) and its bytes; never mutated once returned. */
+    private record Written(PeerState state, byte[] bytes) {
+    }
+
+    private final ThreadLocal<Writer> writers = ThreadLocal.withInitial(Writer::new);
+
+    @Override
+    public Serializer<PeerState> serializer() {
+        return (topic, state) -> state == null ? null : writers.get().bytesOf(state);
+    }
+
+    @Override
+    public Deserializer<PeerState> deserializer() {
+        return (topic, bytes) -> {
+            if (bytes == null) {
+                return null;
+            }
+            try {
+                return PeerStateReader.read(bytes);
+            } catch (IOException | IllegalArgumentException | NullPointerException | DateTimeException e) {
+                throw new SerializationException("not a PeerState JSON value on " + topic + ": " + e.getMessage(),
+                        e);
+            }
+        };
+    }
+
+    /** One per thread: an output buffer, an instant printer and the last state written. */
+    private static final class Writer {
+        private final JsonByteWriter out = new JsonByteWriter();
+        private final IsoInstantWriter instants = new IsoInstantWriter();
+        private Written last = new Written(null, null);
+
+        byte[] bytesOf(PeerState state) {
+            if (last.state() != state) {
+                last = new Written(state, write(state));
+            }
+            return last.bytes();
+        }
+
+        private byte[] write(PeerState s) {
+            out.startObject()
+                    .number("v", s.v())
+                    .string("device", s.device())
+                    .string("peer", s.peer())
+                    .string("phase", s.phase().name());
+            instants.write(out, "phaseSince", s.phaseSince());
+            out.string("ikeVersion", s.ikeVersion().name()).bool("natT", s.natT());
+            instants.write(out, "lastEventAt", s.lastEventAt());
+            out.string("lastMnemonic", s.lastMnemonic());
+            writeIke(s.ike());
+            writeIpsec(s.ipsec());
+            if (s.lastSample() == null) {
+                out.nullMember("lastSample");
+            } else {
+                out.startObject("lastSample");
+                CounterSampleSerde.writeMembers(out, instants, s.lastSample());
+                out.endObject();
+            }
+            writeDeltas(s.recentDeltas());
+            writeTunnel(s.tunnel());
+            out.string("sourceInterface", s.sourceInterface()).string("cryptoAcl", s.cryptoAcl());
+            if (s.probeFailing() == null) {
+                out.nullMember("probeFailing");
+            } else {
+                out.bool("probeFailing", s.probeFailing());
+            }
+            out.startArray("upDowns");
+            for (UpDown u : s.upDowns()) {
+                out.startElement();
+                instants.write(out, "at", u.at());
+                out.bool("up", u.up()).endObject();
+            }
+            out.endArray().startArray("recentEvents");
+            for (Evidence e : s.recentEvents()) {
+                out.startElement();
+                instants.write(out, "at", e.at());
+                out.string("kind", e.kind()).string("mnemonic", e.mnemonic()).string("text", e.text()).endObject();
+            }
+            out.endArray();
+            writeFarEnd(s.farEnd());
+            writeOpenAlert(s.openAlert());
+            instants.write(out, "nextCheckAt", s.nextCheckAt());
+            return out.endObject().toByteArray();
+        }
+
+        private void writeIke(IkeStatus ike) {
+            out.startObject("ike").string("state", enumName(ike.state()));
+            instants.write(out, "since", ike.since());
+            out.string("lastFailure", enumName(ike.lastFailure()));
+            instants.write(out, "lastFailureAt", ike.lastFailureAt());
+            instants.write(out, "lastRetransmitAt", ike.lastRetransmitAt());
+            out.endObject();
+        }
+
+        private void writeIpsec(IpsecStatus ipsec) {
+            out.startObject("ipsec").string("state", enumName(ipsec.state()));
+            instants.write(out, "since", ipsec.since());
+            out.string("lastFailure", enumName(ipsec.lastFailure())).string("failReason", ipsec.failReason());
+            instants.write(out, "lastFailureAt", ipsec.lastFailureAt());
+            out.endObject();
+        }
+
+        private void writeDeltas(List<CounterDelta> deltas) {
+            out.startArray("recentDeltas");
+            for (CounterDelta d : deltas) {
+                out.startElement();
+                instants.write(out, "at", d.at());
+                out.number("saCount", d.saCount())
+                        .number("encaps", d.encaps())
+                        .number("decaps", d.decaps())
+                        .number("replayDrops", d.replayDrops())
+                        .number("authFails", d.authFails())
+                        .number("decryptFails", d.decryptFails())
+                        .number("drops", d.drops())
+                        .number("outDrops", d.outDrops())
+                        .number("inOctets", d.inOctets())
+                        .number("outOctets", d.outOctets())
+                        .endObject();
+            }
+            out.endArray();
+        }
+
+        private void writeTunnel(PeerState.TunnelInterface tunnel) {
+            if (tunnel == null) {
+                out.nullMember("tunnel");
+                return;
+            }
+            out.startObject("tunnel").string("name", tunnel.name()).bool("up", tunnel.up());
+            instants.write(out, "since", tunnel.since());
+            out.endObject();
+        }
+
+        private void writeFarEnd(TunnelEnd far) {
+            if (far == null) {
+                out.nullMember("farEnd");
+                return;
+            }
+            out.startObject("farEnd")
+                    .number("v", far.v())
+                    .string("device", far.device())
+                    .string("peer", far.peer())
+                    .string("farDevice", far.farDevice());
+            instants.write(out, "at", far.at());
+            writeDeltas(far.recentDeltas());
+            instants.write(out, "lastRekeyAt", far.lastRekeyAt());
+            out.string("lastRekeyKind", far.lastRekeyKind()).endObject();
+        }
+
+        private void writeOpenAlert(OpenAlert alert) {
+            if (alert == null) {
+                out.nullMember("openAlert");
+                return;
+            }
+            out.startObject("openAlert").string("id", alert.id()).string("type", enumName(alert.type()));
+            instants.write(out, "openedAt", alert.openedAt());
+            out.string("cause", alert.cause()).startArray("related");
+            for (String r : alert.related()) {
+                out.stringElement(r);
+            }
+            out.endArray();
+            instants.write(out, "clearingSince", alert.clearingSince());
+            out.endObject();
+        }
+
+        private static String enumName(Enum<?> value) {
+            return value == null ? null : value.name();
+        }
+    }
+}
