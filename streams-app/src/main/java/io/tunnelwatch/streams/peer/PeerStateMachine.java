@@ -19,6 +19,8 @@ public final class PeerStateMachine {
     /** Event fields that name the tunnel source interface and the crypto ACL, when a message or the inventory tells. */
     public static final String SOURCE_INTERFACE_FIELD = "source_interface";
     public static final String CRYPTO_ACL_FIELD = "crypto_acl";
+    /** The IKE status the poller reports for a peer with an active cikeTunnelTable row (cikeTunStatus active(1)). */
+    static final String IKE_ROW_ACTIVE = "active";
 
     /** The state after {@code event}; {@code prior} may be null for a peer not seen before. */
     public PeerState apply(PeerState prior, TunnelEvent event) {
@@ -48,7 +50,9 @@ public final class PeerStateMachine {
         PeerState.Builder next = state.toBuilder().lastEventAt(at).sample(sample);
         // SNMP tables drop a tunnel that is down, so zero rows is a real "no SA" (DESIGN.md "Counters").
         setIpsec(next, state, sample.saCount() > 0 ? IpsecState.UP : IpsecState.NO_SA, at);
-        if (sample.saCount() > 0 && !next.ike().state().isUp()) {
+        // An SA row, or an active cikeTunnelTable row, means phase 1 is up whatever syslog said last: the far end of
+        // a phase-2 mismatch logs its session DOWN yet keeps its IKE SA (RUNBOOK.md "Layer 3": IKE up, no IPsec SA).
+        if ((sample.saCount() > 0 || IKE_ROW_ACTIVE.equals(sample.ikeStatus())) && !next.ike().state().isUp()) {
             next.ike(next.ike().enter(IkeState.established(state.ikeVersion()), at));
         }
         return withPhase(next, at);
