@@ -23,8 +23,6 @@ import org.slf4j.LoggerFactory;
 public final class ScenarioPlayer implements Runnable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ScenarioPlayer.class);
-    /** Counters preloaded this close to 2^32, so wraps happen within minutes of traffic. */
-    static final long WRAP_HEADROOM = 20_000_000L;
 
     private final Scenario scenario;
     private final Fleet fleet;
@@ -68,7 +66,7 @@ public final class ScenarioPlayer implements Runnable {
             }
             return false;
         });
-        simulation.start(WRAP_HEADROOM);
+        simulation.start(scenario.wrapHeadroom());
         LOG.info("Scenario '{}' started: {} routers, {} tunnels, {} timeline actions, time x{}", scenario.name(),
                 fleet.routers().size(), simulation.pairs().size(), pending.size(), scenario.compression());
     }
