@@ -30,6 +30,7 @@ public final class ScenarioPlayer implements Runnable {
     private final Duration tickEvery;
     private final List<Action> pending = new ArrayList<>();
     private volatile boolean stopped;
+    private boolean started;
 
     private record Action(Duration at, boolean repair, Scenario.Step step) {
     }
@@ -57,8 +58,12 @@ public final class ScenarioPlayer implements Runnable {
         return simulation;
     }
 
-    /** Applies the faults due at the start that hold a tunnel down, then brings the fleet up. */
-    public void start() {
+    /** Applies the faults due at the start that hold a tunnel down, then brings the fleet up; once. */
+    public synchronized void start() {
+        if (started) {
+            return;
+        }
+        started = true;
         pending.removeIf(a -> {
             if (!a.repair() && a.at().isZero() && a.step().fault().holdsDown()) {
                 apply(a);

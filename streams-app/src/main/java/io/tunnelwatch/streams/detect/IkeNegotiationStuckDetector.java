@@ -80,7 +80,7 @@ public final class IkeNegotiationStuckDetector implements Detector {
      */
     static boolean peerAnswered(PeerState s, Instant now, DetectorSettings settings) {
         Instant at = s.ike().lastFailureAt();
-        return at != null && !at.isAfter(now) && now.isBefore(at.plus(settings.messageWindow()))
+        return at != null && now.isBefore(at.plus(settings.messageWindow()))
                 && !UNKNOWN.equals(causeOf(s));
     }
 

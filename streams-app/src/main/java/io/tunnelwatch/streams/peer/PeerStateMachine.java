@@ -8,6 +8,7 @@ import io.tunnelwatch.events.PeerPhase;
 import io.tunnelwatch.events.TunnelEvent;
 import java.time.Instant;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * The per-peer state machine of RUNBOOK.md, as a pure function: prior state + event or counter sample → next state.
@@ -48,6 +49,11 @@ public final class PeerStateMachine {
         }
         Instant at = sample.polledAt();
         PeerState.Builder next = state.toBuilder().lastEventAt(at).sample(sample);
+        if (olderThanStates(state, at)) {
+            // A poll taken before the last change a message or trap reported (it reached the tracker late)
+            // brings its counters, not its older view of the SAs.
+            return withPhase(next, at);
+        }
         // SNMP tables drop a tunnel that is down, so zero rows is a real "no SA" (DESIGN.md "Counters").
         setIpsec(next, state, sample.saCount() > 0 ? IpsecState.UP : IpsecState.NO_SA, at);
         // An SA row, or an active cikeTunnelTable row, means phase 1 is up whatever syslog said last: the far end of
@@ -56,6 +62,10 @@ public final class PeerStateMachine {
             next.ike(next.ike().enter(IkeState.established(state.ikeVersion()), at));
         }
         return withPhase(next, at);
+    }
+
+    private static boolean olderThanStates(PeerState state, Instant polledAt) {
+        return Stream.of(state.ike().since(), state.ipsec().since()).anyMatch(t -> t != null && polledAt.isBefore(t));
     }
 
     private void applyKind(PeerState.Builder next, PeerState state, TunnelEvent event, IkeVersion version) {

@@ -92,7 +92,17 @@ public final class PeerTrackerProcessor implements Processor<PeerKey, PeerInput,
         PeerState prior = store.get(key);
         PeerState applied = input.applyTo(machine, prior);
         // Record time (collector receive time), not the wall clock: a replay after a restart re-decides alike.
-        settle(key, prior, applied, Instant.ofEpochMilli(record.timestamp()));
+        settle(key, prior, applied, inputTime(record.timestamp(), activity.at()));
+    }
+
+    /**
+     * The record timestamp is the input's own time cut to the millisecond; judged at the cut time, a message would
+     * lie in its own future and count for nothing until the next input. Within that millisecond, the input's time.
+     */
+    static Instant inputTime(long recordMillis, Instant inputAt) {
+        Instant recordTime = Instant.ofEpochMilli(recordMillis);
+        return inputAt != null && inputAt.isAfter(recordTime) && inputAt.toEpochMilli() == recordMillis
+                ? inputAt : recordTime;
     }
 
     /** Re-evaluates the peers whose timer is due; the others are not touched. */

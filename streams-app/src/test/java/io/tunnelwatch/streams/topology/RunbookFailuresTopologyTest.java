@@ -249,6 +249,14 @@ class RunbookFailuresTopologyTest {
     }
 
     @Test
+    void shouldOpenInvalidSpiOnTheMessageItselfWhenItsTimeIsFinerThanTheRecordTimestamp() {
+        tw.pipe(event(EventKind.SESSION_UP, T0));
+        tw.pipe(event(EventKind.INVALID_SPI, T0.plusSeconds(10).plusNanos(123_456)));
+
+        assertThat(single(tw.alerts()).alert()).isEqualTo("InvalidSpi");
+    }
+
+    @Test
     void shouldOpenCleartextReceivedOnRecvdPktNotIpsec() {
         tw.pipe(event(EventKind.SESSION_UP, T0));
         tw.pipe(event(EventKind.CLEARTEXT_RECEIVED, T0.plusSeconds(10)));
