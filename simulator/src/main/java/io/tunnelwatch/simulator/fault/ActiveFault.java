@@ -52,7 +52,7 @@ public final class ActiveFault {
         fault.repair(this, now, out);
     }
 
-    /** {@code seconds} of simulated time passed: symptoms once a period, flaps every flap period. */
+    /** {@code seconds} of simulated time passed: symptoms once a period; a flapping tunnel goes down or back up. */
     public void tick(double seconds, Instant now, WireOutput out) {
         sinceSymptoms += seconds;
         if (sinceSymptoms >= Fault.SYMPTOM_PERIOD_SECONDS) {
@@ -61,7 +61,7 @@ public final class ActiveFault {
         }
         if (fault == Fault.FLAPPING) {
             sinceFlap += seconds;
-            if (sinceFlap >= Fault.FLAP_PERIOD_SECONDS) {
+            if (sinceFlap >= (flappedDown ? Fault.FLAP_DOWN_SECONDS : Fault.FLAP_UP_SECONDS)) {
                 sinceFlap = 0;
                 flappedDown = !flappedDown;
                 if (flappedDown) {

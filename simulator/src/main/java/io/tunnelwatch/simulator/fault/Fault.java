@@ -18,7 +18,10 @@ public enum Fault {
 
     /** Underlay loss: IKE held in MM_NO_STATE with retransmissions, SESSION_STATUS DOWN, no SA rows. */
     PEER_UNREACHABLE(Hold.IKE),
-    /** Phase-1 policy mismatch: "atts are not acceptable", IKMP_MODE_FAILURE Main mode. */
+    /**
+     * Phase-1 policy mismatch: the local router refuses the far end's proposal ("atts are not acceptable",
+     * IKMP_MODE_FAILURE Main mode); both stay in MM_NO_STATE, yet both hear each other.
+     */
     IKE_PROPOSAL_MISMATCH(Hold.IKE),
     /** Pre-shared key mismatch: IKMP_BAD_MESSAGE "failed its sanity check", stuck in MM_KEY_EXCH. */
     PSK_MISMATCH(Hold.IKE),
@@ -44,7 +47,7 @@ public enum Fault {
     NAT_WITHOUT_EXEMPTION(Hold.NONE),
     /** Oversized packets dropped: cipSecTunOutDropPkts rises, a share of the traffic never arrives. */
     MTU_BLACK_HOLE(Hold.NONE),
-    /** The tunnel goes down and comes back every few simulated minutes. */
+    /** The tunnel drops for half a minute and comes back, every two simulated minutes. */
     FLAPPING(Hold.NONE),
     /** The router stops sending syslog and traps and stops answering SNMP. */
     ROUTER_SILENT(Hold.NONE),
@@ -53,7 +56,12 @@ public enum Fault {
 
     /** IOS rate-limits most crypto messages to about one a minute; symptoms repeat at this simulated period. */
     static final double SYMPTOM_PERIOD_SECONDS = 60;
-    static final double FLAP_PERIOD_SECONDS = 90;
+    /**
+     * A flapping tunnel stays up this long, then drops (DPD declares the peer dead) and renegotiates after the down
+     * time: short outages, each a down/up cycle, none long enough to read as an unreachable peer.
+     */
+    static final double FLAP_UP_SECONDS = 90;
+    static final double FLAP_DOWN_SECONDS = 30;
 
     /** What a fault keeps down while it is in force. */
     private enum Hold { NONE, IKE, IPSEC, QUIET }
@@ -142,7 +150,10 @@ public enum Fault {
         switch (this) {
             case PEER_UNREACHABLE -> FaultMessages.phaseOneRetransmits(l, r, "MM_NO_STATE")
                     .forEach(m -> out.syslog(local.router(), m));
-            case IKE_PROPOSAL_MISMATCH -> FaultMessages.proposalRefused(r).forEach(m -> out.syslog(local.router(), m));
+            case IKE_PROPOSAL_MISMATCH -> {
+                FaultMessages.proposalRefused(r).forEach(m -> out.syslog(local.router(), m));
+                FaultMessages.proposalRefusedByPeer(l).forEach(m -> out.syslog(remote.router(), m));
+            }
             case PSK_MISMATCH -> FaultMessages.keyMismatch(r).forEach(m -> out.syslog(local.router(), m));
             case TRANSFORM_SET_MISMATCH -> out.syslog(local.router(),
                     FaultMessages.ipsecSetupFailure(l, r, "IPSec Proposal failure"));

@@ -13,14 +13,29 @@ import java.util.Objects;
  * @param simStart    the simulated time of day the run starts at (traffic follows office hours)
  * @param ipsecLifetime SA lifetime in simulated time (rekeys)
  * @param duration    how long (simulated) the scenario runs; null: until stopped
+ * @param wrapHeadroom how far below 2^32 the counters of the SAs the fleet starts with are (packets and octets), so
+ *                    Counter32 wraps come early; 0: they start from 0
  */
 public record Scenario(String name, int compression, int routers, int peersPerRouter, long seed, Instant simStart,
                        Duration ipsecLifetime, Duration duration, String community, int agentPort,
-                       List<Step> timeline) {
+                       List<Step> timeline, long wrapHeadroom) {
+
+    /** Counters start 20 million short of 2^32: octet counters wrap within minutes of office-hours traffic. */
+    public static final long DEFAULT_WRAP_HEADROOM = 20_000_000L;
 
     public Scenario {
         Objects.requireNonNull(name, "name");
         timeline = List.copyOf(timeline);
+        if (wrapHeadroom < 0 || wrapHeadroom >= 1L << 32) {
+            throw new IllegalArgumentException("wrap headroom must be 0..2^32-1, was " + wrapHeadroom);
+        }
+    }
+
+    /** A scenario with the default wrap headroom. */
+    public Scenario(String name, int compression, int routers, int peersPerRouter, long seed, Instant simStart,
+                    Duration ipsecLifetime, Duration duration, String community, int agentPort, List<Step> timeline) {
+        this(name, compression, routers, peersPerRouter, seed, simStart, ipsecLifetime, duration, community,
+                agentPort, timeline, DEFAULT_WRAP_HEADROOM);
     }
 
     /**

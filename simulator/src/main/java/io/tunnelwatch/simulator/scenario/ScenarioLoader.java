@@ -26,7 +26,7 @@ public final class ScenarioLoader {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final Pattern DURATION = Pattern.compile("(\\d{1,7})\\s*(ms|s|m|h)?");
     private static final Set<String> ROOT_KEYS = Set.of("name", "compression", "routers", "peers-per-router", "seed",
-            "start", "ipsec-lifetime", "duration", "snmp", "timeline");
+            "start", "ipsec-lifetime", "duration", "snmp", "timeline", "wrap-headroom");
     private static final Set<String> STEP_KEYS = Set.of("at", "fault", "router", "peer", "repair-at");
 
     private ScenarioLoader() {
@@ -86,7 +86,19 @@ public final class ScenarioLoader {
                 Instant.parse(root.path("start").asText("2026-01-05T09:00:00Z")),
                 duration(file, root.path("ipsec-lifetime").asText("3600s")),
                 root.has("duration") ? duration(file, root.path("duration").asText()) : null,
-                snmp.path("community").asText("tunnelwatch-sim"), snmp.path("port").asInt(16100), steps);
+                snmp.path("community").asText("tunnelwatch-sim"), snmp.path("port").asInt(16100), steps,
+                wrapHeadroom(file, root));
+    }
+
+    private static long wrapHeadroom(String file, JsonNode root) {
+        JsonNode n = root.path("wrap-headroom");
+        if (n.isMissingNode()) {
+            return Scenario.DEFAULT_WRAP_HEADROOM;
+        }
+        if (!n.canConvertToLong() || n.asLong() < 0 || n.asLong() >= 1L << 32) {
+            throw fail(file, "wrap-headroom '" + n.asText() + "' is not a count 0..4294967295");
+        }
+        return n.asLong();
     }
 
     static Duration duration(String file, String text) {

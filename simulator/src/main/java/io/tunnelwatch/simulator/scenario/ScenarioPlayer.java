@@ -23,8 +23,6 @@ import org.slf4j.LoggerFactory;
 public final class ScenarioPlayer implements Runnable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ScenarioPlayer.class);
-    /** Counters preloaded this close to 2^32, so wraps happen within minutes of traffic. */
-    static final long WRAP_HEADROOM = 20_000_000L;
 
     private final Scenario scenario;
     private final Fleet fleet;
@@ -32,6 +30,7 @@ public final class ScenarioPlayer implements Runnable {
     private final Duration tickEvery;
     private final List<Action> pending = new ArrayList<>();
     private volatile boolean stopped;
+    private boolean started;
 
     private record Action(Duration at, boolean repair, Scenario.Step step) {
     }
@@ -59,8 +58,12 @@ public final class ScenarioPlayer implements Runnable {
         return simulation;
     }
 
-    /** Applies the faults due at the start that hold a tunnel down, then brings the fleet up. */
-    public void start() {
+    /** Applies the faults due at the start that hold a tunnel down, then brings the fleet up; once. */
+    public synchronized void start() {
+        if (started) {
+            return;
+        }
+        started = true;
         pending.removeIf(a -> {
             if (!a.repair() && a.at().isZero() && a.step().fault().holdsDown()) {
                 apply(a);
@@ -68,7 +71,7 @@ public final class ScenarioPlayer implements Runnable {
             }
             return false;
         });
-        simulation.start(WRAP_HEADROOM);
+        simulation.start(scenario.wrapHeadroom());
         LOG.info("Scenario '{}' started: {} routers, {} tunnels, {} timeline actions, time x{}", scenario.name(),
                 fleet.routers().size(), simulation.pairs().size(), pending.size(), scenario.compression());
     }

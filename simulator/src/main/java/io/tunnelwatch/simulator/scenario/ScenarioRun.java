@@ -52,6 +52,8 @@ public final class ScenarioRun implements AutoCloseable {
                 TICK);
         SnmpAgents agents;
         try {
+            // The tunnels are up before the agents answer: a poll never sees the fleet before it started.
+            player.start();
             agents = player.simulation().openAgents(scenario.agentPort(), scenario.community(), true);
         } catch (RuntimeException e) {
             syslog.close();
@@ -74,6 +76,11 @@ public final class ScenarioRun implements AutoCloseable {
 
     public Scenario scenario() {
         return scenario;
+    }
+
+    /** The fleet being played (read it under {@link io.tunnelwatch.simulator.FleetSimulation#read}). */
+    public io.tunnelwatch.simulator.FleetSimulation simulation() {
+        return player.simulation();
     }
 
     /** Waits until the scenario ends by itself (or forever, for one without a duration). */

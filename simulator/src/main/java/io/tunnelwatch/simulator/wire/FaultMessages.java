@@ -25,6 +25,17 @@ public final class FaultMessages {
                 "%CRYPTO-6-IKMP_MODE_FAILURE: Processing of Main mode failed with peer at " + peer);
     }
 
+    /**
+     * The initiator's side of a refused phase-1 policy: its MM1 is answered with a notify it cannot use, so it stays
+     * in MM_NO_STATE, and the informational exchange fails ([T] template of IKMP_MODE_FAILURE, mode as seen on
+     * routers whose peer refused the policy [U]).
+     */
+    public static List<String> proposalRefusedByPeer(String peer) {
+        return List.of("ISAKMP (0:0): sending packet to " + peer + " my_port 500 peer_port 500 (I) MM_NO_STATE",
+                "ISAKMP (0:0): received packet from " + peer + " dport 500 sport 500 Global (I) MM_NO_STATE",
+                "%CRYPTO-6-IKMP_MODE_FAILURE: Processing of Informational mode failed with peer at " + peer);
+    }
+
     /** Pre-shared keys differ: MM5 cannot be decrypted. */
     public static List<String> keyMismatch(String peer) {
         return List.of("ISAKMP (0:0): sending packet to " + peer + " my_port 500 peer_port 500 (I) MM_KEY_EXCH",

@@ -66,6 +66,9 @@ class FaultTest {
             }
             case IKE_PROPOSAL_MISMATCH -> {
                 assertThat(kinds).contains(EventKind.IKE_PROPOSAL_REJECTED, EventKind.IKE_MODE_FAILURE);
+                assertThat(out.lines).as("the far end hears the refusal too")
+                        .anyMatch(l -> l.startsWith("rtr-02: %CRYPTO-6-IKMP_MODE_FAILURE")
+                                && l.endsWith("peer at 127.0.1.1"));
                 assertThat(local.ikeIndex()).isNull();
             }
             case PSK_MISMATCH -> {

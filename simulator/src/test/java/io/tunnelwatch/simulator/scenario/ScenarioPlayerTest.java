@@ -74,6 +74,14 @@ class ScenarioPlayerTest {
                 .hasMessageContaining("router 'rtr-09' is not in the fleet");
     }
 
+    @Test
+    void shouldReadTheWrapHeadroomAndDefaultIt() throws Exception {
+        assertThat(read("name: x\nwrap-headroom: 50000\n").wrapHeadroom()).isEqualTo(50_000L);
+        assertThat(read("name: x\n").wrapHeadroom()).isEqualTo(Scenario.DEFAULT_WRAP_HEADROOM);
+        assertThatThrownBy(() -> read("name: x\nwrap-headroom: 4294967296\n"))
+                .hasMessageContaining("wrap-headroom '4294967296' is not a count");
+    }
+
     private static Scenario read(String yaml) throws Exception {
         return ScenarioLoader.read("test.yaml", new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)));
     }

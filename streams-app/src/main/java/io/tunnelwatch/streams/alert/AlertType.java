@@ -15,8 +15,10 @@ public enum AlertType {
     TUNNEL_FLAPPING("TunnelFlapping", Layer.UNDERLAY, Severity.WARNING),
     IKE_NEGOTIATION_STUCK("IkeNegotiationStuck", Layer.IKE, Severity.CRITICAL),
     IPSEC_NEGOTIATION_FAILED("IpsecNegotiationFailed", Layer.IPSEC, Severity.CRITICAL),
-    DECAPS_STALLED("DecapsStalled", Layer.TRAFFIC, Severity.CRITICAL),
+    // Packets for an unknown SPI explain a decaps stall at the same layer (the far side sends, on an SA this router
+    // no longer has): the desync is the root cause, the flat decaps its evidence (RUNBOOK.md "Layer 4").
     INVALID_SPI("InvalidSpi", Layer.TRAFFIC, Severity.WARNING),
+    DECAPS_STALLED("DecapsStalled", Layer.TRAFFIC, Severity.CRITICAL),
     CRYPTO_ERRORS("CryptoErrors", Layer.TRAFFIC, Severity.WARNING),
     TUNNEL_INTERFACE_DOWN("TunnelInterfaceDown", Layer.ROUTING, Severity.CRITICAL),
     ENCAPS_STALLED("EncapsStalled", Layer.ROUTING, Severity.CRITICAL),

@@ -9,10 +9,14 @@ import io.tunnelwatch.streams.peer.PeerState;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * IkeNegotiationStuck [IKE] (RUNBOOK.md "Layer 2"): held in MM_SA_SETUP / MM_KEY_EXCH / IN-NEG for {@code stuckAfter};
- * the cause comes from the last phase-1 failure message: proposal mismatch vs authentication (pre-shared key).
+ * the cause comes from the phase-1 failure messages: proposal mismatch vs authentication (pre-shared key). A peer
+ * that refuses the proposal leaves IOS in MM_NO_STATE / INIT-SA ({@code show crypto isakmp sa} never moves on), which
+ * alone would read as "no answer" (Layer 1); a failure message that only the peer's answer can produce, within
+ * {@code messageWindow}, says the peer does answer, so that hang is this alert too.
  */
 public final class IkeNegotiationStuckDetector implements Detector {
 
@@ -20,6 +24,8 @@ public final class IkeNegotiationStuckDetector implements Detector {
             + "(encryption, integrity, DH group)";
     static final String AUTHENTICATION = "authentication failed: pre-shared key mismatch (or certificate)";
     static final String MODE = "mode mismatch: main vs aggressive mode";
+    static final String EXCHANGE = "the peer answers but its phase-1 exchange fails (IKMP_MODE_FAILURE), most often "
+            + "an IKE policy mismatch: compare the isakmp policies and keys";
     static final String UNKNOWN = "no failure message seen: run the debug commands to see why";
 
     private static final EventKind[] EVIDENCE = {EventKind.IKE_STATE, EventKind.IKE_PROPOSAL_REJECTED,
@@ -41,8 +47,11 @@ public final class IkeNegotiationStuckDetector implements Detector {
     @Override
     public Optional<Finding> detect(PeerState s, Instant now) {
         IkeStatus ike = s.ike();
-        if (!ike.state().isMidNegotiation() || ike.since() == null
-                || now.isBefore(ike.since().plus(settings.stuckAfter()))) {
+        if (ike.since() == null || now.isBefore(ike.since().plus(settings.stuckAfter()))) {
+            return Optional.empty();
+        }
+        if (!ike.state().isMidNegotiation()
+                && !(ike.state().isAwaitingFirstAnswer() && peerAnswered(s, now, settings))) {
             return Optional.empty();
         }
         return Optional.of(new Finding(type(), causeOf(s), EvidenceLines.events(s, EVIDENCE)));
@@ -51,8 +60,28 @@ public final class IkeNegotiationStuckDetector implements Detector {
     @Override
     public Optional<Instant> nextCheck(PeerState s, Instant now) {
         IkeStatus ike = s.ike();
-        return ike.state().isMidNegotiation() && ike.since() != null
-                ? Detector.after(ike.since().plus(settings.stuckAfter()), now) : Optional.empty();
+        if (ike.since() == null) {
+            return Optional.empty();
+        }
+        if (ike.state().isMidNegotiation()) {
+            return Detector.after(ike.since().plus(settings.stuckAfter()), now);
+        }
+        if (ike.state().isAwaitingFirstAnswer() && ike.lastFailureAt() != null) {
+            return Stream.of(ike.since().plus(settings.stuckAfter()),
+                            ike.lastFailureAt().plus(settings.messageWindow()))
+                    .map(t -> Detector.after(t, now)).flatMap(Optional::stream).min(Instant::compareTo);
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Whether a phase-1 failure within {@code messageWindow} shows the peer answering IKE: its cause is known
+     * (proposal, authentication, mode), which only a packet from the peer can tell. Layer 1 stands aside then.
+     */
+    static boolean peerAnswered(PeerState s, Instant now, DetectorSettings settings) {
+        Instant at = s.ike().lastFailureAt();
+        return at != null && now.isBefore(at.plus(settings.messageWindow()))
+                && !UNKNOWN.equals(causeOf(s));
     }
 
     static String causeOf(PeerState s) {
@@ -60,29 +89,74 @@ public final class IkeNegotiationStuckDetector implements Detector {
         if (failure == null) {
             return UNKNOWN;
         }
+        if (failure == EventKind.IKE_MODE_FAILURE) {
+            // "Processing of Main mode failed" says where, not why: a specific failure of this attempt says why.
+            return specificSince(s).orElse(EXCHANGE);
+        }
+        return causeOf(s, failure, null);
+    }
+
+    private static String causeOf(PeerState s, EventKind failure, Evidence e) {
         return switch (failure) {
             case IKE_PROPOSAL_REJECTED, IKE_ATTRIBUTES_NOT_OFFERED -> PROPOSAL;
             case IKE_AUTH_FAILED, IKE_BAD_MESSAGE, IKE_KEY_LOOKUP_FAILED, IKE_NOT_ENCRYPTED -> AUTHENTICATION;
-            case IKE_MODE_FAILURE, IKE_AGGRESSIVE_MODE_DISABLED -> MODE;
-            default -> fromText(s, failure);
+            case IKE_MODE_FAILURE -> EXCHANGE;
+            case IKE_AGGRESSIVE_MODE_DISABLED -> MODE;
+            default -> e != null ? fromText(e.text()) : fromText(latestText(s, failure));
         };
     }
 
-    /** IKEv2 NEG_ABORT and the cike traps name the reason only in their text (e.g. NO_PROPOSAL_CHOSEN). */
-    private static String fromText(PeerState s, EventKind failure) {
+    /** The cause named by the newest phase-1 failure since the current IKE state began, other than a mode failure. */
+    private static Optional<String> specificSince(PeerState s) {
+        Instant since = s.ike().since();
         for (int i = s.recentEvents().size() - 1; i >= 0; i--) {
             Evidence e = s.recentEvents().get(i);
-            if (e.kind().equals(failure.name()) && e.text() != null) {
-                String text = e.text().toUpperCase(Locale.ROOT);
-                if (text.contains("PROPOSAL")) {
-                    return PROPOSAL;
+            if (since != null && e.at().isBefore(since)) {
+                break;
+            }
+            EventKind kind = kindOf(e);
+            if (kind != null && kind != EventKind.IKE_MODE_FAILURE && isPhaseOneFailure(kind)) {
+                String cause = causeOf(s, kind, e);
+                if (!UNKNOWN.equals(cause)) {
+                    return Optional.of(cause);
                 }
-                if (text.contains("AUTH")) {
-                    return AUTHENTICATION;
-                }
-                return UNKNOWN;
             }
         }
-        return UNKNOWN;
+        return Optional.empty();
+    }
+
+    private static boolean isPhaseOneFailure(EventKind kind) {
+        return Stream.of(EVIDENCE).anyMatch(k -> k == kind) && kind != EventKind.IKE_STATE
+                && kind != EventKind.IKE_NO_SA;
+    }
+
+    private static EventKind kindOf(Evidence e) {
+        try {
+            return EventKind.valueOf(e.kind());
+        } catch (IllegalArgumentException unknown) {
+            return null;
+        }
+    }
+
+    private static String latestText(PeerState s, EventKind failure) {
+        for (int i = s.recentEvents().size() - 1; i >= 0; i--) {
+            Evidence e = s.recentEvents().get(i);
+            if (e.kind().equals(failure.name())) {
+                return e.text();
+            }
+        }
+        return null;
+    }
+
+    /** IKEv2 NEG_ABORT and the cike traps name the reason only in their text (e.g. NO_PROPOSAL_CHOSEN). */
+    private static String fromText(String text) {
+        if (text == null) {
+            return UNKNOWN;
+        }
+        String upper = text.toUpperCase(Locale.ROOT);
+        if (upper.contains("PROPOSAL")) {
+            return PROPOSAL;
+        }
+        return upper.contains("AUTH") ? AUTHENTICATION : UNKNOWN;
     }
 }

@@ -14,8 +14,10 @@ import java.util.stream.Stream;
 
 /**
  * PeerUnreachable [UNDERLAY] (RUNBOOK.md "Layer 1"): IKE held in MM_NO_STATE / INIT-SA, or retransmitting unanswered,
- * or the session down without a later UP, for {@code stuckAfter}; or the IP SLA probe to the peer failing. A session
- * down while phase-2 failures keep arriving is not the underlay (the peer answers IKE).
+ * or the session down without a later UP, for {@code stuckAfter}; or the IP SLA probe to the peer failing. "Not
+ * reachable" means no answer on UDP 500/4500 at all: a session down while phase-2 failures keep arriving, or a hang
+ * in MM_NO_STATE / INIT-SA while phase-1 failures show the peer refusing (a proposal mismatch leaves IOS there), is
+ * not the underlay: the peer answers IKE ({@link IkeNegotiationStuckDetector}).
  */
 public final class PeerUnreachableDetector implements Detector {
 
@@ -42,6 +44,8 @@ public final class PeerUnreachableDetector implements Detector {
         String cause = null;
         if (Boolean.TRUE.equals(s.probeFailing())) {
             cause = "the IP SLA probe to " + s.peer() + " fails";
+        } else if (IkeNegotiationStuckDetector.peerAnswered(s, now, settings)) {
+            return Optional.empty();
         } else if (ike.state().isAwaitingFirstAnswer() && heldLongEnough(ike, now)) {
             cause = "no answer to IKE from " + s.peer() + ": " + EvidenceLines.held(ike.state().name(), ike.since());
         } else if (retransmitting(ike, now) && (ike.since() == null || heldLongEnough(ike, now))) {
@@ -65,8 +69,11 @@ public final class PeerUnreachableDetector implements Detector {
         Instant heldDue = ike.since() == null ? null : ike.since().plus(settings.stuckAfter());
         Instant retransmitEnds = ike.lastRetransmitAt() == null
                 ? null : ike.lastRetransmitAt().plus(settings.stuckAfter());
-        return Stream.of(heldDue, retransmitEnds).map(t -> Detector.after(t, now)).flatMap(Optional::stream)
-                .min(Instant::compareTo);
+        Instant answerEnds = ike.lastFailureAt() == null ? null : ike.lastFailureAt().plus(settings.messageWindow());
+        Instant phaseTwoEnds = s.ipsec().lastFailureAt() == null
+                ? null : s.ipsec().lastFailureAt().plus(settings.messageWindow());
+        return Stream.of(heldDue, retransmitEnds, answerEnds, phaseTwoEnds).map(t -> Detector.after(t, now))
+                .flatMap(Optional::stream).min(Instant::compareTo);
     }
 
     private boolean heldLongEnough(IkeStatus ike, Instant now) {

@@ -8,6 +8,7 @@ import io.tunnelwatch.events.PeerPhase;
 import io.tunnelwatch.events.TunnelEvent;
 import java.time.Instant;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * The per-peer state machine of RUNBOOK.md, as a pure function: prior state + event or counter sample → next state.
@@ -19,6 +20,8 @@ public final class PeerStateMachine {
     /** Event fields that name the tunnel source interface and the crypto ACL, when a message or the inventory tells. */
     public static final String SOURCE_INTERFACE_FIELD = "source_interface";
     public static final String CRYPTO_ACL_FIELD = "crypto_acl";
+    /** The IKE status the poller reports for a peer with an active cikeTunnelTable row (cikeTunStatus active(1)). */
+    static final String IKE_ROW_ACTIVE = "active";
 
     /** The state after {@code event}; {@code prior} may be null for a peer not seen before. */
     public PeerState apply(PeerState prior, TunnelEvent event) {
@@ -46,12 +49,23 @@ public final class PeerStateMachine {
         }
         Instant at = sample.polledAt();
         PeerState.Builder next = state.toBuilder().lastEventAt(at).sample(sample);
+        if (olderThanStates(state, at)) {
+            // A poll taken before the last change a message or trap reported (it reached the tracker late)
+            // brings its counters, not its older view of the SAs.
+            return withPhase(next, at);
+        }
         // SNMP tables drop a tunnel that is down, so zero rows is a real "no SA" (DESIGN.md "Counters").
         setIpsec(next, state, sample.saCount() > 0 ? IpsecState.UP : IpsecState.NO_SA, at);
-        if (sample.saCount() > 0 && !next.ike().state().isUp()) {
+        // An SA row, or an active cikeTunnelTable row, means phase 1 is up whatever syslog said last: the far end of
+        // a phase-2 mismatch logs its session DOWN yet keeps its IKE SA (RUNBOOK.md "Layer 3": IKE up, no IPsec SA).
+        if ((sample.saCount() > 0 || IKE_ROW_ACTIVE.equals(sample.ikeStatus())) && !next.ike().state().isUp()) {
             next.ike(next.ike().enter(IkeState.established(state.ikeVersion()), at));
         }
         return withPhase(next, at);
+    }
+
+    private static boolean olderThanStates(PeerState state, Instant polledAt) {
+        return Stream.of(state.ike().since(), state.ipsec().since()).anyMatch(t -> t != null && polledAt.isBefore(t));
     }
 
     private void applyKind(PeerState.Builder next, PeerState state, TunnelEvent event, IkeVersion version) {

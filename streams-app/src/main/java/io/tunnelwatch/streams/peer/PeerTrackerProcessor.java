@@ -99,7 +99,7 @@ public final class PeerTrackerProcessor implements Processor<PeerKey, PeerInput,
             return;
         }
         // Record time (collector receive time), not the wall clock: a replay after a restart re-decides alike.
-        Instant at = Instant.ofEpochMilli(record.timestamp());
+        Instant at = inputTime(record.timestamp(), activity == null ? null : activity.at());
         settle(key, prior, applied, at);
         if (input.concernsFarEnd()) {
             reportToFarEnd(applied, at);
@@ -118,6 +118,16 @@ public final class PeerTrackerProcessor implements Processor<PeerKey, PeerInput,
         TunnelEnd end = TunnelEnd.of(state, far.device(), at);
         context.forward(new Record<>(TunnelEnd.pairKey(state.device(), far.device()), (Object) toJson(end),
                 at.toEpochMilli()), wiring.tunnelEndsSink());
+    }
+
+    /**
+     * The record timestamp is the input's own time cut to the millisecond; judged at the cut time, a message would
+     * lie in its own future and count for nothing until the next input. Within that millisecond, the input's time.
+     */
+    static Instant inputTime(long recordMillis, Instant inputAt) {
+        Instant recordTime = Instant.ofEpochMilli(recordMillis);
+        return inputAt != null && inputAt.isAfter(recordTime) && inputAt.toEpochMilli() == recordMillis
+                ? inputAt : recordTime;
     }
 
     /** Re-evaluates the peers whose timer is due; the others are not touched. */

@@ -35,6 +35,33 @@ class PeerStateMachineTest {
     }
 
     @Test
+    void shouldNotLetAPollTakenBeforeASessionDownBringTheSasBack() {
+        PeerState down = machine.apply(machine.apply(null, event(EventKind.SESSION_UP, T0)),
+                event(EventKind.SESSION_DOWN, T0.plusSeconds(10)));
+
+        PeerState after = machine.apply(down, sample(T0.plusSeconds(9), 1, 100, 100));
+
+        assertThat(after.ipsec().state()).isEqualTo(IpsecState.NO_SA);
+        assertThat(after.ike().state()).isEqualTo(IkeState.NO_SA);
+        assertThat(machine.apply(down, sample(T0.plusSeconds(11), 1, 100, 100)).ipsec().state())
+                .isEqualTo(IpsecState.UP);
+    }
+
+    @Test
+    void shouldTakeAnActiveIkeSaRowOfAPollAsPhaseOneUp() {
+        PeerState down = machine.apply(machine.apply(null, event(EventKind.SESSION_UP, T0)),
+                event(EventKind.SESSION_DOWN, T0.plusSeconds(10)));
+
+        PeerState after = machine.apply(down, new io.tunnelwatch.events.CounterSample(
+                io.tunnelwatch.events.CounterSample.VERSION, down.device(), down.peer(), T0.plusSeconds(12), true, 0,
+                "active", null, null, null));
+
+        assertThat(after.ike().state().isUp()).isTrue();
+        assertThat(after.ipsec().state()).isEqualTo(IpsecState.NO_SA);
+        assertThat(after.phase()).isEqualTo(PeerPhase.IKE_UP);
+    }
+
+    @Test
     void shouldKeepThePhaseAndKnownIkeVersionOnAnUnknownCryptoMessage() {
         PeerState up = machine.apply(null, legacy(EventKind.SESSION_UP, IkeVersion.IKEV2, T0));
 

@@ -1,11 +1,14 @@
 package io.tunnelwatch.streams.topology;
 
+import static io.tunnelwatch.streams.PeerFixtures.PEER;
 import static io.tunnelwatch.streams.PeerFixtures.T0;
 import static io.tunnelwatch.streams.PeerFixtures.event;
 import static io.tunnelwatch.streams.PeerFixtures.ikeState;
 import static io.tunnelwatch.streams.PeerFixtures.sample;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
+import io.tunnelwatch.events.CounterSample;
 import io.tunnelwatch.events.EventKind;
 import io.tunnelwatch.events.Layer;
 import io.tunnelwatch.streams.alert.AlertRecord;
@@ -79,6 +82,70 @@ class RunbookFailuresTopologyTest {
         tw.pipe(event(EventKind.SESSION_UP, T0.plusSeconds(71)));
         tw.advance(Duration.ofSeconds(75));
         assertThat(single(tw.alerts()).action()).isEqualTo(AlertRecord.Action.RESOLVED);
+    }
+
+    @Test
+    void shouldCallAPeerThatRefusesTheProposalInMmNoStateIkeNegotiationStuckNotUnreachable() {
+        // IOS stays in MM_NO_STATE when the responder refuses the policy (CISCO-FACTS 1.3 IKMP_MODE_FAILURE)
+        tw.pipe(event(EventKind.SESSION_DOWN, T0));
+        for (int minute = 0; minute < 3; minute++) {
+            Instant at = T0.plusSeconds(1 + 60L * minute);
+            tw.pipe(ikeState("MM_NO_STATE", at));
+            tw.pipe(event(EventKind.IKE_PROPOSAL_REJECTED, at.plusMillis(10)));
+            tw.pipe(event(EventKind.IKE_MODE_FAILURE, at.plusMillis(20)));
+            tw.advance(Duration.ofSeconds(60));
+        }
+
+        AlertRecord opened = single(tw.alerts());
+        assertThat(opened.alert()).isEqualTo("IkeNegotiationStuck");
+        assertThat(opened.layer()).isEqualTo("IKE");
+        assertThat(opened.cause()).startsWith("proposal mismatch");
+        assertThat(opened.commands()).contains("show crypto isakmp policy");
+    }
+
+    @Test
+    void shouldCallMmNoStateWithoutAnyAnswerPeerUnreachableOnceTheRefusalsAreOlderThanTheWindow() {
+        tw.pipe(ikeState("MM_NO_STATE", T0));
+        tw.pipe(event(EventKind.IKE_PROPOSAL_REJECTED, T0.plusSeconds(1)));
+        tw.advance(Duration.ofSeconds(61));
+        assertThat(single(tw.alerts()).alert()).isEqualTo("IkeNegotiationStuck");
+
+        tw.advance(Duration.ofSeconds(250));
+        assertThat(tw.alerts()).extracting(AlertRecord::action, AlertRecord::alert).containsExactly(
+                tuple(AlertRecord.Action.RESOLVED, "IkeNegotiationStuck"),
+                tuple(AlertRecord.Action.OPENED, "PeerUnreachable"));
+    }
+
+    @Test
+    void shouldGiveTheFarEndOfAPhaseTwoMismatchIpsecNegotiationFailedWhileItsIkeSaRowStaysActive() {
+        tw.pipe(event(EventKind.SESSION_UP, T0));
+        tw.pipe(event(EventKind.SESSION_DOWN, T0.plusSeconds(10)));
+        for (int poll = 1; poll <= 4; poll++) {
+            tw.pipe(new CounterSample(CounterSample.VERSION, PEER.device(), PEER.peer(),
+                    T0.plusSeconds(10L + 30 * poll), true, 0, "active", null, CounterSample.Counters.ZERO,
+                    CounterSample.Counters.ZERO));
+            tw.advance(Duration.ofSeconds(30));
+        }
+
+        AlertRecord opened = single(tw.alerts());
+        assertThat(opened.alert()).isEqualTo("IpsecNegotiationFailed");
+        assertThat(opened.layer()).isEqualTo("IPSEC");
+    }
+
+    @Test
+    void shouldOpenInvalidSpiRatherThanDecapsStalledWhenTheStallComesWithUnknownSpiPackets() {
+        tw.pipe(event(EventKind.SESSION_UP, T0));
+        tw.pipe(sample(T0.plusSeconds(30), 1, 100, 100));
+        tw.pipe(event(EventKind.INVALID_SPI, T0.plusSeconds(40)));
+        tw.pipe(sample(T0.plusSeconds(60), 1, 100, 0));
+        tw.pipe(sample(T0.plusSeconds(90), 1, 100, 0));
+        tw.pipe(event(EventKind.INVALID_SPI, T0.plusSeconds(100)));
+        tw.pipe(sample(T0.plusSeconds(120), 1, 100, 0));
+
+        List<AlertRecord> records = tw.alerts();
+        assertThat(records).extracting(AlertRecord::alert).containsOnly("InvalidSpi");
+        assertThat(records.get(0).action()).isEqualTo(AlertRecord.Action.OPENED);
+        assertThat(records.get(records.size() - 1).related()).contains("DecapsStalled");
     }
 
     @Test
@@ -179,6 +246,14 @@ class RunbookFailuresTopologyTest {
         assertThat(tw.alerts()).isEmpty();
         tw.advance(Duration.ofSeconds(60));
         assertThat(single(tw.alerts()).action()).isEqualTo(AlertRecord.Action.RESOLVED);
+    }
+
+    @Test
+    void shouldOpenInvalidSpiOnTheMessageItselfWhenItsTimeIsFinerThanTheRecordTimestamp() {
+        tw.pipe(event(EventKind.SESSION_UP, T0));
+        tw.pipe(event(EventKind.INVALID_SPI, T0.plusSeconds(10).plusNanos(123_456)));
+
+        assertThat(single(tw.alerts()).alert()).isEqualTo("InvalidSpi");
     }
 
     @Test
