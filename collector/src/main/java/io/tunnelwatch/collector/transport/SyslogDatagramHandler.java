@@ -1,19 +1,34 @@
 package io.tunnelwatch.collector.transport;
 
+import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.socket.DatagramPacket;
 import io.netty.util.NetUtil;
+import io.tunnelwatch.collector.syslog.DropReason;
 import io.tunnelwatch.collector.syslog.SyslogIngest;
 import io.tunnelwatch.collector.syslog.Transport;
+import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** One syslog message per UDP datagram (RFC 5426), handed to the shared ingest path. */
 @ChannelHandler.Sharable
 public final class SyslogDatagramHandler extends SimpleChannelInboundHandler<DatagramPacket> {
 
+    /**
+     * The longest datagram read whole, bytes; a longer one fills its read slot exactly and is dropped and counted
+     * as too long. RFC 5426 asks receivers for 2048 at least; IOS messages are far shorter.
+     */
+    public static final int MAX_DATAGRAM = 8_192;
+
+    /** Sender addresses as text, so a busy router's address is formatted once, not per datagram. */
+    private static final int MAX_CACHED_SENDERS = 65_536;
+
     private final SyslogIngest ingest;
+    private final Map<InetAddress, String> senders = new ConcurrentHashMap<>();
 
     public SyslogDatagramHandler(SyslogIngest ingest) {
         this.ingest = ingest;
@@ -21,7 +36,24 @@ public final class SyslogDatagramHandler extends SimpleChannelInboundHandler<Dat
 
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, DatagramPacket packet) {
-        String line = packet.content().toString(StandardCharsets.UTF_8);
-        ingest.accept(line, NetUtil.toAddressString(packet.sender().getAddress()), Transport.UDP);
+        ByteBuf content = packet.content();
+        if (content.readableBytes() >= MAX_DATAGRAM) {
+            ingest.discarded(Transport.UDP, DropReason.FRAME_TOO_LONG);
+            return;
+        }
+        String line = content.toString(StandardCharsets.UTF_8);
+        ingest.accept(line, sender(packet.sender().getAddress()), Transport.UDP);
+    }
+
+    private String sender(InetAddress address) {
+        String text = senders.get(address);
+        if (text == null) {
+            if (senders.size() >= MAX_CACHED_SENDERS) {
+                senders.clear();
+            }
+            text = NetUtil.toAddressString(address);
+            senders.put(address, text);
+        }
+        return text;
     }
 }

@@ -32,7 +32,7 @@ public final class SyslogServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(SyslogServer.class);
     /** Largest UDP payload: one datagram is read whole, never truncated. */
-    private static final int MAX_DATAGRAM = 65_535;
+    private static final int DATAGRAMS_PER_READ = 32;
 
     private final SyslogListenerConfig config;
     private final SyslogIngest ingest;
@@ -86,11 +86,17 @@ public final class SyslogServer implements AutoCloseable {
                 .group(group)
                 .channel(NettyTransports.datagramChannel())
                 .option(ChannelOption.SO_RCVBUF, config.udpReceiveBuffer())
-                .option(ChannelOption.RCVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(MAX_DATAGRAM))
+                .option(ChannelOption.RCVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(
+                        SyslogDatagramHandler.MAX_DATAGRAM))
                 .handler(new SyslogDatagramHandler(ingest));
         if (reusePort) {
             // The kernel spreads datagrams over the sockets bound with SO_REUSEPORT, one event loop each.
             b.option(EpollChannelOption.SO_REUSEPORT, true);
+            // recvmmsg: up to DATAGRAMS_PER_READ datagrams per system call, each in its own slot of one buffer.
+            // One recvmsg per datagram was a third of the UDP event loop's time at 100k datagrams/s.
+            b.option(EpollChannelOption.MAX_DATAGRAM_PAYLOAD_SIZE, SyslogDatagramHandler.MAX_DATAGRAM)
+                    .option(ChannelOption.RCVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(
+                            SyslogDatagramHandler.MAX_DATAGRAM * DATAGRAMS_PER_READ));
         }
         udpAddress = bind("UDP", config.udpPort(), () -> b.bind(config.bindHost(), config.udpPort()),
                 "--syslog-udp-port");

@@ -96,6 +96,22 @@ class SyslogTransportHandlersTest {
     }
 
     @Test
+    void shouldDropADatagramThatFilledItsReadSlotAsTooLongAndTakeTheNextOne() {
+        channel = new EmbeddedChannel(new SyslogDatagramHandler(ingest));
+        // recvmmsg truncates a longer datagram to its slot: a full slot cannot be told from a cut one.
+        String huge = DOWN + " " + "x".repeat(SyslogDatagramHandler.MAX_DATAGRAM);
+        DatagramPacket cut = datagram(huge.substring(0, SyslogDatagramHandler.MAX_DATAGRAM),
+                new InetSocketAddress("192.0.2.1", 51514));
+
+        channel.writeInbound(cut);
+        channel.writeInbound(datagram(DOWN, new InetSocketAddress("192.0.2.1", 51514)));
+
+        assertThat(count("tunnelwatch.syslog.dropped", "transport", "udp", "reason", "frame_too_long")).isEqualTo(1);
+        assertThat(sink.events()).hasSize(1);
+        assertThat(cut.refCnt()).isZero();
+    }
+
+    @Test
     void shouldEmitOneEventPerLineWhenTwoLinesArriveInOneWrite() throws Exception {
         channel = tcp();
 
