@@ -24,6 +24,30 @@ public final class PortProbe {
         }
     }
 
+    /**
+     * A UDP port free on every one of {@code hosts} right now, chosen below the usual ephemeral range (32768 and
+     * up). A port the OS hands out as ephemeral may be handed out again at once to any socket bound to port 0 (a
+     * simulated router's sender on its own address, say); one below that range is only taken on purpose.
+     */
+    public static int freeUdpPortBelowEphemeral(java.util.List<String> hosts) {
+        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        for (int attempt = 0; attempt < 200; attempt++) {
+            int port = 20_000 + random.nextInt(12_000);
+            if (hosts.stream().allMatch(host -> udpFree(host, port))) {
+                return port;
+            }
+        }
+        throw new IllegalStateException("no UDP port free on all of " + hosts);
+    }
+
+    private static boolean udpFree(String host, int port) {
+        try (java.net.DatagramSocket socket = new java.net.DatagramSocket(new InetSocketAddress(host, port))) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     /** A port the OS considers free right now, for tests and ephemeral set-ups. */
     public static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {

@@ -251,7 +251,7 @@ class ScenarioSuiteIT {
 
     @Test
     void shouldOpenEachFaultsAlertWithinItsBudgetAndResolveItAfterTheRepair() throws Exception {
-        start(faultScenario(PortProbe.freePort()), "");
+        start(faultScenario(agentPort(ROUTERS)), "");
         Instant repairAt = started.plusSeconds(REPAIR_AT / COMPRESSION);
         List<Observation> seen = CASES.stream().map(c -> new Observation(c, started)).toList();
         List<AlertRecord> all = new ArrayList<>();
@@ -298,7 +298,7 @@ class ScenarioSuiteIT {
         // and judges them against today's clock; only this fleet's peers are the healthy ones.
         String prefix = "healthy-";
         start(new Scenario("healthy", compression, 8, 2, 11L, Instant.parse("2026-01-06T18:52:00Z"), lifetime,
-                null, COMMUNITY, PortProbe.freePort(), List.of(), 30_000L), prefix);
+                null, COMMUNITY, agentPort(8), List.of(), 30_000L), prefix);
         Instant until = started.plus(simulated.dividedBy(compression)).plus(STUCK).plus(TWO_POLLS);
         List<AlertRecord> raised = new ArrayList<>();
         List<String> alertSeries = new ArrayList<>();
@@ -474,6 +474,12 @@ class ScenarioSuiteIT {
     }
 
     /** Every case's fault once (the cases of both ends of a tunnel share it), repaired together. */
+    /** A UDP port free on every simulated router's address 127.0.1.1..N, for their SNMP agents. */
+    private static int agentPort(int routers) {
+        return PortProbe.freeUdpPortBelowEphemeral(java.util.stream.IntStream.rangeClosed(1, routers)
+                .mapToObj(i -> "127.0.1." + i).toList());
+    }
+
     private static Scenario faultScenario(int agentPort) {
         List<Scenario.Step> timeline = CASES.stream()
                 .map(c -> new Scenario.Step(Duration.ofSeconds(c.faultAt()), c.fault(), rtr(c.router()),

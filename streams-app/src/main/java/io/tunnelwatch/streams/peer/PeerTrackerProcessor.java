@@ -99,7 +99,7 @@ public final class PeerTrackerProcessor implements Processor<PeerKey, PeerInput,
             return;
         }
         // Record time (collector receive time), not the wall clock: a replay after a restart re-decides alike.
-        Instant at = inputTime(record.timestamp(), activity == null ? null : activity.at());
+        Instant at = judgedAt(inputTime(record.timestamp(), activity == null ? null : activity.at()), prior);
         settle(key, prior, applied, at);
         if (input.concernsFarEnd()) {
             reportToFarEnd(applied, at);
@@ -128,6 +128,28 @@ public final class PeerTrackerProcessor implements Processor<PeerKey, PeerInput,
         Instant recordTime = Instant.ofEpochMilli(recordMillis);
         return inputAt != null && inputAt.isAfter(recordTime) && inputAt.toEpochMilli() == recordMillis
                 ? inputAt : recordTime;
+    }
+
+    /**
+     * The time a peer is judged at: its input's time, but never before what the peer already knows. A far end's
+     * report (another partition, another poll cycle) or a late input carries an older time; judged then, a condition
+     * held past its threshold looks younger than it and an open alert starts clearing while nothing healed.
+     */
+    static Instant judgedAt(Instant inputTime, PeerState prior) {
+        Instant at = inputTime;
+        if (prior != null) {
+            at = later(at, prior.lastEventAt());
+            at = later(at, prior.lastSample() == null ? null : prior.lastSample().polledAt());
+            if (prior.openAlert() != null) {
+                at = later(at, prior.openAlert().openedAt());
+                at = later(at, prior.openAlert().clearingSince());
+            }
+        }
+        return at;
+    }
+
+    private static Instant later(Instant a, Instant b) {
+        return b != null && b.isAfter(a) ? b : a;
     }
 
     /** Re-evaluates the peers whose timer is due; the others are not touched. */
