@@ -1,8 +1,11 @@
 package io.tunnelwatch.broker;
 
 import java.io.IOException;
+import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Checks that a TCP port can be bound before a component that would otherwise fail deep inside with a stack trace.
@@ -29,8 +32,8 @@ public final class PortProbe {
      * up). A port the OS hands out as ephemeral may be handed out again at once to any socket bound to port 0 (a
      * simulated router's sender on its own address, say); one below that range is only taken on purpose.
      */
-    public static int freeUdpPortBelowEphemeral(java.util.List<String> hosts) {
-        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+    public static int freeUdpPortBelowEphemeral(List<String> hosts) {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
         for (int attempt = 0; attempt < 200; attempt++) {
             int port = 20_000 + random.nextInt(12_000);
             if (hosts.stream().allMatch(host -> udpFree(host, port))) {
@@ -41,7 +44,7 @@ public final class PortProbe {
     }
 
     private static boolean udpFree(String host, int port) {
-        try (java.net.DatagramSocket socket = new java.net.DatagramSocket(new InetSocketAddress(host, port))) {
+        try (DatagramSocket socket = new DatagramSocket(new InetSocketAddress(host, port))) {
             return true;
         } catch (IOException e) {
             return false;

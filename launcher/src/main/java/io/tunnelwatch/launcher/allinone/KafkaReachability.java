@@ -1,6 +1,7 @@
 package io.tunnelwatch.launcher.allinone;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
@@ -14,15 +15,13 @@ final class KafkaReachability {
     private KafkaReachability() {
     }
 
-    /** @return the number of brokers that answered */
-    static int require(String bootstrapServers, Duration timeout) {
-        return require(bootstrapServers, timeout, Map.of());
-    }
-
-    /** @param clientSettings further admin client settings (security), from {@code --kafka-config} */
+    /**
+     * @param clientSettings further admin client settings (security), from {@code --kafka-config}
+     * @return the number of brokers that answered
+     */
     static int require(String bootstrapServers, Duration timeout, Map<String, String> clientSettings) {
         int ms = (int) timeout.toMillis();
-        Map<String, Object> config = new java.util.HashMap<>(clientSettings);
+        Map<String, Object> config = new HashMap<>(clientSettings);
         config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, ms);
         config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, ms);

@@ -48,11 +48,13 @@ record BothEnds(String nearDevice, String farDevice, Sums near, Sums far) {
 
     /**
      * Both ends' last polls, when the far end is a monitored router that reported within {@code messageWindow};
-     * empty when only one end is monitored, or either lacks polls.
+     * empty when only one end is monitored, or either lacks polls, or this end's own tunnel interface is down: that
+     * explains what the far end sees (TunnelInterfaceDown says so), and a traffic alert drawn from it would outrank
+     * the real cause.
      */
     static Optional<BothEnds> of(PeerState s, DetectorSettings settings, Instant now) {
         TunnelEnd far = s.farEnd();
-        if (far == null || far.recentDeltas().isEmpty()) {
+        if (far == null || far.recentDeltas().isEmpty() || (s.tunnel() != null && !s.tunnel().up())) {
             return Optional.empty();
         }
         Instant farLast = far.recentDeltas().get(far.recentDeltas().size() - 1).at();

@@ -34,10 +34,7 @@ public final class DecapsStalledDetector implements Detector {
     @Override
     public Optional<Finding> detect(PeerState s, Instant now) {
         boolean oneWay = OneWayTraffic.holds(s, settings.flatSamples(), CounterDelta::encaps, CounterDelta::decaps);
-        // This end's own tunnel interface down explains what the far end sees (TunnelInterfaceDown says so); the
-        // correlation must not turn it into a traffic alert that outranks it.
-        Optional<BothEnds> both = s.tunnel() != null && !s.tunnel().up() ? Optional.empty()
-                : BothEnds.of(s, settings, now);
+        Optional<BothEnds> both = BothEnds.of(s, settings, now);
         Optional<String> loss = both.flatMap(BothEnds::loss);
         if (!oneWay && loss.isEmpty()) {
             return Optional.empty();

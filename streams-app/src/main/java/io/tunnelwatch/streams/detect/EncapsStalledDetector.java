@@ -35,10 +35,7 @@ public final class EncapsStalledDetector implements Detector {
                 || NatExemptionPattern.holds(s, settings, now)) {
             return Optional.empty();
         }
-        // This end's own tunnel interface down explains what the far end sees (TunnelInterfaceDown says so); the
-        // correlation must not turn it into a traffic alert that outranks it.
-        Optional<BothEnds> both = s.tunnel() != null && !s.tunnel().up() ? Optional.empty()
-                : BothEnds.of(s, settings, now);
+        Optional<BothEnds> both = BothEnds.of(s, settings, now);
         String cause = both.flatMap(BothEnds::returnMissingHere).orElse(s.natT()
                 ? "nothing is encrypted towards the peer: with NAT-T in use, a missing NAT exemption is likely"
                 : "nothing is encrypted towards the peer: local traffic is not routed in or misses the crypto ACL");
