@@ -19,7 +19,8 @@ import java.util.regex.Matcher;
  * {@code debug} lines no row reads: they come in floods and mostly say nothing new) yield nothing.
  *
  * <p>Rows are found by mnemonic through a map, so the cost of a line does not grow with the table; their patterns
- * are compiled once. Thread-safe: it holds no mutable state.
+ * are compiled once. Thread-safe: its only mutable state is the
+ * {@link RecentMatches} of texts it read lately, which makes a repeated text cheap and never changes a read.
  */
 public final class MessageCatalog {
 
@@ -31,12 +32,27 @@ public final class MessageCatalog {
     private static final Set<String> CRYPTO_FACILITIES = Set.of("CRYPTO", "IKEV2", "IPSEC", "ISAKMP");
 
     private final Map<String, List<CatalogEntry>> byMnemonic;
+    /** Null in a catalog that reads every text afresh. */
+    private final RecentMatches recent;
 
     public MessageCatalog() {
-        this(CiscoMessages.ROWS);
+        this(CiscoMessages.ROWS, true);
     }
 
     MessageCatalog(List<CatalogEntry> rows) {
+        this(rows, true);
+    }
+
+    /**
+     * A catalog that reads every text afresh, with no memory of texts read before: what a line of a never-seen text
+     * costs (the parse benchmark), and the reference a remembered read is tested against.
+     */
+    public static MessageCatalog uncached() {
+        return new MessageCatalog(CiscoMessages.ROWS, false);
+    }
+
+    private MessageCatalog(List<CatalogEntry> rows, boolean remember) {
+        this.recent = remember ? new RecentMatches() : null;
         Map<String, List<CatalogEntry>> index = new HashMap<>();
         for (CatalogEntry row : rows) {
             for (String mnemonic : row.mnemonics()) {
@@ -49,6 +65,18 @@ public final class MessageCatalog {
 
     /** The event a message reports, or empty when it is not a tunnel message at all. */
     public Optional<CatalogMatch> match(SyslogMessage message) {
+        if (recent == null) {
+            return read(message);
+        }
+        Optional<CatalogMatch> read = recent.get(message.facility(), message.mnemonic(), message.text());
+        if (read == null) {
+            read = read(message);
+            recent.put(message.facility(), message.mnemonic(), message.text(), read);
+        }
+        return read;
+    }
+
+    private Optional<CatalogMatch> read(SyslogMessage message) {
         Hit hit = find(message);
         if (hit != null) {
             return Optional.of(hit.match());

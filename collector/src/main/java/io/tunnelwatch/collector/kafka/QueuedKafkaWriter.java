@@ -6,15 +6,12 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.tunnelwatch.collector.metrics.CollectorMeters;
 import io.tunnelwatch.collector.metrics.RateLimitedLog;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.locks.LockSupport;
 import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
+import org.jctools.queues.MpscArrayQueue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,7 +23,11 @@ import org.slf4j.LoggerFactory;
  * signal of Kafka falling behind: the caller drops with a counter (UDP, raw copies, samples) or stops reading
  * (TCP, {@link #hasRoom}). {@link #close} drains the queue into the producer and flushes it, so nothing accepted is
  * lost on a clean shutdown. Every topic gets its published/failed counters and queue gauges, tagged {@code topic}.
- * The producer thread drains the queue in batches, so at most {@code 2 * capacity + 1} records are held in memory.
+ *
+ * <p>The queue is JCTools' lock-free multi-producer, single-consumer array queue: an offer is one atomic increment
+ * and a store, where {@code ArrayBlockingQueue} took a lock on both sides and signalled its condition on every offer
+ * (4–5% of a busy event loop, async-profiler, docs/performance.md). Its capacity is the requested one rounded up to a
+ * power of two.
  */
 public final class QueuedKafkaWriter<K, V> implements AutoCloseable {
 
@@ -40,7 +41,7 @@ public final class QueuedKafkaWriter<K, V> implements AutoCloseable {
 
     private final String topic;
     private final Producer<K, V> producer;
-    private final BlockingQueue<ProducerRecord<K, V>> queue;
+    private final MpscArrayQueue<ProducerRecord<K, V>> queue;
     private final int capacity;
     private final int streamHighWater;
     private final Thread thread;
@@ -54,18 +55,19 @@ public final class QueuedKafkaWriter<K, V> implements AutoCloseable {
     public QueuedKafkaWriter(String topic, Producer<K, V> producer, int capacity, MeterRegistry registry) {
         this.topic = topic;
         this.producer = producer;
-        this.capacity = capacity;
-        this.streamHighWater = Math.min(STREAM_HIGH_WATER, capacity - capacity / 4);
-        this.queue = new ArrayBlockingQueue<>(capacity);
+        this.queue = new MpscArrayQueue<>(Math.max(2, capacity));
+        this.capacity = queue.capacity();
+        this.streamHighWater = Math.min(STREAM_HIGH_WATER, this.capacity - this.capacity / 4);
         this.published = Counter.builder(CollectorMeters.KAFKA_PUBLISHED.meterName())
                 .description(CollectorMeters.KAFKA_PUBLISHED.description())
                 .tag("topic", topic).register(registry);
         this.sendErrors = failedCounter(registry, "send_error");
         this.deliveryFailures = failedCounter(registry, "delivery_failed");
-        Gauge.builder(CollectorMeters.PUBLISH_QUEUE_DEPTH.meterName(), queue, BlockingQueue::size)
+        Gauge.builder(CollectorMeters.PUBLISH_QUEUE_DEPTH.meterName(), queue, MpscArrayQueue::size)
                 .description(CollectorMeters.PUBLISH_QUEUE_DEPTH.description()).tag("topic", topic)
                 .register(registry);
-        Gauge.builder(CollectorMeters.PUBLISH_QUEUE_CAPACITY.meterName(), () -> capacity)
+        int reportedCapacity = this.capacity;
+        Gauge.builder(CollectorMeters.PUBLISH_QUEUE_CAPACITY.meterName(), () -> reportedCapacity)
                 .description(CollectorMeters.PUBLISH_QUEUE_CAPACITY.description()).tag("topic", topic)
                 .register(registry);
         this.callback = (metadata, exception) -> {
@@ -107,23 +109,17 @@ public final class QueuedKafkaWriter<K, V> implements AutoCloseable {
      * nap ({@link #MAX_IDLE_NAP_NANOS}) longer, and an idle collector wakes a few hundred times a second.
      */
     private void run() {
-        List<ProducerRecord<K, V>> batch = new ArrayList<>(DRAIN_BATCH);
         long nap = MIN_IDLE_NAP_NANOS;
         while (!closing || !queue.isEmpty()) {
-            queue.drainTo(batch, DRAIN_BATCH);
-            if (batch.isEmpty()) {
-                LockSupport.parkNanos(nap);
-                nap = Math.min(nap * 2, MAX_IDLE_NAP_NANOS);
-                if (Thread.interrupted()) {
-                    return;
-                }
+            if (queue.drain(this::send, DRAIN_BATCH) > 0) {
+                nap = MIN_IDLE_NAP_NANOS;
                 continue;
             }
-            nap = MIN_IDLE_NAP_NANOS;
-            for (ProducerRecord<K, V> record : batch) {
-                send(record);
+            LockSupport.parkNanos(nap);
+            nap = Math.min(nap * 2, MAX_IDLE_NAP_NANOS);
+            if (Thread.interrupted()) {
+                return;
             }
-            batch.clear();
         }
     }
 

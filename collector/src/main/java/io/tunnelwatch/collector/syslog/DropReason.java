@@ -17,7 +17,10 @@ public enum DropReason {
     /** From a sender the inventory does not list, with {@code --reject-unknown-senders}. */
     UNKNOWN_SENDER;
 
+    /** Made once: labels are asked for on every line. */
+    private final String label = name().toLowerCase(Locale.ROOT);
+
     public String label() {
-        return name().toLowerCase(Locale.ROOT);
+        return label;
     }
 }

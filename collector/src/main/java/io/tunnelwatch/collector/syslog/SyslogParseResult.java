@@ -14,8 +14,11 @@ public sealed interface SyslogParseResult {
         EMPTY,
         NO_CISCO_MNEMONIC;
 
+        /** Made once: labels are asked for on every line. */
+        private final String label = name().toLowerCase(java.util.Locale.ROOT);
+
         public String label() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+            return label;
         }
     }
 }

@@ -8,7 +8,10 @@ public enum Transport {
     TCP,
     TLS;
 
+    /** Made once: labels are asked for on every line. */
+    private final String label = name().toLowerCase(Locale.ROOT);
+
     public String label() {
-        return name().toLowerCase(Locale.ROOT);
+        return label;
     }
 }

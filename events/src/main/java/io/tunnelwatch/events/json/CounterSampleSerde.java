@@ -24,6 +24,7 @@ import org.apache.kafka.common.serialization.Serializer;
 public final class CounterSampleSerde implements Serde<CounterSample> {
 
     private static final JsonFactory FACTORY = Json.mapper().getFactory();
+    private static final JsonByteWriter.Name POLLED_AT = JsonByteWriter.Name.of("polledAt");
 
     /** Each serializer owns its buffer; Kafka Streams may share one across threads, hence the lock (uncontended). */
     @Override
@@ -60,7 +61,7 @@ public final class CounterSampleSerde implements Serde<CounterSample> {
     /** The members of {@code s}, into an object the caller opened (and closes). */
     public static void writeMembers(JsonByteWriter out, IsoInstantWriter instants, CounterSample s) {
         out.number("v", s.v()).string("device", s.device()).string("peer", s.peer());
-        instants.write(out, "polledAt", s.polledAt());
+        instants.write(out, POLLED_AT, s.polledAt());
         out.bool("deviceAnswered", s.deviceAnswered())
                 .number("saCount", s.saCount())
                 .string("ikeStatus", s.ikeStatus())

@@ -20,11 +20,21 @@ public final class IsoInstantWriter {
     private boolean cacheable;
 
     /** Writes the text of {@code instant} as a quoted JSON member {@code name}; null as {@code null}. */
-    public void write(JsonByteWriter out, String name, Instant instant) {
+    public void write(JsonByteWriter out, JsonByteWriter.Name name, Instant instant) {
         if (instant == null) {
             out.nullMember(name);
             return;
         }
+        int len = format(instant);
+        if (len < 0) {
+            out.string(name, instant.toString());
+        } else {
+            out.rawAscii(name, buffer, len);
+        }
+    }
+
+    /** Formats into {@link #buffer}; the length, or -1 for an instant {@code Instant.toString} must print. */
+    private int format(Instant instant) {
         long second = instant.getEpochSecond();
         if (second != cachedSecond) {
             String prefix = SECONDS.format(instant);
@@ -34,8 +44,7 @@ public final class IsoInstantWriter {
             cachedSecond = second;
         }
         if (!cacheable) {
-            out.string(name, instant.toString());
-            return;
+            return -1;
         }
         int len = PREFIX;
         int nanos = instant.getNano();
@@ -60,6 +69,6 @@ public final class IsoInstantWriter {
             len += digits;
         }
         buffer[len++] = 'Z';
-        out.rawAscii(name, buffer, len);
+        return len;
     }
 }

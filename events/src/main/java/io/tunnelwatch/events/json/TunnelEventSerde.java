@@ -63,28 +63,43 @@ public final class TunnelEventSerde implements Serde<TunnelEvent> {
     }
 
     private static final class Writer {
+        private static final JsonByteWriter.Name V = JsonByteWriter.Name.of("v");
+        private static final JsonByteWriter.Name KIND = JsonByteWriter.Name.of("kind");
+        private static final JsonByteWriter.Name LAYER = JsonByteWriter.Name.of("layer");
+        private static final JsonByteWriter.Name DEVICE = JsonByteWriter.Name.of("device");
+        private static final JsonByteWriter.Name PEER = JsonByteWriter.Name.of("peer");
+        private static final JsonByteWriter.Name IKE_VERSION = JsonByteWriter.Name.of("ikeVersion");
+        private static final JsonByteWriter.Name MNEMONIC = JsonByteWriter.Name.of("mnemonic");
+        private static final JsonByteWriter.Name SEVERITY = JsonByteWriter.Name.of("severity");
+        private static final JsonByteWriter.Name FIELDS = JsonByteWriter.Name.of("fields");
+        private static final JsonByteWriter.Name ROUTER_TIME = JsonByteWriter.Name.of("routerTime");
+        private static final JsonByteWriter.Name RECEIVED_AT = JsonByteWriter.Name.of("receivedAt");
+        private static final JsonByteWriter.Name SOURCE = JsonByteWriter.Name.of("source");
+        private static final JsonByteWriter.Name TRANSPORT = JsonByteWriter.Name.of("transport");
+        private static final JsonByteWriter.Name TEXT = JsonByteWriter.Name.of("text");
+
         private final JsonByteWriter out = new JsonByteWriter();
         private final IsoInstantWriter instants = new IsoInstantWriter();
 
         byte[] write(TunnelEvent e) {
             out.startObject()
-                    .number("v", e.v())
-                    .string("kind", e.kind().name())
-                    .string("layer", e.layer().name())
-                    .string("device", e.device())
-                    .string("peer", e.peer())
-                    .string("ikeVersion", e.ikeVersion().name())
-                    .string("mnemonic", e.mnemonic())
-                    .number("severity", e.severity())
-                    .startObject("fields");
+                    .number(V, e.v())
+                    .string(KIND, e.kind().name())
+                    .string(LAYER, e.layer().name())
+                    .string(DEVICE, e.device())
+                    .string(PEER, e.peer())
+                    .string(IKE_VERSION, e.ikeVersion().name())
+                    .string(MNEMONIC, e.mnemonic())
+                    .number(SEVERITY, e.severity())
+                    .startObject(FIELDS);
             for (Map.Entry<String, String> f : e.fields().entrySet()) {
                 out.string(f.getKey(), f.getValue());
             }
-            out.endObject().string("routerTime", e.routerTime());
-            instants.write(out, "receivedAt", e.receivedAt());
-            out.string("source", e.source())
-                    .string("transport", e.transport())
-                    .string("text", e.text())
+            out.endObject().string(ROUTER_TIME, e.routerTime());
+            instants.write(out, RECEIVED_AT, e.receivedAt());
+            out.string(SOURCE, e.source())
+                    .string(TRANSPORT, e.transport())
+                    .string(TEXT, e.text())
                     .endObject();
             return out.toByteArray();
         }

@@ -54,6 +54,17 @@ public final class PeerStateSerde implements Serde<PeerState> {
 
     /** One per thread: an output buffer, an instant printer and the last state written. */
     private static final class Writer {
+        private static final JsonByteWriter.Name PHASE_SINCE = JsonByteWriter.Name.of("phaseSince");
+        private static final JsonByteWriter.Name LAST_EVENT_AT = JsonByteWriter.Name.of("lastEventAt");
+        private static final JsonByteWriter.Name AT = JsonByteWriter.Name.of("at");
+        private static final JsonByteWriter.Name CLEARING_SINCE = JsonByteWriter.Name.of("clearingSince");
+        private static final JsonByteWriter.Name LAST_FAILURE_AT = JsonByteWriter.Name.of("lastFailureAt");
+        private static final JsonByteWriter.Name LAST_REKEY_AT = JsonByteWriter.Name.of("lastRekeyAt");
+        private static final JsonByteWriter.Name LAST_RETRANSMIT_AT = JsonByteWriter.Name.of("lastRetransmitAt");
+        private static final JsonByteWriter.Name NEXT_CHECK_AT = JsonByteWriter.Name.of("nextCheckAt");
+        private static final JsonByteWriter.Name OPENED_AT = JsonByteWriter.Name.of("openedAt");
+        private static final JsonByteWriter.Name SINCE = JsonByteWriter.Name.of("since");
+
         private final JsonByteWriter out = new JsonByteWriter();
         private final IsoInstantWriter instants = new IsoInstantWriter();
         private Written last = new Written(null, null);
@@ -71,9 +82,9 @@ public final class PeerStateSerde implements Serde<PeerState> {
                     .string("device", s.device())
                     .string("peer", s.peer())
                     .string("phase", s.phase().name());
-            instants.write(out, "phaseSince", s.phaseSince());
+            instants.write(out, PHASE_SINCE, s.phaseSince());
             out.string("ikeVersion", s.ikeVersion().name()).bool("natT", s.natT());
-            instants.write(out, "lastEventAt", s.lastEventAt());
+            instants.write(out, LAST_EVENT_AT, s.lastEventAt());
             out.string("lastMnemonic", s.lastMnemonic());
             writeIke(s.ike());
             writeIpsec(s.ipsec());
@@ -95,36 +106,36 @@ public final class PeerStateSerde implements Serde<PeerState> {
             out.startArray("upDowns");
             for (UpDown u : s.upDowns()) {
                 out.startElement();
-                instants.write(out, "at", u.at());
+                instants.write(out, AT, u.at());
                 out.bool("up", u.up()).endObject();
             }
             out.endArray().startArray("recentEvents");
             for (Evidence e : s.recentEvents()) {
                 out.startElement();
-                instants.write(out, "at", e.at());
+                instants.write(out, AT, e.at());
                 out.string("kind", e.kind()).string("mnemonic", e.mnemonic()).string("text", e.text()).endObject();
             }
             out.endArray();
             writeFarEnd(s.farEnd());
             writeOpenAlert(s.openAlert());
-            instants.write(out, "nextCheckAt", s.nextCheckAt());
+            instants.write(out, NEXT_CHECK_AT, s.nextCheckAt());
             return out.endObject().toByteArray();
         }
 
         private void writeIke(IkeStatus ike) {
             out.startObject("ike").string("state", enumName(ike.state()));
-            instants.write(out, "since", ike.since());
+            instants.write(out, SINCE, ike.since());
             out.string("lastFailure", enumName(ike.lastFailure()));
-            instants.write(out, "lastFailureAt", ike.lastFailureAt());
-            instants.write(out, "lastRetransmitAt", ike.lastRetransmitAt());
+            instants.write(out, LAST_FAILURE_AT, ike.lastFailureAt());
+            instants.write(out, LAST_RETRANSMIT_AT, ike.lastRetransmitAt());
             out.endObject();
         }
 
         private void writeIpsec(IpsecStatus ipsec) {
             out.startObject("ipsec").string("state", enumName(ipsec.state()));
-            instants.write(out, "since", ipsec.since());
+            instants.write(out, SINCE, ipsec.since());
             out.string("lastFailure", enumName(ipsec.lastFailure())).string("failReason", ipsec.failReason());
-            instants.write(out, "lastFailureAt", ipsec.lastFailureAt());
+            instants.write(out, LAST_FAILURE_AT, ipsec.lastFailureAt());
             out.endObject();
         }
 
@@ -132,7 +143,7 @@ public final class PeerStateSerde implements Serde<PeerState> {
             out.startArray("recentDeltas");
             for (CounterDelta d : deltas) {
                 out.startElement();
-                instants.write(out, "at", d.at());
+                instants.write(out, AT, d.at());
                 out.number("saCount", d.saCount())
                         .number("encaps", d.encaps())
                         .number("decaps", d.decaps())
@@ -154,7 +165,7 @@ public final class PeerStateSerde implements Serde<PeerState> {
                 return;
             }
             out.startObject("tunnel").string("name", tunnel.name()).bool("up", tunnel.up());
-            instants.write(out, "since", tunnel.since());
+            instants.write(out, SINCE, tunnel.since());
             out.endObject();
         }
 
@@ -168,9 +179,9 @@ public final class PeerStateSerde implements Serde<PeerState> {
                     .string("device", far.device())
                     .string("peer", far.peer())
                     .string("farDevice", far.farDevice());
-            instants.write(out, "at", far.at());
+            instants.write(out, AT, far.at());
             writeDeltas(far.recentDeltas());
-            instants.write(out, "lastRekeyAt", far.lastRekeyAt());
+            instants.write(out, LAST_REKEY_AT, far.lastRekeyAt());
             out.string("lastRekeyKind", far.lastRekeyKind()).endObject();
         }
 
@@ -180,13 +191,13 @@ public final class PeerStateSerde implements Serde<PeerState> {
                 return;
             }
             out.startObject("openAlert").string("id", alert.id()).string("type", enumName(alert.type()));
-            instants.write(out, "openedAt", alert.openedAt());
+            instants.write(out, OPENED_AT, alert.openedAt());
             out.string("cause", alert.cause()).startArray("related");
             for (String r : alert.related()) {
                 out.stringElement(r);
             }
             out.endArray();
-            instants.write(out, "clearingSince", alert.clearingSince());
+            instants.write(out, CLEARING_SINCE, alert.clearingSince());
             out.endObject();
         }
 
