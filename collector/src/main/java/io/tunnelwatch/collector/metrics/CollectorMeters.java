@@ -35,6 +35,8 @@ public enum CollectorMeters {
     KAFKA_FAILED("tunnelwatch.kafka.failed", "Records Kafka did not take, by reason", "topic", "reason"),
     PUBLISH_QUEUE_DEPTH("tunnelwatch.publish.queue.depth", "Records waiting for the Kafka producer thread"),
     PUBLISH_QUEUE_CAPACITY("tunnelwatch.publish.queue.capacity", "Bound of the publish queue"),
+    UDP_BACKLOG("tunnelwatch.syslog.udp.backlog",
+            "Datagrams received on a UDP socket and not yet parsed, by reader", "reader"),
     SNMP_TRAPS("tunnelwatch.snmp.traps", "SNMP notifications received, by notification type and outcome",
             "type", "outcome"),
     SNMP_POLLS("tunnelwatch.snmp.polls", "Device polls, by outcome", "outcome"),

@@ -6,6 +6,8 @@ import java.util.Locale;
 public enum DropReason {
     /** The publish queue was full: Kafka is slower than the input (UDP; TCP stops reading instead). */
     QUEUE_FULL,
+    /** A UDP socket's parse backlog was full: parsing fell more than about a second behind the input. */
+    BACKLOG_FULL,
     /** Arrived while the collector was shutting down. */
     CLOSED,
     /** A TCP/TLS frame longer than the configured maximum. */

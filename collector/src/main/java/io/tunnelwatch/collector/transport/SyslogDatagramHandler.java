@@ -1,7 +1,7 @@
 package io.tunnelwatch.collector.transport;
 
 import io.netty.buffer.ByteBuf;
-import io.netty.channel.ChannelHandler;
+import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.socket.DatagramPacket;
@@ -10,12 +10,13 @@ import io.tunnelwatch.collector.syslog.DropReason;
 import io.tunnelwatch.collector.syslog.SyslogIngest;
 import io.tunnelwatch.collector.syslog.Transport;
 import java.net.InetAddress;
-import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
-/** One syslog message per UDP datagram (RFC 5426), handed to the shared ingest path. */
-@ChannelHandler.Sharable
+/**
+ * One syslog message per UDP datagram (RFC 5426): copied off the socket's buffer and queued for the socket's parse
+ * thread ({@link DatagramBacklog}), so the event loop does nothing but read. One instance per UDP socket.
+ */
 public final class SyslogDatagramHandler extends SimpleChannelInboundHandler<DatagramPacket> {
 
     /**
@@ -28,10 +29,12 @@ public final class SyslogDatagramHandler extends SimpleChannelInboundHandler<Dat
     private static final int MAX_CACHED_SENDERS = 65_536;
 
     private final SyslogIngest ingest;
-    private final Map<InetAddress, String> senders = new ConcurrentHashMap<>();
+    private final DatagramBacklog backlog;
+    private final Map<InetAddress, String> senders = new HashMap<>();
 
-    public SyslogDatagramHandler(SyslogIngest ingest) {
+    SyslogDatagramHandler(SyslogIngest ingest, DatagramBacklog backlog) {
         this.ingest = ingest;
+        this.backlog = backlog;
     }
 
     @Override
@@ -41,8 +44,9 @@ public final class SyslogDatagramHandler extends SimpleChannelInboundHandler<Dat
             ingest.discarded(Transport.UDP, DropReason.FRAME_TOO_LONG);
             return;
         }
-        String line = content.toString(StandardCharsets.UTF_8);
-        ingest.accept(line, sender(packet.sender().getAddress()), Transport.UDP);
+        if (!backlog.offer(ByteBufUtil.getBytes(content), sender(packet.sender().getAddress()))) {
+            ingest.discarded(Transport.UDP, backlog.refusal());
+        }
     }
 
     private String sender(InetAddress address) {

@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
@@ -17,6 +18,7 @@ import io.tunnelwatch.collector.syslog.Transport;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -37,7 +39,9 @@ public final class SyslogServer implements AutoCloseable {
     private final SyslogListenerConfig config;
     private final SyslogIngest ingest;
     private final ConnectionMeters connectionMeters;
+    private final MeterRegistry registry;
     private final List<Channel> channels = new ArrayList<>();
+    private final List<DatagramBacklog> backlogs = new CopyOnWriteArrayList<>();
     private EventLoopGroup group;
     private InetSocketAddress udpAddress;
     private int udpReaders;
@@ -49,6 +53,7 @@ public final class SyslogServer implements AutoCloseable {
         this.config = config;
         this.ingest = ingest;
         this.connectionMeters = new ConnectionMeters(registry);
+        this.registry = registry;
     }
 
     /**
@@ -88,7 +93,15 @@ public final class SyslogServer implements AutoCloseable {
                 .option(ChannelOption.SO_RCVBUF, config.udpReceiveBuffer())
                 .option(ChannelOption.RCVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(
                         SyslogDatagramHandler.MAX_DATAGRAM))
-                .handler(new SyslogDatagramHandler(ingest));
+                .handler(new ChannelInitializer<>() {
+                    @Override
+                    protected void initChannel(Channel ch) {
+                        DatagramBacklog backlog = new DatagramBacklog(ingest, registry,
+                                Integer.toString(backlogs.size()));
+                        backlogs.add(backlog);
+                        ch.pipeline().addLast(new SyslogDatagramHandler(ingest, backlog));
+                    }
+                });
         if (reusePort) {
             // The kernel spreads datagrams over the sockets bound with SO_REUSEPORT, one event loop each.
             b.option(EpollChannelOption.SO_REUSEPORT, true);
@@ -166,13 +179,17 @@ public final class SyslogServer implements AutoCloseable {
         return tlsAddress;
     }
 
-    /** Closes the sockets, then lets in-flight messages finish. */
+    /** Closes the sockets, then lets in-flight messages finish: the UDP backlogs are read to the end. */
     @Override
     public void close() {
         for (Channel c : channels) {
             c.close().awaitUninterruptibly();
         }
         channels.clear();
+        for (DatagramBacklog backlog : backlogs) {
+            backlog.close();
+        }
+        backlogs.clear();
         if (group != null) {
             group.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly();
             group = null;

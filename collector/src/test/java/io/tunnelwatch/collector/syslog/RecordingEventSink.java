@@ -3,12 +3,16 @@ package io.tunnelwatch.collector.syslog;
 import io.tunnelwatch.collector.kafka.PublishOutcome;
 import io.tunnelwatch.events.TunnelEvent;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
-/** An {@link EventSink} that keeps every event offered and answers with a settable outcome and room. */
+/**
+ * An {@link EventSink} that keeps every event offered and answers with a settable outcome and room. Thread-safe: UDP
+ * datagrams are parsed on their socket's own thread.
+ */
 public final class RecordingEventSink implements EventSink {
 
-    private final List<TunnelEvent> events = new ArrayList<>();
+    private final List<TunnelEvent> events = Collections.synchronizedList(new ArrayList<>());
     private volatile PublishOutcome outcome = PublishOutcome.QUEUED;
     private volatile boolean room = true;
 
@@ -25,7 +29,9 @@ public final class RecordingEventSink implements EventSink {
 
     /** Every event offered, accepted or not, in order. */
     public List<TunnelEvent> events() {
-        return List.copyOf(events);
+        synchronized (events) {
+            return List.copyOf(events);
+        }
     }
 
     public void answer(PublishOutcome next) {

@@ -5,6 +5,7 @@ import io.tunnelwatch.collector.snmp.SnmpDevice;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -61,7 +62,6 @@ public final class Snmp4jClient implements SnmpClient {
 
     @Override
     public CompletableFuture<List<TableRow>> walkTable(SnmpDevice device, List<String> columnOids) {
-        OID[] columns = columnOids.stream().map(OID::new).toArray(OID[]::new);
         var address = new UdpAddress(device.address(), device.port());
         if (device.credentials() instanceof SnmpDevice.V3 v3) {
             AuthoritativeEngines.Engine engine = engines.engineOf(device, v3, address);
@@ -69,7 +69,7 @@ public final class Snmp4jClient implements SnmpClient {
                 var target = new UserTarget<>(address, new OctetString(v3.user()), engineId.getValue(),
                         Snmp4jSecurity.securityLevel(v3));
                 target.setVersion(SnmpConstants.version3);
-                var collecting = new Collecting(columns);
+                var collecting = new Collecting(columnOids);
                 collecting.result.whenComplete((rows, failure) ->
                         engines.walked(engine, failure, collecting.reportOid));
                 return walk(device, target, collecting);
@@ -78,7 +78,7 @@ public final class Snmp4jClient implements SnmpClient {
         var community = new CommunityTarget<>(address, new OctetString(((SnmpDevice.V2c) device.credentials())
                 .community()));
         community.setVersion(SnmpConstants.version2c);
-        return walk(device, community, new Collecting(columns));
+        return walk(device, community, new Collecting(columnOids));
     }
 
     private CompletableFuture<List<TableRow>> walk(SnmpDevice device, Target<UdpAddress> target,
@@ -129,14 +129,17 @@ public final class Snmp4jClient implements SnmpClient {
      * first varbind of a report (e.g. usmStatsUnknownEngineIDs) for {@link AuthoritativeEngines}.
      */
     private static final class Collecting implements TableListener {
+        /** The column OIDs as SNMP4J asks them and as the cells are keyed (dotted text, made once per walk). */
         private final OID[] columns;
+        private final String[] columnKeys;
         private final CompletableFuture<List<TableRow>> result = new CompletableFuture<>();
         private final List<TableRow> rows = new ArrayList<>();
         private volatile boolean finished;
         private volatile OID reportOid;
 
-        Collecting(OID[] columns) {
-            this.columns = columns;
+        Collecting(List<String> columnOids) {
+            this.columns = columnOids.stream().map(OID::new).toArray(OID[]::new);
+            this.columnKeys = Arrays.stream(columns).map(OID::toDottedString).toArray(String[]::new);
         }
 
         @Override
@@ -146,7 +149,7 @@ public final class Snmp4jClient implements SnmpClient {
             for (int i = 0; bindings != null && i < bindings.length; i++) {
                 Object cell = bindings[i] == null ? null : cellOf(bindings[i].getVariable());
                 if (cell != null) {
-                    cells.put(columns[i].toDottedString(), cell);
+                    cells.put(columnKeys[i], cell);
                 }
             }
             rows.add(new TableRow(event.getIndex().toDottedString(), cells));
