@@ -3,10 +3,10 @@ package io.tunnelwatch.collector.kafka;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.tunnelwatch.collector.concurrent.QueueDrainer;
 import io.tunnelwatch.collector.metrics.CollectorMeters;
 import io.tunnelwatch.collector.metrics.RateLimitedLog;
 import java.time.Duration;
-import java.util.concurrent.locks.LockSupport;
 import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -33,8 +33,7 @@ public final class QueuedKafkaWriter<K, V> implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(QueuedKafkaWriter.class);
     private static final int DRAIN_BATCH = 512;
-    private static final long MIN_IDLE_NAP_NANOS = 50_000;
-    private static final long MAX_IDLE_NAP_NANOS = 5_000_000;
+    private static final Duration MAX_IDLE_NAP = Duration.ofMillis(5);
 
     /** Queue depth above which stream transports pause reading; see {@link #hasRoom}. */
     static final int STREAM_HIGH_WATER = 4096;
@@ -44,13 +43,12 @@ public final class QueuedKafkaWriter<K, V> implements AutoCloseable {
     private final MpscArrayQueue<ProducerRecord<K, V>> queue;
     private final int capacity;
     private final int streamHighWater;
-    private final Thread thread;
+    private final QueueDrainer<ProducerRecord<K, V>> drainer;
     private final Counter published;
     private final Counter sendErrors;
     private final Counter deliveryFailures;
     private final Callback callback;
     private final RateLimitedLog rateLimitedLog = new RateLimitedLog(LOG, Duration.ofSeconds(10));
-    private volatile boolean closing;
 
     public QueuedKafkaWriter(String topic, Producer<K, V> producer, int capacity, MeterRegistry registry) {
         this.topic = topic;
@@ -77,14 +75,14 @@ public final class QueuedKafkaWriter<K, V> implements AutoCloseable {
                 failed(deliveryFailures, "delivery_failed", exception);
             }
         };
-        this.thread = new Thread(this::run, "tunnelwatch-publisher-" + topic);
-        this.thread.setDaemon(true);
-        this.thread.start();
+        // The producer thread drains the queue into KafkaProducer.send, napping when idle (see QueueDrainer).
+        this.drainer = new QueueDrainer<>("tunnelwatch-publisher-" + topic, queue, this::send, () -> { },
+                DRAIN_BATCH, MAX_IDLE_NAP);
     }
 
     /** Hands a record over without blocking. */
     public PublishOutcome offer(K key, V value, long timestampMillis) {
-        if (closing) {
+        if (drainer.closing()) {
             return PublishOutcome.CLOSED;
         }
         return queue.offer(new ProducerRecord<>(topic, null, timestampMillis, key, value))
@@ -100,27 +98,6 @@ public final class QueuedKafkaWriter<K, V> implements AutoCloseable {
      */
     public boolean hasRoom() {
         return queue.size() < streamHighWater;
-    }
-
-    /**
-     * Drains the queue into the producer. When the queue is empty the thread sleeps in short, growing naps instead
-     * of waiting on the queue's condition: a waiting consumer makes every {@link #offer} wake it (a futex call on the
-     * event loop, 7% of its time under load); with naps an offer never signals anyone. A record waits at most one
-     * nap ({@link #MAX_IDLE_NAP_NANOS}) longer, and an idle collector wakes a few hundred times a second.
-     */
-    private void run() {
-        long nap = MIN_IDLE_NAP_NANOS;
-        while (!closing || !queue.isEmpty()) {
-            if (queue.drain(this::send, DRAIN_BATCH) > 0) {
-                nap = MIN_IDLE_NAP_NANOS;
-                continue;
-            }
-            LockSupport.parkNanos(nap);
-            nap = Math.min(nap * 2, MAX_IDLE_NAP_NANOS);
-            if (Thread.interrupted()) {
-                return;
-            }
-        }
     }
 
     private void send(ProducerRecord<K, V> record) {
@@ -145,12 +122,7 @@ public final class QueuedKafkaWriter<K, V> implements AutoCloseable {
     /** Stops taking records, drains the queue into the producer, flushes and closes it. */
     @Override
     public void close() {
-        closing = true;
-        try {
-            thread.join(Duration.ofSeconds(10).toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        drainer.close();
         producer.flush();
         producer.close(Duration.ofSeconds(5));
         LOG.info("Publisher for {} flushed and closed ({} left unsent)", topic, queue.size());

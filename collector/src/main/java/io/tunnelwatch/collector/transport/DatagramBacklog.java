@@ -3,6 +3,7 @@ package io.tunnelwatch.collector.transport;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.tunnelwatch.collector.concurrent.QueueDrainer;
 import io.tunnelwatch.collector.metrics.CollectorMeters;
 import io.tunnelwatch.collector.syslog.DropReason;
 import io.tunnelwatch.collector.syslog.SyslogIngest;
@@ -10,7 +11,6 @@ import io.tunnelwatch.collector.syslog.Transport;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.LockSupport;
 import org.jctools.queues.MpscArrayQueue;
 
 /**
@@ -32,8 +32,7 @@ final class DatagramBacklog implements AutoCloseable {
     static final long MAX_BYTES = 64L * 1024 * 1024;
 
     private static final int DRAIN_BATCH = 256;
-    private static final long MIN_IDLE_NAP_NANOS = 50_000;
-    private static final long MAX_IDLE_NAP_NANOS = 2_000_000;
+    private static final Duration MAX_IDLE_NAP = Duration.ofMillis(2);
 
     private record Datagram(byte[] payload, String sender) {
     }
@@ -41,22 +40,22 @@ final class DatagramBacklog implements AutoCloseable {
     private final SyslogIngest ingest;
     private final MpscArrayQueue<Datagram> queue = new MpscArrayQueue<>(CAPACITY);
     private final AtomicLong bytes = new AtomicLong();
-    private final Thread thread;
+    private final QueueDrainer<Datagram> drainer;
     private final Meter depth;
-    private volatile boolean closing;
+    /** Payload bytes read in the current batch, given back to {@link #bytes} once per batch (parse thread only). */
+    private long freed;
 
     DatagramBacklog(SyslogIngest ingest, MeterRegistry registry, String reader) {
         this.ingest = ingest;
         this.depth = Gauge.builder(CollectorMeters.UDP_BACKLOG.meterName(), queue, MpscArrayQueue::size)
                 .description(CollectorMeters.UDP_BACKLOG.description()).tag("reader", reader).register(registry);
-        this.thread = new Thread(this::run, "tunnelwatch-udp-parse-" + reader);
-        this.thread.setDaemon(true);
-        this.thread.start();
+        this.drainer = new QueueDrainer<>("tunnelwatch-udp-parse-" + reader, queue, this::parse, this::release,
+                DRAIN_BATCH, MAX_IDLE_NAP);
     }
 
     /** Queues a datagram without blocking; false when the backlog is full or closing (the caller counts it). */
     boolean offer(byte[] payload, String sender) {
-        if (closing || bytes.get() + payload.length > MAX_BYTES) {
+        if (drainer.closing() || bytes.get() + payload.length > MAX_BYTES) {
             return false;
         }
         if (!queue.offer(new Datagram(payload, sender))) {
@@ -68,38 +67,23 @@ final class DatagramBacklog implements AutoCloseable {
 
     /** Why {@link #offer} refused: the backlog is full, or the collector is shutting down. */
     DropReason refusal() {
-        return closing ? DropReason.CLOSED : DropReason.BACKLOG_FULL;
+        return drainer.closing() ? DropReason.CLOSED : DropReason.BACKLOG_FULL;
     }
 
-    private void run() {
-        long nap = MIN_IDLE_NAP_NANOS;
-        long[] freed = new long[1];
-        while (!closing || !queue.isEmpty()) {
-            freed[0] = 0;
-            int n = queue.drain(d -> {
-                freed[0] += d.payload.length;
-                ingest.accept(new String(d.payload, StandardCharsets.UTF_8), d.sender, Transport.UDP);
-            }, DRAIN_BATCH);
-            if (n > 0) {
-                bytes.addAndGet(-freed[0]);
-                nap = MIN_IDLE_NAP_NANOS;
-                continue;
-            }
-            // Naps instead of a wake-up per datagram: an offer never has to signal this thread.
-            LockSupport.parkNanos(nap);
-            nap = Math.min(nap * 2, MAX_IDLE_NAP_NANOS);
-        }
+    private void parse(Datagram d) {
+        freed += d.payload.length;
+        ingest.accept(new String(d.payload, StandardCharsets.UTF_8), d.sender, Transport.UDP);
+    }
+
+    private void release() {
+        bytes.addAndGet(-freed);
+        freed = 0;
     }
 
     /** Takes no more datagrams and waits (a few seconds at most) until the ones queued are read. */
     @Override
     public void close() {
-        closing = true;
-        try {
-            thread.join(Duration.ofSeconds(10).toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        drainer.close();
         depth.close();
     }
 }
