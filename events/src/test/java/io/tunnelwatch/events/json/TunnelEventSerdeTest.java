@@ -9,6 +9,7 @@ import io.tunnelwatch.events.Layer;
 import io.tunnelwatch.events.TunnelEvent;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
@@ -70,6 +71,18 @@ class TunnelEventSerdeTest {
             assertThat(streaming.serializer().serialize("t", event))
                     .as("text %s", text)
                     .isEqualTo(binding.serializer().serialize("t", event));
+        }
+    }
+
+    @Test
+    void shouldWriteLongTextsWholeOnlyWhenTheyArePlainAscii() {
+        String plain = "decaps: rec'd IPSEC packet has invalid spi for destaddr=192.0.2.1, prot=50, srcaddr=10.1.1.1";
+        for (String text : List.of(plain, plain + " is it?", plain + " \u0141ódź (a char above U+00FF ending in 'A')",
+                plain + " Grüße", plain + " \"quoted\"", plain + "\ttab", "\u0141".repeat(30),
+                "x".repeat(23), "x".repeat(24), "é".repeat(24))) {
+            TunnelEvent event = event(Instant.ofEpochSecond(1_795_000_000L), Map.of("text", text), text, text);
+            assertThat(new String(streaming.serializer().serialize("t", event), StandardCharsets.UTF_8))
+                    .as(text).isEqualTo(new String(binding.serializer().serialize("t", event), StandardCharsets.UTF_8));
         }
     }
 
