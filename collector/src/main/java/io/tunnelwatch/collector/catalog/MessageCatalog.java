@@ -68,12 +68,7 @@ public final class MessageCatalog {
         if (recent == null) {
             return read(message);
         }
-        Optional<CatalogMatch> read = recent.get(message.facility(), message.mnemonic(), message.text());
-        if (read == null) {
-            read = read(message);
-            recent.put(message.facility(), message.mnemonic(), message.text(), read);
-        }
-        return read;
+        return recent.readThrough(message.facility(), message.mnemonic(), message.text(), () -> read(message));
     }
 
     private Optional<CatalogMatch> read(SyslogMessage message) {

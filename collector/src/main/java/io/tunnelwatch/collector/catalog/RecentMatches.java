@@ -5,6 +5,7 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * What the catalog read from the last few thousand distinct message texts, so a text seen again costs a hash and a
@@ -51,10 +52,11 @@ final class RecentMatches {
     private final int[] hashes = new int[SLOTS];
     private final Entry[] entries = new Entry[SLOTS];
 
-    /** The remembered read of this message, or null when it is not remembered. */
-    Optional<CatalogMatch> get(String facility, String mnemonic, String text) {
+    /** The remembered read of this message; else {@code read}'s answer, remembered when the text is short enough. */
+    Optional<CatalogMatch> readThrough(String facility, String mnemonic, String text,
+                                       Supplier<Optional<CatalogMatch>> read) {
         if (text.length() > MAX_TEXT_LENGTH) {
-            return null;
+            return read.get();
         }
         int h = hash(mnemonic, text);
         int base = firstSlot(h);
@@ -66,15 +68,7 @@ final class RecentMatches {
                 }
             }
         }
-        return null;
-    }
-
-    void put(String facility, String mnemonic, String text, Optional<CatalogMatch> read) {
-        if (text.length() > MAX_TEXT_LENGTH) {
-            return;
-        }
-        int h = hash(mnemonic, text);
-        int base = firstSlot(h);
+        Optional<CatalogMatch> answer = read.get();
         int victim = base + ((h >>> 28) & (WAYS - 1));
         for (int slot = base; slot < base + WAYS; slot++) {
             if (entries[slot] == null) {
@@ -82,8 +76,9 @@ final class RecentMatches {
                 break;
             }
         }
-        entries[victim] = new Entry(facility, mnemonic, text, read);
+        entries[victim] = new Entry(facility, mnemonic, text, answer);
         hashes[victim] = h;
+        return answer;
     }
 
     /**

@@ -41,7 +41,6 @@ public final class QueuedKafkaWriter<K, V> implements AutoCloseable {
     private final String topic;
     private final Producer<K, V> producer;
     private final MpscArrayQueue<ProducerRecord<K, V>> queue;
-    private final int capacity;
     private final int streamHighWater;
     private final QueueDrainer<ProducerRecord<K, V>> drainer;
     private final Counter published;
@@ -54,8 +53,7 @@ public final class QueuedKafkaWriter<K, V> implements AutoCloseable {
         this.topic = topic;
         this.producer = producer;
         this.queue = new MpscArrayQueue<>(Math.max(2, capacity));
-        this.capacity = queue.capacity();
-        this.streamHighWater = Math.min(STREAM_HIGH_WATER, this.capacity - this.capacity / 4);
+        this.streamHighWater = Math.min(STREAM_HIGH_WATER, queue.capacity() - queue.capacity() / 4);
         this.published = Counter.builder(CollectorMeters.KAFKA_PUBLISHED.meterName())
                 .description(CollectorMeters.KAFKA_PUBLISHED.description())
                 .tag("topic", topic).register(registry);
@@ -64,8 +62,7 @@ public final class QueuedKafkaWriter<K, V> implements AutoCloseable {
         Gauge.builder(CollectorMeters.PUBLISH_QUEUE_DEPTH.meterName(), queue, MpscArrayQueue::size)
                 .description(CollectorMeters.PUBLISH_QUEUE_DEPTH.description()).tag("topic", topic)
                 .register(registry);
-        int reportedCapacity = this.capacity;
-        Gauge.builder(CollectorMeters.PUBLISH_QUEUE_CAPACITY.meterName(), () -> reportedCapacity)
+        Gauge.builder(CollectorMeters.PUBLISH_QUEUE_CAPACITY.meterName(), queue, MpscArrayQueue::capacity)
                 .description(CollectorMeters.PUBLISH_QUEUE_CAPACITY.description()).tag("topic", topic)
                 .register(registry);
         this.callback = (metadata, exception) -> {
