@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import org.snmp4j.CommunityTarget;
 import org.snmp4j.PDU;
 import org.snmp4j.Snmp;
@@ -41,10 +42,15 @@ import org.snmp4j.util.TableUtils;
  */
 public final class Snmp4jClient implements SnmpClient {
 
-    private static final int MAX_REPETITIONS = 20;
+    /** Rows per GETBULK when a table's size is not known yet. */
+    static final int FIRST_REPETITIONS = 20;
+    /** Bound on the rows one GETBULK asks for: 16 columns × 50 rows still fit one datagram. */
+    static final int MAX_REPETITIONS = 50;
 
     private final Snmp snmp;
     private final AuthoritativeEngines engines;
+    /** Rows each (device, table) had at its last walk, keyed "device|first column". */
+    private final Map<String, Integer> lastRowCounts = new ConcurrentHashMap<>();
 
     public Snmp4jClient() {
         try {
@@ -81,14 +87,30 @@ public final class Snmp4jClient implements SnmpClient {
         return walk(device, community, new Collecting(columnOids));
     }
 
+    /**
+     * One GETBULK per round asks for every column, and for as many rows as the table had last time plus one, so a
+     * table that kept its size is read in one round trip and the extra row shows its end; agents that cannot fit
+     * that in one response send fewer rows and the walk simply takes more rounds.
+     */
     private CompletableFuture<List<TableRow>> walk(SnmpDevice device, Target<UdpAddress> target,
                                                    Collecting collecting) {
         target.setTimeout(device.schedule().timeout().toMillis());
         target.setRetries(device.schedule().retries());
+        String hintKey = device.name() + '|' + collecting.columnKeys[0];
         var tableUtils = new TableUtils(snmp, new DefaultPDUFactory(PDU.GETBULK));
-        tableUtils.setMaxNumRowsPerPDU(MAX_REPETITIONS);
+        tableUtils.setMaxNumColumnsPerPDU(collecting.columns.length);
+        tableUtils.setMaxNumRowsPerPDU(repetitions(lastRowCounts.get(hintKey)));
         tableUtils.getTable(target, collecting.columns, collecting, null, null, null);
-        return collecting.result;
+        return collecting.result.whenComplete((rows, failure) -> {
+            if (rows != null) {
+                lastRowCounts.put(hintKey, rows.size());
+            }
+        });
+    }
+
+    /** Max-repetitions for a walk of a table that had {@code lastRows} rows ({@code null}: not walked yet). */
+    static int repetitions(Integer lastRows) {
+        return lastRows == null ? FIRST_REPETITIONS : Math.min(MAX_REPETITIONS, lastRows + 1);
     }
 
     /** Turns SNMP4J values into the library-free cells of {@link TableRow}; exceptions (noSuchObject…) are absent. */

@@ -123,6 +123,31 @@ class SnmpPollerIT {
         assertThat(second.get(PEER_B).ipsecStatus()).isEqualTo("active");
     }
 
+    /**
+     * A walk asks for as many rows as the table had last time plus one: a table that grew far past that (and past
+     * the 50-row bound of one request) must still be read whole, and one that shrank must not keep old rows.
+     */
+    @Test
+    void shouldReadEveryRowWhenTheTableGrowsOrShrinksBetweenPolls() {
+        agent.serve(table(List.of(saRow(1, 11, PEER_A_HEX, 500, 1, 1, 1, 1))));
+        assertThat(pollUntilAnswered()).containsOnlyKeys(PEER_A, PEER_B);
+
+        List<List<String>> many = new ArrayList<>();
+        for (int i = 1; i <= 60; i++) {
+            many.add(saRow(i, 100 + i, String.format("0A 00 %02X %02X", i / 256, i % 256), 500, i, i, i, i));
+        }
+        agent.serve(table(many));
+        Map<String, CounterSample> grown = pollUntilAnswered();
+        assertThat(grown).hasSize(62); // 60 SA peers plus the two expected ones that now have no SA
+        assertThat(grown.get("10.0.0.60").totals().inPkts()).isEqualTo(60);
+        assertThat(grown.get(PEER_A).saCount()).isZero();
+
+        agent.serve(table(List.of(saRow(7, 17, PEER_B_HEX, 500, 9, 9, 9, 9))));
+        Map<String, CounterSample> shrunk = pollUntilAnswered();
+        assertThat(shrunk).containsOnlyKeys(PEER_A, PEER_B);
+        assertThat(shrunk.get(PEER_B).totals().inPkts()).isEqualTo(9);
+    }
+
     @Test
     void shouldReportNoSaForAnExpectedPeerAndNoAnswerWhenTheAgentIsGone() throws Exception {
         agent.serve(table(List.of(saRow(1, 11, PEER_A_HEX, 500, 1, 1, 1, 1))));
