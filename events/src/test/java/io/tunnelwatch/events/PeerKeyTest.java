@@ -16,6 +16,14 @@ class PeerKeyTest {
     }
 
     @Test
+    void shouldEncodeAsciiAndNonAsciiKeysAsTheUtf8OfTheWireForm() {
+        for (PeerKey key : new PeerKey[] {new PeerKey("rtr-hq-1", "192.0.2.7"), PeerKey.deviceWide("r"),
+            new PeerKey("zürich-gw", "2001:db8::7"), new PeerKey("rtr-1", "пир"), new PeerKey("東京", "x\u007f")}) {
+            assertThat(key.utf8()).isEqualTo(key.encoded().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+    }
+
+    @Test
     void shouldMarkDeviceWideKeys() {
         assertThat(PeerKey.deviceWide("rtr-1").encoded()).isEqualTo("rtr-1|*");
         assertThat(PeerKey.parse("rtr-1|*").isDeviceWide()).isTrue();

@@ -19,6 +19,19 @@ class TokenCacheTest {
         assertThat(again).isSameAs(first);
     }
 
+    /** UPDOWN and IKMP_MODE_FAILURE land in one set; alternating lines must still share both strings. */
+    @Test
+    void shouldKeepTwoBusyTokensThatShareASet() {
+        TokenCache cache = new TokenCache();
+        String updown = cache.intern("UPDOWN", 0, 6);
+        String modeFailure = cache.intern("IKMP_MODE_FAILURE", 0, 17);
+
+        for (int i = 0; i < 3; i++) {
+            assertThat(cache.intern(new String("UPDOWN"), 0, 6)).isSameAs(updown);
+            assertThat(cache.intern(new String("IKMP_MODE_FAILURE"), 0, 17)).isSameAs(modeFailure);
+        }
+    }
+
     @Test
     void shouldNeverAnswerWithAnotherTokenWhateverCollides() {
         TokenCache cache = new TokenCache();

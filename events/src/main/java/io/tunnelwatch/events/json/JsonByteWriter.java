@@ -64,9 +64,22 @@ public final class JsonByteWriter {
     /** Strings at least this long are copied whole when they can be ({@link #bulkAscii}). */
     private static final int BULK_MIN = 24;
 
+    /** Slots of the recurring-string memory ({@link #recurringString}, {@link #recurringNameString}); a power of 2. */
+    private static final int RECURRING_SLOTS = 64;
+
     private byte[] buf = new byte[1024];
     private int pos;
     private boolean first;
+    /**
+     * The JSON bytes of strings written recently, by instance: an event's enum names, device, mnemonic, transport
+     * and field names are the same few string objects in record after record, so their bytes are copied instead of
+     * scanned and escaped again (the short strings were a quarter of a syslog event loop's time by profile,
+     * docs/performance.md). Keyed by identity, so an equal but other instance only misses; never a wrong answer.
+     */
+    private final String[] recurringText = new String[RECURRING_SLOTS];
+    private final byte[][] recurringJson = new byte[RECURRING_SLOTS][];
+    private final String[] recurringNameText = new String[RECURRING_SLOTS];
+    private final byte[][] recurringNameJson = new byte[RECURRING_SLOTS][];
 
     public JsonByteWriter startObject() {
         pos = 0;
@@ -116,6 +129,52 @@ public final class JsonByteWriter {
     public JsonByteWriter string(String name, String value) {
         name(name);
         return stringValue(value);
+    }
+
+    /**
+     * {@link #string(Name, String)} for a value that is likely the very instance written in a recent record (an
+     * enum's name, an interned token, a per-connection string): its JSON bytes are then copied, not re-encoded.
+     */
+    public JsonByteWriter recurringString(Name name, String value) {
+        name(name);
+        if (value == null) {
+            nullValue();
+            return this;
+        }
+        recurring(recurringText, recurringJson, value, false);
+        return this;
+    }
+
+    /** {@link #string(String, String)} for a member name that is likely the very instance of a recent record. */
+    public JsonByteWriter recurringNameString(String name, String value) {
+        if (!first) {
+            put(',');
+        }
+        first = false;
+        recurring(recurringNameText, recurringNameJson, name, true);
+        return stringValue(value);
+    }
+
+    /** Copies the bytes remembered for this instance of {@code s}, else writes it (and a colon) and remembers them. */
+    private void recurring(String[] texts, byte[][] jsons, String s, boolean colon) {
+        int slot = System.identityHashCode(s) & (RECURRING_SLOTS - 1);
+        if (texts[slot] == s) {
+            copy(jsons[slot]);
+            return;
+        }
+        int start = pos;
+        quoted(s);
+        if (colon) {
+            put(':');
+        }
+        texts[slot] = s;
+        jsons[slot] = Arrays.copyOfRange(buf, start, pos);
+    }
+
+    private void copy(byte[] json) {
+        ensure(json.length);
+        System.arraycopy(json, 0, buf, pos, json.length);
+        pos += json.length;
     }
 
     private JsonByteWriter stringValue(String value) {

@@ -12,7 +12,7 @@ public final class PeerKeySerde implements Serde<PeerKey> {
 
     @Override
     public Serializer<PeerKey> serializer() {
-        return (topic, key) -> key == null ? null : key.encoded().getBytes(StandardCharsets.UTF_8);
+        return (topic, key) -> key == null ? null : key.utf8();
     }
 
     @Override

@@ -82,23 +82,25 @@ public final class TunnelEventSerde implements Serde<TunnelEvent> {
         private final IsoInstantWriter instants = new IsoInstantWriter();
 
         byte[] write(TunnelEvent e) {
+            // recurring: the strings that are the same few instances in event after event (enum names, the
+            // device, the interned mnemonic, the connection's source, field names); peer, times and text are not
             out.startObject()
                     .number(V, e.v())
-                    .string(KIND, e.kind().name())
-                    .string(LAYER, e.layer().name())
-                    .string(DEVICE, e.device())
+                    .recurringString(KIND, e.kind().name())
+                    .recurringString(LAYER, e.layer().name())
+                    .recurringString(DEVICE, e.device())
                     .string(PEER, e.peer())
-                    .string(IKE_VERSION, e.ikeVersion().name())
-                    .string(MNEMONIC, e.mnemonic())
+                    .recurringString(IKE_VERSION, e.ikeVersion().name())
+                    .recurringString(MNEMONIC, e.mnemonic())
                     .number(SEVERITY, e.severity())
                     .startObject(FIELDS);
             for (Map.Entry<String, String> f : e.fields().entrySet()) {
-                out.string(f.getKey(), f.getValue());
+                out.recurringNameString(f.getKey(), f.getValue());
             }
             out.endObject().string(ROUTER_TIME, e.routerTime());
             instants.write(out, RECEIVED_AT, e.receivedAt());
-            out.string(SOURCE, e.source())
-                    .string(TRANSPORT, e.transport())
+            out.recurringString(SOURCE, e.source())
+                    .recurringString(TRANSPORT, e.transport())
                     .string(TEXT, e.text())
                     .endObject();
             return out.toByteArray();

@@ -74,6 +74,40 @@ class TunnelEventSerdeTest {
         }
     }
 
+    /**
+     * One serializer remembers the bytes of recurring string instances: over thousands of events drawing devices,
+     * mnemonics, sources and field names from pools far larger than its memory (so slots collide and are replaced),
+     * with equal strings that are other instances, and with text that needs escaping, every record is still what
+     * data binding writes.
+     */
+    @Test
+    void shouldWriteWhatDataBindingWritesWhateverStringsRecurOrCollide() {
+        SplittableRandom random = new SplittableRandom(3);
+        String[] pool = new String[300];
+        for (int i = 0; i < pool.length; i++) {
+            pool[i] = switch (i % 4) {
+                case 0 -> "rtr-" + i;
+                case 1 -> "zürich-" + i;
+                case 2 -> "q\"" + i + "\\";
+                default -> "ctl\u0001" + i;
+            };
+        }
+        var serializer = streaming.serializer();
+        for (int i = 0; i < 20_000; i++) {
+            String device = pool[random.nextInt(pool.length)];
+            String maybeCopy = random.nextBoolean() ? device : new String(device);
+            String fieldName = pool[random.nextInt(pool.length)];
+            var event = new TunnelEvent(TunnelEvent.VERSION, EventKind.values()[random.nextInt(EventKind.values()
+                    .length)], Layer.values()[random.nextInt(Layer.values().length)], maybeCopy, "192.0.2.7",
+                    IkeVersion.values()[random.nextInt(IkeVersion.values().length)],
+                    pool[random.nextInt(pool.length)], 5, Map.of(fieldName, device), "t",
+                    Instant.ofEpochSecond(1_795_000_000L, i), pool[random.nextInt(pool.length)],
+                    random.nextBoolean() ? "tcp" : null, "text");
+            assertThat(new String(serializer.serialize("t", event), StandardCharsets.UTF_8))
+                    .isEqualTo(new String(binding.serializer().serialize("t", event), StandardCharsets.UTF_8));
+        }
+    }
+
     @Test
     void shouldWriteLongTextsWholeOnlyWhenTheyArePlainAscii() {
         String plain = "decaps: rec'd IPSEC packet has invalid spi for destaddr=192.0.2.1, prot=50, srcaddr=10.1.1.1";
