@@ -27,7 +27,7 @@ import org.slf4j.LoggerFactory;
  * <p>The queue is JCTools' lock-free multi-producer, single-consumer array queue: an offer is one atomic increment
  * and a store, where {@code ArrayBlockingQueue} took a lock on both sides and signalled its condition on every offer
  * (4–5% of a busy event loop, async-profiler, docs/performance.md). Its capacity is the requested one rounded up to a
- * power of two.
+ * power of two. Keyed records carry the partition Kafka's own partitioner would give them ({@link KeyPartitions}).
  */
 public final class QueuedKafkaWriter<K, V> implements AutoCloseable {
 
@@ -47,11 +47,13 @@ public final class QueuedKafkaWriter<K, V> implements AutoCloseable {
     private final Counter sendErrors;
     private final Counter deliveryFailures;
     private final Callback callback;
+    private final KeyPartitions partitions;
     private final RateLimitedLog rateLimitedLog = new RateLimitedLog(LOG, Duration.ofSeconds(10));
 
     public QueuedKafkaWriter(String topic, Producer<K, V> producer, int capacity, MeterRegistry registry) {
         this.topic = topic;
         this.producer = producer;
+        this.partitions = new KeyPartitions(topic, producer);
         this.queue = new MpscArrayQueue<>(Math.max(2, capacity));
         this.streamHighWater = Math.min(STREAM_HIGH_WATER, queue.capacity() - queue.capacity() / 4);
         this.published = Counter.builder(CollectorMeters.KAFKA_PUBLISHED.meterName())
@@ -82,7 +84,7 @@ public final class QueuedKafkaWriter<K, V> implements AutoCloseable {
         if (drainer.closing()) {
             return PublishOutcome.CLOSED;
         }
-        return queue.offer(new ProducerRecord<>(topic, null, timestampMillis, key, value))
+        return queue.offer(new ProducerRecord<>(topic, partitions.of(key), timestampMillis, key, value))
                 ? PublishOutcome.QUEUED : PublishOutcome.QUEUE_FULL;
     }
 
@@ -99,6 +101,7 @@ public final class QueuedKafkaWriter<K, V> implements AutoCloseable {
 
     private void send(ProducerRecord<K, V> record) {
         try {
+            partitions.beforeSend();
             producer.send(record, callback);
         } catch (KafkaException e) {
             failed(sendErrors, "send_error", e);
