@@ -8,6 +8,7 @@ import io.tunnelwatch.collector.metrics.RateLimitedLog;
 import io.tunnelwatch.events.TunnelEvent;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import org.slf4j.Logger;
@@ -30,6 +31,7 @@ public final class SyslogIngest {
     private final RawLineSink rawSink;
     private final SyslogMeters meters;
     private final SequenceLoss loss;
+    private final Clock clock;
     private final RateLimitedLog rateLimitedLog = new RateLimitedLog(LOG, Duration.ofSeconds(10));
 
     public SyslogIngest(DeviceResolver devices, EventSink sink, Clock clock, MeterRegistry registry) {
@@ -49,12 +51,18 @@ public final class SyslogIngest {
     private SyslogIngest(DeviceResolver devices, boolean rejectUnknownSenders, Collection<String> inventoryDevices,
                          EventSink sink, RawLineSink rawSink, Clock clock, MeterRegistry registry) {
         this.reader = new SyslogLineReader(devices, clock);
+        this.clock = clock;
         this.devices = devices;
         this.rejectUnknownSenders = rejectUnknownSenders;
         this.sink = sink;
         this.rawSink = rawSink;
         this.meters = new SyslogMeters(registry);
         this.loss = new SequenceLoss(registry, inventoryDevices);
+    }
+
+    /** Now, by the clock this ingest stamps events with. */
+    public Instant now() {
+        return clock.instant();
     }
 
     public boolean hasRoom() {
@@ -67,8 +75,16 @@ public final class SyslogIngest {
      * @param senderIp the source address of the datagram or connection, canonical text
      */
     public void accept(String line, String senderIp, Transport transport) {
+        accept(line, senderIp, transport, clock.instant());
+    }
+
+    /**
+     * Takes one line received at {@code receivedAt}: a stream transport reads the clock once per socket read, not
+     * once per line of it (a few percent of a busy event loop).
+     */
+    public void accept(String line, String senderIp, Transport transport, Instant receivedAt) {
         meters.received(transport);
-        LineOutcome outcome = reader.read(line, senderIp, transport.label());
+        LineOutcome outcome = reader.read(line, senderIp, transport.label(), receivedAt);
         if (devices.hasInventory() && !outcome.knownDevice()) {
             meters.unknownSender();
             if (rejectUnknownSenders) {

@@ -5,6 +5,7 @@ import io.tunnelwatch.collector.catalog.MessageCatalog;
 import io.tunnelwatch.events.PeerKey;
 import io.tunnelwatch.events.TunnelEvent;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -33,6 +34,11 @@ public final class SyslogLineReader {
      * @param transport the {@code transport} of the event: udp, tcp, tls, or another label
      */
     public LineOutcome read(String line, String senderIp, String transport) {
+        return read(line, senderIp, transport, clock.instant());
+    }
+
+    /** {@link #read(String, String, String)} of a line received at {@code receivedAt}. */
+    public LineOutcome read(String line, String senderIp, String transport, Instant receivedAt) {
         SyslogParseResult result = parser.parse(line);
         if (result instanceof SyslogParseResult.Unparsed unparsed) {
             String device = devices.deviceFor(senderIp, null);
@@ -48,7 +54,7 @@ public final class SyslogLineReader {
         CatalogMatch c = match.get();
         TunnelEvent event = new TunnelEvent(TunnelEvent.VERSION, c.kind(), c.layer(), device,
                 peerOf(c, device, devices), c.ikeVersion(), m.fullMnemonic(), m.severity(), c.fields(),
-                routerTime(m), clock.instant(), senderIp, transport, m.text());
+                routerTime(m), receivedAt, senderIp, transport, m.text());
         return new LineOutcome.Event(event, m, known);
     }
 

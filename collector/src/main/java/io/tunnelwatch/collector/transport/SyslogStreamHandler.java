@@ -13,6 +13,7 @@ import io.tunnelwatch.collector.syslog.Transport;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,7 +22,7 @@ import org.slf4j.LoggerFactory;
  * Takes framed syslog messages of one TCP or TLS connection to the ingest path, and applies backpressure: when Kafka
  * falls behind, the connection stops reading (the sender's TCP window closes) instead of dropping. Also the
  * {@link FrameListener} of the connection's framer: every discarded frame is counted as a drop and logged with the
- * sender's address. One instance per connection.
+ * sender's address. One instance per connection. The lines of one socket read share one receive time.
  */
 public final class SyslogStreamHandler extends SimpleChannelInboundHandler<ByteBuf> implements FrameListener {
 
@@ -32,6 +33,8 @@ public final class SyslogStreamHandler extends SimpleChannelInboundHandler<ByteB
     private final SyslogIngest ingest;
     private final Transport transport;
     private String senderIp;
+    /** When the socket read being handled happened: one clock read per read, shared by its lines; null between. */
+    private Instant readAt;
 
     public SyslogStreamHandler(SyslogIngest ingest, Transport transport) {
         this.ingest = ingest;
@@ -48,11 +51,15 @@ public final class SyslogStreamHandler extends SimpleChannelInboundHandler<ByteB
 
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, ByteBuf frame) {
-        ingest.accept(frame.toString(StandardCharsets.UTF_8), senderIp, transport);
+        if (readAt == null) {
+            readAt = ingest.now();
+        }
+        ingest.accept(frame.toString(StandardCharsets.UTF_8), senderIp, transport, readAt);
     }
 
     @Override
     public void channelReadComplete(ChannelHandlerContext ctx) {
+        readAt = null;
         if (!ingest.hasRoom() && ctx.channel().config().isAutoRead()) {
             ctx.channel().config().setAutoRead(false);
             scheduleResume(ctx);

@@ -22,7 +22,9 @@ import java.net.SocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -138,6 +140,37 @@ class SyslogTransportHandlersTest {
         assertNothingLeft();
     }
 
+    /** The clock is read once per socket read: its lines share a receive time, and the next read gets a later one. */
+    @Test
+    void shouldStampTheLinesOfOneReadWithOneClockReadingAndTheNextReadWithALaterOne() throws Exception {
+        AtomicLong reads = new AtomicLong();
+        Clock ticking = new Clock() {
+            @Override
+            public Instant instant() {
+                return Instant.parse("2026-11-26T10:00:00Z").plusSeconds(reads.incrementAndGet());
+            }
+
+            @Override
+            public ZoneId getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(ZoneId zone) {
+                throw new UnsupportedOperationException();
+            }
+        };
+        channel = tcp(new SyslogIngest(DeviceResolver.bySenderAddress(), sink, ticking, registry));
+
+        channel.writeInbound(bytes(DOWN + "\n" + UP_V2 + "\n" + DOWN + "\n"));
+        channel.writeInbound(bytes(UP_V2 + "\n"));
+
+        assertThat(sink.events()).extracting(TunnelEvent::receivedAt).containsExactly(
+                Instant.parse("2026-11-26T10:00:01Z"), Instant.parse("2026-11-26T10:00:01Z"),
+                Instant.parse("2026-11-26T10:00:01Z"), Instant.parse("2026-11-26T10:00:02Z"));
+        assertNothingLeft();
+    }
+
     @Test
     void shouldJoinALineSplitAcrossWrites() throws Exception {
         channel = tcp();
@@ -227,7 +260,11 @@ class SyslogTransportHandlersTest {
     }
 
     private EmbeddedChannel tcp() throws Exception {
-        SyslogStreamHandler handler = new SyslogStreamHandler(ingest, Transport.TCP);
+        return tcp(ingest);
+    }
+
+    private EmbeddedChannel tcp(SyslogIngest to) throws Exception {
+        SyslogStreamHandler handler = new SyslogStreamHandler(to, Transport.TCP);
         decoder = new SyslogFrameDecoder(MAX_FRAME, handler);
         RemoteChannel tcp = new RemoteChannel(new InetSocketAddress("192.0.2.1", 40001), decoder, handler);
         tcp.register();

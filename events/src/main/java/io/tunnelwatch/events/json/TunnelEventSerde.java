@@ -64,11 +64,8 @@ public final class TunnelEventSerde implements Serde<TunnelEvent> {
 
     private static final class Writer {
         private static final JsonByteWriter.Name V = JsonByteWriter.Name.of("v");
-        private static final JsonByteWriter.Name KIND = JsonByteWriter.Name.of("kind");
-        private static final JsonByteWriter.Name LAYER = JsonByteWriter.Name.of("layer");
         private static final JsonByteWriter.Name DEVICE = JsonByteWriter.Name.of("device");
         private static final JsonByteWriter.Name PEER = JsonByteWriter.Name.of("peer");
-        private static final JsonByteWriter.Name IKE_VERSION = JsonByteWriter.Name.of("ikeVersion");
         private static final JsonByteWriter.Name MNEMONIC = JsonByteWriter.Name.of("mnemonic");
         private static final JsonByteWriter.Name SEVERITY = JsonByteWriter.Name.of("severity");
         private static final JsonByteWriter.Name FIELDS = JsonByteWriter.Name.of("fields");
@@ -78,19 +75,30 @@ public final class TunnelEventSerde implements Serde<TunnelEvent> {
         private static final JsonByteWriter.Name TRANSPORT = JsonByteWriter.Name.of("transport");
         private static final JsonByteWriter.Name TEXT = JsonByteWriter.Name.of("text");
 
+        /** Every kind, layer and IKE version member, by ordinal. */
+        private static final JsonByteWriter.Member[] KINDS = members("kind", EventKind.values());
+        private static final JsonByteWriter.Member[] LAYERS = members("layer", Layer.values());
+        private static final JsonByteWriter.Member[] IKE_VERSIONS = members("ikeVersion", IkeVersion.values());
+
         private final JsonByteWriter out = new JsonByteWriter();
+
+        private static JsonByteWriter.Member[] members(String name, Enum<?>[] constants) {
+            return java.util.Arrays.stream(constants).map(c -> JsonByteWriter.Member.of(name, c.name()))
+                    .toArray(JsonByteWriter.Member[]::new);
+        }
         private final IsoInstantWriter instants = new IsoInstantWriter();
 
         byte[] write(TunnelEvent e) {
-            // recurring: the strings that are the same few instances in event after event (enum names, the
-            // device, the interned mnemonic, the connection's source, field names); peer, times and text are not
+            // enums as whole pre-encoded members; recurring: the strings that are the same few instances in event
+            // after event (the device, the interned mnemonic, the connection's source, field names); peer, times
+            // and text are not
             out.startObject()
                     .number(V, e.v())
-                    .recurringString(KIND, e.kind().name())
-                    .recurringString(LAYER, e.layer().name())
+                    .member(KINDS[e.kind().ordinal()])
+                    .member(LAYERS[e.layer().ordinal()])
                     .recurringString(DEVICE, e.device())
                     .string(PEER, e.peer())
-                    .recurringString(IKE_VERSION, e.ikeVersion().name())
+                    .member(IKE_VERSIONS[e.ikeVersion().ordinal()])
                     .recurringString(MNEMONIC, e.mnemonic())
                     .number(SEVERITY, e.severity())
                     .startObject(FIELDS);
