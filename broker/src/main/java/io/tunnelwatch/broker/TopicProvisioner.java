@@ -20,11 +20,15 @@ import org.slf4j.LoggerFactory;
 /**
  * Creates the topics of DESIGN.md that are missing, with the configured partitions and replication, and leaves
  * existing ones alone (a topic with fewer partitions than configured is reported, never changed behind the
- * operator's back: repartitioning moves keys).
+ * operator's back: repartitioning moves keys). Returns once every partition of the topics it created has a leader:
+ * a producer that writes in the moment before (the collector starting with a fresh broker) gets its first batches
+ * refused, and idempotent producers then lose them to out-of-order sequence errors (seen in KeyPlacementIT).
  */
 public final class TopicProvisioner {
 
     private static final Logger LOG = LoggerFactory.getLogger(TopicProvisioner.class);
+
+    private static final long LEADER_POLL_MILLIS = 50;
 
     private final Admin admin;
     private final long timeoutMs;
@@ -51,7 +55,9 @@ public final class TopicProvisioner {
                 }
             }
             createAll(missing);
-            return missing.stream().map(NewTopic::name).toList();
+            List<String> created = missing.stream().map(NewTopic::name).toList();
+            awaitLeaders(created);
+            return created;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while creating topics", e);
@@ -85,6 +91,31 @@ public final class TopicProvisioner {
                 }
             }
         }
+    }
+
+    /** Waits up to the timeout for every partition of {@code names} to have a leader; warns if some do not. */
+    private void awaitLeaders(List<String> names) throws InterruptedException {
+        if (names.isEmpty()) {
+            return;
+        }
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
+        String lastProblem = "not described yet";
+        while (System.nanoTime() - deadline < 0) {
+            try {
+                long leaderless = admin.describeTopics(names).allTopicNames().get(timeoutMs, TimeUnit.MILLISECONDS)
+                        .values().stream().flatMap(t -> t.partitions().stream())
+                        .filter(p -> p.leader() == null || p.leader().isEmpty()).count();
+                if (leaderless == 0) {
+                    return;
+                }
+                lastProblem = leaderless + " partitions without a leader";
+            } catch (ExecutionException | TimeoutException e) {
+                lastProblem = EmbeddedKafkaBroker.rootMessage(e); // just created: metadata may not know them yet
+            }
+            Thread.sleep(LEADER_POLL_MILLIS);
+        }
+        LOG.warn("Created topics {} but after {} ms: {}; producers may see their first batches refused", names,
+                timeoutMs, lastProblem);
     }
 
     private int brokerCount() throws InterruptedException, ExecutionException, TimeoutException {

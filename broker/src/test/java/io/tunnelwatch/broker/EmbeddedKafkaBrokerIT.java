@@ -46,6 +46,9 @@ class EmbeddedKafkaBrokerIT {
                 assertThat(created).contains("tunnelwatch.events", "tunnelwatch.counters", "tunnelwatch.syslog.raw",
                         "tunnelwatch.peer-state", "tunnelwatch.alerts")
                         .containsExactlyInAnyOrderElementsOf(Topics.ALL.stream().map(t -> t.name()).toList());
+                assertThat(admin.describeTopics(created).allTopicNames().get().values())
+                        .as("every partition has its leader when ensure returns")
+                        .allSatisfy(t -> assertThat(t.partitions()).allSatisfy(p -> assertThat(p.leader()).isNotNull()));
                 var peerState = new ConfigResource(ConfigResource.Type.TOPIC, "tunnelwatch.peer-state");
                 String policy = admin.describeConfigs(List.of(peerState)).all().get(30, TimeUnit.SECONDS)
                         .get(peerState).get("cleanup.policy").value();

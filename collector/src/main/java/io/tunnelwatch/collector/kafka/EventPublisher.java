@@ -3,7 +3,6 @@ package io.tunnelwatch.collector.kafka;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.netty.util.concurrent.FastThreadLocal;
 import io.tunnelwatch.collector.syslog.EventSink;
-import io.tunnelwatch.events.PeerKey;
 import io.tunnelwatch.events.Topics;
 import io.tunnelwatch.events.TunnelEvent;
 import org.apache.kafka.clients.producer.Producer;
@@ -30,7 +29,13 @@ public final class EventPublisher implements EventSink, AutoCloseable {
             return Topics.EVENTS.valueSerde().serializer();
         }
     };
-    private static final Serializer<PeerKey> KEYS = Topics.EVENTS.keySerde().serializer();
+    /** The key bytes of recent events, per offering thread (see {@link RecentKeys}). */
+    private static final FastThreadLocal<RecentKeys> KEYS = new FastThreadLocal<>() {
+        @Override
+        protected RecentKeys initialValue() {
+            return new RecentKeys();
+        }
+    };
 
     private final QueuedKafkaWriter<byte[], byte[]> writer;
 
@@ -42,7 +47,8 @@ public final class EventPublisher implements EventSink, AutoCloseable {
     @Override
     public PublishOutcome offer(TunnelEvent event) {
         String topic = Topics.EVENTS.name();
-        return writer.offer(KEYS.serialize(topic, event.key()), VALUES.get().serialize(topic, event),
+        // the key's wire form is PeerKeySerde's, device|peer in UTF-8; RecentKeys shares one array per busy tunnel
+        return writer.offer(KEYS.get().utf8(event.device(), event.peer()), VALUES.get().serialize(topic, event),
                 event.receivedAt().toEpochMilli());
     }
 

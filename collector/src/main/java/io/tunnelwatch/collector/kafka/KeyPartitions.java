@@ -19,6 +19,8 @@ import org.apache.kafka.common.PartitionInfo;
 final class KeyPartitions {
 
     static final long REFRESH_NANOS = 10_000_000_000L;
+    /** Slots of the placement memory, a power of two. */
+    private static final int SLOTS = 4096;
     /** The clock is read once per this many records (a power of two), not per record. */
     private static final int CLOCK_EVERY = 1024;
 
@@ -27,6 +29,11 @@ final class KeyPartitions {
     /** The topic's partition count, 0 while unknown; written by the publishing thread, read by offering threads. */
     private volatile int count;
     private long refreshDue = Long.MIN_VALUE;
+    /**
+     * The partitions of recent key arrays, by array identity ({@link RecentKeys} hands out one array per busy
+     * tunnel): a hit skips the hash. Entries are immutable, so racing offering threads at worst replace each other's.
+     */
+    private final Placement[] placements = new Placement[SLOTS];
     private long sends;
 
     KeyPartitions(String topic, Producer<?, ?> producer) {
@@ -37,7 +44,20 @@ final class KeyPartitions {
     /** The partition of a record with this key, or null to let the producer decide (count unknown, not bytes). */
     Integer of(Object key) {
         int n = count;
-        return n > 0 && key instanceof byte[] bytes ? BuiltInPartitioner.partitionForKey(bytes, n) : null;
+        if (n <= 0 || !(key instanceof byte[] bytes)) {
+            return null;
+        }
+        int slot = System.identityHashCode(bytes) & (SLOTS - 1);
+        Placement p = placements[slot];
+        if (p != null && p.key == bytes && p.count == n) {
+            return p.partition;
+        }
+        Integer partition = BuiltInPartitioner.partitionForKey(bytes, n);
+        placements[slot] = new Placement(bytes, n, partition);
+        return partition;
+    }
+
+    private record Placement(byte[] key, int count, Integer partition) {
     }
 
     /** Called by the publishing thread before each send: re-reads the partition count at the first and when due. */
