@@ -32,15 +32,22 @@ import java.util.regex.Pattern;
 public final class InventoryLoader {
 
     private static final Set<String> ROOT_KEYS = Set.of("devices");
+    /** The poller's defaults (SnmpDevice.Schedule.DEFAULT), to check a device's own timing against. */
+    static final Duration DEFAULT_POLL_INTERVAL = Duration.ofSeconds(60);
+    static final int DEFAULT_POLL_RETRIES = 2;
     private static final Set<String> DEVICE_KEYS = Set.of("name", "addresses", "sourceInterface", "snmp", "peers");
     private static final Set<String> SNMP_KEYS = Set.of("version", "community", "user", "authProtocol", "authKey",
-            "privProtocol", "privKey", "pollInterval", "port", "engineId");
+            "privProtocol", "privKey", "pollInterval", "pollJitter", "pollTimeout", "pollRetries", "port", "engineId");
+    /** The poll timing keys any SNMP version takes. */
+    private static final Set<String> POLL_KEYS = Set.of("pollInterval", "pollJitter", "pollTimeout", "pollRetries");
+    /** Retries beyond this only stretch a dead device's poll past the next one. */
+    private static final int MAX_RETRIES = 10;
     private static final Set<String> PEER_KEYS = Set.of("address", "tunnel", "cryptoAcl");
     private static final Set<String> AUTH_PROTOCOLS = Set.of("MD5", "SHA", "SHA224", "SHA256", "SHA384", "SHA512");
     private static final Set<String> PRIV_PROTOCOLS = Set.of("DES", "3DES", "AES", "AES128", "AES192", "AES256");
     /** Device names become Kafka keys ({@code device|peer}) and metric labels: no separator, no blanks. */
     private static final Pattern DEVICE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:/\\-]{0,127}");
-    private static final Pattern DURATION = Pattern.compile("(\\d{1,6})\\s*(s|m|h)?");
+    private static final Pattern DURATION = Pattern.compile("(\\d{1,6})\\s*(ms|s|m|h)?");
     /** RFC 3414 §11.2: USM passwords are at least 8 characters. */
     private static final int MIN_USM_KEY = 8;
 
@@ -133,17 +140,17 @@ public final class InventoryLoader {
         MapNode m = map(node, "snmp of '" + device + "'");
         checkKeys(m, SNMP_KEYS, "snmp");
         Entry version = m.entries().get("version");
-        Duration poll = m.entries().containsKey("pollInterval") ? duration(m.entries().get("pollInterval")) : null;
+        PollTiming poll = pollTiming(m);
         String v = version == null ? null : text(version);
         int port = port(m.entries().get("port"));
         if ("2c".equalsIgnoreCase(v)) {
-            onlyKeys(m, Set.of("version", "community", "pollInterval", "port"), "SNMP version 2c");
+            onlyKeys(m, union(Set.of("version", "community", "port"), POLL_KEYS), "SNMP version 2c");
             String community = required(m, "community", "SNMP version 2c of '" + device + "'");
             return new SnmpCredentials.V2c(new Secret(community), poll, port);
         }
         if ("3".equals(v)) {
-            onlyKeys(m, Set.of("version", "user", "authProtocol", "authKey", "privProtocol", "privKey",
-                    "pollInterval", "port", "engineId"), "SNMP version 3");
+            onlyKeys(m, union(Set.of("version", "user", "authProtocol", "authKey", "privProtocol", "privKey",
+                    "port", "engineId"), POLL_KEYS), "SNMP version 3");
             String user = required(m, "user", "SNMP version 3 of '" + device + "'");
             String authProtocol = protocol(m, "authProtocol", AUTH_PROTOCOLS);
             Secret authKey = key(m, "authKey", authProtocol, "authProtocol");
@@ -159,6 +166,50 @@ public final class InventoryLoader {
         int line = version == null ? m.line() : version.line();
         throw fail(line, "bad snmp version '" + (v == null ? "" : v) + "' of device '" + device
                 + "' (expected 2c or 3)");
+    }
+
+    /**
+     * pollInterval, pollJitter, pollTimeout, pollRetries; each optional. A jitter must stay under the interval and a
+     * timeout with its retries must end before the next poll is due, or polls of one device would overlap.
+     */
+    private PollTiming pollTiming(MapNode m) {
+        Map<String, Entry> e = m.entries();
+        Duration interval = e.containsKey("pollInterval") ? duration(e.get("pollInterval"), "pollInterval") : null;
+        Duration jitter = e.containsKey("pollJitter") ? duration(e.get("pollJitter"), "pollJitter") : null;
+        Duration timeout = e.containsKey("pollTimeout") ? duration(e.get("pollTimeout"), "pollTimeout") : null;
+        Integer retries = e.containsKey("pollRetries") ? retries(e.get("pollRetries")) : null;
+        Duration every = interval != null ? interval : DEFAULT_POLL_INTERVAL;
+        if (jitter != null && jitter.compareTo(every) >= 0) {
+            throw fail(e.get("pollJitter").line(), "pollJitter " + text(e.get("pollJitter"))
+                    + " must be shorter than the poll interval (" + every.toSeconds() + "s)");
+        }
+        if (timeout != null) {
+            long tries = 1L + (retries != null ? retries : DEFAULT_POLL_RETRIES);
+            if (timeout.multipliedBy(tries).compareTo(every) >= 0) {
+                throw fail(e.get("pollTimeout").line(), "pollTimeout " + text(e.get("pollTimeout")) + " x " + tries
+                        + " tries must end before the next poll (interval " + every.toSeconds() + "s)");
+            }
+        }
+        return new PollTiming(interval, jitter, timeout, retries);
+    }
+
+    private int retries(Entry e) {
+        String t = text(e);
+        try {
+            int n = Integer.parseInt(t == null ? "" : t.trim());
+            if (n >= 0 && n <= MAX_RETRIES) {
+                return n;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw fail(e.line(), "pollRetries must be 0.." + MAX_RETRIES + ", was '" + t + "'");
+    }
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> all = new java.util.HashSet<>(a);
+        all.addAll(b);
+        return all;
     }
 
     private int port(Entry e) {
@@ -271,15 +322,16 @@ public final class InventoryLoader {
         return canonical;
     }
 
-    private Duration duration(Entry e) {
+    private Duration duration(Entry e, String key) {
         String t = text(e);
         Matcher m = t == null ? null : DURATION.matcher(t.strip());
         if (m == null || !m.matches() || Long.parseLong(m.group(1)) == 0) {
-            throw fail(e.line(), "pollInterval '" + t + "' is not a duration (e.g. 30s, 5m, 1h, or seconds)");
+            throw fail(e.line(), key + " '" + t + "' is not a duration (e.g. 30s, 5m, 1h, 500ms, or seconds)");
         }
         long n = Long.parseLong(m.group(1));
         String unit = m.group(2) == null ? "s" : m.group(2);
         return switch (unit) {
+            case "ms" -> Duration.ofMillis(n);
             case "m" -> Duration.ofMinutes(n);
             case "h" -> Duration.ofHours(n);
             default -> Duration.ofSeconds(n);

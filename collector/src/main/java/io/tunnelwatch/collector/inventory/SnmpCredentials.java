@@ -12,20 +12,26 @@ public sealed interface SnmpCredentials {
     /** The agent's standard UDP port. */
     int DEFAULT_PORT = 161;
 
+    /** When and how patiently the device is polled. */
+    PollTiming poll();
+
     /** How often the device's counters are polled; null: the poller's default. */
-    Duration pollInterval();
+    default Duration pollInterval() {
+        return poll().interval();
+    }
 
     /** The agent's UDP port (161 unless the inventory says otherwise, e.g. for simulated agents). */
     int port();
 
     /** SNMPv2c: a read community. */
-    record V2c(Secret community, Duration pollInterval, int port) implements SnmpCredentials {
+    record V2c(Secret community, PollTiming poll, int port) implements SnmpCredentials {
         public V2c {
             Objects.requireNonNull(community, "community");
+            Objects.requireNonNull(poll, "poll");
         }
 
         public V2c(Secret community, Duration pollInterval) {
-            this(community, pollInterval, DEFAULT_PORT);
+            this(community, PollTiming.every(pollInterval), DEFAULT_PORT);
         }
     }
 
@@ -39,14 +45,16 @@ public sealed interface SnmpCredentials {
      *                     discovers it)
      */
     record V3(String user, String authProtocol, Secret authKey, String privProtocol, Secret privKey,
-              Duration pollInterval, int port, String engineId) implements SnmpCredentials {
+              PollTiming poll, int port, String engineId) implements SnmpCredentials {
         public V3 {
             Objects.requireNonNull(user, "user");
+            Objects.requireNonNull(poll, "poll");
         }
 
         public V3(String user, String authProtocol, Secret authKey, String privProtocol, Secret privKey,
                   Duration pollInterval) {
-            this(user, authProtocol, authKey, privProtocol, privKey, pollInterval, DEFAULT_PORT, null);
+            this(user, authProtocol, authKey, privProtocol, privKey, PollTiming.every(pollInterval), DEFAULT_PORT,
+                    null);
         }
 
         /** The USM security level these settings give. */

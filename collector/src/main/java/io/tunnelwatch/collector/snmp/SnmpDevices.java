@@ -4,6 +4,7 @@ import io.netty.util.NetUtil;
 import io.tunnelwatch.collector.inventory.Device;
 import io.tunnelwatch.collector.inventory.ExpectedPeer;
 import io.tunnelwatch.collector.inventory.Inventory;
+import io.tunnelwatch.collector.inventory.PollTiming;
 import io.tunnelwatch.collector.inventory.SnmpCredentials;
 import java.net.InetAddress;
 import java.time.Duration;
@@ -27,7 +28,7 @@ public final class SnmpDevices {
             InetAddress address = NetUtil.createInetAddressFromIpAddressString(d.addresses().get(0));
             Set<String> peers = d.peers().stream().map(ExpectedPeer::address).collect(Collectors.toSet());
             devices.add(new SnmpDevice(d.name(), address, d.snmp().port(), credentials(d.snmp()), peers,
-                    schedule(d.snmp().pollInterval())));
+                    schedule(d.snmp().poll())));
         }
         return devices;
     }
@@ -45,12 +46,13 @@ public final class SnmpDevices {
                 v3.privProtocol(), v3.privKey() == null ? null : v3.privKey().reveal(), v3.engineId());
     }
 
-    private static SnmpDevice.Schedule schedule(Duration interval) {
+    /** The inventory's timing over the poller's defaults; an unset jitter is the default's, at most interval / 6. */
+    static SnmpDevice.Schedule schedule(PollTiming timing) {
         SnmpDevice.Schedule d = SnmpDevice.Schedule.DEFAULT;
-        if (interval == null) {
-            return d;
-        }
-        Duration jitter = interval.dividedBy(6).compareTo(d.jitter()) < 0 ? interval.dividedBy(6) : d.jitter();
-        return new SnmpDevice.Schedule(interval, jitter, d.timeout(), d.retries());
+        Duration interval = timing.interval() != null ? timing.interval() : d.interval();
+        Duration jitter = timing.jitter() != null ? timing.jitter()
+                : interval.dividedBy(6).compareTo(d.jitter()) < 0 ? interval.dividedBy(6) : d.jitter();
+        return new SnmpDevice.Schedule(interval, jitter, timing.timeout() != null ? timing.timeout() : d.timeout(),
+                timing.retries() != null ? timing.retries() : d.retries());
     }
 }

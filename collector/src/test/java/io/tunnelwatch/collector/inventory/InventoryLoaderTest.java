@@ -62,6 +62,23 @@ class InventoryLoaderTest {
     }
 
     @Test
+    void shouldReadAPollScheduleOfItsOwnForEitherVersion() {
+        Inventory inventory = InventoryLoader.parse("inventory.yaml", """
+                devices:
+                  - name: rtr-1
+                    snmp: {version: 2c, community: c, pollInterval: 2m, pollJitter: 15s, pollTimeout: 1500ms,
+                           pollRetries: 0}
+                  - name: rtr-2
+                    snmp: {version: 3, user: u, authProtocol: SHA, authKey: longenough, pollTimeout: 5s}
+                """);
+
+        assertThat(inventory.byName("rtr-1").orElseThrow().snmp().poll()).isEqualTo(new PollTiming(
+                Duration.ofMinutes(2), Duration.ofSeconds(15), Duration.ofMillis(1500), 0));
+        assertThat(inventory.byName("rtr-2").orElseThrow().snmp().poll())
+                .isEqualTo(new PollTiming(null, null, Duration.ofSeconds(5), null));
+    }
+
+    @Test
     void shouldFindADeviceByAnySpellingOfItsAddressButNeverByAName() {
         Inventory inventory = InventoryLoader.parse("inventory.yaml", FULL);
 
@@ -143,7 +160,14 @@ class InventoryLoaderTest {
         "routers: []"
             + " | inventory.yaml line 1: unknown key 'routers' in the inventory (expected one of [devices])",
         "devices:\\n  - name: rtr-1\\n    snmp: {version: 2c, community: c, pollInterval: soon}"
-            + " | inventory.yaml line 3: pollInterval 'soon' is not a duration (e.g. 30s, 5m, 1h, or seconds)"})
+            + " | inventory.yaml line 3: pollInterval 'soon' is not a duration (e.g. 30s, 5m, 1h, 500ms, or seconds)",
+        "devices:\\n  - name: rtr-1\\n    snmp: {version: 2c, community: c, pollRetries: 11}"
+            + " | inventory.yaml line 3: pollRetries must be 0..10, was '11'",
+        "devices:\\n  - name: rtr-1\\n    snmp: {version: 2c, community: c, pollJitter: 1m}"
+            + " | inventory.yaml line 3: pollJitter 1m must be shorter than the poll interval (60s)",
+        "devices:\\n  - name: rtr-1\\n    snmp: {version: 3, user: u, authProtocol: SHA, authKey: longenough,"
+            + " pollInterval: 30s, pollTimeout: 10s}"
+            + " | inventory.yaml line 3: pollTimeout 10s x 3 tries must end before the next poll (interval 30s)"})
     void shouldFailWithTheFileTheLineAndTheReason(String yaml, String message) {
         assertThatThrownBy(() -> InventoryLoader.parse("inventory.yaml", yaml.replace("\\n", "\n")))
                 .isInstanceOf(InventoryException.class)
