@@ -61,6 +61,19 @@ public final class SnmpOids {
     /** TUNNEL-MIB tunnelIfRemoteInetAddress, index ifIndex (raw 4 or 16 bytes). */
     public static final String TUNNEL_IF_REMOTE_INET_ADDRESS = "1.3.6.1.2.1.10.131.1.1.1.1.10";
 
+    // CISCO-RTTMON-MIB (IP SLA), rows indexed by rttMonCtrlAdminIndex (the `ip sla N` number), CISCO-FACTS.md §3.4
+    public static final String RTT_MON = "1.3.6.1.4.1.9.9.42";
+    public static final String RTT_MON_CTRL_ADMIN_TAG = RTT_MON + ".1.2.1.1.3";
+    public static final String RTT_MON_CTRL_OPER_CONNECTION_LOST = RTT_MON + ".1.2.9.1.5";
+    public static final String RTT_MON_CTRL_OPER_TIMEOUT = RTT_MON + ".1.2.9.1.6";
+    /** rttMonHistoryCollectionAddress, index (admin, life, bucket, sample): the probe's target, raw 4 or 16 bytes. */
+    public static final String RTT_MON_HISTORY_COLLECTION_ADDRESS = RTT_MON + ".1.4.1.1.5";
+    /** rttMonReactVar, index (admin, reactConfig): what a reaction watches (RttMonReactVar). */
+    public static final String RTT_MON_REACT_VAR = RTT_MON + ".1.2.19.1.2";
+    public static final String RTT_MON_REACT_OCCURRED = RTT_MON + ".1.2.19.1.10";
+    /** Notifications: rttMonNotificationsPrefix.N (1 connection change, 2 timeout, 3 threshold, 5 reaction). */
+    public static final String RTT_MON_NOTIFICATION_PREFIX = RTT_MON + ".2.0.";
+
     // SNMPv2-MIB and the generic traps
     public static final String SYS_UP_TIME = "1.3.6.1.2.1.1.3.0";
     public static final String SNMP_TRAP_OID = "1.3.6.1.6.3.1.1.4.1.0";

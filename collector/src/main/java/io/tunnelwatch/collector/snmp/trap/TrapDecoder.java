@@ -2,6 +2,7 @@ package io.tunnelwatch.collector.snmp.trap;
 
 import static io.tunnelwatch.collector.snmp.poll.SnmpOids.*;
 
+import io.tunnelwatch.collector.catalog.PeerAddresses;
 import io.tunnelwatch.collector.snmp.poll.IpsAddress;
 import io.tunnelwatch.collector.snmp.poll.TunnelIndex;
 import io.tunnelwatch.collector.snmp.poll.TunnelInterface;
@@ -21,8 +22,9 @@ import org.snmp4j.smi.Variable;
 import org.snmp4j.smi.VariableBinding;
 
 /**
- * Turns one accepted notification into a {@link TunnelEvent}: the 13 CISCO-IPSEC-FLOW-MONITOR-MIB notifications
- * and IF-MIB linkUp/linkDown of tunnel interfaces. SNMPv1 traps are first given their SNMPv2 trap OID (RFC 3584
+ * Turns one accepted notification into a {@link TunnelEvent}: the 13 CISCO-IPSEC-FLOW-MONITOR-MIB notifications,
+ * IF-MIB linkUp/linkDown of tunnel interfaces, and the IP SLA notifications of a probe failing or passing again
+ * ({@link SlaNotification}: the probe's target address, else its tag when that is an address, is the peer). SNMPv1 traps are first given their SNMPv2 trap OID (RFC 3584
  * §3.1: enterprise.0.specific, or snmpTraps.(generic+1)). The peer is read from cikePeerRemoteAddr (IPSIpAddress,
  * 4 or 16 raw bytes) when the notification carries it, else from the poller's {@link TunnelIndex}; a cipSecTunIndex
  * the last poll did not see gives peer {@code *} and the field {@code unresolved_tunnel_index}.
@@ -56,6 +58,10 @@ public final class TrapDecoder {
         if (n != null) {
             return n.mibName;
         }
+        SlaNotification sla = SlaNotification.byOid(trapOid);
+        if (sla != null) {
+            return sla.mibName;
+        }
         return LINK_UP.equals(trapOid) ? "linkUp" : LINK_DOWN.equals(trapOid) ? "linkDown" : OTHER;
     }
 
@@ -72,6 +78,52 @@ public final class TrapDecoder {
         }
         if (LINK_UP.equals(trapOid) || LINK_DOWN.equals(trapOid)) {
             return linkEvent(LINK_UP.equals(trapOid), device, source, bindings, receivedAt);
+        }
+        SlaNotification sla = SlaNotification.byOid(trapOid);
+        if (sla != null) {
+            return slaEvent(sla, device, source, bindings, receivedAt);
+        }
+        return null;
+    }
+
+    /** UNDERLAY_PROBE_FAILED or _OK, or null when the notification is not about reachability or says neither. */
+    private static TunnelEvent slaEvent(SlaNotification sla, String device, String source,
+                                        List<? extends VariableBinding> bindings, Instant receivedAt) {
+        String condition = sla.condition(numberIn(bindings, RTT_MON_REACT_VAR));
+        long occurred = numberIn(bindings, sla.occurredColumn);
+        if (condition == null || (occurred != SlaNotification.TRUE && occurred != SlaNotification.FALSE)) {
+            return null;
+        }
+        boolean failing = occurred == SlaNotification.TRUE;
+        Map<String, String> fields = new HashMap<>();
+        fields.put("probe", condition);
+        Integer index = firstIndexAfter(bindings, sla.occurredColumn);
+        if (index == null) {
+            index = firstIndexAfter(bindings, RTT_MON_CTRL_ADMIN_TAG);
+        }
+        if (index != null) {
+            fields.put("sla_index", index.toString());
+        }
+        String tag = textIn(bindings, RTT_MON_CTRL_ADMIN_TAG);
+        if (tag != null && !tag.isBlank()) {
+            fields.put("sla_tag", tag.strip());
+        }
+        String peer = addressIn(bindings, RTT_MON_HISTORY_COLLECTION_ADDRESS);
+        if (peer == null && tag != null) {
+            peer = PeerAddresses.canonical(tag.strip());
+        }
+        return event(failing ? EventKind.UNDERLAY_PROBE_FAILED : EventKind.UNDERLAY_PROBE_OK, sla.mibName,
+                failing ? 3 : 5, device, peer, fields, bindings, source, receivedAt);
+    }
+
+    /** The first sub-identifier after {@code column} in the OID of its varbind (the row's first index), or null. */
+    private static Integer firstIndexAfter(List<? extends VariableBinding> bindings, String column) {
+        for (VariableBinding vb : bindings) {
+            String oid = vb.getOid().toDottedString();
+            if (oid.startsWith(column + ".")) {
+                int end = oid.indexOf('.', column.length() + 1);
+                return parseIndex(oid.substring(column.length() + 1, end < 0 ? oid.length() : end));
+            }
         }
         return null;
     }

@@ -307,4 +307,79 @@ class TrapDecoderTest {
         assertThat(decoder.decode(DEVICE, "192.0.2.1", bare, NOW)).isNull();
         assertThat(TrapDecoder.typeLabel("1.3.6.1.4.1.9.9.41.2.0.1")).isEqualTo("other");
     }
+    // --- IP SLA (CISCO-RTTMON-MIB) ---
+
+    private static final int SLA = 10;
+
+    /** The varbinds IOS sends: the probe's tag, its target (history collection address) and the TruthValue. */
+    private static List<VariableBinding> sla(String tag, byte[] target, String occurredColumn, int truth) {
+        List<VariableBinding> b = new ArrayList<>();
+        b.add(vb(RTT_MON_CTRL_ADMIN_TAG + "." + SLA, new OctetString(tag)));
+        if (target != null) {
+            b.add(vb(RTT_MON_HISTORY_COLLECTION_ADDRESS + "." + SLA + ".1.1.1", new OctetString(target)));
+        }
+        b.add(vb(occurredColumn + "." + SLA + (occurredColumn.equals(RTT_MON_REACT_OCCURRED) ? ".1" : ""),
+                new Integer32(truth)));
+        return b;
+    }
+
+    static Stream<Arguments> slaNotifications() {
+        return Stream.of(
+                Arguments.of(1, "rttMonConnectionChangeNotification", RTT_MON_CTRL_OPER_CONNECTION_LOST,
+                        "connection_loss", null),
+                Arguments.of(2, "rttMonTimeoutNotification", RTT_MON_CTRL_OPER_TIMEOUT, "timeout", null),
+                Arguments.of(5, "rttMonNotification", RTT_MON_REACT_OCCURRED, "timeout", 7),
+                Arguments.of(5, "rttMonNotification", RTT_MON_REACT_OCCURRED, "connection_loss", 8));
+    }
+
+    @ParameterizedTest
+    @MethodSource("slaNotifications")
+    void shouldDecodeAnIpSlaProbeFailingAndPassingAgainAsAnUnderlayEventOfItsTarget(int number, String name,
+            String occurredColumn, String probe, Integer reactVar) {
+        String trapOid = RTT_MON_NOTIFICATION_PREFIX + number;
+        for (int truth : new int[] {1, 2}) {
+            List<VariableBinding> bindings = sla("to branch 7", PEER_BYTES, occurredColumn, truth);
+            if (reactVar != null) {
+                bindings.add(vb(RTT_MON_REACT_VAR + "." + SLA + ".1", new Integer32(reactVar)));
+            }
+
+            TunnelEvent e = decoder.decode(DEVICE, "192.0.2.1", v2(trapOid, bindings), NOW);
+
+            assertThat(e.kind()).isEqualTo(truth == 1 ? EventKind.UNDERLAY_PROBE_FAILED : EventKind.UNDERLAY_PROBE_OK);
+            assertThat(e.layer()).isEqualTo(Layer.UNDERLAY);
+            assertThat(e.device()).isEqualTo(DEVICE);
+            assertThat(e.peer()).isEqualTo(PEER);
+            assertThat(e.mnemonic()).isEqualTo(name);
+            assertThat(e.transport()).isEqualTo("snmp");
+            assertThat(e.fields()).containsEntry("probe", probe).containsEntry("sla_index", "10")
+                    .containsEntry("sla_tag", "to branch 7");
+        }
+        assertThat(TrapDecoder.typeLabel(trapOid)).isEqualTo(name);
+    }
+
+    @Test
+    void shouldTakeTheSlaTagAsThePeerWhenItIsAnAddressAndTheTargetIsMissing() {
+        TunnelEvent e = decoder.decode(DEVICE, "192.0.2.1", v2(RTT_MON_NOTIFICATION_PREFIX + 2,
+                sla(" 198.51.100.7 ", null, RTT_MON_CTRL_OPER_TIMEOUT, 1)), NOW);
+        TunnelEvent unnamed = decoder.decode(DEVICE, "192.0.2.1", v2(RTT_MON_NOTIFICATION_PREFIX + 2,
+                sla("branch seven", null, RTT_MON_CTRL_OPER_TIMEOUT, 1)), NOW);
+
+        assertThat(e.peer()).isEqualTo(PEER);
+        assertThat(unnamed.peer()).as("no address anywhere: device-wide").isEqualTo("*");
+        assertThat(unnamed.fields()).containsEntry("sla_tag", "branch seven");
+    }
+
+    @Test
+    void shouldIgnoreIpSlaNotificationsAboutQualityOrWithoutATruthValue() {
+        var rttReaction = sla("t", PEER_BYTES, RTT_MON_REACT_OCCURRED, 1);
+        rttReaction.add(vb(RTT_MON_REACT_VAR + "." + SLA + ".1", new Integer32(1))); // rtt(1): slow, not lost
+        var noTruth = sla("t", PEER_BYTES, RTT_MON_CTRL_OPER_TIMEOUT, 1);
+        noTruth.remove(noTruth.size() - 1);
+
+        assertThat(decoder.decode(DEVICE, "192.0.2.1", v2(RTT_MON_NOTIFICATION_PREFIX + 5, rttReaction), NOW))
+                .isNull();
+        assertThat(decoder.decode(DEVICE, "192.0.2.1", v2(RTT_MON_NOTIFICATION_PREFIX + 2, noTruth), NOW)).isNull();
+        assertThat(decoder.decode(DEVICE, "192.0.2.1", v2(RTT_MON_NOTIFICATION_PREFIX + 3,
+                sla("t", PEER_BYTES, RTT_MON_CTRL_OPER_TIMEOUT, 1)), NOW)).as("threshold: quality").isNull();
+    }
 }

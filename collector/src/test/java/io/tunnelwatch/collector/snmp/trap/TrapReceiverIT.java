@@ -120,6 +120,27 @@ class TrapReceiverIT {
                 .counter().count()).isEqualTo(1);
     }
 
+    /** An IP SLA probe to the peer timing out, then passing again, as IOS sends rttMonTimeoutNotification. */
+    @Test
+    void shouldTurnAV2cIpSlaTimeoutIntoAnUnderlayProbeFailureOfThePeerAndItsClearIntoOk() throws Exception {
+        for (String truth : new String[] {"1", "2"}) {
+            snmptrap("-v", "2c", "-c", "trapsecret", target(), "", SnmpOids.RTT_MON_NOTIFICATION_PREFIX + "2",
+                    SnmpOids.RTT_MON_CTRL_ADMIN_TAG + ".10", "s", "to rtr-branch-7",
+                    SnmpOids.RTT_MON_HISTORY_COLLECTION_ADDRESS + ".10.1.1.1", "x", "C6336407",
+                    SnmpOids.RTT_MON_CTRL_OPER_TIMEOUT + ".10", "i", truth);
+        }
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> events.size() == 2);
+        assertThat(events).extracting(TunnelEvent::kind)
+                .containsExactly(EventKind.UNDERLAY_PROBE_FAILED, EventKind.UNDERLAY_PROBE_OK);
+        assertThat(events).allSatisfy(e -> {
+            assertThat(e.device()).isEqualTo("rtr-v2");
+            assertThat(e.peer()).isEqualTo("198.51.100.7");
+            assertThat(e.fields()).containsEntry("sla_index", "10").containsEntry("probe", "timeout");
+        });
+        assertThat(traps("rttMonTimeoutNotification", "accepted")).isEqualTo(2);
+    }
+
     @Test
     void shouldRefuseAndCountAWrongCommunity() throws Exception {
         snmptrap(concat(new String[] {"-v", "2c", "-c", "guess", target()}, cikeTunnelStopVarbinds()));
