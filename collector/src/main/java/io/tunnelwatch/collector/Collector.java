@@ -88,7 +88,7 @@ public final class Collector implements AutoCloseable {
                 ProducerSettings.forBootstrap(config.bootstrapServers(), config.producerOverrides()),
                 Topics.COUNTERS.keySerde().serializer(), Topics.COUNTERS.valueSerde().serializer()),
                 config.publishQueue(), registry);
-        poller = new SnmpPoller(new Snmp4jClient(), counterPublisher, tunnelIndex, Clock.systemUTC(),
+        poller = new SnmpPoller(new Snmp4jClient(), counterPublisher, publisher, tunnelIndex, Clock.systemUTC(),
                 CounterLimits.DEFAULT, config.snmp().maxPollsInFlight(), registry);
         poller.start(devices);
         if (config.snmp().trapPort() >= 0) {

@@ -17,7 +17,8 @@ final class PollMeters {
 
     static final List<String> OUTCOMES = List.of("ok", "timeout", "report", "error",
             AuthoritativeEngines.DISCOVERY_FAILED, "skipped_busy");
-    static final List<String> TABLES = List.of("cikeTunnelTable", "cipSecTunnelTable", "ifTable");
+    static final List<String> TABLES = List.of("cikeTunnelTable", "cipSecTunnelTable", "ifTable",
+            "rttMonCtrlAdminTable");
 
     private final Map<String, Counter> polls = new ConcurrentHashMap<>();
     private final Map<String, Counter> rows = new ConcurrentHashMap<>();

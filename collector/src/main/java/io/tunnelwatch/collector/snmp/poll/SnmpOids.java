@@ -64,6 +64,10 @@ public final class SnmpOids {
     // CISCO-RTTMON-MIB (IP SLA), rows indexed by rttMonCtrlAdminIndex (the `ip sla N` number), CISCO-FACTS.md §3.4
     public static final String RTT_MON = "1.3.6.1.4.1.9.9.42";
     public static final String RTT_MON_CTRL_ADMIN_TAG = RTT_MON + ".1.2.1.1.3";
+    /** rttMonEchoAdminTargetAddress: the probe's target, raw 4 or 16 bytes for ICMP/UDP echo. */
+    public static final String RTT_MON_ECHO_ADMIN_TARGET_ADDRESS = RTT_MON + ".1.2.2.1.2";
+    /** rttMonLatestRttOperSense: the last probe's outcome (RttResponseSense: ok(1), timeout(4)...). */
+    public static final String RTT_MON_LATEST_RTT_OPER_SENSE = RTT_MON + ".1.2.10.1.2";
     public static final String RTT_MON_CTRL_OPER_CONNECTION_LOST = RTT_MON + ".1.2.9.1.5";
     public static final String RTT_MON_CTRL_OPER_TIMEOUT = RTT_MON + ".1.2.9.1.6";
     /** rttMonHistoryCollectionAddress, index (admin, life, bucket, sample): the probe's target, raw 4 or 16 bytes. */
@@ -89,6 +93,10 @@ public final class SnmpOids {
             CIPSEC_TUN_IN_PKTS, CIPSEC_TUN_IN_DROP_PKTS, CIPSEC_TUN_IN_REPLAY_DROP_PKTS, CIPSEC_TUN_IN_AUTH_FAILS,
             CIPSEC_TUN_IN_DECRYPT_FAILS, CIPSEC_TUN_OUT_OCTETS, CIPSEC_TUN_HC_OUT_OCTETS, CIPSEC_TUN_OUT_PKTS,
             CIPSEC_TUN_OUT_DROP_PKTS, CIPSEC_TUN_OUT_ENCRYPT_FAILS, CIPSEC_TUN_STATUS);
+
+    /** The IP SLA columns one poll reads (all indexed by rttMonCtrlAdminIndex); a router without probes has none. */
+    public static final List<String> SLA_COLUMNS =
+            List.of(RTT_MON_CTRL_ADMIN_TAG, RTT_MON_ECHO_ADMIN_TARGET_ADDRESS, RTT_MON_LATEST_RTT_OPER_SENSE);
 
     /** The interface columns one poll reads (ifTable, ifXTable, tunnelIfTable share the ifIndex). */
     public static final List<String> INTERFACE_COLUMNS =

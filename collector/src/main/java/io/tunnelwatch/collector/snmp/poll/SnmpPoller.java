@@ -1,11 +1,15 @@
 package io.tunnelwatch.collector.snmp.poll;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.tunnelwatch.collector.kafka.PublishOutcome;
 import io.tunnelwatch.collector.metrics.RateLimitedLog;
 import io.tunnelwatch.collector.snmp.SnmpDevice;
+import io.tunnelwatch.collector.syslog.EventSink;
 import io.tunnelwatch.events.CounterSample;
+import io.tunnelwatch.events.TunnelEvent;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -24,7 +28,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Polls each device on its own schedule (interval, jitter on every poll, timeout, retries): walks
- * cikeTunnelTable, cipSecTunnelTable and the tunnel interfaces concurrently, turns the walk into one
+ * cikeTunnelTable, cipSecTunnelTable, the tunnel interfaces and the IP SLA operations concurrently, turns IP SLA
+ * results into underlay events ({@link SlaProbeWatch}), turns the walk into one
  * {@link CounterSample} per peer ({@link DeviceCounterTracker}) and refreshes the {@link TunnelIndex} the trap
  * receiver resolves indices with. At most {@code maxInFlight} polls run at once across devices, and never two of
  * one device: a tick that finds either limit reached is skipped and counted, not queued, so a slow network cannot
@@ -36,6 +41,7 @@ public final class SnmpPoller implements AutoCloseable {
 
     private final SnmpClient client;
     private final CounterSink sink;
+    private final EventSink probeEvents;
     private final TunnelIndex tunnelIndex;
     private final Clock clock;
     private final CounterLimits limits;
@@ -51,8 +57,15 @@ public final class SnmpPoller implements AutoCloseable {
 
     public SnmpPoller(SnmpClient client, CounterSink sink, TunnelIndex tunnelIndex, Clock clock,
                       CounterLimits limits, int maxInFlight, MeterRegistry registry) {
+        this(client, sink, event -> PublishOutcome.QUEUED, tunnelIndex, clock, limits, maxInFlight, registry);
+    }
+
+    /** @param probeEvents where the IP SLA results' underlay events go ({@link SlaProbeWatch}) */
+    public SnmpPoller(SnmpClient client, CounterSink sink, EventSink probeEvents, TunnelIndex tunnelIndex,
+                      Clock clock, CounterLimits limits, int maxInFlight, MeterRegistry registry) {
         this.client = client;
         this.sink = sink;
+        this.probeEvents = probeEvents;
         this.tunnelIndex = tunnelIndex;
         this.clock = clock;
         this.limits = limits;
@@ -95,7 +108,7 @@ public final class SnmpPoller implements AutoCloseable {
     /** Polls one device now, unless a limit says skip; completes when its samples are handed to the sink. */
     public CompletableFuture<List<CounterSample>> pollOnce(SnmpDevice device) {
         DeviceState state = devices.computeIfAbsent(device.name(), name -> new DeviceState(
-                new DeviceCounterTracker(name, device.expectedPeers(), limits)));
+                new DeviceCounterTracker(name, device.expectedPeers(), limits), new SlaProbeWatch(name)));
         if (!state.busy.compareAndSet(false, true)) {
             meters.poll("skipped_busy");
             return CompletableFuture.completedFuture(List.of());
@@ -110,11 +123,13 @@ public final class SnmpPoller implements AutoCloseable {
         var ike = client.walkTable(device, SnmpOids.IKE_TUNNEL_COLUMNS);
         var sa = client.walkTable(device, SnmpOids.IPSEC_TUNNEL_COLUMNS);
         var ifs = client.walkTable(device, SnmpOids.INTERFACE_COLUMNS);
-        return CompletableFuture.allOf(ike, sa, ifs)
+        var sla = client.walkTable(device, SnmpOids.SLA_COLUMNS);
+        return CompletableFuture.allOf(ike, sa, ifs, sla)
                 .handle((ignored, failure) -> {
                     try {
                         meters.duration.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
-                        return failure == null ? answered(device, state, ike.join(), sa.join(), ifs.join())
+                        return failure == null
+                                ? answered(device, state, ike.join(), sa.join(), ifs.join(), sla.join())
                                 : unanswered(device, state, failure);
                     } finally {
                         meters.inFlight.decrementAndGet();
@@ -125,17 +140,26 @@ public final class SnmpPoller implements AutoCloseable {
     }
 
     private List<CounterSample> answered(SnmpDevice device, DeviceState state, List<TableRow> ikeTable,
-                                         List<TableRow> saTable, List<TableRow> ifTable) {
+                                         List<TableRow> saTable, List<TableRow> ifTable, List<TableRow> slaTable) {
         meters.poll("ok");
         meters.rows("cikeTunnelTable", ikeTable.size());
         meters.rows("cipSecTunnelTable", saTable.size());
         meters.rows("ifTable", ifTable.size());
+        meters.rows("rttMonCtrlAdminTable", slaTable.size());
         List<IkeRow> ikeRows = TunnelTables.ikeRows(ikeTable);
         List<SaRow> saRows = TunnelTables.saRows(saTable);
         tunnelIndex.update(device.name(), ikeRows, saRows, TunnelTables.tunnelInterfaces(ifTable));
         List<CounterSample> samples;
+        List<TunnelEvent> probes;
+        Instant now = clock.instant();
         synchronized (state) {
-            samples = state.tracker.onWalk(new DeviceWalk(clock.instant(), ikeRows, saRows));
+            samples = state.tracker.onWalk(new DeviceWalk(now, ikeRows, saRows));
+            probes = state.probes.onPoll(TunnelTables.slaProbes(slaTable), device.address().getHostAddress(), now);
+        }
+        for (TunnelEvent e : probes) {
+            if (probeEvents.offer(e) != PublishOutcome.QUEUED) {
+                rateLimitedLog.warn("probe_event_dropped", "IP SLA event for {} dropped: {}", e.key(), "sink full");
+            }
         }
         return handOver(samples);
     }
@@ -171,10 +195,12 @@ public final class SnmpPoller implements AutoCloseable {
 
     private static final class DeviceState {
         final DeviceCounterTracker tracker;
+        final SlaProbeWatch probes;
         final AtomicBoolean busy = new AtomicBoolean();
 
-        DeviceState(DeviceCounterTracker tracker) {
+        DeviceState(DeviceCounterTracker tracker, SlaProbeWatch probes) {
             this.tracker = tracker;
+            this.probes = probes;
         }
     }
 }

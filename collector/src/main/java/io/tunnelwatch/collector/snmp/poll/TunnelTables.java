@@ -2,6 +2,7 @@ package io.tunnelwatch.collector.snmp.poll;
 
 import static io.tunnelwatch.collector.snmp.poll.SnmpOids.*;
 
+import io.tunnelwatch.collector.catalog.PeerAddresses;
 import io.tunnelwatch.events.CounterSample.Counters;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -68,6 +69,24 @@ public final class TunnelTables {
             out.add(new TunnelInterface(index, name == null ? "ifIndex" + index
                     : new String(name, StandardCharsets.UTF_8), row.number(IF_OPER_STATUS, 0) == IF_UP,
                     IpsAddress.canonical(row.bytes(TUNNEL_IF_REMOTE_INET_ADDRESS))));
+        }
+        return out;
+    }
+
+    /** IP SLA operations with a target address: rttMonEchoAdminTargetAddress, else a tag that is an address. */
+    public static List<SlaProbe> slaProbes(List<TableRow> rows) {
+        List<SlaProbe> out = new ArrayList<>();
+        for (TableRow row : rows) {
+            Integer index = singleIndex(row);
+            byte[] tagBytes = row.bytes(RTT_MON_CTRL_ADMIN_TAG);
+            String tag = tagBytes == null ? "" : new String(tagBytes, StandardCharsets.UTF_8);
+            String target = IpsAddress.canonical(row.bytes(RTT_MON_ECHO_ADMIN_TARGET_ADDRESS));
+            if (target == null) {
+                target = PeerAddresses.canonical(tag.strip());
+            }
+            if (index != null && target != null) {
+                out.add(new SlaProbe(index, target, tag, (int) row.number(RTT_MON_LATEST_RTT_OPER_SENSE, 0)));
+            }
         }
         return out;
     }

@@ -22,6 +22,7 @@ final class NetSnmpAgent implements AutoCloseable {
 
     private final Path dir;
     private final Path state;
+    private final Path slaState;
     private final int port;
     private final Process process;
 
@@ -40,6 +41,8 @@ final class NetSnmpAgent implements AutoCloseable {
         this.dir = Files.createDirectories(dir);
         this.state = dir.resolve("state.txt");
         Files.writeString(state, "");
+        this.slaState = dir.resolve("sla-state.txt");
+        Files.writeString(slaState, "");
         Path script = dir.resolve("pass_persist_table.py");
         try (InputStream in = NetSnmpAgent.class.getResourceAsStream("/snmp/pass_persist_table.py")) {
             Files.copy(in, script, StandardCopyOption.REPLACE_EXISTING);
@@ -49,6 +52,7 @@ final class NetSnmpAgent implements AutoCloseable {
         Files.writeString(conf, String.join("\n",
                 "rocommunity " + COMMUNITY + " 127.0.0.1",
                 "pass_persist " + SnmpOids.IPSEC_FLOW_MONITOR + " " + script + " " + state,
+                "pass_persist " + SnmpOids.RTT_MON + " " + script + " " + slaState,
                 String.join("\n", extraConfig), ""));
         var builder = new ProcessBuilder(List.of(daemon("snmpd"), "-f", "-Lo", "-C", "-c", conf.toString(),
                 "udp:127.0.0.1:" + port));
@@ -90,10 +94,19 @@ final class NetSnmpAgent implements AutoCloseable {
 
     /** Replaces what the pass_persist script serves: lines of {@code OID TYPE VALUE}. */
     void serve(List<String> lines) {
+        write(state, lines);
+    }
+
+    /** Replaces the CISCO-RTTMON-MIB (IP SLA) lines, served by a second pass_persist of the same script. */
+    void serveSla(List<String> lines) {
+        write(slaState, lines);
+    }
+
+    private void write(Path file, List<String> lines) {
         try {
-            Path next = dir.resolve("state.next");
+            Path next = dir.resolve(file.getFileName() + ".next");
             Files.writeString(next, String.join("\n", lines) + "\n");
-            Files.move(next, state, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            Files.move(next, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

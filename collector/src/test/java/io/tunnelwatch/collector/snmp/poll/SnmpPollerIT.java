@@ -5,7 +5,10 @@ import static org.awaitility.Awaitility.await;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.tunnelwatch.collector.snmp.SnmpDevice;
+import io.tunnelwatch.collector.kafka.PublishOutcome;
 import io.tunnelwatch.events.CounterSample;
+import io.tunnelwatch.events.EventKind;
+import io.tunnelwatch.events.TunnelEvent;
 import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -39,13 +42,16 @@ class SnmpPollerIT {
     private Snmp4jClient client;
     private SnmpPoller poller;
     private SnmpDevice device;
+    private final List<TunnelEvent> probeEvents = java.util.Collections.synchronizedList(new ArrayList<>());
 
     @BeforeEach
     void startAgent() throws Exception {
         agent = new NetSnmpAgent(dir);
         client = new Snmp4jClient();
-        poller = new SnmpPoller(client, sample -> true, new TunnelIndex(), Clock.systemUTC(),
-                CounterLimits.DEFAULT, 2, new SimpleMeterRegistry());
+        poller = new SnmpPoller(client, sample -> true, event -> {
+            probeEvents.add(event);
+            return PublishOutcome.QUEUED;
+        }, new TunnelIndex(), Clock.systemUTC(), CounterLimits.DEFAULT, 2, new SimpleMeterRegistry());
         device = new SnmpDevice("rtr-hq-1", InetAddress.getLoopbackAddress(), agent.port(),
                 new SnmpDevice.V2c(NetSnmpAgent.COMMUNITY), Set.of(PEER_A, PEER_B),
                 new SnmpDevice.Schedule(Duration.ofSeconds(60), Duration.ZERO, Duration.ofMillis(500), 1));
@@ -146,6 +152,33 @@ class SnmpPollerIT {
         Map<String, CounterSample> shrunk = pollUntilAnswered();
         assertThat(shrunk).containsOnlyKeys(PEER_A, PEER_B);
         assertThat(shrunk.get(PEER_B).totals().inPkts()).isEqualTo(9);
+    }
+
+    /** IP SLA 10 probes peer A's underlay: its results, read from real snmpd, become underlay events on change. */
+    @Test
+    void shouldTurnIpSlaResultsIntoUnderlayEventsOfTheProbedPeerWhenTheyChange() {
+        String tag = SnmpOids.RTT_MON_CTRL_ADMIN_TAG + ".10 octet 74 6F 20 41";
+        String target = SnmpOids.RTT_MON_ECHO_ADMIN_TARGET_ADDRESS + ".10 octet " + PEER_A_HEX;
+        String sense = SnmpOids.RTT_MON_LATEST_RTT_OPER_SENSE + ".10 integer ";
+        agent.serve(table(List.of(saRow(1, 11, PEER_A_HEX, 500, 1, 1, 1, 1))));
+        agent.serveSla(List.of(tag, target, sense + 4)); // timeout(4)
+
+        pollUntilAnswered();
+        assertThat(probeEvents).singleElement().satisfies(e -> {
+            assertThat(e.kind()).isEqualTo(EventKind.UNDERLAY_PROBE_FAILED);
+            assertThat(e.device()).isEqualTo("rtr-hq-1");
+            assertThat(e.peer()).isEqualTo(PEER_A);
+            assertThat(e.fields()).containsEntry("sla_index", "10").containsEntry("sense", "timeout")
+                    .containsEntry("sla_tag", "to A");
+        });
+
+        pollUntilAnswered();
+        assertThat(probeEvents).as("unchanged: nothing new").hasSize(1);
+
+        agent.serveSla(List.of(tag, target, sense + 1)); // ok(1)
+        pollUntilAnswered();
+        assertThat(probeEvents).extracting(TunnelEvent::kind)
+                .containsExactly(EventKind.UNDERLAY_PROBE_FAILED, EventKind.UNDERLAY_PROBE_OK);
     }
 
     @Test

@@ -40,7 +40,7 @@ class SnmpPollerTest {
     }
 
     @Test
-    void shouldWalkTheThreeTablesAndSinkOneSamplePerPeer() {
+    void shouldWalkTheFourTablesAndSinkOneSamplePerPeer() {
         client.answer(CIKE_TUN_REMOTE_ADDR, List.of(new TableRow("3", Map.of(CIKE_TUN_REMOTE_ADDR, PEER,
                 CIKE_TUN_STATUS, 1L))));
         client.answer(CIPSEC_TUN_IKE_TUNNEL_INDEX, List.of(saRow(12, 40, 9_000_000_000L)));
@@ -50,7 +50,7 @@ class SnmpPollerTest {
         poller.pollOnce(device).join();
 
         assertThat(client.requests).containsExactlyInAnyOrder(IKE_TUNNEL_COLUMNS, IPSEC_TUNNEL_COLUMNS,
-                INTERFACE_COLUMNS);
+                INTERFACE_COLUMNS, SLA_COLUMNS);
         assertThat(sunk).extracting(CounterSample::peer).containsExactly("198.51.100.7", "203.0.113.9");
         CounterSample peer = sunk.get(0);
         assertThat(peer.totals().inOctets()).as("HC octets preferred").isEqualTo(9_000_000_000L);
