@@ -45,6 +45,8 @@ public final class Collector implements AutoCloseable {
     private CounterPublisher counterPublisher;
     private SyslogServer syslog;
     private SnmpPoller poller;
+    /** The poller's SNMP stack, also the trap receiver's for its tunnel-index lookups. */
+    private Snmp4jClient snmpClient;
     private TrapReceiver traps;
 
     public Collector(CollectorConfig config, MeterRegistry registry) {
@@ -88,14 +90,15 @@ public final class Collector implements AutoCloseable {
                 ProducerSettings.forBootstrap(config.bootstrapServers(), config.producerOverrides()),
                 Topics.COUNTERS.keySerde().serializer(), Topics.COUNTERS.valueSerde().serializer()),
                 config.publishQueue(), registry);
-        poller = new SnmpPoller(new Snmp4jClient(), counterPublisher, publisher, tunnelIndex, Clock.systemUTC(),
+        snmpClient = new Snmp4jClient();
+        poller = new SnmpPoller(snmpClient, counterPublisher, publisher, tunnelIndex, Clock.systemUTC(),
                 CounterLimits.DEFAULT, config.snmp().maxPollsInFlight(), registry);
         poller.start(devices);
         if (config.snmp().trapPort() >= 0) {
             InetSocketAddress bind = new InetSocketAddress(config.snmp().trapHost(), config.snmp().trapPort());
             try {
-                traps = new TrapReceiver(bind, devices, new TrapDecoder(tunnelIndex), publisher, Clock.systemUTC(),
-                        registry);
+                traps = new TrapReceiver(bind, devices, new TrapDecoder(tunnelIndex), publisher, snmpClient,
+                        Clock.systemUTC(), registry);
             } catch (UncheckedIOException e) {
                 throw new ListenerStartException("cannot receive SNMP traps on UDP " + bind.getHostString() + ":"
                         + bind.getPort() + " (" + e.getCause().getMessage() + "); choose another port with"
@@ -125,7 +128,7 @@ public final class Collector implements AutoCloseable {
 
     @Override
     public void close() {
-        for (AutoCloseable part : new AutoCloseable[] {syslog, traps, poller, publisher, rawPublisher,
+        for (AutoCloseable part : new AutoCloseable[] {syslog, traps, poller, snmpClient, publisher, rawPublisher,
             counterPublisher}) {
             if (part != null) {
                 try {
@@ -138,6 +141,7 @@ public final class Collector implements AutoCloseable {
         syslog = null;
         traps = null;
         poller = null;
+        snmpClient = null;
         publisher = null;
         rawPublisher = null;
         counterPublisher = null;

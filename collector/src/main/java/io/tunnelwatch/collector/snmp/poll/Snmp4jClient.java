@@ -11,11 +11,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiFunction;
 import org.snmp4j.CommunityTarget;
 import org.snmp4j.PDU;
+import org.snmp4j.ScopedPDU;
 import org.snmp4j.Snmp;
 import org.snmp4j.Target;
 import org.snmp4j.UserTarget;
+import org.snmp4j.event.ResponseEvent;
+import org.snmp4j.event.ResponseListener;
 import org.snmp4j.mp.MPv3;
 import org.snmp4j.mp.SnmpConstants;
 import org.snmp4j.security.SecurityModels;
@@ -68,6 +72,28 @@ public final class Snmp4jClient implements SnmpClient {
 
     @Override
     public CompletableFuture<List<TableRow>> walkTable(SnmpDevice device, List<String> columnOids) {
+        return withTarget(device, (target, engine) -> {
+            var collecting = new Collecting(columnOids);
+            if (engine != null) {
+                collecting.result.whenComplete((rows, failure) ->
+                        engines.walked(engine, failure, collecting.reportOid));
+            }
+            return walk(device, target, collecting);
+        });
+    }
+
+    @Override
+    public CompletableFuture<Object> get(SnmpDevice device, String oid) {
+        return withTarget(device, (target, engine) ->
+                getOne(device, target, engine != null ? new ScopedPDU() : new PDU(), oid));
+    }
+
+    /**
+     * Runs {@code request} against the device's target: v2c with its community, v3 with its user once its
+     * authoritative engine ID is known (the engine is passed along, null for v2c).
+     */
+    private <T> CompletableFuture<T> withTarget(SnmpDevice device,
+            BiFunction<Target<UdpAddress>, AuthoritativeEngines.Engine, CompletableFuture<T>> request) {
         var address = new UdpAddress(device.address(), device.port());
         if (device.credentials() instanceof SnmpDevice.V3 v3) {
             AuthoritativeEngines.Engine engine = engines.engineOf(device, v3, address);
@@ -75,16 +101,41 @@ public final class Snmp4jClient implements SnmpClient {
                 var target = new UserTarget<>(address, new OctetString(v3.user()), engineId.getValue(),
                         Snmp4jSecurity.securityLevel(v3));
                 target.setVersion(SnmpConstants.version3);
-                var collecting = new Collecting(columnOids);
-                collecting.result.whenComplete((rows, failure) ->
-                        engines.walked(engine, failure, collecting.reportOid));
-                return walk(device, target, collecting);
+                return request.apply(target, engine);
             });
         }
         var community = new CommunityTarget<>(address, new OctetString(((SnmpDevice.V2c) device.credentials())
                 .community()));
         community.setVersion(SnmpConstants.version2c);
-        return walk(device, community, new Collecting(columnOids));
+        return request.apply(community, null);
+    }
+
+    private CompletableFuture<Object> getOne(SnmpDevice device, Target<UdpAddress> target, PDU pdu, String oid) {
+        target.setTimeout(device.schedule().timeout().toMillis());
+        target.setRetries(device.schedule().retries());
+        pdu.setType(PDU.GET);
+        pdu.add(new VariableBinding(new OID(oid)));
+        CompletableFuture<Object> result = new CompletableFuture<>();
+        try {
+            snmp.send(pdu, target, null, new ResponseListener() {
+                @Override
+                public <A extends org.snmp4j.smi.Address> void onResponse(ResponseEvent<A> event) {
+                    ((Snmp) event.getSource()).cancel(event.getRequest(), this);
+                    PDU response = event.getResponse();
+                    if (response == null) {
+                        result.completeExceptionally(new SnmpPollException("timeout", "no answer to GET " + oid));
+                    } else if (response.getType() == PDU.REPORT || response.getErrorStatus() != 0) {
+                        result.completeExceptionally(new SnmpPollException("error", "GET " + oid + ": "
+                                + (response.getType() == PDU.REPORT ? "report" : response.getErrorStatusText())));
+                    } else {
+                        result.complete(response.size() == 0 ? null : cellOf(response.get(0).getVariable()));
+                    }
+                }
+            });
+        } catch (IOException e) {
+            result.completeExceptionally(new SnmpPollException("error", "GET " + oid + ": " + e.getMessage()));
+        }
+        return result;
     }
 
     /**

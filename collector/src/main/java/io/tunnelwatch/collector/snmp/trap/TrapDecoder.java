@@ -33,6 +33,8 @@ public final class TrapDecoder {
 
     /** The notification type label of metrics for anything not decoded here. */
     static final String OTHER = "other";
+    /** The field of an event whose cipSecTunIndex the poller's index map did not know. */
+    static final String UNRESOLVED_TUNNEL_INDEX = "unresolved_tunnel_index";
 
     private final TunnelIndex tunnelIndex;
 
@@ -142,7 +144,7 @@ public final class TrapDecoder {
             if (peer == null) {
                 peer = tunnelIndex.ipsecPeer(device, tunIndex);
                 if (peer == null) {
-                    fields.put("unresolved_tunnel_index", tunIndex.toString());
+                    fields.put(UNRESOLVED_TUNNEL_INDEX, tunIndex.toString());
                 }
             }
         }
@@ -180,6 +182,16 @@ public final class TrapDecoder {
         return new TunnelEvent(TunnelEvent.VERSION, kind, null, device, peer == null ? PeerKey.ANY_PEER : peer,
                 null, mnemonic, severity, fields, upTime == null ? null : upTime.toString(), receivedAt, source,
                 "snmp", summary(mnemonic, peer, fields));
+    }
+
+    /** An unresolved event once a lookup found its peer: the peer set, {@code peer_source=get} instead of the mark. */
+    static TunnelEvent resolved(TunnelEvent e, String peer) {
+        Map<String, String> fields = new HashMap<>(e.fields());
+        fields.remove(UNRESOLVED_TUNNEL_INDEX);
+        fields.put("peer_source", "get");
+        return new TunnelEvent(e.v(), e.kind(), e.layer(), e.device(), peer, e.ikeVersion(), e.mnemonic(),
+                e.severity(), fields, e.routerTime(), e.receivedAt(), e.source(), e.transport(),
+                summary(e.mnemonic(), peer, fields));
     }
 
     /** What a person reads as evidence: the notification and what it told, not the raw varbind list. */

@@ -7,6 +7,9 @@ import io.tunnelwatch.collector.metrics.CollectorMeters;
 import io.tunnelwatch.collector.metrics.RateLimitedLog;
 import io.tunnelwatch.collector.snmp.Snmp4jSecurity;
 import io.tunnelwatch.collector.snmp.SnmpDevice;
+import io.tunnelwatch.collector.snmp.poll.IpsAddress;
+import io.tunnelwatch.collector.snmp.poll.SnmpClient;
+import io.tunnelwatch.collector.snmp.poll.SnmpOids;
 import io.tunnelwatch.collector.syslog.EventSink;
 import io.tunnelwatch.events.TunnelEvent;
 import java.io.IOException;
@@ -66,9 +69,22 @@ public final class TrapReceiver implements CommandResponder, AutoCloseable {
     private final OctetString engineId = new OctetString(MPv3.createLocalEngineID());
     private final Snmp snmp;
     private final DefaultUdpTransportMapping transport;
+    /** Asks a device for the peer of a tunnel index its poll has not shown yet; null: no lookups. */
+    private final SnmpClient lookups;
 
     public TrapReceiver(InetSocketAddress bind, List<SnmpDevice> devices, TrapDecoder decoder, EventSink sink,
                         Clock clock, MeterRegistry registry) {
+        this(bind, devices, decoder, sink, null, clock, registry);
+    }
+
+    /**
+     * @param lookups the poller's SNMP client: a cipSecTunnelStart/Stop (or other notification naming only a
+     *                cipSecTunIndex) whose index the last poll did not see is resolved with one GET of
+     *                cipSecTunRemoteAddr before it is published; null to publish it unresolved at once
+     */
+    public TrapReceiver(InetSocketAddress bind, List<SnmpDevice> devices, TrapDecoder decoder, EventSink sink,
+                        SnmpClient lookups, Clock clock, MeterRegistry registry) {
+        this.lookups = lookups;
         this.devicesByAddress = devices.stream()
                 .collect(Collectors.toMap(SnmpDevice::address, Function.identity(), (a, b) -> a));
         this.decoder = decoder;
@@ -140,7 +156,26 @@ public final class TrapReceiver implements CommandResponder, AutoCloseable {
             count(type, "ignored");
             return;
         }
-        PublishOutcome outcome = sink.offer(tunnelEvent);
+        String unresolved = tunnelEvent.fields().get(TrapDecoder.UNRESOLVED_TUNNEL_INDEX);
+        if (unresolved != null && lookups != null) {
+            // asynchronous: the answer (or the timeout) arrives on the client's thread, never blocking this one
+            lookups.get(device, SnmpOids.CIPSEC_TUN_REMOTE_ADDR + "." + unresolved)
+                    .handle((cell, failure) -> {
+                        if (failure != null) {
+                            rateLimitedLog.warn("lookup_failed", "Cannot resolve cipSecTunIndex {} of {}: {}",
+                                    unresolved, device.name(), failure.getMessage());
+                        }
+                        String peer = cell instanceof byte[] bytes ? IpsAddress.canonical(bytes) : null;
+                        return peer == null ? tunnelEvent : TrapDecoder.resolved(tunnelEvent, peer);
+                    })
+                    .thenAccept(found -> publish(type, found));
+            return;
+        }
+        publish(type, tunnelEvent);
+    }
+
+    private void publish(String type, TunnelEvent event) {
+        PublishOutcome outcome = sink.offer(event);
         count(type, outcome == PublishOutcome.QUEUED ? "accepted" : "dropped");
     }
 
@@ -197,6 +232,9 @@ public final class TrapReceiver implements CommandResponder, AutoCloseable {
 
     private void registerMeters() {
         for (IpsecNotification n : IpsecNotification.values()) {
+            OUTCOMES.forEach(outcome -> counter(n.mibName, outcome));
+        }
+        for (SlaNotification n : SlaNotification.values()) {
             OUTCOMES.forEach(outcome -> counter(n.mibName, outcome));
         }
         for (String type : List.of("linkUp", "linkDown", TrapDecoder.OTHER)) {

@@ -16,9 +16,9 @@ import java.util.concurrent.TimeUnit;
  * from a temp dir. CISCO-IPSEC-FLOW-MONITOR-MIB is served by a pass_persist script from a state file that the test
  * rewrites ({@link #serve}). Closing it kills the process.
  */
-final class NetSnmpAgent implements AutoCloseable {
+public final class NetSnmpAgent implements AutoCloseable {
 
-    static final String COMMUNITY = "tw-public";
+    public static final String COMMUNITY = "tw-public";
 
     private final Path dir;
     private final Path state;
@@ -26,7 +26,7 @@ final class NetSnmpAgent implements AutoCloseable {
     private final int port;
     private final Process process;
 
-    NetSnmpAgent(Path dir) throws IOException {
+    public NetSnmpAgent(Path dir) throws IOException {
         this(dir, List.of());
     }
 
@@ -68,7 +68,7 @@ final class NetSnmpAgent implements AutoCloseable {
         }
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
@@ -93,7 +93,7 @@ final class NetSnmpAgent implements AutoCloseable {
     }
 
     /** Replaces what the pass_persist script serves: lines of {@code OID TYPE VALUE}. */
-    void serve(List<String> lines) {
+    public void serve(List<String> lines) {
         write(state, lines);
     }
 

@@ -34,6 +34,11 @@ final class RecordingSnmpClient implements SnmpClient {
     }
 
     @Override
+    public CompletableFuture<Object> get(SnmpDevice device, String oid) {
+        return CompletableFuture.failedFuture(new SnmpPollException("error", "not recorded: GET " + oid));
+    }
+
+    @Override
     public void close() {
     }
 }

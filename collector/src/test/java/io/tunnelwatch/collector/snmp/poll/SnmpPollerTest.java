@@ -146,6 +146,11 @@ class SnmpPollerTest {
         }
 
         @Override
+        public CompletableFuture<Object> get(SnmpDevice device, String oid) {
+            return CompletableFuture.failedFuture(new SnmpPollException("timeout", "the poller never GETs"));
+        }
+
+        @Override
         public void close() {
         }
     }

@@ -6,6 +6,8 @@ import static org.awaitility.Awaitility.await;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.tunnelwatch.collector.kafka.PublishOutcome;
 import io.tunnelwatch.collector.snmp.SnmpDevice;
+import io.tunnelwatch.collector.snmp.poll.NetSnmpAgent;
+import io.tunnelwatch.collector.snmp.poll.Snmp4jClient;
 import io.tunnelwatch.collector.snmp.poll.SnmpOids;
 import io.tunnelwatch.collector.snmp.poll.TunnelIndex;
 import io.tunnelwatch.events.EventKind;
@@ -139,6 +141,41 @@ class TrapReceiverIT {
             assertThat(e.fields()).containsEntry("sla_index", "10").containsEntry("probe", "timeout");
         });
         assertThat(traps("rttMonTimeoutNotification", "accepted")).isEqualTo(2);
+    }
+
+    /**
+     * A cipSecTunnelStop names only a cipSecTunIndex; one the poller has not seen yet (a rekey between polls) is
+     * resolved with one GET of cipSecTunRemoteAddr from the router, here a real snmpd, before the event goes out.
+     */
+    @Test
+    void shouldResolveATunnelIndexThePollerHasNotSeenWithOneGetToTheRouter() throws Exception {
+        try (NetSnmpAgent router = new NetSnmpAgent(dir.resolve("snmpd"));
+             Snmp4jClient lookups = new Snmp4jClient()) {
+            router.serve(List.of(SnmpOids.CIPSEC_TUN_REMOTE_ADDR + ".77 octet C6 33 64 07"));
+            var polled = new SnmpDevice("rtr-polled", InetAddress.getLoopbackAddress(), router.port(),
+                    new SnmpDevice.V2c(NetSnmpAgent.COMMUNITY), Set.of(), null);
+            receiver.close();
+            receiver = new TrapReceiver(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), List.of(polled),
+                    new TrapDecoder(new TunnelIndex()), event -> {
+                        events.add(event);
+                        return PublishOutcome.QUEUED;
+                    }, lookups, Clock.systemUTC(), registry);
+
+            for (String index : new String[] {"77", "78"}) { // 78: the router has no such row either
+                snmptrap("-v", "2c", "-c", NetSnmpAgent.COMMUNITY, target(), "",
+                        SnmpOids.IPSEC_NOTIFICATION_PREFIX + "8",
+                        SnmpOids.CIPSEC_TUN_ACTIVE_TIME + "." + index, "i", "100");
+                await().atMost(Duration.ofSeconds(20)).until(() -> events.size() == ("77".equals(index) ? 1 : 2));
+            }
+
+            assertThat(events.get(0).kind()).isEqualTo(EventKind.IPSEC_SA_DOWN);
+            assertThat(events.get(0).peer()).isEqualTo("198.51.100.7");
+            assertThat(events.get(0).fields()).containsEntry("tunnel_index", "77").containsEntry("peer_source", "get")
+                    .doesNotContainKey("unresolved_tunnel_index");
+            assertThat(events.get(1).peer()).isEqualTo("*");
+            assertThat(events.get(1).fields()).containsEntry("unresolved_tunnel_index", "78");
+            assertThat(traps("cipSecTunnelStop", "accepted")).isEqualTo(2);
+        }
     }
 
     @Test
