@@ -52,7 +52,18 @@ public final class SnmpReplayAgent implements AutoCloseable {
     private final ByteBuffer in = ByteBuffer.allocateDirect(65_536);
     private final byte[] bindings = new byte[MAX_RESPONSE];
     private final ByteBuffer out = ByteBuffer.allocateDirect(MAX_RESPONSE + 64);
-    private long requests;
+    /** Writes BER straight into {@link #out}. */
+    private final java.io.OutputStream toOut = new java.io.OutputStream() {
+        @Override
+        public void write(int b) {
+            out.put((byte) b);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+            out.put(b, off, len);
+        }
+    };
 
     SnmpReplayAgent(TreeMap<OID, VariableBinding> view, String community, int port) throws IOException {
         this.oids = view.keySet().toArray(OID[]::new);
@@ -133,7 +144,6 @@ public final class SnmpReplayAgent implements AutoCloseable {
             return false;
         }
         writeResponse(pdu.getRequestID().getValue(), length);
-        requests++;
         return true;
     }
 
@@ -230,17 +240,7 @@ public final class SnmpReplayAgent implements AutoCloseable {
         int pduLength = lengthOfInteger(requestId) + 3 + 3 + headerLength(bindingsLength) + bindingsLength;
         int messageLength = 3 + 2 + community.length + headerLength(pduLength) + pduLength;
         out.clear();
-        var os = new java.io.OutputStream() {
-            @Override
-            public void write(int b) {
-                out.put((byte) b);
-            }
-
-            @Override
-            public void write(byte[] b, int off, int len) {
-                out.put(b, off, len);
-            }
-        };
+        var os = toOut;
         BER.encodeHeader(os, BER.SEQUENCE, messageLength);
         BER.encodeInteger(os, BER.INTEGER, SnmpConstants.version2c);
         BER.encodeString(os, BER.OCTETSTRING, community);
@@ -257,18 +257,13 @@ public final class SnmpReplayAgent implements AutoCloseable {
         return 1 + BER.getBERLengthOfLength(contentLength);
     }
 
+    /** Octets of a BER INTEGER: tag, length, and the shortest two's complement content (1 to 4 octets). */
     private static int lengthOfInteger(int value) {
-        var count = new ByteArrayOutputStream(6);
-        try {
-            BER.encodeInteger(count, BER.INTEGER, value);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
+        int content = 1;
+        while (content < 4 && (value >> (8 * content - 1)) != 0 && (value >> (8 * content - 1)) != -1) {
+            content++;
         }
-        return count.size();
-    }
-
-    long requests() {
-        return requests;
+        return 2 + content;
     }
 
     int bindingCount() {

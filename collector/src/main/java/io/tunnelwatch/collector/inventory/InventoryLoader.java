@@ -32,9 +32,6 @@ import java.util.regex.Pattern;
 public final class InventoryLoader {
 
     private static final Set<String> ROOT_KEYS = Set.of("devices");
-    /** The poller's defaults (SnmpDevice.Schedule.DEFAULT), to check a device's own timing against. */
-    static final Duration DEFAULT_POLL_INTERVAL = Duration.ofSeconds(60);
-    static final int DEFAULT_POLL_RETRIES = 2;
     private static final Set<String> DEVICE_KEYS = Set.of("name", "addresses", "sourceInterface", "snmp", "peers");
     private static final Set<String> SNMP_KEYS = Set.of("version", "community", "user", "authProtocol", "authKey",
             "privProtocol", "privKey", "pollInterval", "pollJitter", "pollTimeout", "pollRetries", "port", "engineId");
@@ -178,13 +175,13 @@ public final class InventoryLoader {
         Duration jitter = e.containsKey("pollJitter") ? duration(e.get("pollJitter"), "pollJitter") : null;
         Duration timeout = e.containsKey("pollTimeout") ? duration(e.get("pollTimeout"), "pollTimeout") : null;
         Integer retries = e.containsKey("pollRetries") ? retries(e.get("pollRetries")) : null;
-        Duration every = interval != null ? interval : DEFAULT_POLL_INTERVAL;
+        Duration every = interval != null ? interval : PollTiming.DEFAULT_INTERVAL;
         if (jitter != null && jitter.compareTo(every) >= 0) {
             throw fail(e.get("pollJitter").line(), "pollJitter " + text(e.get("pollJitter"))
                     + " must be shorter than the poll interval (" + every.toSeconds() + "s)");
         }
         if (timeout != null) {
-            long tries = 1L + (retries != null ? retries : DEFAULT_POLL_RETRIES);
+            long tries = 1L + (retries != null ? retries : PollTiming.DEFAULT_RETRIES);
             if (timeout.multipliedBy(tries).compareTo(every) >= 0) {
                 throw fail(e.get("pollTimeout").line(), "pollTimeout " + text(e.get("pollTimeout")) + " x " + tries
                         + " tries must end before the next poll (interval " + every.toSeconds() + "s)");

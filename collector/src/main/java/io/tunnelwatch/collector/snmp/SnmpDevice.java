@@ -1,5 +1,6 @@
 package io.tunnelwatch.collector.snmp;
 
+import io.tunnelwatch.collector.inventory.PollTiming;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.util.HexFormat;
@@ -67,7 +68,7 @@ public record SnmpDevice(String name, InetAddress address, int port, Credentials
      * @param retries  per request
      */
     public record Schedule(Duration interval, Duration jitter, Duration timeout, int retries) {
-        public static final Schedule DEFAULT =
-                new Schedule(Duration.ofSeconds(60), Duration.ofSeconds(10), Duration.ofSeconds(3), 2);
+        public static final Schedule DEFAULT = new Schedule(PollTiming.DEFAULT_INTERVAL, PollTiming.DEFAULT_JITTER,
+                PollTiming.DEFAULT_TIMEOUT, PollTiming.DEFAULT_RETRIES);
     }
 }

@@ -157,7 +157,7 @@ public final class TrapDecoder {
 
     private TunnelEvent linkEvent(boolean up, String device, String source, List<? extends VariableBinding> bindings,
                                   Instant receivedAt) {
-        Integer ifIndex = ifIndexOf(bindings);
+        Integer ifIndex = firstIndexAfter(bindings, IF_INDEX); // the instance of its ifIndex varbind
         TunnelInterface known = ifIndex == null ? null : tunnelIndex.tunnelInterface(device, ifIndex);
         String name = known != null ? known.name() : textIn(bindings, IF_DESCR);
         boolean tunnel = known != null || numberIn(bindings, IF_TYPE) == IF_TYPE_TUNNEL
@@ -234,17 +234,6 @@ public final class TrapDecoder {
             int dot = oid.indexOf('.', entryPrefix.length());
             if (oid.startsWith(entryPrefix) && dot > 0) {
                 return parseIndex(oid.substring(dot + 1));
-            }
-        }
-        return null;
-    }
-
-    /** The ifIndex of a linkUp/linkDown: the instance of its ifIndex varbind (ifIndex.N). */
-    private static Integer ifIndexOf(List<? extends VariableBinding> bindings) {
-        for (VariableBinding vb : bindings) {
-            String oid = vb.getOid().toDottedString();
-            if (oid.startsWith(IF_INDEX + ".")) {
-                return parseIndex(oid.substring(IF_INDEX.length() + 1));
             }
         }
         return null;
