@@ -30,6 +30,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serializer;
+import org.apache.kafka.common.utils.Utils;
 import org.apache.kafka.streams.KafkaStreams;
 
 /**
@@ -56,42 +57,50 @@ final class BrokerThroughput {
         EmbeddedBrokerConfig config = EmbeddedBrokerConfig.defaults(dir.resolve("kafka"))
                 .withPorts(PortProbe.freePort(), PortProbe.freePort());
         try (EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(config)) {
-            broker.start();
-            String bootstrap = broker.bootstrapServers();
-            try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap));
-                 Load load = new Load(bootstrap)) {
-                new TopicProvisioner(admin, 30_000).ensure(Topics.ALL, 1, 1);
-                var settings = new StreamsSettings(bootstrap, APP_ID, dir.resolve("state"), 1, 1, null, Map.of());
-                try (KafkaStreams streams = new KafkaStreams(TunnelwatchTopology.build(PeerStateListener.NONE,
-                        PeerStateListener.NONE, DetectorSettings.defaults()), settings.toProperties())) {
-                    long produced = 0;
-                    for (int r = 0; r < warmup; r++) {
-                        produced += traffic.round(r, load);
-                    }
-                    load.flush();
-                    streams.start();
-                    awaitConsumed(admin, produced);
-                    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-                    long stream0 = cpuOf(threads, "StreamThread-");
-                    long app0 = cpuOf(threads, APP_ID);
-                    long cpu0 = processCpuNanos();
-                    long wall0 = System.nanoTime();
-                    long records = 0;
-                    for (int r = warmup; r < rounds; r++) {
-                        records += traffic.round(r, load);
-                    }
-                    load.flush();
-                    awaitConsumed(admin, produced + records);
-                    double wallS = (System.nanoTime() - wall0) / 1e9;
-                    double streamS = (cpuOf(threads, "StreamThread-") - stream0) / 1e9;
-                    double appS = (cpuOf(threads, APP_ID) - app0) / 1e9;
-                    double cpuS = (processCpuNanos() - cpu0) / 1e9;
-                    System.out.printf("peer-tracker-broker peers=%d rounds=%d records=%d wall_s=%.1f"
-                                    + " records_per_s=%.0f stream_thread_cpu_s=%.1f records_per_stream_thread_cpu_s=%.0f"
-                                    + " app_threads_cpu_s=%.1f records_per_app_cpu_s=%.0f process_cpu_s=%.1f%n",
-                            peers, rounds - warmup, records, wallS, records / wallS, streamS, records / streamS,
-                            appS, records / appS, cpuS);
+            measure(broker, traffic, peers, rounds, warmup, dir);
+        } finally {
+            Utils.delete(dir.toFile());
+        }
+    }
+
+    private static void measure(EmbeddedKafkaBroker broker, FleetTraffic traffic, int peers, int rounds, int warmup,
+            Path dir)
+            throws InterruptedException, ExecutionException {
+        broker.start();
+        String bootstrap = broker.bootstrapServers();
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap));
+             Load load = new Load(bootstrap)) {
+            new TopicProvisioner(admin, 30_000).ensure(Topics.ALL, 1, 1);
+            var settings = new StreamsSettings(bootstrap, APP_ID, dir.resolve("state"), 1, 1, null, Map.of());
+            try (KafkaStreams streams = new KafkaStreams(TunnelwatchTopology.build(PeerStateListener.NONE,
+                    PeerStateListener.NONE, DetectorSettings.defaults()), settings.toProperties())) {
+                long produced = 0;
+                for (int r = 0; r < warmup; r++) {
+                    produced += traffic.round(r, load);
                 }
+                load.flush();
+                streams.start();
+                awaitConsumed(admin, produced);
+                ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+                long stream0 = cpuOf(threads, "StreamThread-");
+                long app0 = cpuOf(threads, APP_ID);
+                long cpu0 = processCpuNanos();
+                long wall0 = System.nanoTime();
+                long records = 0;
+                for (int r = warmup; r < rounds; r++) {
+                    records += traffic.round(r, load);
+                }
+                load.flush();
+                awaitConsumed(admin, produced + records);
+                double wallS = (System.nanoTime() - wall0) / 1e9;
+                double streamS = (cpuOf(threads, "StreamThread-") - stream0) / 1e9;
+                double appS = (cpuOf(threads, APP_ID) - app0) / 1e9;
+                double cpuS = (processCpuNanos() - cpu0) / 1e9;
+                System.out.printf("peer-tracker-broker peers=%d rounds=%d records=%d wall_s=%.1f"
+                                + " records_per_s=%.0f stream_thread_cpu_s=%.1f records_per_stream_thread_cpu_s=%.0f"
+                                + " app_threads_cpu_s=%.1f records_per_app_cpu_s=%.0f process_cpu_s=%.1f%n",
+                        peers, rounds - warmup, records, wallS, records / wallS, streamS, records / streamS,
+                        appS, records / appS, cpuS);
             }
         }
     }

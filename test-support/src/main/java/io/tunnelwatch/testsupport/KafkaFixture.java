@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.common.utils.Utils;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.testcontainers.DockerClientFactory;
@@ -55,10 +56,16 @@ public final class KafkaFixture {
             LOG.info("Integration tests use a Kafka container at {}", container.getBootstrapServers());
             return container.getBootstrapServers();
         }
+        Path dataDir = tempDir();
         EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(
-                EmbeddedBrokerConfig.defaults(tempDir()).withPorts(PortProbe.freePort(), PortProbe.freePort()));
+                EmbeddedBrokerConfig.defaults(dataDir).withPorts(PortProbe.freePort(), PortProbe.freePort()));
         broker.start();
-        Runtime.getRuntime().addShutdownHook(new Thread(broker::close, "kafka-fixture-stop"));
+        // The broker's logs of one suite run take gigabytes (the streams ITs write every peer-state change); a
+        // machine that runs the suite often must not fill its /tmp with them.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            broker.close();
+            deleteQuietly(dataDir);
+        }, "kafka-fixture-stop"));
         LOG.info("Integration tests use the embedded Kafka broker at {}", broker.bootstrapServers());
         return broker.bootstrapServers();
     }
@@ -68,6 +75,14 @@ public final class KafkaFixture {
             return DockerClientFactory.instance().isDockerAvailable();
         } catch (RuntimeException | LinkageError e) {
             return false;
+        }
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try {
+            Utils.delete(dir.toFile());
+        } catch (IOException e) {
+            LOG.warn("Could not delete the test broker's data directory {}: {}", dir, e.getMessage());
         }
     }
 
