@@ -48,7 +48,8 @@ public final class EventPublisher implements EventSink, AutoCloseable {
     public PublishOutcome offer(TunnelEvent event) {
         String topic = Topics.EVENTS.name();
         // the key's wire form is PeerKeySerde's, device|peer in UTF-8; RecentKeys shares one array per busy tunnel
-        return writer.offer(KEYS.get().utf8(event.device(), event.peer()), VALUES.get().serialize(topic, event),
+        RecentKeys.PlacedKey key = KEYS.get().place(event.device(), event.peer(), writer.partitionCount());
+        return writer.offer(key.partition(), key.utf8(), VALUES.get().serialize(topic, event),
                 event.receivedAt().toEpochMilli());
     }
 

@@ -27,7 +27,7 @@ import org.slf4j.LoggerFactory;
  * <p>The queue is JCTools' lock-free multi-producer, single-consumer array queue: an offer is one atomic increment
  * and a store, where {@code ArrayBlockingQueue} took a lock on both sides and signalled its condition on every offer
  * (4–5% of a busy event loop, async-profiler, docs/performance.md). Its capacity is the requested one rounded up to a
- * power of two. Keyed records carry the partition Kafka's own partitioner would give them ({@link KeyPartitions}).
+ * power of two. Callers may give a record the partition Kafka's own partitioner would give it ({@link KeyPartitions}).
  */
 public final class QueuedKafkaWriter<K, V> implements AutoCloseable {
 
@@ -79,13 +79,26 @@ public final class QueuedKafkaWriter<K, V> implements AutoCloseable {
                 DRAIN_BATCH, MAX_IDLE_NAP);
     }
 
-    /** Hands a record over without blocking. */
+    /** Hands a record over without blocking; the producer picks its partition. */
     public PublishOutcome offer(K key, V value, long timestampMillis) {
+        return offer(null, key, value, timestampMillis);
+    }
+
+    /**
+     * Hands a record over without blocking, to the given partition (null: the producer picks it). Callers that
+     * compute partitions read the count from {@link #partitionCount}.
+     */
+    public PublishOutcome offer(Integer partition, K key, V value, long timestampMillis) {
         if (drainer.closing()) {
             return PublishOutcome.CLOSED;
         }
-        return queue.offer(new ProducerRecord<>(topic, partitions.of(key), timestampMillis, key, value))
+        return queue.offer(new ProducerRecord<>(topic, partition, timestampMillis, key, value))
                 ? PublishOutcome.QUEUED : PublishOutcome.QUEUE_FULL;
+    }
+
+    /** The topic's partition count as the producer last knew it, 0 while unknown (see {@link KeyPartitions}). */
+    int partitionCount() {
+        return partitions.count();
     }
 
     /**
