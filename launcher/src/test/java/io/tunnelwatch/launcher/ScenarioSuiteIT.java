@@ -77,6 +77,7 @@ class ScenarioSuiteIT {
     private static final int FAULT_AT = 200;
     private static final int REPAIR_AT = 550;
     private static final String COMMUNITY = "tw-suite";
+    private static final String FAULTS = "faults-";
 
     /** Which end of a case's tunnel must alert: the faulted router's, the far router's, or the device itself. */
     private enum Where { LOCAL, FAR_END, DEVICE }
@@ -126,7 +127,7 @@ class ScenarioSuiteIT {
         }
 
         String device() {
-            return rtr(where == Where.FAR_END ? peerRouter : router);
+            return device(where == Where.FAR_END ? peerRouter : router);
         }
 
         String peer() {
@@ -157,10 +158,10 @@ class ScenarioSuiteIT {
      * is the one alert at layer 4, DecapsStalled its evidence.
      */
     private static final List<Case> CASES = List.of(
-            // one end's counters alone say one-way traffic; with the far end's fresh polls beside them the cause
-            // names where the return traffic goes missing (BothEnds): either is right, whichever polls came first
+            // both ends are monitored, so the cause waits for the far end's polls and names where the return
+            // traffic goes missing (BothEnds), whichever end's poll reached the tracker first
             Case.of(Fault.DECAPS_STALL, 0, "DecapsStalled", "TRAFFIC", flat())
-                    .cause("one-way|return traffic is missing at rtr-02").namesPeer(),
+                    .cause("return traffic is missing at " + device(1)).namesPeer(),
             Case.of(Fault.PSK_MISMATCH, 1, "IkeNegotiationStuck", "IKE", STUCK)
                     .cause("authentication", "pre-shared key"),
             Case.of(Fault.PEER_UNREACHABLE, 2, "PeerUnreachable", "UNDERLAY", STUCK).cause("no answer to ike")
@@ -169,10 +170,10 @@ class ScenarioSuiteIT {
                     .cause("line protocol down"),
             Case.of(Fault.SPI_DESYNC, 4, "InvalidSpi", "TRAFFIC", Duration.ZERO).at(Where.FAR_END)
                     .cause("out of sync").evidence("spi").namesPeer().clearing(MESSAGE_WINDOW),
-            // likewise: this end's counters alone say nothing is encrypted; with the far end's polls beside them,
-            // that rtr-06 decapsulates the far end's packets and sends nothing back
+            // likewise: with the far end's polls beside this end's, rtr-06 decapsulates the far end's packets and
+            // sends nothing back
             Case.of(Fault.ENCAPS_STALL, 5, "EncapsStalled", "ROUTING", flat())
-                    .cause("nothing is encrypted|return traffic is missing at rtr-06").namesPeer(),
+                    .cause("return traffic is missing at " + device(5)).namesPeer(),
             Case.of(Fault.TRANSFORM_SET_MISMATCH, 6, "IpsecNegotiationFailed", "IPSEC", STUCK)
                     .cause("proposal failure").namesPeer(),
             Case.of(Fault.TRANSFORM_SET_MISMATCH, 6, "IpsecNegotiationFailed", "IPSEC", STUCK).at(Where.FAR_END)
@@ -207,8 +208,18 @@ class ScenarioSuiteIT {
         return Duration.ofSeconds((long) FLAT_SAMPLES * POLL_SECONDS);
     }
 
+    /** The simulated router's own name, as the scenario's steps name it. */
     private static String rtr(int index) {
         return String.format("rtr-%02d", index + 1);
+    }
+
+    /**
+     * The device name tunnelwatch gives that router: the suite's inventory names it {@link #FAULTS} + its own name, so
+     * events that other tests left on the shared broker (which this pipeline's new streams app reads too) never
+     * land on the peers this test judges.
+     */
+    private static String device(int index) {
+        return FAULTS + rtr(index);
     }
 
     @TempDir
@@ -256,7 +267,7 @@ class ScenarioSuiteIT {
 
     @Test
     void shouldOpenEachFaultsAlertWithinItsBudgetAndResolveItAfterTheRepair() throws Exception {
-        start(faultScenario(agentPort(ROUTERS)), "");
+        start(faultScenario(agentPort(ROUTERS)), FAULTS);
         Instant repairAt = started.plusSeconds(REPAIR_AT / COMPRESSION);
         List<Observation> seen = CASES.stream().map(c -> new Observation(c, started)).toList();
         List<AlertRecord> all = new ArrayList<>();
@@ -370,9 +381,7 @@ class ScenarioSuiteIT {
             assertThat(o.opened.layer()).as(what + " layer").isEqualTo(c.layer());
             assertThat(o.opened.severity()).isNotBlank();
             String cause = String.valueOf(o.opened.cause()).toLowerCase(Locale.ROOT);
-            // a word "a|b" is met by either alternative
-            c.causeWords().forEach(w -> assertThat(cause).as(what + " cause")
-                    .containsAnyOf(w.split("\\|")));
+            c.causeWords().forEach(w -> assertThat(cause).as(what + " cause").contains(w));
             String evidence = String.join("\n", o.opened.evidence()).toLowerCase(Locale.ROOT);
             c.evidenceWords().forEach(w -> assertThat(evidence).as(what + " evidence").contains(w));
             assertThat(o.opened.commands()).as(what + " commands").isNotEmpty()
@@ -400,14 +409,14 @@ class ScenarioSuiteIT {
         Set<String> faulted = new HashSet<>();
         for (Case c : CASES) {
             if (c.where() != Where.DEVICE) {
-                faulted.add(rtr(c.router()) + "|" + Fleet.address(c.peerRouter()));
-                faulted.add(rtr(c.peerRouter()) + "|" + Fleet.address(c.router()));
+                faulted.add(device(c.router()) + "|" + Fleet.address(c.peerRouter()));
+                faulted.add(device(c.peerRouter()) + "|" + Fleet.address(c.router()));
             }
         }
         Set<String> quiet = new HashSet<>();
         for (int i = 0; i < ROUTERS; i++) {
             int next = (i + 1) % ROUTERS;
-            List.of(rtr(i) + "|" + Fleet.address(next), rtr(next) + "|" + Fleet.address(i)).stream()
+            List.of(device(i) + "|" + Fleet.address(next), device(next) + "|" + Fleet.address(i)).stream()
                     .filter(k -> !faulted.contains(k)).forEach(quiet::add);
         }
         assertThat(quiet).as("tunnels without a fault").hasSizeGreaterThanOrEqualTo(6);

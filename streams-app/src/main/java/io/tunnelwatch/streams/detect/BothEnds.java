@@ -1,5 +1,6 @@
 package io.tunnelwatch.streams.detect;
 
+import io.tunnelwatch.streams.alert.AlertType;
 import io.tunnelwatch.streams.peer.CounterDelta;
 import io.tunnelwatch.streams.peer.Evidence;
 import io.tunnelwatch.streams.peer.PeerState;
@@ -65,6 +66,34 @@ record BothEnds(String nearDevice, String farDevice, Sums near, Sums far) {
         Sums farSums = Sums.of(far.recentDeltas(), settings.flatSamples());
         return near == null || farSums == null ? Optional.empty()
                 : Optional.of(new BothEnds(s.device(), far.device(), near, farSums));
+    }
+
+    /**
+     * Until when a one-way picture of this end waits for the far end's polls, or empty when it need not wait: the far
+     * end is a monitored router that polls, has not polled since this end's newest poll, and no alert of
+     * {@code type} is open yet. Judged before the far end catches up, the cause would depend on which end's poll
+     * reached the tracker first (one end alone says "one-way", both together say where the traffic goes missing);
+     * the far end's next poll settles it. When that poll has not come two of this end's poll intervals after this
+     * end's newest poll (at most {@code messageWindow}), the far end counts as not reporting and this end's own
+     * counters decide.
+     */
+    static Optional<Instant> awaitFarEnd(PeerState s, AlertType type, DetectorSettings settings, Instant now) {
+        TunnelEnd far = s.farEnd();
+        List<CounterDelta> near = s.recentDeltas();
+        if (far == null || far.recentDeltas().isEmpty() || near.isEmpty()
+                || (s.openAlert() != null && s.openAlert().type() == type)
+                || (s.tunnel() != null && !s.tunnel().up())) {
+            return Optional.empty();
+        }
+        Instant nearLast = near.get(near.size() - 1).at();
+        Instant farLast = far.recentDeltas().get(far.recentDeltas().size() - 1).at();
+        Duration wait = settings.messageWindow();
+        if (near.size() > 1) {
+            Duration twoPolls = Duration.between(near.get(near.size() - 2).at(), nearLast).multipliedBy(2);
+            wait = twoPolls.compareTo(wait) < 0 ? twoPolls : wait;
+        }
+        Instant until = nearLast.plus(wait);
+        return farLast.isBefore(nearLast) && now.isBefore(until) ? Optional.of(until) : Optional.empty();
     }
 
     /** The direction(s) in which packets leave one end and the other decapsulates none. */

@@ -33,7 +33,10 @@ public final class DecapsStalledDetector implements Detector {
 
     @Override
     public Optional<Finding> detect(PeerState s, Instant now) {
-        boolean oneWay = OneWayTraffic.holds(s, settings.flatSamples(), CounterDelta::encaps, CounterDelta::decaps);
+        boolean oneWay = oneWay(s);
+        if (oneWay && BothEnds.awaitFarEnd(s, type(), settings, now).isPresent()) {
+            return Optional.empty();
+        }
         Optional<BothEnds> both = BothEnds.of(s, settings, now);
         Optional<String> loss = both.flatMap(BothEnds::loss);
         if (!oneWay && loss.isEmpty()) {
@@ -50,6 +53,10 @@ public final class DecapsStalledDetector implements Detector {
 
     @Override
     public Optional<Instant> nextCheck(PeerState s, Instant now) {
-        return Optional.empty();
+        return oneWay(s) ? BothEnds.awaitFarEnd(s, type(), settings, now) : Optional.empty();
+    }
+
+    private boolean oneWay(PeerState s) {
+        return OneWayTraffic.holds(s, settings.flatSamples(), CounterDelta::encaps, CounterDelta::decaps);
     }
 }

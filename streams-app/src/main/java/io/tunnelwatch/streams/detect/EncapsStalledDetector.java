@@ -31,8 +31,8 @@ public final class EncapsStalledDetector implements Detector {
 
     @Override
     public Optional<Finding> detect(PeerState s, Instant now) {
-        if (!OneWayTraffic.holds(s, settings.flatSamples(), CounterDelta::decaps, CounterDelta::encaps)
-                || NatExemptionPattern.holds(s, settings, now)) {
+        if (!oneWay(s) || NatExemptionPattern.holds(s, settings, now)
+                || BothEnds.awaitFarEnd(s, type(), settings, now).isPresent()) {
             return Optional.empty();
         }
         Optional<BothEnds> both = BothEnds.of(s, settings, now);
@@ -47,6 +47,10 @@ public final class EncapsStalledDetector implements Detector {
 
     @Override
     public Optional<Instant> nextCheck(PeerState s, Instant now) {
-        return Optional.empty();
+        return oneWay(s) ? BothEnds.awaitFarEnd(s, type(), settings, now) : Optional.empty();
+    }
+
+    private boolean oneWay(PeerState s) {
+        return OneWayTraffic.holds(s, settings.flatSamples(), CounterDelta::decaps, CounterDelta::encaps);
     }
 }

@@ -76,7 +76,7 @@ public final class PeerStateMachine {
                 setIpsec(next, state, IpsecState.UP, at);
             }
             case SESSION_DOWN, IKE_SA_DOWN -> {
-                next.ike(next.ike().enter(IkeState.NO_SA, at));
+                downUnlessDown(next, at);
                 setIpsec(next, state, IpsecState.NO_SA, at);
             }
             case IKE_SA_UP -> enterIkeUnlessUp(next, IkeState.established(version), at);
@@ -108,6 +108,19 @@ public final class PeerStateMachine {
             case IKE_SA_EXPIRED, IPSEC_SA_DOWN, ISAKMP_STATUS, INVALID_SPI, REPLAY_ERROR, AUTH_ERROR,
                  IPSEC_FAILURE, CLEARTEXT_RECEIVED, CRYPTO_OTHER -> {
             }
+        }
+    }
+
+    /**
+     * A session down or IKE SA down ends an IKE SA that was up (or not yet known); when phase 1 is down already, it
+     * reports the same outage, often late and by another path (a trap reaches the tracker after the syslog lines, or
+     * the other way round), and the router's newer word on it (MM_NO_STATE retransmitted, a key exchange failing)
+     * stays: the peer's state must not depend on which path was faster.
+     */
+    private static void downUnlessDown(PeerState.Builder next, Instant at) {
+        IkeState s = next.ike().state();
+        if (s.isUp() || s == IkeState.UNKNOWN) {
+            next.ike(next.ike().enter(IkeState.NO_SA, at));
         }
     }
 

@@ -108,6 +108,39 @@ class PeerStateMachineTest {
         assertThat(down.upDowns()).containsExactly(new UpDown(T0, true), new UpDown(T0.plusSeconds(9), false));
     }
 
+
+    /**
+     * An outage reported twice, by the syslog SESSION_STATUS DOWN and by the cikeTunnelStop trap, while the router
+     * already retransmits MM_NO_STATE: the peer's IKE state must be the same whichever report reached the tracker
+     * last (the trap path is often slower), so the diagnosis does not depend on the race.
+     */
+    @Test
+    void shouldReachTheSameIkeStateWhicheverPathReportsTheOutageLast() {
+        PeerState up = machine.apply(null, event(EventKind.SESSION_UP, T0));
+        TunnelEvent syslogDown = event(EventKind.SESSION_DOWN, T0.plusSeconds(10));
+        TunnelEvent retransmitting = ikeState("MM_NO_STATE", T0.plusSeconds(10));
+        TunnelEvent trapDown = event(EventKind.IKE_SA_DOWN, T0.plusSeconds(11));
+
+        PeerState trapLast = machine.apply(machine.apply(machine.apply(up, syslogDown), retransmitting), trapDown);
+        PeerState trapFirst = machine.apply(machine.apply(machine.apply(up, trapDown), syslogDown), retransmitting);
+
+        assertThat(trapLast.ike().state()).isEqualTo(IkeState.MM_NO_STATE);
+        assertThat(trapLast.ike().since()).isEqualTo(T0.plusSeconds(10));
+        assertThat(trapFirst.ike().state()).isEqualTo(IkeState.MM_NO_STATE);
+        assertThat(trapLast.phase()).isEqualTo(trapFirst.phase()).isEqualTo(PeerPhase.IKE_NEGOTIATING);
+        assertThat(trapLast.ipsec().state()).isEqualTo(IpsecState.NO_SA);
+    }
+
+    @Test
+    void shouldKeepTheTimeAPeerWentDownWhenALateReportOfTheSameOutageArrives() {
+        PeerState down = machine.apply(machine.apply(null, event(EventKind.SESSION_UP, T0)),
+                event(EventKind.SESSION_DOWN, T0.plusSeconds(10)));
+
+        PeerState again = machine.apply(down, event(EventKind.IKE_SA_DOWN, T0.plusSeconds(14)));
+
+        assertThat(again.ike().state()).isEqualTo(IkeState.NO_SA);
+        assertThat(again.ike().since()).isEqualTo(T0.plusSeconds(10));
+    }
     @Test
     void shouldPassTrafficOnlyWhenEncapsAndDecapsBothRose() {
         PeerState s = machine.apply(null, event(EventKind.SESSION_UP, T0));

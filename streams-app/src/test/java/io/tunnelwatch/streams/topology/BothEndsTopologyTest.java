@@ -62,6 +62,8 @@ class BothEndsTopologyTest {
             tw.pipe(sample(A, B_ADDRESS, T0.plusSeconds(30L * i), 100, 100));
             tw.pipe(sample(B, A_ADDRESS, T0.plusSeconds(30L * i + 5), 100, 0));
         }
+        // rtr-b's one-way picture waits for rtr-a's next poll, which is newer than its own
+        tw.pipe(sample(A, B_ADDRESS, T0.plusSeconds(120), 100, 100));
 
         List<AlertRecord> alerts = tw.alerts();
         String lossAtoB = "rtr-a→rtr-b packets leave rtr-a (encaps +300) but rtr-b decapsulates none: loss in the"
@@ -94,6 +96,7 @@ class BothEndsTopologyTest {
             tw.pipe(sample(A, B_ADDRESS, T0.plusSeconds(30L * i), 100, 0));
             tw.pipe(sample(B, A_ADDRESS, T0.plusSeconds(30L * i + 5), 0, 100));
         }
+        tw.pipe(sample(A, B_ADDRESS, T0.plusSeconds(120), 100, 0));
 
         List<AlertRecord> alerts = tw.alerts();
         String missingAtB = "rtr-b decapsulates rtr-a's packets (decaps +300) but encrypts nothing back (encaps +0):"
@@ -102,6 +105,50 @@ class BothEndsTopologyTest {
         assertThat(latest(alerts, A).cause()).isEqualTo(missingAtB);
         assertThat(latest(alerts, B).alert()).isEqualTo("EncapsStalled");
         assertThat(latest(alerts, B).cause()).isEqualTo(missingAtB);
+    }
+
+    /**
+     * The far end's stall starts one poll later than this end sees it: this end's third flat poll arrives while the
+     * far end's polls still hold a partly healthy one. The alert waits for the far end's next poll, so its cause is
+     * the same whichever end's poll the tracker handles first.
+     */
+    @Test
+    void shouldWaitForTheFarEndsNextPollBeforeNamingTheCause() {
+        monitorBoth();
+        bothUp();
+        healthyPolls(1, 1);
+        tw.pipe(sample(B, A_ADDRESS, T0.plusSeconds(55), 50, 100)); // rtr-b stops sending within this poll
+        for (int i = 2; i <= 4; i++) {
+            tw.pipe(sample(A, B_ADDRESS, T0.plusSeconds(30L * i), 100, 0));
+            if (i < 4) {
+                tw.pipe(sample(B, A_ADDRESS, T0.plusSeconds(30L * i + 25), 0, 100));
+            }
+        }
+        assertThat(tw.alerts()).as("rtr-a's third flat poll, rtr-b's newest poll older than it").isEmpty();
+
+        tw.pipe(sample(B, A_ADDRESS, T0.plusSeconds(145), 0, 100));
+
+        AlertRecord atA = latest(tw.alerts(), A);
+        assertThat(atA.alert()).isEqualTo("DecapsStalled");
+        assertThat(atA.cause()).startsWith("rtr-b decapsulates rtr-a's packets (decaps +300) but encrypts nothing"
+                + " back");
+    }
+
+    @Test
+    void shouldDecideFromThisEndAloneWhenTheFarEndStopsPolling() {
+        monitorBoth();
+        bothUp();
+        healthyPolls(1, 1);
+        for (int i = 2; i <= 4; i++) {
+            tw.pipe(sample(A, B_ADDRESS, T0.plusSeconds(30L * i), 100, 0));
+        }
+        assertThat(tw.alerts()).isEmpty();
+
+        tw.advance(Duration.ofSeconds(120 + 2 * 30 + 1));
+
+        AlertRecord atA = latest(tw.alerts(), A);
+        assertThat(atA.alert()).isEqualTo("DecapsStalled");
+        assertThat(atA.cause()).startsWith("one-way traffic: 198.51.100.7 sends nothing back");
     }
 
     @Test
