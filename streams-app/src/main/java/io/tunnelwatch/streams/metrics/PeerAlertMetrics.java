@@ -2,6 +2,7 @@ package io.tunnelwatch.streams.metrics;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
 import io.tunnelwatch.events.PeerKey;
 import io.tunnelwatch.streams.alert.AlertType;
 import io.tunnelwatch.streams.alert.OpenAlert;
@@ -14,7 +15,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * {@code tunnelwatch_peer_alert{device,peer,alert,layer,severity}} = 1 while a peer's alert is open, the series gone
- * when it resolves (DESIGN.md "Metrics"), and the fleet count {@code tunnelwatch_alerts_open{alert,severity}},
+ * when it resolves, with {@code tunnelwatch_peer_alert_info} beside it carrying the diagnosis a page needs
+ * ({@link AlertPage}), and the fleet count {@code tunnelwatch_alerts_open{alert,severity}},
  * registered for every alert at start. Follows the partitions like {@link PeerPhaseMetrics}: a peer's open alert is
  * announced again from the store when its partition is assigned.
  */
@@ -41,19 +43,36 @@ public final class PeerAlertMetrics implements PeerStateListener {
         OpenAlert alert = state.openAlert();
         OpenGauge current = open.get(key);
         if (current != null && alert != null && current.type == alert.type()) {
+            AlertPage page = AlertPage.of(state, alert);
+            if (!page.equals(current.page)) {
+                registry.remove(current.info);
+                open.put(key, new OpenGauge(current.type, current.gauge, page, info(key, alert, page)));
+            }
             return;
         }
         released(key);
         if (alert != null) {
+            Tags tags = Tags.of("device", key.device(), "peer", key.peer(), "alert", alert.type().alertName(),
+                    "layer", alert.type().layer().name().toLowerCase(java.util.Locale.ROOT),
+                    "severity", alert.type().severity().label());
             Gauge gauge = Gauge.builder(TunnelwatchMeters.PEER_ALERT.meterName(), () -> 1)
                     .description(TunnelwatchMeters.PEER_ALERT.description())
-                    .tags("device", key.device(), "peer", key.peer(), "alert", alert.type().alertName(),
-                            "layer", alert.type().layer().name().toLowerCase(java.util.Locale.ROOT),
-                            "severity", alert.type().severity().label())
+                    .tags(tags)
                     .register(registry);
-            open.put(key, new OpenGauge(alert.type(), gauge));
+            AlertPage page = AlertPage.of(state, alert);
+            open.put(key, new OpenGauge(alert.type(), gauge, page, info(key, alert, page)));
             byType.get(alert.type()).incrementAndGet();
         }
+    }
+
+    private Gauge info(PeerKey key, OpenAlert alert, AlertPage page) {
+        return Gauge.builder(TunnelwatchMeters.PEER_ALERT_INFO.meterName(), () -> 1)
+                .description(TunnelwatchMeters.PEER_ALERT_INFO.description())
+                .tags("device", key.device(), "peer", key.peer(), "alert", alert.type().alertName(),
+                        "layer", alert.type().layer().name().toLowerCase(java.util.Locale.ROOT),
+                        "severity", alert.type().severity().label(), "summary", page.summary(),
+                        "cause", page.cause(), "commands", page.commands())
+                .register(registry);
     }
 
     @Override
@@ -62,6 +81,7 @@ public final class PeerAlertMetrics implements PeerStateListener {
         if (g != null) {
             byType.get(g.type).decrementAndGet();
             registry.remove(g.gauge);
+            registry.remove(g.info);
         }
     }
 
@@ -70,6 +90,6 @@ public final class PeerAlertMetrics implements PeerStateListener {
         return byType.get(type).get();
     }
 
-    private record OpenGauge(AlertType type, Gauge gauge) {
+    private record OpenGauge(AlertType type, Gauge gauge, AlertPage page, Gauge info) {
     }
 }

@@ -13,6 +13,10 @@ public enum TunnelwatchMeters {
     PEER_ALERT("tunnelwatch.peer.alert",
             "1 while the alert is open on the peer (root cause, lowest broken layer); the series goes when it resolves",
             "device", "peer", "alert", "layer", "severity"),
+    PEER_ALERT_INFO("tunnelwatch.peer.alert.info",
+            "1 while the alert is open, its diagnosis in labels for the page: the summary, the cause in one sentence,"
+                    + " the first commands with every value filled (one per line); replaced when the diagnosis changes",
+            "device", "peer", "alert", "layer", "severity", "summary", "cause", "commands"),
     ALERTS_OPEN("tunnelwatch.alerts.open",
             "Open alerts on the peers owned by this instance, by alert and severity", "alert", "severity");
 
