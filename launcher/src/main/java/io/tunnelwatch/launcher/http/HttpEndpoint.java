@@ -67,7 +67,7 @@ public final class HttpEndpoint implements AutoCloseable {
     private static void index(HttpExchange exchange) throws IOException {
         byte[] body = ("tunnelwatch\n\n/metrics                  Prometheus metrics\n"
                 + "/healthz                  liveness: 200 while the process serves HTTP\n"
-                + "/readyz                   readiness: 200 once listeners, Kafka and streams are up, else 503 and why\n"
+                + "/readyz                   readiness: 200 once listeners, Kafka and streams are up, else 503, why\n"
                 + "/peers/{device}/{peer}    one peer: state, recent events, open alert (JSON)\n")
                 .getBytes(StandardCharsets.UTF_8);
         int status = "/".equals(exchange.getRequestURI().getPath()) ? 200 : 404;
