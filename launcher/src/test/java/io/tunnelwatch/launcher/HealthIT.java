@@ -8,15 +8,20 @@ import io.tunnelwatch.broker.PortProbe;
 import io.tunnelwatch.collector.config.IngestConfig;
 import io.tunnelwatch.collector.config.SnmpSettings;
 import io.tunnelwatch.launcher.allinone.Pipeline;
+import io.tunnelwatch.launcher.allinone.PipelineConfig;
 import io.tunnelwatch.launcher.health.CheckStatus;
 import io.tunnelwatch.launcher.health.Readiness;
 import io.tunnelwatch.streams.detect.DetectorSettings;
+import io.tunnelwatch.testsupport.KafkaFixture;
+import java.io.IOException;
 import java.net.ConnectException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
@@ -24,16 +29,18 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code /healthz} and {@code /readyz} of processes in this JVM against the fixture broker. To look at a process at
- * a given moment of its start or of a rebalance, a readiness listener holds the thread that reported the moment (a
- * Kafka Streams thread) until the test has asked over HTTP.
+ * a given moment of its start, a rebalance or a restore, a readiness listener holds the thread that reported the
+ * moment (a Kafka Streams thread) until the test has asked over HTTP.
  */
 class HealthIT {
 
@@ -70,8 +77,11 @@ class HealthIT {
                     .containsPattern("(?m)^syslog +NOT READY +not listening yet$")
                     .containsPattern("(?m)^traps +NOT READY +not listening yet$")
                     .containsPattern("(?m)^streams +NOT READY +REBALANCING");
-            assertThatThrownBy(() -> new Socket().connect(new InetSocketAddress("127.0.0.1", syslogPort), 2000))
-                    .as("the syslog port is not open while /readyz says so").isInstanceOf(ConnectException.class);
+            assertThatThrownBy(() -> {
+                try (Socket closed = new Socket()) {
+                    closed.connect(new InetSocketAddress("127.0.0.1", syslogPort), 2000);
+                }
+            }).as("the syslog port is not open while /readyz says so").isInstanceOf(ConnectException.class);
         } finally {
             rebalancing.release();
         }
@@ -122,7 +132,51 @@ class HealthIT {
         awaitReady(secondPort);
     }
 
-    private Pipeline pipeline(io.tunnelwatch.launcher.allinone.PipelineConfig config) {
+    @Test
+    void shouldNotBeReadyWhileItRestoresItsStoresFromTheChangelog() throws Exception {
+        String applicationId = "tw-it-" + UUID.randomUUID();
+        int syslogPort = PortProbe.freePort();
+        int httpPort = PortProbe.freePort();
+        Pipeline first = pipeline(new PipelineConfig(KafkaFixture.bootstrapServers(), data, 0, 0,
+                Duration.ofSeconds(30), KafkaFixture.PARTITIONS, 1, FixturePipelines.syslog(syslogPort, true),
+                "127.0.0.1", httpPort, true, true, IngestConfig.defaults(), SnmpSettings.trapsOff(), applicationId));
+        first.start();
+        SyslogSender.udp(syslogPort, SyslogSender.sessionStatus(12, "DOWN", "192.0.2.7", 500));
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                assertThat(MetricsScrape.peerPhase(httpPort, "127.0.0.1", "192.0.2.7")).isPresent());
+        first.close();
+        deleteRecursively(data.resolve("streams"));
+
+        int secondPort = PortProbe.freePort();
+        Pipeline second = pipeline(FixturePipelines.streamsOnly(data, secondPort, applicationId,
+                DetectorSettings.defaults()));
+        FreezeOnce restoring = freezeWhen(second, report -> {
+            CheckStatus streams = report.status("streams");
+            return !streams.ready() && streams.detail().contains("restoring");
+        });
+        Future<?> started = starter.submit(second::start);
+        restoring.awaitFrozen();
+        try {
+            HealthProbe.Answer ready = HealthProbe.get(secondPort, "/readyz");
+            assertThat(ready.status()).isEqualTo(503);
+            assertThat(ready.body()).containsPattern(
+                    "(?m)^streams +NOT READY +.*restoring \\d+ store partition\\(s\\) from their changelogs$");
+        } finally {
+            restoring.release();
+        }
+        started.get(120, TimeUnit.SECONDS);
+        awaitReady(secondPort);
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+
+    private Pipeline pipeline(PipelineConfig config) {
         Pipeline pipeline = new Pipeline(config);
         pipelines.add(pipeline);
         return pipeline;
@@ -153,6 +207,7 @@ class HealthIT {
         private final Predicate<Readiness.Report> moment;
         private final CountDownLatch frozen = new CountDownLatch(1);
         private final CountDownLatch released = new CountDownLatch(1);
+        private final AtomicBoolean taken = new AtomicBoolean();
 
         FreezeOnce(Predicate<Readiness.Report> moment) {
             this.moment = moment;
@@ -160,7 +215,7 @@ class HealthIT {
 
         @Override
         public void accept(Readiness.Report report) {
-            if (frozen.getCount() > 0 && moment.test(report)) {
+            if (moment.test(report) && taken.compareAndSet(false, true)) {
                 frozen.countDown();
                 try {
                     released.await(60, TimeUnit.SECONDS);
