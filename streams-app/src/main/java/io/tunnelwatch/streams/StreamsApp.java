@@ -8,7 +8,9 @@ import io.tunnelwatch.streams.metrics.PeerPhaseMetrics;
 import io.tunnelwatch.streams.peer.PeerStateListeners;
 import io.tunnelwatch.streams.topology.TunnelwatchTopology;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.streams.CloseOptions;
@@ -28,6 +30,9 @@ public final class StreamsApp implements AutoCloseable {
     private final PeerAlertMetrics alertMetrics;
     private final DetectorSettings detectors;
     private final CountDownLatch running = new CountDownLatch(1);
+    private final List<Runnable> progressListeners = new CopyOnWriteArrayList<>();
+    private final RestoringPartitions restoring = new RestoringPartitions(this::progressed);
+    private volatile KafkaStreams.State state;
     private KafkaStreams streams;
     private KafkaStreamsMetrics streamsMetrics;
 
@@ -47,12 +52,17 @@ public final class StreamsApp implements AutoCloseable {
     public void start() {
         streams = new KafkaStreams(TunnelwatchTopology.build(new PeerStateListeners(peerMetrics, alertMetrics),
                 alertMetrics, detectors), settings.toProperties());
+        state = streams.state();
+        progressed();
         streams.setStateListener((now, before) -> {
             LOG.info("Kafka Streams {} -> {}", before, now);
+            state = now;
             if (now == KafkaStreams.State.RUNNING) {
                 running.countDown();
             }
+            progressed();
         });
+        streams.setGlobalStateRestoreListener(restoring);
         streams.setUncaughtExceptionHandler(e -> {
             LOG.error("A stream thread failed; replacing it", e);
             return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
@@ -65,6 +75,30 @@ public final class StreamsApp implements AutoCloseable {
     /** Waits until the first assignment is processed; false when the time ran out. */
     public boolean awaitRunning(Duration timeout) throws InterruptedException {
         return running.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Calls {@code listener} after every change of {@link #state()} or {@link #restoringPartitions()}, on the Kafka
+     * Streams thread that made it; register before {@link #start()}.
+     */
+    public void onProgress(Runnable listener) {
+        progressListeners.add(Objects.requireNonNull(listener, "listener"));
+    }
+
+    /** The Kafka Streams state; null before {@link #start()}. */
+    public KafkaStreams.State state() {
+        return state;
+    }
+
+    /** How many store partitions are being restored from their changelogs now. */
+    public int restoringPartitions() {
+        return restoring.count();
+    }
+
+    private void progressed() {
+        for (Runnable listener : progressListeners) {
+            listener.run();
+        }
     }
 
     /** Queries of one peer's state; valid after {@link #start()}. */

@@ -13,7 +13,11 @@ import io.tunnelwatch.broker.EmbeddedKafkaBroker;
 import io.tunnelwatch.broker.TopicProvisioner;
 import io.tunnelwatch.collector.Collector;
 import io.tunnelwatch.collector.config.CollectorConfig;
+import io.tunnelwatch.collector.config.SyslogListenerConfig;
 import io.tunnelwatch.events.Topics;
+import io.tunnelwatch.launcher.health.CheckStatus;
+import io.tunnelwatch.launcher.health.Readiness;
+import io.tunnelwatch.launcher.health.StreamsCheck;
 import io.tunnelwatch.launcher.http.HttpEndpoint;
 import io.tunnelwatch.streams.StreamsApp;
 import io.tunnelwatch.streams.StreamsSettings;
@@ -24,6 +28,8 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.StringJoiner;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.slf4j.Logger;
@@ -32,7 +38,9 @@ import org.slf4j.LoggerFactory;
 /**
  * A tunnelwatch process: the embedded broker (when no cluster is given), the topics, the HTTP endpoint, the
  * streams app and the collector, as configured. Starts them in dependency order and stops them in reverse, so the
- * collector's producer is flushed before streams close and streams close before the broker stops.
+ * collector's producer is flushed before streams close and streams close before the broker stops. The HTTP endpoint
+ * starts first: {@code /healthz} answers at once, {@code /readyz} says 503 and what it waits for until every
+ * {@link Readiness} check passes.
  */
 public final class Pipeline implements AutoCloseable {
 
@@ -41,10 +49,15 @@ public final class Pipeline implements AutoCloseable {
     /** With an embedded broker there is exactly one streams instance: a static identity survives a crash. */
     private static final String EMBEDDED_MEMBER_ID = "tunnelwatch-all-in-one";
     private static final String EMBEDDED_HOST = "127.0.0.1";
+    private static final String SYSLOG_CHECK = "syslog";
+    private static final String TRAPS_CHECK = "traps";
+    /** Declared on close: a process going down takes no new traffic. */
+    private static final String STOPPING_CHECK = "process";
 
     private final PipelineConfig config;
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final Deque<AutoCloseable> running = new ArrayDeque<>();
+    private final Readiness readiness = new Readiness();
     private EmbeddedKafkaBroker broker;
     private String bootstrapServers;
     private HttpEndpoint http;
@@ -53,6 +66,7 @@ public final class Pipeline implements AutoCloseable {
 
     public Pipeline(PipelineConfig config) {
         this.config = config;
+        declareChecks();
     }
 
     /**
@@ -67,9 +81,10 @@ public final class Pipeline implements AutoCloseable {
             if (config.embedded() || config.runStreams()) {
                 running.push(DataDirectoryLock.acquire(config.dataDirectory()));
             }
-            startKafka();
-            provisionTopics();
             startHttp();
+            startKafka();
+            running.push(KafkaProbe.start(bootstrapServers, config.kafkaClient().forAdmin(), readiness));
+            provisionTopics();
             if (config.runStreams()) {
                 startStreams();
             }
@@ -97,6 +112,34 @@ public final class Pipeline implements AutoCloseable {
                 PortCheck.tcp(config.syslog().bindHost(), config.syslog().tlsPort(), "--syslog-tls-port");
             }
         }
+    }
+
+    /** Every check this process will pass, not ready until its part says so. */
+    private void declareChecks() {
+        readiness.set(KafkaProbe.NAME, CheckStatus.notReady(config.embedded() ? "starting the embedded broker"
+                : "waiting for " + config.bootstrapServers() + " to answer (up to " + config.kafkaTimeout().toSeconds()
+                + " s at start)"));
+        if (listensForSyslog()) {
+            readiness.set(SYSLOG_CHECK, CheckStatus.notReady("not listening yet"));
+        }
+        if (config.runCollector() && config.snmp().trapPort() >= 0) {
+            readiness.set(TRAPS_CHECK, CheckStatus.notReady("not listening yet"));
+        }
+        if (config.runStreams()) {
+            readiness.set(StreamsCheck.NAME, StreamsCheck.status(null, 0));
+        }
+        AtomicBoolean wasReady = new AtomicBoolean();
+        readiness.addListener(report -> {
+            if (wasReady.getAndSet(report.ready()) != report.ready()) {
+                LOG.info(report.ready() ? "Ready: every check passes" : "Not ready: {}", report.notReady().stream()
+                        .map(r -> r.name() + " (" + r.status().detail() + ")").toList());
+            }
+        });
+    }
+
+    private boolean listensForSyslog() {
+        SyslogListenerConfig syslog = config.syslog();
+        return config.runCollector() && (syslog.udpPort() >= 0 || syslog.tcpPort() >= 0 || syslog.tlsEnabled());
     }
 
     private void bindJvmMetrics() {
@@ -137,7 +180,7 @@ public final class Pipeline implements AutoCloseable {
 
     private void startHttp() {
         try {
-            http = HttpEndpoint.start(config.httpHost(), config.httpPort(), registry);
+            http = HttpEndpoint.start(config.httpHost(), config.httpPort(), registry, readiness);
         } catch (IOException e) {
             throw new StartupException("cannot serve HTTP on " + config.httpHost() + ":" + config.httpPort() + " ("
                     + e.getMessage() + "); choose another port with --http-port", e);
@@ -151,6 +194,7 @@ public final class Pipeline implements AutoCloseable {
                 config.embedded() ? EMBEDDED_MEMBER_ID : null, config.kafkaClient().forStreams())
                 .withApplicationServer(HttpEndpoint.displayHost(config.httpHost()) + ":" + http.port());
         streams = new StreamsApp(settings, registry, config.detectors());
+        StreamsCheck.follow(streams, readiness);
         streams.start();
         http.peers().attach(streams.peerQuery());
         running.push(streams);
@@ -171,6 +215,25 @@ public final class Pipeline implements AutoCloseable {
                 config.snmp()), registry);
         collector.start();
         running.push(collector);
+        // start() returns once every socket is bound
+        if (listensForSyslog()) {
+            StringJoiner open = new StringJoiner(", ", "listening on ", "");
+            addListening(open, "udp", collector.syslogUdpAddress());
+            addListening(open, "tcp", collector.syslogTcpAddress());
+            addListening(open, "tls", collector.syslogTlsAddress());
+            readiness.set(SYSLOG_CHECK, CheckStatus.ready(open.toString()));
+        }
+        if (collector.trapAddress() != null) {
+            StringJoiner open = new StringJoiner(", ", "listening on ", "");
+            addListening(open, "udp", collector.trapAddress());
+            readiness.set(TRAPS_CHECK, CheckStatus.ready(open.toString()));
+        }
+    }
+
+    private static void addListening(StringJoiner open, String transport, InetSocketAddress address) {
+        if (address != null) {
+            open.add(transport + " " + address.getHostString() + ":" + address.getPort());
+        }
     }
 
     public String bootstrapServers() {
@@ -183,6 +246,11 @@ public final class Pipeline implements AutoCloseable {
 
     public PrometheusMeterRegistry registry() {
         return registry;
+    }
+
+    /** What {@code /readyz} reports. */
+    public Readiness readiness() {
+        return readiness;
     }
 
     /** The address a client reaches /metrics on. */
@@ -209,6 +277,7 @@ public final class Pipeline implements AutoCloseable {
     /** Stops everything started, newest first; safe to call twice. */
     @Override
     public void close() {
+        readiness.set(STOPPING_CHECK, CheckStatus.notReady("stopping"));
         while (!running.isEmpty()) {
             AutoCloseable part = running.pop();
             try {

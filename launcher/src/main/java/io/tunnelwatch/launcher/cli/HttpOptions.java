@@ -2,7 +2,7 @@ package io.tunnelwatch.launcher.cli;
 
 import picocli.CommandLine.Option;
 
-/** The HTTP endpoint: /metrics. */
+/** The HTTP endpoint: /metrics, /healthz, /readyz, /peers. */
 public final class HttpOptions {
 
     @Option(names = "--http-host", defaultValue = "0.0.0.0",
@@ -10,6 +10,6 @@ public final class HttpOptions {
     public String host;
 
     @Option(names = "--http-port", defaultValue = "9400",
-            description = "Port of the HTTP endpoint serving /metrics (default: ${DEFAULT-VALUE}).")
+            description = "Port of the HTTP endpoint: /metrics, /healthz, /readyz, /peers (default: ${DEFAULT-VALUE}).")
     public int port;
 }

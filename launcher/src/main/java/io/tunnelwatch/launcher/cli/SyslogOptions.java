@@ -75,6 +75,7 @@ public final class SyslogOptions {
         none.host = "0.0.0.0";
         none.port = -1;
         none.maxFrame = 65_536;
+        none.udpBuffer = SyslogListenerConfig.defaults().udpReceiveBuffer();
         none.idleTimeoutSeconds = SyslogListenerConfig.DEFAULT_IDLE_TIMEOUT.toSeconds();
         none.maxConnections = SyslogListenerConfig.DEFAULT_MAX_CONNECTIONS;
         none.tlsPort = -1;

@@ -3,6 +3,7 @@ package io.tunnelwatch.launcher.http;
 import com.sun.net.httpserver.HttpExchange;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.prometheus.metrics.exporter.httpserver.HTTPServer;
+import io.tunnelwatch.launcher.health.Readiness;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -10,8 +11,9 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * The HTTP endpoint of a tunnelwatch process: {@code /metrics} (Prometheus text or OpenMetrics, by the Prometheus
- * Java client's exporter over Micrometer's registry), {@code /-/healthy}, {@code /peers/{device}/{peer}}
- * ({@link PeerHandler}) and an index at {@code /}.
+ * Java client's exporter over Micrometer's registry), {@code /healthz} and {@code /readyz} ({@link HealthHandler}),
+ * {@code /-/healthy} (the exporter's own), {@code /peers/{device}/{peer}} ({@link PeerHandler}) and an index at
+ * {@code /}.
  */
 public final class HttpEndpoint implements AutoCloseable {
 
@@ -23,14 +25,19 @@ public final class HttpEndpoint implements AutoCloseable {
         this.peers = peers;
     }
 
-    /** @throws IOException when the port cannot be bound */
-    public static HttpEndpoint start(String host, int port, PrometheusMeterRegistry registry) throws IOException {
+    /**
+     * @param readiness what {@code /readyz} reports
+     * @throws IOException when the port cannot be bound
+     */
+    public static HttpEndpoint start(String host, int port, PrometheusMeterRegistry registry, Readiness readiness)
+            throws IOException {
         PeerHandler peers = new PeerHandler();
+        HealthHandler health = new HealthHandler(readiness);
         HTTPServer server = HTTPServer.builder()
                 .hostname(host)
                 .port(port)
                 .registry(registry.getPrometheusRegistry())
-                .defaultHandler(exchange -> route(exchange, peers))
+                .defaultHandler(exchange -> route(exchange, peers, health))
                 .buildAndStart();
         return new HttpEndpoint(server, peers);
     }
@@ -40,9 +47,14 @@ public final class HttpEndpoint implements AutoCloseable {
         return peers;
     }
 
-    private static void route(HttpExchange exchange, PeerHandler peers) throws IOException {
-        if (exchange.getRequestURI().getPath().startsWith(PeerHandler.PREFIX)) {
+    private static void route(HttpExchange exchange, PeerHandler peers, HealthHandler health) throws IOException {
+        String path = exchange.getRequestURI().getPath();
+        if (path.startsWith(PeerHandler.PREFIX)) {
             peers.handle(exchange);
+        } else if (HealthHandler.HEALTH.equals(path)) {
+            health.health(exchange);
+        } else if (HealthHandler.READY.equals(path)) {
+            health.ready(exchange);
         } else {
             index(exchange);
         }
@@ -53,7 +65,9 @@ public final class HttpEndpoint implements AutoCloseable {
     }
 
     private static void index(HttpExchange exchange) throws IOException {
-        byte[] body = ("tunnelwatch\n\n/metrics                  Prometheus metrics\n/-/healthy                liveness\n"
+        byte[] body = ("tunnelwatch\n\n/metrics                  Prometheus metrics\n"
+                + "/healthz                  liveness: 200 while the process serves HTTP\n"
+                + "/readyz                   readiness: 200 once listeners, Kafka and streams are up, else 503, why\n"
                 + "/peers/{device}/{peer}    one peer: state, recent events, open alert (JSON)\n")
                 .getBytes(StandardCharsets.UTF_8);
         int status = "/".equals(exchange.getRequestURI().getPath()) ? 200 : 404;
