@@ -23,6 +23,20 @@ class StreamsSettingsTest {
 
     @Test
     void shouldGiveKafkaStreamsAConfigurationItHasNoWarningAbout() {
+        assertThat(warningsWhile(() -> new StreamsConfig(settings.toProperties()))).isEmpty();
+    }
+
+    @Test
+    void shouldGiveThePartitionAssignorAConfigurationItHasNoWarningAbout() {
+        // The assignor builds a StreamsConfig of its own from the main consumer's settings.
+        Map<String, Object> mainConsumer = new StreamsConfig(settings.toProperties())
+                .getMainConsumerConfigs("tunnelwatch", "tunnelwatch-StreamThread-1-consumer", 0);
+
+        assertThat(warningsWhile(() -> new StreamsConfig(mainConsumer))).isEmpty();
+    }
+
+    /** Every WARN or ERROR line logged while {@code action} runs. */
+    private static List<String> warningsWhile(Runnable action) {
         List<String> warnings = new CopyOnWriteArrayList<>();
         AbstractAppender capture = new AbstractAppender("capture-warnings", null, null, true, Property.EMPTY_ARRAY) {
             @Override
@@ -36,13 +50,12 @@ class StreamsSettingsTest {
         root.addAppender(capture, Level.WARN, null);
         context.updateLoggers();
         try {
-            new StreamsConfig(settings.toProperties());
+            action.run();
         } finally {
             root.removeAppender(capture.getName());
             context.updateLoggers();
             capture.stop();
         }
-
-        assertThat(warnings).isEmpty();
+        return warnings;
     }
 }
