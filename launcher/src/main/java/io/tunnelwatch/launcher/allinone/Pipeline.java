@@ -66,6 +66,7 @@ public final class Pipeline implements AutoCloseable {
         try {
             if (config.embedded() || config.runStreams()) {
                 running.push(DataDirectoryLock.acquire(config.dataDirectory()));
+                TemporaryDataDirectory.warning(config.dataDirectory()).ifPresent(LOG::warn);
             }
             startKafka();
             provisionTopics();
