@@ -66,7 +66,6 @@ public final class Pipeline implements AutoCloseable {
         try {
             if (config.embedded() || config.runStreams()) {
                 running.push(DataDirectoryLock.acquire(config.dataDirectory()));
-                TemporaryDataDirectory.warning(config.dataDirectory()).ifPresent(LOG::warn);
             }
             startKafka();
             provisionTopics();
@@ -76,6 +75,10 @@ public final class Pipeline implements AutoCloseable {
             }
             if (config.runCollector()) {
                 startCollector();
+            }
+            // Once started: a start that fails says only why it failed.
+            if (config.embedded() || config.runStreams()) {
+                TemporaryDataDirectory.warning(config.dataDirectory()).ifPresent(LOG::warn);
             }
         } catch (RuntimeException e) {
             close();
