@@ -36,6 +36,8 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedKafkaBroker.class);
     private static final int NODE_ID = 1;
     private static final String CONTROLLER_LISTENER = "CONTROLLER";
+    /** How long a produce request may wait for the previous transaction's markers; under the 30 s request timeout. */
+    private static final int TXN_MARKER_WAIT_MS = 5_000;
 
     private final EmbeddedBrokerConfig config;
     private KafkaRaftServer server;
@@ -102,6 +104,12 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         // Nothing to wait for with one node: start consumer groups (Kafka Streams) at once.
         p.put("group.initial.rebalance.delay.ms", "0");
         p.put("log.retention.hours", String.valueOf(config.retentionHours()));
+        // Kafka Streams (exactly-once, transactions v2) writes the next transaction's records right after a commit,
+        // while the broker may still be writing that commit's markers. The broker holds such a produce request until
+        // the markers are written, but only for 100 ms by default; after that it answers CONCURRENT_TRANSACTIONS and
+        // the producer retries with one warning per partition (dozens right after start on a busy machine, when the
+        // first commits touch every partition). Held longer, the records are written once the markers are: no retry.
+        p.put("add.partitions.to.txn.retry.backoff.max.ms", String.valueOf(TXN_MARKER_WAIT_MS));
         p.putAll(config.overrides());
         return p;
     }

@@ -55,6 +55,11 @@ class EmbeddedKafkaBrokerIT {
                 assertThat(policy).isEqualTo("compact");
                 assertThat(admin.describeTopics(List.of("tunnelwatch.events")).allTopicNames().get()
                         .get("tunnelwatch.events").partitions()).hasSize(3);
+                var node = new ConfigResource(ConfigResource.Type.BROKER, "1");
+                assertThat(admin.describeConfigs(List.of(node)).all().get(30, TimeUnit.SECONDS).get(node)
+                        .get("add.partitions.to.txn.retry.backoff.max.ms").value())
+                        .as("a produce waits on the broker for the last commit's markers, not in producer retries")
+                        .isEqualTo("5000");
             }
             try (var producer = new KafkaProducer<String, String>(Map.of(
                     ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()),

@@ -62,6 +62,12 @@ public record StreamsSettings(
         // A peer's state and its outputs commit together: no alert opened twice after a crash.
         p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
+        // The global stores' processors share the tasks' processing exception handler (the default: log and fail),
+        // as they will by default from Kafka 5.0; without it Kafka Streams warns each time it reads this config.
+        // The partition assignor reads it again from the main consumer's settings, which carry only a few of these:
+        // hand it there too (the consumer itself ignores it).
+        p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
+        p.put(StreamsConfig.mainConsumerPrefix(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG), true);
         if (staticMemberId != null) {
             p.put(StreamsConfig.mainConsumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG), staticMemberId);
         }

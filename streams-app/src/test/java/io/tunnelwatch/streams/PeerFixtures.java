@@ -5,8 +5,10 @@ import io.tunnelwatch.events.EventKind;
 import io.tunnelwatch.events.IkeVersion;
 import io.tunnelwatch.events.PeerKey;
 import io.tunnelwatch.events.TunnelEvent;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Map;
+import org.apache.kafka.streams.processor.api.MockProcessorContext;
 
 /** Events and samples one tunnel peer produces, as the collector would publish them. */
 public final class PeerFixtures {
@@ -15,6 +17,12 @@ public final class PeerFixtures {
     public static final Instant T0 = Instant.parse("2026-11-26T10:00:00Z");
 
     private PeerFixtures() {
+    }
+
+    /** A processor context configured as the app configures Kafka Streams, not with Kafka Streams' defaults. */
+    public static <K, V> MockProcessorContext<K, V> processorContext() {
+        return new MockProcessorContext<>(new StreamsSettings("unused:9092", "tunnelwatch-test", Path.of("unused"), 1,
+                1, null, Map.of()).toProperties());
     }
 
     public static TunnelEvent event(EventKind kind, Instant at) {

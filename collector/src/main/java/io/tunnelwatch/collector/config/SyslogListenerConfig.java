@@ -36,6 +36,8 @@ public record SyslogListenerConfig(
     public static final int DEFAULT_TLS_PORT = 6514;
     public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofMinutes(5);
     public static final int DEFAULT_MAX_CONNECTIONS = 10_000;
+    /** 8 MiB: a few seconds of a burst while the collector is busy; more than a stock Linux kernel grants. */
+    public static final int DEFAULT_UDP_RECEIVE_BUFFER = 8 * 1024 * 1024;
 
     public SyslogListenerConfig {
         Objects.requireNonNull(bindHost, "bindHost");
@@ -60,7 +62,7 @@ public record SyslogListenerConfig(
     }
 
     public static SyslogListenerConfig defaults() {
-        return new SyslogListenerConfig("0.0.0.0", DEFAULT_PORT, DEFAULT_PORT, 64 * 1024, 8 * 1024 * 1024, 2,
+        return new SyslogListenerConfig("0.0.0.0", DEFAULT_PORT, DEFAULT_PORT, 64 * 1024, DEFAULT_UDP_RECEIVE_BUFFER, 2,
                 DEFAULT_TLS_PORT, null, 0, DEFAULT_IDLE_TIMEOUT, DEFAULT_MAX_CONNECTIONS);
     }
 

@@ -119,21 +119,29 @@ public final class SyslogServer implements AutoCloseable {
             bind("UDP", port, () -> b.bind(config.bindHost(), port), "--syslog-udp-port");
         }
         udpReaders = readers;
-        warnIfReceiveBufferCapped(channels.get(channels.size() - 1));
+        reportReceiveBufferIfCapped(channels.get(channels.size() - 1));
     }
 
     /**
      * Linux silently caps SO_RCVBUF at {@code net.core.rmem_max} (and reports twice what it granted): a burst the
-     * operator sized the buffer for would then be lost in the kernel, so say so once at start.
+     * buffer was sized for would then be lost in the kernel, so say so once at start. A warning when the size was
+     * asked for on purpose; for the default, which is more than a stock kernel grants, the same line at INFO: the
+     * machine's normal limit is not a fault, only a thing to raise for bursts.
      */
-    private void warnIfReceiveBufferCapped(Channel udp) {
+    private void reportReceiveBufferIfCapped(Channel udp) {
         int reported = ((DatagramChannelConfig) udp.config()).getReceiveBufferSize();
         // Linux keeps (and reports) twice the size set, for its own bookkeeping.
         int granted = System.getProperty("os.name", "").startsWith("Linux") ? reported / 2 : reported;
         int asked = config.udpReceiveBuffer();
-        if (granted > 0 && granted < asked) {
-            LOG.warn("UDP receive buffer is {} bytes, asked {}: the kernel caps it at net.core.rmem_max; raise it"
-                    + " (sysctl -w net.core.rmem_max={}) so bursts are not dropped", granted, asked, asked);
+        if (granted <= 0 || granted >= asked) {
+            return;
+        }
+        String line = "UDP receive buffer is {} bytes, asked {}: the kernel caps it at net.core.rmem_max; raise it"
+                + " (sysctl -w net.core.rmem_max={}) so bursts are not dropped";
+        if (asked == SyslogListenerConfig.DEFAULT_UDP_RECEIVE_BUFFER) {
+            LOG.info(line, granted, asked, asked);
+        } else {
+            LOG.warn(line, granted, asked, asked);
         }
     }
 

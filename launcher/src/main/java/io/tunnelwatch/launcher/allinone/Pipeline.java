@@ -91,6 +91,10 @@ public final class Pipeline implements AutoCloseable {
             if (config.runCollector()) {
                 startCollector();
             }
+            // Once started: a start that fails says only why it failed.
+            if (config.embedded() || config.runStreams()) {
+                TemporaryDataDirectory.warning(config.dataDirectory()).ifPresent(LOG::warn);
+            }
         } catch (RuntimeException e) {
             close();
             throw e;

@@ -32,7 +32,8 @@ public final class SyslogOptions {
                     + " 0 = one per io thread (default: ${DEFAULT-VALUE}).")
     public int udpReaders;
 
-    @Option(names = "--syslog-udp-buffer", paramLabel = "BYTES", defaultValue = "8388608",
+    @Option(names = "--syslog-udp-buffer", paramLabel = "BYTES",
+            defaultValue = "" + SyslogListenerConfig.DEFAULT_UDP_RECEIVE_BUFFER,
             description = "SO_RCVBUF of each UDP socket: absorbs bursts while the collector is busy; the kernel"
                     + " caps it at net.core.rmem_max (default: ${DEFAULT-VALUE}).")
     public int udpBuffer;

@@ -3,10 +3,10 @@ package io.tunnelwatch.streams.detect;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tunnelwatch.events.PeerKey;
+import io.tunnelwatch.streams.PeerFixtures;
 import java.time.Instant;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
-import org.apache.kafka.streams.processor.api.MockProcessorContext;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,7 +26,7 @@ class DeadlineIndexTest {
     void openStore() {
         store = Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore("deadlines"), Serdes.Bytes(),
                 Serdes.ByteArray()).withLoggingDisabled().build();
-        store.init(new MockProcessorContext<>().getStateStoreContext(), store);
+        store.init(PeerFixtures.processorContext().getStateStoreContext(), store);
         index = new DeadlineIndex(store);
     }
 

@@ -3,6 +3,7 @@ package io.tunnelwatch.streams.peer;
 import static io.tunnelwatch.streams.PeerFixtures.PEER;
 import static io.tunnelwatch.streams.PeerFixtures.T0;
 import static io.tunnelwatch.streams.PeerFixtures.event;
+import static io.tunnelwatch.streams.PeerFixtures.processorContext;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -75,7 +76,7 @@ class PeerTrackerProcessorTest {
     }
 
     private MockProcessorContext<PeerKey, Object> context() {
-        MockProcessorContext<PeerKey, Object> context = new MockProcessorContext<>();
+        MockProcessorContext<PeerKey, Object> context = processorContext();
         context.addStateStore(states);
         context.addStateStore(deadlines);
         context.addStateStore(deviceStatus);

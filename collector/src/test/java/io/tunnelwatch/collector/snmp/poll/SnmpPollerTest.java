@@ -27,6 +27,7 @@ class SnmpPollerTest {
     private final RecordingSnmpClient client = new RecordingSnmpClient();
     private final List<CounterSample> sunk = new ArrayList<>();
     private final TunnelIndex index = new TunnelIndex();
+    /** The meters of {@code poller}; a test's second poller gets a registry of its own, as each collector has. */
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private final SnmpPoller poller = new SnmpPoller(client, sunk::add, index,
             Clock.fixed(Instant.parse("2025-01-01T00:00:00Z"), ZoneOffset.UTC), CounterLimits.DEFAULT, 4, registry);
@@ -81,12 +82,13 @@ class SnmpPollerTest {
 
     @Test
     void shouldCountSamplesTheSinkRefused() {
+        var own = new SimpleMeterRegistry();
         var refusing = new SnmpPoller(client, sample -> false, index, Clock.systemUTC(), CounterLimits.DEFAULT, 1,
-                registry);
+                own);
 
         refusing.pollOnce(device).join();
 
-        assertThat(registry.get("tunnelwatch.snmp.samples.dropped").counter().count()).isEqualTo(2);
+        assertThat(own.get("tunnelwatch.snmp.samples.dropped").counter().count()).isEqualTo(2);
     }
 
     @Test
@@ -160,8 +162,9 @@ class SnmpPollerTest {
         var slow = new SnmpDevice("slow-rtr", InetAddress.getLoopbackAddress(), 161, new SnmpDevice.V2c("public"),
                 Set.of("203.0.113.9"), null);
         try (var slowClient = new OneSlowDevice()) {
+            var own = new SimpleMeterRegistry();
             var mixed = new SnmpPoller(slowClient, sunk::add, index, Clock.systemUTC(), CounterLimits.DEFAULT, 8,
-                    registry);
+                    own);
 
             CompletableFuture<List<CounterSample>> slowPoll = mixed.pollOnce(slow);
             List<CounterSample> healthy = mixed.pollOnce(device).join();
@@ -173,9 +176,9 @@ class SnmpPollerTest {
                 assertThat(s.device()).isEqualTo("slow-rtr");
                 assertThat(s.deviceAnswered()).isFalse();
             });
-            assertThat(registry.get("tunnelwatch.snmp.polls").tag("outcome", "timeout").counter().count())
+            assertThat(own.get("tunnelwatch.snmp.polls").tag("outcome", "timeout").counter().count())
                     .isEqualTo(1);
-            assertThat(registry.get("tunnelwatch.snmp.polls").tag("outcome", "ok").counter().count()).isEqualTo(1);
+            assertThat(own.get("tunnelwatch.snmp.polls").tag("outcome", "ok").counter().count()).isEqualTo(1);
         }
     }
 }
