@@ -1,11 +1,5 @@
 package io.tunnelwatch.launcher.allinone;
 
-import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
-import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
-import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
-import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
-import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
-import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.tunnelwatch.broker.EmbeddedBrokerConfig;
@@ -15,6 +9,7 @@ import io.tunnelwatch.collector.Collector;
 import io.tunnelwatch.collector.config.CollectorConfig;
 import io.tunnelwatch.events.Topics;
 import io.tunnelwatch.launcher.http.HttpEndpoint;
+import io.tunnelwatch.launcher.metrics.ProcessMeters;
 import io.tunnelwatch.streams.StreamsApp;
 import io.tunnelwatch.streams.StreamsSettings;
 import java.io.IOException;
@@ -53,6 +48,8 @@ public final class Pipeline implements AutoCloseable {
 
     public Pipeline(PipelineConfig config) {
         this.config = config;
+        // Before any meter is registered: filters apply to meters registered after them only.
+        registry.config().meterFilter(ProcessMeters.naming());
     }
 
     /**
@@ -62,8 +59,8 @@ public final class Pipeline implements AutoCloseable {
      */
     public Pipeline start() {
         checkPortsFirst();
-        bindJvmMetrics();
         try {
+            bindProcessMetrics();
             if (config.embedded() || config.runStreams()) {
                 running.push(DataDirectoryLock.acquire(config.dataDirectory()));
             }
@@ -99,13 +96,10 @@ public final class Pipeline implements AutoCloseable {
         }
     }
 
-    private void bindJvmMetrics() {
-        new JvmMemoryMetrics().bindTo(registry);
-        new JvmGcMetrics().bindTo(registry);
-        new JvmThreadMetrics().bindTo(registry);
-        new ClassLoaderMetrics().bindTo(registry);
-        new ProcessorMetrics().bindTo(registry);
-        new UptimeMetrics().bindTo(registry);
+    private void bindProcessMetrics() {
+        ProcessMeters process = new ProcessMeters();
+        process.bindTo(registry);
+        running.push(process);
     }
 
     private void startKafka() {
