@@ -1,6 +1,5 @@
 package io.tunnelwatch.launcher.allinone;
 
-import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.tunnelwatch.broker.EmbeddedBrokerConfig;
 import io.tunnelwatch.broker.EmbeddedKafkaBroker;
@@ -9,7 +8,9 @@ import io.tunnelwatch.collector.Collector;
 import io.tunnelwatch.collector.config.CollectorConfig;
 import io.tunnelwatch.events.Topics;
 import io.tunnelwatch.launcher.http.HttpEndpoint;
+import io.tunnelwatch.launcher.metrics.KafkaMeterFilter;
 import io.tunnelwatch.launcher.metrics.ProcessMeters;
+import io.tunnelwatch.launcher.metrics.SecondsPrometheusRegistry;
 import io.tunnelwatch.streams.StreamsApp;
 import io.tunnelwatch.streams.StreamsSettings;
 import java.io.IOException;
@@ -38,7 +39,7 @@ public final class Pipeline implements AutoCloseable {
     private static final String EMBEDDED_HOST = "127.0.0.1";
 
     private final PipelineConfig config;
-    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final PrometheusMeterRegistry registry = new SecondsPrometheusRegistry();
     private final Deque<AutoCloseable> running = new ArrayDeque<>();
     private EmbeddedKafkaBroker broker;
     private String bootstrapServers;
@@ -49,7 +50,8 @@ public final class Pipeline implements AutoCloseable {
     public Pipeline(PipelineConfig config) {
         this.config = config;
         // Before any meter is registered: filters apply to meters registered after them only.
-        registry.config().meterFilter(ProcessMeters.naming());
+        registry.config().meterFilter(ProcessMeters.naming())
+                .meterFilter(KafkaMeterFilter.of(config.allKafkaMetrics()));
     }
 
     /**
