@@ -1,6 +1,7 @@
 package io.tunnelwatch.collector;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.tunnelwatch.collector.config.CollectorConfig;
 import io.tunnelwatch.collector.kafka.CounterPublisher;
 import io.tunnelwatch.collector.kafka.DeviceAddressPublisher;
@@ -22,9 +23,11 @@ import io.tunnelwatch.events.Topics;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Serializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,6 +51,7 @@ public final class Collector implements AutoCloseable {
     /** The poller's SNMP stack, also the trap receiver's for its tunnel-index lookups. */
     private Snmp4jClient snmpClient;
     private TrapReceiver traps;
+    private final List<KafkaClientMetrics> producerMetrics = new ArrayList<>();
 
     public Collector(CollectorConfig config, MeterRegistry registry) {
         this.config = config;
@@ -55,15 +59,11 @@ public final class Collector implements AutoCloseable {
     }
 
     public void start() {
-        var producer = new KafkaProducer<>(
-                ProducerSettings.forBootstrap(config.bootstrapServers(), config.producerOverrides()),
-                new ByteArraySerializer(), new ByteArraySerializer());
-        publisher = new EventPublisher(producer, config.publishQueue(), registry);
+        publisher = new EventPublisher(producer("events", new ByteArraySerializer(), new ByteArraySerializer()),
+                config.publishQueue(), registry);
         if (config.ingest().rawCopy()) {
-            rawPublisher = new RawLinePublisher(new KafkaProducer<>(
-                    ProducerSettings.forBootstrap(config.bootstrapServers(), config.producerOverrides()),
-                    Topics.SYSLOG_RAW.keySerde().serializer(), Topics.SYSLOG_RAW.valueSerde().serializer()),
-                    config.publishQueue(), registry);
+            rawPublisher = new RawLinePublisher(producer("raw", Topics.SYSLOG_RAW.keySerde().serializer(),
+                    Topics.SYSLOG_RAW.valueSerde().serializer()), config.publishQueue(), registry);
         }
         if (!config.ingest().inventory().isEmpty()) {
             DeviceAddressPublisher.publish(config.ingest().inventory(), new KafkaProducer<>(
@@ -86,10 +86,8 @@ public final class Collector implements AutoCloseable {
     private void startSnmp() {
         List<SnmpDevice> devices = SnmpDevices.from(config.ingest().inventory());
         TunnelIndex tunnelIndex = new TunnelIndex();
-        counterPublisher = new CounterPublisher(new KafkaProducer<>(
-                ProducerSettings.forBootstrap(config.bootstrapServers(), config.producerOverrides()),
-                Topics.COUNTERS.keySerde().serializer(), Topics.COUNTERS.valueSerde().serializer()),
-                config.publishQueue(), registry);
+        counterPublisher = new CounterPublisher(producer("counters", Topics.COUNTERS.keySerde().serializer(),
+                Topics.COUNTERS.valueSerde().serializer()), config.publishQueue(), registry);
         snmpClient = new Snmp4jClient();
         poller = new SnmpPoller(snmpClient, counterPublisher, publisher, tunnelIndex, Clock.systemUTC(),
                 CounterLimits.DEFAULT, config.snmp().maxPollsInFlight(), registry);
@@ -107,6 +105,19 @@ public final class Collector implements AutoCloseable {
         }
         LOG.info("SNMP: polling {} device(s), traps {}", devices.size(),
                 traps == null ? "off" : "on udp " + traps.address());
+    }
+
+    /**
+     * A long-lived producer with its own client id ({@code tunnelwatch-collector-NAME}) and its Kafka client metrics
+     * bound: sends, errors, broker latency, buffer.
+     */
+    private <K, V> KafkaProducer<K, V> producer(String name, Serializer<K> keys, Serializer<V> values) {
+        KafkaProducer<K, V> producer = new KafkaProducer<>(ProducerSettings.forBootstrap(config.bootstrapServers(),
+                config.producerOverrides(), ProducerSettings.CLIENT_ID + "-" + name), keys, values);
+        KafkaClientMetrics metrics = new KafkaClientMetrics(producer);
+        metrics.bindTo(registry);
+        producerMetrics.add(metrics);
+        return producer;
     }
 
     /** The bound trap receiver address, or null when traps are off. */
@@ -145,5 +156,8 @@ public final class Collector implements AutoCloseable {
         publisher = null;
         rawPublisher = null;
         counterPublisher = null;
+        // After the publishers: their producers are closed, so their meters go with nothing left to report.
+        producerMetrics.forEach(KafkaClientMetrics::close);
+        producerMetrics.clear();
     }
 }

@@ -1,20 +1,28 @@
 package io.tunnelwatch.streams;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import io.tunnelwatch.streams.detect.DetectorSettings;
 import io.tunnelwatch.streams.metrics.PeerAlertMetrics;
 import io.tunnelwatch.streams.metrics.PeerPhaseMetrics;
+import io.tunnelwatch.streams.metrics.StreamsProgressMetrics;
 import io.tunnelwatch.streams.peer.PeerStateListeners;
 import io.tunnelwatch.streams.topology.TunnelwatchTopology;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.TopologyDescription;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,6 +31,11 @@ import org.slf4j.LoggerFactory;
 public final class StreamsApp implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(StreamsApp.class);
+    /**
+     * How often the Kafka Streams binder looks for new client metrics: the series of a task assigned after a
+     * rebalance appear within this time (Micrometer's default is a minute).
+     */
+    static final Duration METRICS_REFRESH = Duration.ofSeconds(10);
 
     private final StreamsSettings settings;
     private final MeterRegistry registry;
@@ -35,6 +48,8 @@ public final class StreamsApp implements AutoCloseable {
     private volatile KafkaStreams.State state;
     private KafkaStreams streams;
     private KafkaStreamsMetrics streamsMetrics;
+    private ScheduledExecutorService metricsRefresh;
+    private StreamsProgressMetrics progressMetrics;
 
     /** With the DESIGN.md default thresholds. */
     public StreamsApp(StreamsSettings settings, MeterRegistry registry) {
@@ -50,8 +65,9 @@ public final class StreamsApp implements AutoCloseable {
     }
 
     public void start() {
-        streams = new KafkaStreams(TunnelwatchTopology.build(new PeerStateListeners(peerMetrics, alertMetrics),
-                alertMetrics, detectors), settings.toProperties());
+        Topology topology = TunnelwatchTopology.build(new PeerStateListeners(peerMetrics, alertMetrics),
+                alertMetrics, detectors);
+        streams = new KafkaStreams(topology, settings.toProperties());
         state = streams.state();
         progressed();
         streams.setStateListener((now, before) -> {
@@ -67,9 +83,28 @@ public final class StreamsApp implements AutoCloseable {
             LOG.error("A stream thread failed; replacing it", e);
             return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
         });
-        streamsMetrics = new KafkaStreamsMetrics(streams);
+        metricsRefresh = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "tunnelwatch-kafka-metrics");
+            thread.setDaemon(true);
+            return thread;
+        });
+        streamsMetrics = new KafkaStreamsMetrics(streams, Tags.empty(), metricsRefresh, METRICS_REFRESH);
         streamsMetrics.bindTo(registry);
+        progressMetrics = StreamsProgressMetrics.bind(streams::metrics, inputTopics(topology), registry);
         streams.start();
+    }
+
+    /** The topics the topology reads, its global stores' included. */
+    private static Set<String> inputTopics(Topology topology) {
+        TopologyDescription description = topology.describe();
+        Set<String> topics = new TreeSet<>();
+        description.subtopologies().forEach(sub -> sub.nodes().forEach(node -> {
+            if (node instanceof TopologyDescription.Source source && source.topicSet() != null) {
+                topics.addAll(source.topicSet());
+            }
+        }));
+        description.globalStores().forEach(store -> topics.addAll(store.source().topicSet()));
+        return topics;
     }
 
     /** Waits until the first assignment is processed; false when the time ran out. */
@@ -127,6 +162,10 @@ public final class StreamsApp implements AutoCloseable {
         }
         if (streamsMetrics != null) {
             streamsMetrics.close();
+            metricsRefresh.shutdownNow();
+        }
+        if (progressMetrics != null) {
+            progressMetrics.close();
         }
     }
 }

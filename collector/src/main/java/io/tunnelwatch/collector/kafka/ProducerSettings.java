@@ -13,10 +13,18 @@ public final class ProducerSettings {
     private ProducerSettings() {
     }
 
+    public static final String CLIENT_ID = "tunnelwatch-collector";
+
     public static Map<String, Object> forBootstrap(String bootstrapServers, Map<String, String> overrides) {
+        return forBootstrap(bootstrapServers, overrides, CLIENT_ID);
+    }
+
+    /** With its own client id, which names its client metrics ({@code client_id} label). */
+    public static Map<String, Object> forBootstrap(String bootstrapServers, Map<String, String> overrides,
+                                                   String clientId) {
         Map<String, Object> p = new HashMap<>();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        p.put(ProducerConfig.CLIENT_ID_CONFIG, "tunnelwatch-collector");
+        p.put(ProducerConfig.CLIENT_ID_CONFIG, clientId);
         p.put(ProducerConfig.ACKS_CONFIG, "all");
         p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");

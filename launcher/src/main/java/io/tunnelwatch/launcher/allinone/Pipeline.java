@@ -1,12 +1,5 @@
 package io.tunnelwatch.launcher.allinone;
 
-import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
-import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
-import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
-import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
-import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
-import io.micrometer.core.instrument.binder.system.UptimeMetrics;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.tunnelwatch.broker.EmbeddedBrokerConfig;
 import io.tunnelwatch.broker.EmbeddedKafkaBroker;
@@ -19,6 +12,9 @@ import io.tunnelwatch.launcher.health.CheckStatus;
 import io.tunnelwatch.launcher.health.Readiness;
 import io.tunnelwatch.launcher.health.StreamsCheck;
 import io.tunnelwatch.launcher.http.HttpEndpoint;
+import io.tunnelwatch.launcher.metrics.KafkaMeterFilter;
+import io.tunnelwatch.launcher.metrics.ProcessMeters;
+import io.tunnelwatch.launcher.metrics.SecondsPrometheusRegistry;
 import io.tunnelwatch.streams.StreamsApp;
 import io.tunnelwatch.streams.StreamsSettings;
 import java.io.IOException;
@@ -55,7 +51,7 @@ public final class Pipeline implements AutoCloseable {
     private static final String STOPPING_CHECK = "process";
 
     private final PipelineConfig config;
-    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final PrometheusMeterRegistry registry = new SecondsPrometheusRegistry();
     private final Deque<AutoCloseable> running = new ArrayDeque<>();
     private final Readiness readiness = new Readiness();
     private EmbeddedKafkaBroker broker;
@@ -66,6 +62,9 @@ public final class Pipeline implements AutoCloseable {
 
     public Pipeline(PipelineConfig config) {
         this.config = config;
+        // Before any meter is registered: filters apply to meters registered after them only.
+        registry.config().meterFilter(ProcessMeters.naming())
+                .meterFilter(KafkaMeterFilter.of(config.allKafkaMetrics()));
         declareChecks();
     }
 
@@ -76,8 +75,8 @@ public final class Pipeline implements AutoCloseable {
      */
     public Pipeline start() {
         checkPortsFirst();
-        bindJvmMetrics();
         try {
+            bindProcessMetrics();
             if (config.embedded() || config.runStreams()) {
                 running.push(DataDirectoryLock.acquire(config.dataDirectory()));
             }
@@ -146,13 +145,10 @@ public final class Pipeline implements AutoCloseable {
         return config.runCollector() && (syslog.udpPort() >= 0 || syslog.tcpPort() >= 0 || syslog.tlsEnabled());
     }
 
-    private void bindJvmMetrics() {
-        new JvmMemoryMetrics().bindTo(registry);
-        new JvmGcMetrics().bindTo(registry);
-        new JvmThreadMetrics().bindTo(registry);
-        new ClassLoaderMetrics().bindTo(registry);
-        new ProcessorMetrics().bindTo(registry);
-        new UptimeMetrics().bindTo(registry);
+    private void bindProcessMetrics() {
+        ProcessMeters process = new ProcessMeters();
+        process.bindTo(registry);
+        running.push(process);
     }
 
     private void startKafka() {

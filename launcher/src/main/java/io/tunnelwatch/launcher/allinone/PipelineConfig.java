@@ -29,6 +29,8 @@ import java.util.Objects;
  * @param ingest            the loaded inventory, unknown senders, raw copy (collector)
  * @param detectors         the detector thresholds of the streams app
  * @param kafkaClient       Kafka client settings from {@code --kafka-config} (security, tuning), for every client
+ * @param allKafkaMetrics   serve every Kafka client metric on /metrics ({@code --metrics-kafka-all}), not only the
+ *                          kept ones
  */
 public record PipelineConfig(
         String bootstrapServers,
@@ -47,7 +49,8 @@ public record PipelineConfig(
         SnmpSettings snmp,
         String applicationId,
         DetectorSettings detectors,
-        KafkaClientProperties kafkaClient) {
+        KafkaClientProperties kafkaClient,
+        boolean allKafkaMetrics) {
 
     /** Without Kafka client settings from a file. */
     public PipelineConfig(String bootstrapServers, Path dataDirectory, int kafkaPort, int kafkaControllerPort,
@@ -56,7 +59,7 @@ public record PipelineConfig(
                           IngestConfig ingest, SnmpSettings snmp, String applicationId, DetectorSettings detectors) {
         this(bootstrapServers, dataDirectory, kafkaPort, kafkaControllerPort, kafkaTimeout, partitions,
                 replicationFactor, syslog, httpHost, httpPort, runCollector, runStreams, ingest, snmp, applicationId,
-                detectors, KafkaClientProperties.none());
+                detectors, KafkaClientProperties.none(), false);
     }
 
     /** With the DESIGN.md default detector thresholds. */
@@ -125,14 +128,21 @@ public record PipelineConfig(
     public PipelineConfig withDetectors(DetectorSettings thresholds) {
         return new PipelineConfig(bootstrapServers, dataDirectory, kafkaPort, kafkaControllerPort, kafkaTimeout,
                 partitions, replicationFactor, syslog, httpHost, httpPort, runCollector, runStreams, ingest, snmp,
-                applicationId, thresholds, kafkaClient);
+                applicationId, thresholds, kafkaClient, allKafkaMetrics);
     }
 
     /** The same, with Kafka client settings from a file. */
     public PipelineConfig withKafkaClient(KafkaClientProperties settings) {
         return new PipelineConfig(bootstrapServers, dataDirectory, kafkaPort, kafkaControllerPort, kafkaTimeout,
                 partitions, replicationFactor, syslog, httpHost, httpPort, runCollector, runStreams, ingest, snmp,
-                applicationId, detectors, settings);
+                applicationId, detectors, settings, allKafkaMetrics);
+    }
+
+    /** The same, serving every Kafka client metric or only the kept ones. */
+    public PipelineConfig withAllKafkaMetrics(boolean all) {
+        return new PipelineConfig(bootstrapServers, dataDirectory, kafkaPort, kafkaControllerPort, kafkaTimeout,
+                partitions, replicationFactor, syslog, httpHost, httpPort, runCollector, runStreams, ingest, snmp,
+                applicationId, detectors, kafkaClient, all);
     }
 
     public boolean embedded() {

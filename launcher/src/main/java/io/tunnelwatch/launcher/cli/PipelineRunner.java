@@ -32,7 +32,8 @@ final class PipelineRunner {
         return new PipelineConfig(kafka.embedded() ? null : kafka.bootstrapServers.trim(), kafka.dataDir,
                 kafka.kafkaPort, kafka.kafkaControllerPort, Duration.ofSeconds(kafka.kafkaTimeoutSeconds),
                 kafka.partitions, kafka.replicationFactor, listeners, http.host, http.port, collector, streams,
-                ingest, snmp, kafka.applicationId).withKafkaClient(kafka.clientProperties());
+                ingest, snmp, kafka.applicationId).withKafkaClient(kafka.clientProperties())
+                .withAllKafkaMetrics(http.kafkaMetricsAll);
     }
 
     /** Something that runs beside the pipeline once it serves (the demo fleet), stopped before the pipeline. */
