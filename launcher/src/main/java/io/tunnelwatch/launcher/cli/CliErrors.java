@@ -4,12 +4,18 @@ import io.tunnelwatch.broker.BrokerStartException;
 import io.tunnelwatch.collector.transport.ListenerStartException;
 import io.tunnelwatch.launcher.allinone.StartupException;
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 
 /**
  * How mistakes end: one line saying what is wrong and a non-zero exit, never a stack trace. Usage mistakes exit 2,
- * start-up failures (port in use, Kafka unreachable) exit 1.
+ * start-up failures (port in use, Kafka unreachable) exit 1. An unknown command or option is answered with the
+ * closest known ones.
  */
 public final class CliErrors {
 
@@ -21,7 +27,8 @@ public final class CliErrors {
 
     public static int onBadParameters(CommandLine.ParameterException e, String[] args) {
         PrintWriter err = e.getCommandLine().getErr();
-        err.println("tunnelwatch: " + e.getMessage() + " (see '" + e.getCommandLine().getCommandSpec().qualifiedName()
+        String message = e instanceof CommandLine.UnmatchedArgumentException u ? unmatched(u) : e.getMessage();
+        err.println("tunnelwatch: " + message + " (see '" + e.getCommandLine().getCommandSpec().qualifiedName()
                 + " --help')");
         err.flush();
         return USAGE;
@@ -38,6 +45,59 @@ public final class CliErrors {
         }
         err.flush();
         return FAILURE;
+    }
+
+    /** The commands of {@code spec}, in the order of its help. */
+    public static String commandsOf(CommandSpec spec) {
+        return String.join(", ", spec.subcommands().keySet());
+    }
+
+    /**
+     * Only the first unmatched argument is reported: after an unknown option, the next argument is most likely its
+     * value, not a second mistake.
+     */
+    private static String unmatched(CommandLine.UnmatchedArgumentException e) {
+        CommandSpec spec = e.getCommandLine().getCommandSpec();
+        List<String> unmatched = e.getUnmatched();
+        if (unmatched.isEmpty()) {
+            return e.getMessage();
+        }
+        String first = unmatched.get(0);
+        if (first.startsWith("-") && first.length() > 1) {
+            return unknownOption(spec, first.contains("=") ? first.substring(0, first.indexOf('=')) : first);
+        }
+        if (!spec.subcommands().isEmpty() && spec.positionalParameters().isEmpty()) {
+            return "unknown command '" + first + "'" + didYouMean(ClosestNames.to(first,
+                    spec.subcommands().keySet())) + " The commands: " + commandsOf(spec) + ".";
+        }
+        return "unexpected argument '" + first + "'";
+    }
+
+    private static String unknownOption(CommandSpec spec, String option) {
+        List<String> names = new ArrayList<>();
+        for (OptionSpec o : spec.options()) {
+            names.addAll(List.of(o.names()));
+        }
+        List<String> closest = ClosestNames.to(option, names);
+        if (!closest.isEmpty()) {
+            return "unknown option '" + option + "'" + didYouMean(closest);
+        }
+        List<String> commandsWithIt = new ArrayList<>();
+        for (Map.Entry<String, CommandLine> sub : spec.subcommands().entrySet()) {
+            if (sub.getValue().getCommandSpec().findOption(option) != null) {
+                commandsWithIt.add(sub.getKey());
+            }
+        }
+        return "unknown option '" + option + "'" + (commandsWithIt.isEmpty() ? ""
+                : "; it is an option of " + String.join(", ", commandsWithIt) + ": put it after the command, e.g. '"
+                + spec.qualifiedName() + " " + commandsWithIt.get(0) + " " + option + "'");
+    }
+
+    private static String didYouMean(List<String> closest) {
+        if (closest.isEmpty()) {
+            return ".";
+        }
+        return "; did you mean " + String.join(" or ", closest.stream().map(n -> "'" + n + "'").toList()) + "?";
     }
 
     private static String oneLine(String s) {
