@@ -1,8 +1,10 @@
 package io.tunnelwatch.launcher.cli;
 
 import io.tunnelwatch.broker.BrokerStartException;
+import io.tunnelwatch.collector.inventory.InventoryException;
 import io.tunnelwatch.collector.transport.ListenerStartException;
 import io.tunnelwatch.launcher.allinone.StartupException;
+import io.tunnelwatch.launcher.config.ConfigFileException;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +17,7 @@ import picocli.CommandLine.Model.OptionSpec;
 /**
  * How mistakes end: one line saying what is wrong and a non-zero exit, never a stack trace. Usage mistakes exit 2,
  * start-up failures (port in use, Kafka unreachable) exit 1. An unknown command or option is answered with the
- * closest known ones.
+ * closest known ones; a mistake in a YAML file is followed by the offending line with a caret under the place.
  */
 public final class CliErrors {
 
@@ -30,6 +32,7 @@ public final class CliErrors {
         String message = e instanceof CommandLine.UnmatchedArgumentException u ? unmatched(u) : e.getMessage();
         err.println("tunnelwatch: " + message + " (see '" + e.getCommandLine().getCommandSpec().qualifiedName()
                 + " --help')");
+        printExcerpt(err, e);
         err.flush();
         return USAGE;
     }
@@ -39,6 +42,7 @@ public final class CliErrors {
         if (e instanceof StartupException || e instanceof BrokerStartException || e instanceof ListenerStartException
                 || e instanceof IllegalArgumentException) {
             err.println("tunnelwatch: " + oneLine(e.getMessage()));
+            printExcerpt(err, e);
         } else {
             LoggerFactory.getLogger(CliErrors.class).debug("Failed", e);
             err.println("tunnelwatch: failed: " + oneLine(String.valueOf(e)));
@@ -98,6 +102,18 @@ public final class CliErrors {
             return ".";
         }
         return "; did you mean " + String.join(" or ", closest.stream().map(n -> "'" + n + "'").toList()) + "?";
+    }
+
+    /** The offending line of a file, below the one-line message, when the mistake is at a place in a file. */
+    private static void printExcerpt(PrintWriter err, Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            String excerpt = t instanceof InventoryException i ? i.excerpt()
+                    : t instanceof ConfigFileException c ? c.excerpt() : null;
+            if (excerpt != null) {
+                err.println(excerpt);
+                return;
+            }
+        }
     }
 
     private static String oneLine(String s) {

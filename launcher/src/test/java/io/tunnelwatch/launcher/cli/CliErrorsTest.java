@@ -1,8 +1,14 @@
 package io.tunnelwatch.launcher.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import io.tunnelwatch.collector.inventory.InventoryException;
+import io.tunnelwatch.collector.inventory.InventoryLoader;
 import io.tunnelwatch.launcher.Tunnelwatch;
+import io.tunnelwatch.launcher.config.ConfigFile;
+import io.tunnelwatch.launcher.config.ConfigFileException;
+import io.tunnelwatch.streams.detect.DetectorSettings;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.stream.Stream;
@@ -14,7 +20,8 @@ import picocli.CommandLine;
 
 /**
  * Usage mistakes through the real command line, as a newcomer makes them: each answered in one line that says what
- * is wrong and what was probably meant. Nothing starts: every case fails while parsing.
+ * is wrong and what was probably meant. Nothing starts: every case fails while parsing. A broken YAML file is the
+ * one mistake told in more lines: the offending line and a caret under the place follow the message.
  */
 class CliErrorsTest {
 
@@ -61,6 +68,48 @@ class CliErrorsTest {
 
         assertThat(o.exit).isEqualTo(CliErrors.USAGE);
         assertThat(o.stderr).isEqualTo("tunnelwatch: " + message + "\n");
+    }
+
+    @Test
+    void shouldShowTheOffendingLineOfABrokenInventoryBelowTheOneLineMessage() {
+        InventoryException broken = catchThrowableOfType(InventoryException.class,
+                () -> InventoryLoader.parse("inventory.yaml", "devices:\n  - name: rtr-1\n    addresses: [192.0.2.1\n"
+                        + "  - name: rtr-2\n"));
+        StringWriter err = new StringWriter();
+        CommandLine cli = Tunnelwatch.commandLine();
+        cli.setErr(new PrintWriter(err));
+
+        int exit = CliErrors.onFailure(broken, cli, null);
+
+        assertThat(exit).isEqualTo(CliErrors.FAILURE);
+        assertThat(err.toString()).isEqualTo("""
+                tunnelwatch: inventory.yaml line 4, column 9: not valid YAML: a '[' list is not closed with ']', or a \
+                ',' is missing between its items (the '[' list starts at line 3, column 16)
+                  4 |   - name: rtr-2
+                    |         ^
+                """);
+    }
+
+    @Test
+    void shouldShowTheOffendingLineOfABrokenConfigFileBelowTheUsageMessage() {
+        ConfigFileException broken = catchThrowableOfType(ConfigFileException.class,
+                () -> ConfigFile.parseDetectors("tunnelwatch.yaml", "detectors:\n  stuckAfter: 60s\n"
+                        + "    flatSamples: 3\n", DetectorSettings.defaults()));
+        StringWriter err = new StringWriter();
+        CommandLine cli = Tunnelwatch.commandLine().getSubcommands().get("run");
+        cli.setErr(new PrintWriter(err));
+
+        int exit = CliErrors.onBadParameters(new CommandLine.ParameterException(cli, broken.getMessage(), broken),
+                new String[0]);
+
+        assertThat(exit).isEqualTo(CliErrors.USAGE);
+        assertThat(err.toString()).isEqualTo("""
+                tunnelwatch: tunnelwatch.yaml line 3, column 16: not valid YAML: a key where none can start: is the \
+                line indented more than the one above, or does a value hold ': ' (then put it in quotes)? \
+                (see 'tunnelwatch run --help')
+                  3 |     flatSamples: 3
+                    |                ^
+                """);
     }
 
     @Test
