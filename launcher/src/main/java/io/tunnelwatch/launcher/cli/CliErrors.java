@@ -16,7 +16,8 @@ import picocli.CommandLine.Model.OptionSpec;
 
 /**
  * How mistakes end: one line saying what is wrong and a non-zero exit, never a stack trace. Usage mistakes exit 2,
- * start-up failures (port in use, Kafka unreachable) exit 1. An unknown command or option is answered with the
+ * start-up failures (port in use, Kafka unreachable) exit 1; several problems found before starting (a held data
+ * directory, ports in use) are listed together, one line each. An unknown command or option is answered with the
  * closest known ones; a mistake in a YAML file is followed by the offending line with a caret under the place.
  */
 public final class CliErrors {
@@ -39,8 +40,11 @@ public final class CliErrors {
 
     public static int onFailure(Exception e, CommandLine cli, CommandLine.ParseResult parsed) {
         PrintWriter err = cli.getErr();
-        if (e instanceof StartupException || e instanceof BrokerStartException || e instanceof ListenerStartException
-                || e instanceof IllegalArgumentException) {
+        if (e instanceof StartupException s && s.problems().size() > 1) {
+            err.println("tunnelwatch: cannot start, " + s.problems().size() + " problems:");
+            s.problems().forEach(p -> err.println("  - " + oneLine(p)));
+        } else if (e instanceof StartupException || e instanceof BrokerStartException
+                || e instanceof ListenerStartException || e instanceof IllegalArgumentException) {
             err.println("tunnelwatch: " + oneLine(e.getMessage()));
             printExcerpt(err, e);
         } else {
