@@ -10,8 +10,8 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * The HTTP endpoint of a tunnelwatch process: {@code /metrics} (Prometheus text or OpenMetrics, by the Prometheus
- * Java client's exporter over Micrometer's registry), {@code /-/healthy}, {@code /peers/{device}/{peer}}
- * ({@link PeerHandler}) and an index at {@code /}.
+ * Java client's exporter over Micrometer's registry), {@code /-/healthy}, {@code /peers},
+ * {@code /peers/{device}} and {@code /peers/{device}/{peer}} ({@link PeerHandler}) and an index at {@code /}.
  */
 public final class HttpEndpoint implements AutoCloseable {
 
@@ -41,7 +41,8 @@ public final class HttpEndpoint implements AutoCloseable {
     }
 
     private static void route(HttpExchange exchange, PeerHandler peers) throws IOException {
-        if (exchange.getRequestURI().getPath().startsWith(PeerHandler.PREFIX)) {
+        String path = exchange.getRequestURI().getPath();
+        if (path.equals(PeerHandler.LIST) || path.startsWith(PeerHandler.LIST + "/")) {
             peers.handle(exchange);
         } else {
             index(exchange);
@@ -54,6 +55,8 @@ public final class HttpEndpoint implements AutoCloseable {
 
     private static void index(HttpExchange exchange) throws IOException {
         byte[] body = ("tunnelwatch\n\n/metrics                  Prometheus metrics\n/-/healthy                liveness\n"
+                + "/peers                    the devices known (JSON)\n"
+                + "/peers/{device}           the peers of one device known (JSON)\n"
                 + "/peers/{device}/{peer}    one peer: state, recent events, open alert (JSON)\n")
                 .getBytes(StandardCharsets.UTF_8);
         int status = "/".equals(exchange.getRequestURI().getPath()) ? 200 : 404;
