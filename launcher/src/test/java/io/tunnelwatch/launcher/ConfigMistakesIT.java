@@ -3,6 +3,7 @@ package io.tunnelwatch.launcher;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tunnelwatch.broker.PortProbe;
+import java.io.IOException;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -105,6 +106,7 @@ class ConfigMistakesIT {
             Result r = run(runOnFreePorts(data, Map.of("--syslog-port", syslogUdp.getLocalPort(),
                     "--http-port", http.getLocalPort(), "--trap-port", traps.getLocalPort())));
 
+            assertThat(held.lock().isValid()).isTrue();
             assertThat(r.exit).isEqualTo(1);
             assertThat(r.stderr).hasSize(5);
             assertThat(r.stderr.get(0)).isEqualTo("tunnelwatch: cannot start, 4 problems:");
@@ -259,7 +261,7 @@ class ConfigMistakesIT {
     /** A data directory locked the way a running tunnelwatch locks it. */
     private record HeldDataDirectory(FileChannel channel, FileLock lock) implements AutoCloseable {
 
-        static HeldDataDirectory hold(Path data) throws Exception {
+        static HeldDataDirectory hold(Path data) throws IOException {
             Files.createDirectories(data);
             FileChannel channel = FileChannel.open(data.resolve(".tunnelwatch.lock"), StandardOpenOption.CREATE,
                     StandardOpenOption.WRITE);
@@ -267,7 +269,7 @@ class ConfigMistakesIT {
         }
 
         @Override
-        public void close() throws Exception {
+        public void close() throws IOException {
             lock.release();
             channel.close();
         }
