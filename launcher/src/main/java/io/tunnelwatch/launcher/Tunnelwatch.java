@@ -40,7 +40,7 @@ public final class Tunnelwatch implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is needed: run, demo, collector,"
-                + " streams, simulate, parse, explain");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is needed: "
+                + CliErrors.commandsOf(spec));
     }
 }

@@ -3,11 +3,16 @@ package io.tunnelwatch.launcher;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tunnelwatch.broker.PortProbe;
+import java.io.IOException;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,8 +22,16 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** A configuration mistake ends with one line saying what is wrong and a non-zero exit, not a stack trace. */
+/**
+ * A configuration mistake ends with one line saying what is wrong and a non-zero exit, not a stack trace; a broken
+ * YAML file adds its offending line, and everything that stands in the way of a start is told at once. Every
+ * listener of every {@code run} here is on a free loopback port, so a tunnelwatch running on the default ports
+ * beside the test changes nothing.
+ */
 class ConfigMistakesIT {
+
+    private static final List<String> PORT_OPTIONS = List.of("--http-port", "--syslog-port", "--syslog-tls-port",
+            "--kafka-port", "--kafka-controller-port", "--trap-port");
 
     @TempDir
     Path work;
@@ -33,6 +46,24 @@ class ConfigMistakesIT {
                 .contains("--no-such-option");
     }
 
+    @Test
+    void shouldAnswerAMisspeltOptionWithTheClosestOneAndNotReportItsValue() throws Exception {
+        Result r = run("run", "--sylog-port", "5515");
+
+        assertThat(r.exit).isEqualTo(2);
+        assertThat(r.stderr).containsExactly("tunnelwatch: unknown option '--sylog-port'; did you mean"
+                + " '--syslog-port'? (see 'tunnelwatch run --help')");
+    }
+
+    @Test
+    void shouldCallAMistypedCommandUnknownAndListTheCommands() throws Exception {
+        Result r = run("strat");
+
+        assertThat(r.exit).isEqualTo(2);
+        assertThat(r.stderr).singleElement().asString()
+                .startsWith("tunnelwatch: unknown command 'strat'. The commands: run, demo, collector,");
+    }
+
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"--http-port", "--syslog-port", "--kafka-port", "--trap-port"})
     void shouldNameThePortThatIsAlreadyInUse(String option) throws Exception {
@@ -41,7 +72,7 @@ class ConfigMistakesIT {
                 : new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"))) {
             int port = udp ? ((DatagramSocket) taken).getLocalPort() : ((ServerSocket) taken).getLocalPort();
 
-            Result r = runOnFreePorts(option, port);
+            Result r = run(runOnFreePorts(work.resolve("data"), Map.of(option, port)));
 
             assertThat(r.exit).isEqualTo(1);
             assertThat(r.stderr).singleElement().asString()
@@ -49,37 +80,44 @@ class ConfigMistakesIT {
         }
     }
 
-    /** {@code run} with every port free (so only the one under test can clash), and {@code option} set to {@code port}. */
-    private Result runOnFreePorts(String option, int port) throws Exception {
-        Map<String, String> ports = new LinkedHashMap<>();
-        for (String o : List.of("--http-port", "--syslog-port", "--kafka-port", "--kafka-controller-port",
-                "--trap-port")) {
-            ports.put(o, String.valueOf(o.equals(option) ? port : PortProbe.freePort()));
-        }
-        List<String> args = new ArrayList<>(List.of("run", "--http-host", "127.0.0.1", "--syslog-host", "127.0.0.1",
-                "--trap-host", "127.0.0.1", "--data-dir", work.resolve("data").toString()));
-        ports.forEach((o, v) -> args.addAll(List.of(o, v)));
-        return run(args.toArray(String[]::new));
-    }
-
     @Test
     void shouldRefuseADataDirectoryAnotherProcessHolds() throws Exception {
         Path data = work.resolve("held");
-        java.nio.file.Files.createDirectories(data);
-        try (var channel = java.nio.channels.FileChannel.open(data.resolve(".tunnelwatch.lock"),
-                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
-             var lock = channel.lock()) {
+        try (HeldDataDirectory held = HeldDataDirectory.hold(data)) {
 
-            Result r = run("run", "--data-dir", data.toString(),
-                    "--kafka-port", String.valueOf(PortProbe.freePort()),
-                    "--kafka-controller-port", String.valueOf(PortProbe.freePort()),
-                    "--syslog-port", String.valueOf(PortProbe.freePort()),
-                    "--http-port", String.valueOf(PortProbe.freePort()));
+            Result r = run(runOnFreePorts(data, Map.of()));
 
-            assertThat(lock.isValid()).isTrue();
+            assertThat(held.lock.isValid()).isTrue();
             assertThat(r.exit).isEqualTo(1);
             assertThat(r.stderr).singleElement().asString()
                     .contains("in use by another tunnelwatch process").contains("--data-dir");
+        }
+    }
+
+    /** What a second {@code run} beside a running one meets: its data directory and its ports taken. */
+    @Test
+    void shouldReportAHeldDataDirectoryFirstAndEveryBusyPortInOneMessage() throws Exception {
+        Path data = work.resolve("held");
+        try (HeldDataDirectory held = HeldDataDirectory.hold(data);
+             DatagramSocket syslogUdp = new DatagramSocket(new InetSocketAddress("127.0.0.1", 0));
+             ServerSocket http = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"));
+             DatagramSocket traps = new DatagramSocket(new InetSocketAddress("127.0.0.1", 0))) {
+
+            Result r = run(runOnFreePorts(data, Map.of("--syslog-port", syslogUdp.getLocalPort(),
+                    "--http-port", http.getLocalPort(), "--trap-port", traps.getLocalPort())));
+
+            assertThat(held.lock().isValid()).isTrue();
+            assertThat(r.exit).isEqualTo(1);
+            assertThat(r.stderr).hasSize(5);
+            assertThat(r.stderr.get(0)).isEqualTo("tunnelwatch: cannot start, 4 problems:");
+            assertThat(r.stderr.get(1)).startsWith("  - the data directory ").contains("--data-dir");
+            assertThat(r.stderr.subList(2, 5)).containsExactly(
+                    "  - TCP port 127.0.0.1:" + http.getLocalPort() + " is already in use; choose another with"
+                            + " --http-port",
+                    "  - UDP port 127.0.0.1:" + syslogUdp.getLocalPort() + " is already in use; choose another with"
+                            + " --syslog-port or --syslog-udp-port",
+                    "  - UDP port 127.0.0.1:" + traps.getLocalPort() + " is already in use; choose another with"
+                            + " --trap-port");
         }
     }
 
@@ -87,9 +125,7 @@ class ConfigMistakesIT {
     void shouldSayWhenTheKafkaClusterCannotBeReached() throws Exception {
         int closed = PortProbe.freePort();
 
-        Result r = run("run", "--bootstrap-servers", "127.0.0.1:" + closed, "--kafka-timeout", "3",
-                "--syslog-port", String.valueOf(PortProbe.freePort()),
-                "--http-port", String.valueOf(PortProbe.freePort()));
+        Result r = run(collectorOnFreePorts("--bootstrap-servers", "127.0.0.1:" + closed, "--kafka-timeout", "3"));
 
         assertThat(r.exit).isEqualTo(1);
         assertThat(r.stderr).singleElement().asString()
@@ -98,13 +134,11 @@ class ConfigMistakesIT {
 
     @Test
     void shouldNameTheKafkaConfigFileAndTheMistypedKeyBeforeConnecting() throws Exception {
-        Path config = java.nio.file.Files.writeString(work.resolve("kafka.properties"),
+        Path config = Files.writeString(work.resolve("kafka.properties"),
                 "security.protocol=SASL_SSL\nsasl.mechanizm=PLAIN\n");
 
-        Result r = run("collector", "--bootstrap-servers", "127.0.0.1:" + PortProbe.freePort(),
-                "--kafka-config", config.toString(), "--kafka-timeout", "30",
-                "--syslog-port", String.valueOf(PortProbe.freePort()),
-                "--http-port", String.valueOf(PortProbe.freePort()));
+        Result r = run(collectorOnFreePorts("--bootstrap-servers", "127.0.0.1:" + PortProbe.freePort(),
+                "--kafka-config", config.toString(), "--kafka-timeout", "30"));
 
         assertThat(r.exit).isEqualTo(1);
         assertThat(r.stderr).singleElement().asString()
@@ -122,7 +156,7 @@ class ConfigMistakesIT {
 
     @Test
     void shouldRejectADetectorThresholdOutOfRangeBeforeStartingAnything() throws Exception {
-        Result r = run("run", "--stuck-after", "0");
+        Result r = run(runOnFreePorts(work.resolve("data"), Map.of(), "--stuck-after", "0"));
 
         assertThat(r.exit).isEqualTo(2);
         assertThat(r.stderr).singleElement().asString().startsWith("tunnelwatch: ")
@@ -131,7 +165,7 @@ class ConfigMistakesIT {
 
     @Test
     void shouldNameTheInventoryLineAndReasonBeforeStartingAnything() throws Exception {
-        Path inventory = java.nio.file.Files.writeString(work.resolve("inventory.yaml"), """
+        Path inventory = Files.writeString(work.resolve("inventory.yaml"), """
                 devices:
                   - name: rtr-1
                     addresses: [192.0.2.1]
@@ -141,18 +175,76 @@ class ConfigMistakesIT {
                       - 192.0.2.1
                 """);
 
-        Result r = run("run", "--inventory", inventory.toString(),
-                "--kafka-port", String.valueOf(PortProbe.freePort()),
-                "--kafka-controller-port", String.valueOf(PortProbe.freePort()),
-                "--syslog-port", String.valueOf(PortProbe.freePort()),
-                "--http-port", String.valueOf(PortProbe.freePort()),
-                "--data-dir", work.resolve("data").toString());
+        Result r = run(runOnFreePorts(work.resolve("data"), Map.of(), "--inventory", inventory.toString()));
 
         assertThat(r.exit).isEqualTo(1);
-        assertThat(r.stderr).singleElement().asString()
-                .isEqualTo("tunnelwatch: " + inventory + " line 7: device 'rtr-2' repeats address 192.0.2.1 of"
-                        + " 'rtr-1'");
+        assertThat(r.stderr).containsExactly(
+                "tunnelwatch: " + inventory + " line 7: device 'rtr-2' repeats address 192.0.2.1 of 'rtr-1'",
+                "  7 |       - 192.0.2.1",
+                "    |         ^");
         assertThat(work.resolve("data")).as("nothing started").doesNotExist();
+    }
+
+    @Test
+    void shouldShowWhereAnInventoryIsNotValidYaml() throws Exception {
+        Path inventory = Files.writeString(work.resolve("inventory.yaml"),
+                "devices:\n  - name: rtr-1\n\taddresses: [192.0.2.1]\n");
+
+        Result r = run(runOnFreePorts(work.resolve("data"), Map.of(), "--inventory", inventory.toString()));
+
+        assertThat(r.exit).isEqualTo(1);
+        assertThat(r.stderr).containsExactly(
+                "tunnelwatch: " + inventory + " line 3, column 1: not valid YAML: a tab character: YAML indents with"
+                        + " spaces only",
+                "  3 | \taddresses: [192.0.2.1]",
+                "    | ^");
+        assertThat(work.resolve("data")).as("nothing started").doesNotExist();
+    }
+
+    @Test
+    void shouldShowWhereAConfigFileIsNotValidYaml() throws Exception {
+        Path config = Files.writeString(work.resolve("tunnelwatch.yaml"), "detectors:\n  stuckAfter: [60s\n");
+
+        Result r = run(runOnFreePorts(work.resolve("data"), Map.of(), "--config", config.toString()));
+
+        assertThat(r.exit).isEqualTo(2);
+        assertThat(r.stderr).containsExactly(
+                "tunnelwatch: " + config + " line 2, column 19: not valid YAML: a '[' list is not closed with ']',"
+                        + " or a ',' is missing between its items (the '[' list starts at line 2, column 15)"
+                        + " (see 'tunnelwatch run --help')",
+                "  2 |   stuckAfter: [60s",
+                "    |                   ^");
+        assertThat(work.resolve("data")).as("nothing started").doesNotExist();
+    }
+
+    /**
+     * {@code run} on loopback with every listener on a free port, except those {@code taken} names, and
+     * {@code more} arguments after them.
+     */
+    private static String[] runOnFreePorts(Path data, Map<String, Integer> taken, String... more) {
+        List<String> args = new ArrayList<>(List.of("run", "--data-dir", data.toString()));
+        args.addAll(loopbackOnFreePorts(taken));
+        args.addAll(List.of(more));
+        return args.toArray(String[]::new);
+    }
+
+    /** {@code collector} on loopback with every listener on a free port, and {@code more} arguments. */
+    private static String[] collectorOnFreePorts(String... more) {
+        List<String> args = new ArrayList<>(List.of("collector"));
+        args.addAll(loopbackOnFreePorts(Map.of()));
+        args.addAll(List.of(more));
+        return args.toArray(String[]::new);
+    }
+
+    private static List<String> loopbackOnFreePorts(Map<String, Integer> taken) {
+        Map<String, String> ports = new LinkedHashMap<>();
+        for (String o : PORT_OPTIONS) {
+            ports.put(o, String.valueOf(taken.getOrDefault(o, PortProbe.freePort())));
+        }
+        List<String> args = new ArrayList<>(List.of("--http-host", "127.0.0.1", "--syslog-host", "127.0.0.1",
+                "--trap-host", "127.0.0.1"));
+        ports.forEach((o, v) -> args.addAll(List.of(o, v)));
+        return args;
     }
 
     private Result run(String... args) throws Exception {
@@ -164,5 +256,22 @@ class ConfigMistakesIT {
     }
 
     private record Result(int exit, List<String> stderr) {
+    }
+
+    /** A data directory locked the way a running tunnelwatch locks it. */
+    private record HeldDataDirectory(FileChannel channel, FileLock lock) implements AutoCloseable {
+
+        static HeldDataDirectory hold(Path data) throws IOException {
+            Files.createDirectories(data);
+            FileChannel channel = FileChannel.open(data.resolve(".tunnelwatch.lock"), StandardOpenOption.CREATE,
+                    StandardOpenOption.WRITE);
+            return new HeldDataDirectory(channel, channel.lock());
+        }
+
+        @Override
+        public void close() throws IOException {
+            lock.release();
+            channel.close();
+        }
     }
 }

@@ -37,7 +37,8 @@ final class FixturePipelines {
      */
     static PipelineConfig streamsOnly(Path data, int httpPort, String applicationId, DetectorSettings detectors) {
         return new PipelineConfig(KafkaFixture.bootstrapServers(), data, 0, 0, Duration.ofSeconds(30),
-                KafkaFixture.PARTITIONS, 1, SyslogListenerConfig.defaults(), "127.0.0.1", httpPort, false, true,
+                KafkaFixture.PARTITIONS, 1, SyslogListenerConfig.defaults().withPorts("127.0.0.1", -1, -1),
+                "127.0.0.1", httpPort, false, true,
                 IngestConfig.defaults(), SnmpSettings.trapsOff(), applicationId, detectors);
     }
 

@@ -3,9 +3,11 @@ package io.tunnelwatch.launcher;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.tunnelwatch.broker.PortProbe;
 import io.tunnelwatch.collector.config.IngestConfig;
 import io.tunnelwatch.collector.config.SnmpSettings;
+import io.tunnelwatch.events.json.Json;
 import io.tunnelwatch.launcher.allinone.Pipeline;
 import io.tunnelwatch.launcher.allinone.PipelineConfig;
 import java.net.URI;
@@ -62,7 +64,7 @@ class PeerQueryIT {
             assertThat(r.body()).contains("\"phase\":\"DOWN\"").contains("\"ipsecState\":\"NO_SA\"")
                     .contains("Crypto tunnel is DOWN");
         });
-        assertThat(get("/peers/127.0.0.1").statusCode()).isEqualTo(400);
+        assertThat(get("/peers/127.0.0.1/a/b").statusCode()).isEqualTo(400);
 
         try (TunnelwatchProcess explain = TunnelwatchProcess.start(data, "explain", "127.0.0.1", peer,
                 "--url", "http://127.0.0.1:" + httpPort)) {
@@ -71,6 +73,42 @@ class PeerQueryIT {
                     .isTrue();
             assertThat(explain.printed("Crypto tunnel is DOWN")).as(explain.describe()).isTrue();
         }
+    }
+
+    /**
+     * The device names itself by its {@code logging origin-id} so its peers are this test's alone: the streams app
+     * reads the shared broker's topics from the start, other tests' devices included.
+     */
+    @Test
+    void shouldListTheDevicesAndPeersItKnowsAndNameThemWhenAskedAboutAnUnknownOne() throws Exception {
+        String device = "rtr-q" + Long.toHexString(System.nanoTime());
+        String peer = "203.0.113.42";
+        SyslogSender.udp(syslogPort, "<189>22: " + device + ": *Nov 26 10:00:02.123: %CRYPTO-5-SESSION_STATUS:"
+                + " Crypto tunnel is DOWN.  Peer " + peer + ":500  Id: " + peer);
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+                .until(() -> get("/peers/" + device + "/" + peer).statusCode() == 200);
+
+        JsonNode devices = Json.mapper().readTree(get("/peers").body());
+        assertThat(devices.path("devices")).extracting(JsonNode::asText).contains(device).isSorted();
+        assertThat(devices.path("count").asInt()).isEqualTo(devices.path("devices").size());
+        assertThat(devices.path("otherInstances")).isEmpty();
+        assertThat(Json.mapper().readTree(get("/peers/" + device).body())).isEqualTo(Json.mapper().readTree(
+                "{\"device\":\"" + device + "\",\"peers\":[\"" + peer + "\"],\"count\":1,\"otherInstances\":[]}"));
+        assertThat(Json.mapper().readTree(get("/peers/rtr-99").body()).path("peers")).isEmpty();
+
+        try (TunnelwatchProcess unknownPeer = explain(device, "1.2.3.4");
+             TunnelwatchProcess unknownDevice = explain("rtr-99", "1.2.3.4")) {
+            assertThat(unknownPeer.waitForExit(60)).as(unknownPeer.describe()).isEqualTo(3);
+            assertThat(unknownPeer.stderr()).containsExactly("tunnelwatch knows no peer 1.2.3.4 of device " + device
+                    + ". The peers of " + device + " it knows (1): " + peer);
+            assertThat(unknownDevice.waitForExit(60)).as(unknownDevice.describe()).isEqualTo(3);
+            assertThat(unknownDevice.stderr()).singleElement().asString()
+                    .startsWith("tunnelwatch knows no device rtr-99. The devices it knows (");
+        }
+    }
+
+    private TunnelwatchProcess explain(String device, String peer) throws Exception {
+        return TunnelwatchProcess.start(data, "explain", device, peer, "--url", "http://127.0.0.1:" + httpPort);
     }
 
     private HttpResponse<String> get(String path) throws Exception {

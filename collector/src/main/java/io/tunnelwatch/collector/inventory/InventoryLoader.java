@@ -48,10 +48,10 @@ public final class InventoryLoader {
     /** RFC 3414 §11.2: USM passwords are at least 8 characters. */
     private static final int MIN_USM_KEY = 8;
 
-    private final String file;
+    private final YamlTree tree;
 
     private InventoryLoader(String file) {
-        this.file = file;
+        this.tree = new YamlTree(file);
     }
 
     /** Loads {@code path}; the file's name in messages is the path as given. */
@@ -72,15 +72,15 @@ public final class InventoryLoader {
     }
 
     private Inventory read(Reader in) {
-        Node root = new YamlTree(file).read(in);
+        Node root = tree.read(in);
         if (root == null) {
-            throw fail(0, "empty file; an inventory starts with 'devices:'");
+            throw tree.mistake(0, 0, "empty file; an inventory starts with 'devices:'");
         }
         MapNode map = map(root, "the inventory");
         checkKeys(map, ROOT_KEYS, "the inventory");
         Entry devicesEntry = map.entries().get("devices");
         if (devicesEntry == null) {
-            throw fail(map.line(), "no 'devices' list");
+            throw fail(map, "no 'devices' list");
         }
         if (devicesEntry.value() instanceof Scalar s && s.text() == null) {
             return Inventory.empty();
@@ -101,15 +101,15 @@ public final class InventoryLoader {
         Entry nameEntry = m.entries().get("name");
         String name = nameEntry == null ? null : text(nameEntry);
         if (name == null || name.isBlank()) {
-            throw fail(m.line(), "a device has no name");
+            throw fail(m, "a device has no name");
         }
         if (!DEVICE_NAME.matcher(name).matches()) {
-            throw fail(nameEntry.line(), "device name '" + name + "' may hold letters, digits and . _ : / -"
+            throw fail(nameEntry, "device name '" + name + "' may hold letters, digits and . _ : / -"
                     + " only (it becomes a Kafka key and a metric label)");
         }
         Device earlier = byName.get(name);
         if (earlier != null) {
-            throw fail(nameEntry.line(), "device name '" + name + "' appears twice");
+            throw fail(nameEntry, "device name '" + name + "' appears twice");
         }
         List<String> addresses = new ArrayList<>();
         Entry addressesEntry = m.entries().get("addresses");
@@ -118,7 +118,7 @@ public final class InventoryLoader {
                 String address = address(a, "address of device '" + name + "'");
                 Device owner = byAddress.get(address);
                 if (owner != null || addresses.contains(address)) {
-                    throw fail(a.line(), "device '" + name + "' repeats address " + address + " of '"
+                    throw fail(a, "device '" + name + "' repeats address " + address + " of '"
                             + (owner == null ? name : owner.name()) + "'");
                 }
                 addresses.add(address);
@@ -154,15 +154,14 @@ public final class InventoryLoader {
             String privProtocol = protocol(m, "privProtocol", PRIV_PROTOCOLS);
             Secret privKey = key(m, "privKey", privProtocol, "privProtocol");
             if (privKey != null && authKey == null) {
-                throw fail(m.entries().get("privKey").line(), "SNMPv3 privacy needs authentication too"
+                throw fail(m.entries().get("privKey"), "SNMPv3 privacy needs authentication too"
                         + " (authProtocol and authKey)");
             }
             return new SnmpCredentials.V3(user, authProtocol, authKey, privProtocol, privKey, poll, port,
                     engineId(m.entries().get("engineId")));
         }
-        int line = version == null ? m.line() : version.line();
-        throw fail(line, "bad snmp version '" + (v == null ? "" : v) + "' of device '" + device
-                + "' (expected 2c or 3)");
+        String reason = "bad snmp version '" + (v == null ? "" : v) + "' of device '" + device + "' (expected 2c or 3)";
+        throw version == null ? fail(m, reason) : fail(version, reason);
     }
 
     /**
@@ -177,13 +176,13 @@ public final class InventoryLoader {
         Integer retries = e.containsKey("pollRetries") ? retries(e.get("pollRetries")) : null;
         Duration every = interval != null ? interval : PollTiming.DEFAULT_INTERVAL;
         if (jitter != null && jitter.compareTo(every) >= 0) {
-            throw fail(e.get("pollJitter").line(), "pollJitter " + text(e.get("pollJitter"))
+            throw fail(e.get("pollJitter"), "pollJitter " + text(e.get("pollJitter"))
                     + " must be shorter than the poll interval (" + every.toSeconds() + "s)");
         }
         if (timeout != null) {
             long tries = 1L + (retries != null ? retries : PollTiming.DEFAULT_RETRIES);
             if (timeout.multipliedBy(tries).compareTo(every) >= 0) {
-                throw fail(e.get("pollTimeout").line(), "pollTimeout " + text(e.get("pollTimeout")) + " x " + tries
+                throw fail(e.get("pollTimeout"), "pollTimeout " + text(e.get("pollTimeout")) + " x " + tries
                         + " tries must end before the next poll (interval " + every.toSeconds() + "s)");
             }
         }
@@ -200,7 +199,7 @@ public final class InventoryLoader {
         } catch (NumberFormatException ignored) {
             // reported below
         }
-        throw fail(e.line(), "pollRetries must be 0.." + MAX_RETRIES + ", was '" + t + "'");
+        throw fail(e, "pollRetries must be 0.." + MAX_RETRIES + ", was '" + t + "'");
     }
 
     private static Set<String> union(Set<String> a, Set<String> b) {
@@ -222,7 +221,7 @@ public final class InventoryLoader {
         } catch (NumberFormatException ignored) {
             // reported below
         }
-        throw fail(e.line(), "snmp port must be 1..65535, was '" + t + "'");
+        throw fail(e, "snmp port must be 1..65535, was '" + t + "'");
     }
 
     private String engineId(Entry e) {
@@ -232,7 +231,7 @@ public final class InventoryLoader {
         String t = text(e) == null ? "" : text(e).trim();
         String hex = t.startsWith("0x") || t.startsWith("0X") ? t.substring(2) : t;
         if (hex.length() < 10 || hex.length() > 64 || hex.length() % 2 != 0 || !hex.matches("[0-9A-Fa-f]+")) {
-            throw fail(e.line(), "snmp engineId must be 5 to 32 bytes of hex (e.g. 80000009030000c0ffee01), was '"
+            throw fail(e, "snmp engineId must be 5 to 32 bytes of hex (e.g. 80000009030000c0ffee01), was '"
                     + t + "'");
         }
         return hex.toLowerCase(Locale.ROOT);
@@ -245,7 +244,7 @@ public final class InventoryLoader {
         }
         String p = text(e) == null ? "" : text(e).toUpperCase(Locale.ROOT);
         if (!allowed.contains(p)) {
-            throw fail(e.line(), "unknown " + key + " '" + text(e) + "' (expected one of "
+            throw fail(e, "unknown " + key + " '" + text(e) + "' (expected one of "
                     + allowed.stream().sorted().toList() + ")");
         }
         return p;
@@ -256,16 +255,16 @@ public final class InventoryLoader {
         Entry e = m.entries().get(key);
         if (e == null) {
             if (protocol != null) {
-                throw fail(m.entries().get(protocolKey).line(), protocolKey + " " + protocol + " needs " + key);
+                throw fail(m.entries().get(protocolKey), protocolKey + " " + protocol + " needs " + key);
             }
             return null;
         }
         if (protocol == null) {
-            throw fail(e.line(), key + " needs " + protocolKey);
+            throw fail(e, key + " needs " + protocolKey);
         }
         String value = text(e);
         if (value == null || value.length() < MIN_USM_KEY) {
-            throw fail(e.line(), key + " is shorter than " + MIN_USM_KEY + " characters (RFC 3414)");
+            throw fail(e, key + " is shorter than " + MIN_USM_KEY + " characters (RFC 3414)");
         }
         return new Secret(value);
     }
@@ -280,7 +279,7 @@ public final class InventoryLoader {
             checkKeys(m, PEER_KEYS, "a peer");
             Entry addressEntry = m.entries().get("address");
             if (addressEntry == null) {
-                throw fail(m.line(), "a peer of '" + device + "' has no address");
+                throw fail(m, "a peer of '" + device + "' has no address");
             }
             String address = address(addressEntry.value(), "peer address");
             String tunnel = null;
@@ -288,16 +287,16 @@ public final class InventoryLoader {
             if (tunnelEntry != null) {
                 tunnel = TunnelNames.canonical(text(tunnelEntry));
                 if (tunnel == null) {
-                    throw fail(tunnelEntry.line(), "'" + text(tunnelEntry) + "' is not a tunnel interface"
+                    throw fail(tunnelEntry, "'" + text(tunnelEntry) + "' is not a tunnel interface"
                             + " (expected e.g. Tunnel7)");
                 }
             }
             for (ExpectedPeer p : peers) {
                 if (p.address().equals(address)) {
-                    throw fail(addressEntry.line(), "device '" + device + "' lists peer " + address + " twice");
+                    throw fail(addressEntry, "device '" + device + "' lists peer " + address + " twice");
                 }
                 if (tunnel != null && tunnel.equals(p.tunnel())) {
-                    throw fail(tunnelEntry.line(), "device '" + device + "' maps " + tunnel + " to both "
+                    throw fail(tunnelEntry, "device '" + device + "' maps " + tunnel + " to both "
                             + p.address() + " and " + address);
                 }
             }
@@ -309,11 +308,11 @@ public final class InventoryLoader {
 
     private String address(Node node, String what) {
         if (!(node instanceof Scalar s) || s.text() == null) {
-            throw fail(node.line(), what + " must be an IP address");
+            throw fail(node, what + " must be an IP address");
         }
         String canonical = PeerAddresses.canonical(s.text().strip());
         if (canonical == null) {
-            throw fail(node.line(), "'" + s.text() + "' is not an IP address (" + what
+            throw fail(node, "'" + s.text() + "' is not an IP address (" + what
                     + "; IPv4 or IPv6, no host names)");
         }
         return canonical;
@@ -323,7 +322,7 @@ public final class InventoryLoader {
         String t = text(e);
         Matcher m = t == null ? null : DURATION.matcher(t.strip());
         if (m == null || !m.matches() || Long.parseLong(m.group(1)) == 0) {
-            throw fail(e.line(), key + " '" + t + "' is not a duration (e.g. 30s, 5m, 1h, 500ms, or seconds)");
+            throw fail(e, key + " '" + t + "' is not a duration (e.g. 30s, 5m, 1h, 500ms, or seconds)");
         }
         long n = Long.parseLong(m.group(1));
         String unit = m.group(2) == null ? "s" : m.group(2);
@@ -339,7 +338,7 @@ public final class InventoryLoader {
         Entry e = m.entries().get(key);
         String t = e == null ? null : text(e);
         if (t == null || t.isEmpty()) {
-            throw fail(e == null ? m.line() : e.line(), what + " needs '" + key + "'");
+            throw e == null ? fail(m, what + " needs '" + key + "'") : fail(e, what + " needs '" + key + "'");
         }
         return t;
     }
@@ -347,7 +346,7 @@ public final class InventoryLoader {
     private void checkKeys(MapNode m, Set<String> allowed, String where) {
         for (Entry e : m.entries().values()) {
             if (!allowed.contains(e.key())) {
-                throw fail(e.line(), "unknown key '" + e.key() + "' in " + where + " (expected one of "
+                throw fail(e, "unknown key '" + e.key() + "' in " + where + " (expected one of "
                         + allowed.stream().sorted().toList() + ")");
             }
         }
@@ -356,7 +355,7 @@ public final class InventoryLoader {
     private void onlyKeys(MapNode m, Set<String> allowed, String where) {
         for (Entry e : m.entries().values()) {
             if (!allowed.contains(e.key())) {
-                throw fail(e.line(), "'" + e.key() + "' does not belong to " + where);
+                throw fail(e, "'" + e.key() + "' does not belong to " + where);
             }
         }
     }
@@ -365,24 +364,24 @@ public final class InventoryLoader {
         if (e.value() instanceof Scalar s) {
             return s.text();
         }
-        throw fail(e.line(), "'" + e.key() + "' must be a single value");
+        throw fail(e, "'" + e.key() + "' must be a single value");
     }
 
     private MapNode map(Node node, String what) {
         if (node instanceof MapNode m) {
             return m;
         }
-        throw fail(node.line(), what + " must be a map of key: value");
+        throw fail(node, what + " must be a map of key: value");
     }
 
     private ListNode list(Node node, String what) {
         if (node instanceof ListNode l) {
             return l;
         }
-        throw fail(node.line(), what + " must be a list");
+        throw fail(node, what + " must be a list");
     }
 
-    private InventoryException fail(int line, String reason) {
-        return InventoryException.at(file, line, reason);
+    private InventoryException fail(YamlTree.Located at, String reason) {
+        return tree.mistake(at, reason);
     }
 }

@@ -7,10 +7,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** The inventory file: a full example read into the model, and every mistake told with its line. */
 class InventoryLoaderTest {
@@ -174,13 +177,56 @@ class InventoryLoaderTest {
                 .hasMessage(message);
     }
 
+    static Stream<Arguments> brokenYaml() {
+        return Stream.of(
+                Arguments.of("a tab indents a key", "devices:\n  - name: rtr-1\n\taddresses: [192.0.2.1]\n",
+                        "inventory.yaml line 3, column 1: not valid YAML: a tab character: YAML indents with spaces"
+                                + " only",
+                        "  3 | \taddresses: [192.0.2.1]\n    | ^"),
+                Arguments.of("a [ list is not closed", "devices:\n  - name: rtr-1\n    addresses: [192.0.2.1\n"
+                                + "  - name: rtr-2\n",
+                        "inventory.yaml line 4, column 9: not valid YAML: a '[' list is not closed with ']', or a ','"
+                                + " is missing between its items (the '[' list starts at line 3, column 16)",
+                        "  4 |   - name: rtr-2\n    |         ^"),
+                Arguments.of("a [ list is open at the end of the file", "devices:\n  - name: rtr-1\n"
+                                + "    addresses: [192.0.2.1\n",
+                        "inventory.yaml line 3, column 26: not valid YAML: a '[' list is not closed with ']', or a ','"
+                                + " is missing between its items (the '[' list starts at line 3, column 16)",
+                        "  3 |     addresses: [192.0.2.1\n    |                          ^"),
+                Arguments.of("a key indented by three spaces", "devices:\n  - name: rtr-1\n   addresses: []\n",
+                        "inventory.yaml line 3, column 4: not valid YAML: this line is indented differently from the"
+                                + " lines above it (the list starts at line 2, column 3)",
+                        "  3 |    addresses: []\n    |    ^"),
+                Arguments.of("a key indented deeper than its sibling", "devices:\n  - name: rtr-1\n"
+                                + "      addresses: []\n",
+                        "inventory.yaml line 3, column 16: not valid YAML: a key where none can start: is the line"
+                                + " indented more than the one above, or does a value hold ': ' (then put it in quotes)?",
+                        "  3 |       addresses: []\n    |                ^"),
+                Arguments.of("a quote is not closed", "devices:\n  - name: 'rtr-1\n",
+                        "inventory.yaml line 2, column 17: not valid YAML: a quoted value is not closed (the quoted"
+                                + " value starts at line 2, column 11)",
+                        "  2 |   - name: 'rtr-1\n    |                 ^"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("brokenYaml")
+    void shouldSayWhereAndWhyTheYamlIsBrokenAndShowTheLine(String why, String yaml, String message, String excerpt) {
+        assertThatThrownBy(() -> InventoryLoader.parse("inventory.yaml", yaml))
+                .isInstanceOfSatisfying(InventoryException.class, e -> {
+                    assertThat(e.getMessage()).isEqualTo(message);
+                    assertThat(e.excerpt()).isEqualTo(excerpt);
+                });
+    }
+
     @Test
-    void shouldSayWhereTheYamlIsBroken() {
-        assertThatThrownBy(() -> InventoryLoader.parse("inventory.yaml", "devices:\n  - name: [rtr-1\n"))
-                .isInstanceOf(InventoryException.class)
-                .hasMessageStartingWith("inventory.yaml line ")
-                .hasMessageContaining("not valid YAML")
-                .message().doesNotContain("\n");
+    void shouldShowTheLineOfAMistakeWithTheCaretUnderTheKey() {
+        assertThatThrownBy(() -> InventoryLoader.parse("inventory.yaml",
+                "devices:\n  - name: rtr-1\n    snmp: {version: 2c, community: c, pollIntervall: 30s}\n"))
+                .isInstanceOfSatisfying(InventoryException.class, e -> {
+                    assertThat(e.getMessage()).startsWith("inventory.yaml line 3: unknown key 'pollIntervall'");
+                    assertThat(e.excerpt()).isEqualTo("  3 |     snmp: {version: 2c, community: c,"
+                            + " pollIntervall: 30s}\n    |                                       ^");
+                });
     }
 
     @Test

@@ -21,8 +21,10 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -71,15 +73,16 @@ public final class Pipeline implements AutoCloseable {
     /**
      * Starts every configured part and returns once they serve.
      *
-     * @throws StartupException (or a broker/listener start exception) with a one-line reason
+     * @throws StartupException (or a broker/listener start exception) with a one-line reason, or every problem found
+     *                           before starting, one line each
      */
     public Pipeline start() {
-        checkPortsFirst();
+        DataDirectoryLock lock = checkBeforeStarting();
+        if (lock != null) {
+            running.push(lock);
+        }
         try {
             bindProcessMetrics();
-            if (config.embedded() || config.runStreams()) {
-                running.push(DataDirectoryLock.acquire(config.dataDirectory()));
-            }
             startHttp();
             startKafka();
             running.push(KafkaProbe.start(bootstrapServers, config.kafkaClient().forAdmin(), readiness));
@@ -101,19 +104,57 @@ public final class Pipeline implements AutoCloseable {
         return this;
     }
 
-    private void checkPortsFirst() {
-        if (config.embedded()) {
-            PortCheck.tcp(EMBEDDED_HOST, config.kafkaPort(), "--kafka-port");
-            PortCheck.tcp(EMBEDDED_HOST, config.kafkaControllerPort(), "--kafka-controller-port");
-        }
-        PortCheck.tcp(config.httpHost(), config.httpPort(), "--http-port");
-        if (config.runCollector()) {
-            PortCheck.udp(config.syslog().bindHost(), config.syslog().udpPort(), "--syslog-port");
-            PortCheck.udp(config.snmp().trapHost(), config.snmp().trapPort(), "--trap-port");
-            PortCheck.tcp(config.syslog().bindHost(), config.syslog().tcpPort(), "--syslog-port");
-            if (config.syslog().tlsEnabled()) {
-                PortCheck.tcp(config.syslog().bindHost(), config.syslog().tlsPort(), "--syslog-tls-port");
+    /**
+     * Before anything slow starts: takes the data directory, then probes every port this process will listen on,
+     * and reports every problem at once, the data directory first (a second tunnelwatch on the same machine holds
+     * it and all its ports, and the data directory is the one thing to change then).
+     *
+     * @return the data directory's lock, or null when this role keeps no data
+     */
+    private DataDirectoryLock checkBeforeStarting() {
+        List<String> problems = new ArrayList<>();
+        DataDirectoryLock lock = null;
+        if (config.embedded() || config.runStreams()) {
+            try {
+                lock = DataDirectoryLock.acquire(config.dataDirectory());
+            } catch (StartupException e) {
+                problems.add(e.getMessage());
             }
+        }
+        problems.addAll(busyPorts());
+        if (!problems.isEmpty()) {
+            if (lock != null) {
+                closeQuietly(lock);
+            }
+            throw StartupException.of(problems);
+        }
+        return lock;
+    }
+
+    private List<String> busyPorts() {
+        PortCheck ports = new PortCheck();
+        if (config.embedded()) {
+            ports.tcp(EMBEDDED_HOST, config.kafkaPort(), "--kafka-port")
+                    .tcp(EMBEDDED_HOST, config.kafkaControllerPort(), "--kafka-controller-port");
+        }
+        ports.tcp(config.httpHost(), config.httpPort(), "--http-port");
+        if (config.runCollector()) {
+            String host = config.syslog().bindHost();
+            ports.udp(host, config.syslog().udpPort(), "--syslog-port or --syslog-udp-port")
+                    .tcp(host, config.syslog().tcpPort(), "--syslog-port or --syslog-tcp-port");
+            if (config.syslog().tlsEnabled()) {
+                ports.tcp(host, config.syslog().tlsPort(), "--syslog-tls-port");
+            }
+            ports.udp(config.snmp().trapHost(), config.snmp().trapPort(), "--trap-port");
+        }
+        return ports.problems();
+    }
+
+    private static void closeQuietly(AutoCloseable part) {
+        try {
+            part.close();
+        } catch (Exception e) {
+            LOG.warn("Error while stopping {}: {}", part.getClass().getSimpleName(), e.toString());
         }
     }
 
@@ -279,12 +320,7 @@ public final class Pipeline implements AutoCloseable {
     public void close() {
         readiness.set(STOPPING_CHECK, CheckStatus.notReady("stopping"));
         while (!running.isEmpty()) {
-            AutoCloseable part = running.pop();
-            try {
-                part.close();
-            } catch (Exception e) {
-                LOG.warn("Error while stopping {}: {}", part.getClass().getSimpleName(), e.toString());
-            }
+            closeQuietly(running.pop());
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.tunnelwatch.launcher.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.tunnelwatch.events.json.Json;
 import java.io.IOException;
 import java.net.URI;
@@ -9,6 +10,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -17,7 +22,9 @@ import picocli.CommandLine.Parameters;
 /**
  * {@code tunnelwatch explain DEVICE PEER} (DESIGN.md "launcher"): asks a running streams app for the peer
  * ({@code GET /peers/{device}/{peer}}, following a redirect to the instance that owns it) and prints what is wrong,
- * at which layer, why, and what to run next.
+ * at which layer, why, and what to run next. Of a peer it does not know, it lists the device's peers it knows, or
+ * the devices when it knows none of the device's ({@code GET /peers/{device}}, {@code GET /peers}, merged over every
+ * streams instance).
  */
 @Command(name = "explain", mixinStandardHelpOptions = true,
         description = "Explains one tunnel for the engineer on call: what is wrong, at which layer, why (evidence),"
@@ -34,21 +41,25 @@ public final class ExplainCommand implements Callable<Integer> {
             description = "HTTP endpoint of a tunnelwatch process running the streams app (default: ${DEFAULT-VALUE}).")
     String url;
 
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+            .followRedirects(HttpClient.Redirect.NORMAL).build();
+
     @Override
     public Integer call() throws IOException, InterruptedException {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
-                .followRedirects(HttpClient.Redirect.NORMAL).build();
-        URI uri = URI.create(url.replaceAll("/+$", "") + "/peers/" + encode(device) + "/" + encode(peer));
+        String base = url.replaceAll("/+$", "");
+        URI uri = URI.create(base + "/peers/" + encode(device) + "/" + encode(peer));
         HttpResponse<String> response;
         try {
-            response = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            response = get(uri);
         } catch (IOException e) {
             throw new IllegalArgumentException("cannot reach " + url + " (" + e + "); is tunnelwatch running there?"
                     + " Use --url", e);
         }
         if (response.statusCode() == 404) {
-            System.err.println("tunnelwatch knows no peer " + peer + " of device " + device + ".");
+            ExplainRenderer.Known peers = known(base, "/peers/" + encode(device), "peers");
+            ExplainRenderer.Known devices = peers != null && !peers.names().isEmpty() ? null
+                    : known(base, "/peers", "devices");
+            System.err.print(ExplainRenderer.unknown(device, peer, peers, devices));
             return 3;
         }
         if (response.statusCode() != 200) {
@@ -57,6 +68,39 @@ public final class ExplainCommand implements Callable<Integer> {
         }
         System.out.print(ExplainRenderer.render(Json.mapper().readTree(response.body())));
         return 0;
+    }
+
+    /**
+     * The names under {@code field} of {@code path}, from the instance at {@code base} and every other instance it
+     * names; null when the listing cannot be had (then only the peer is said to be unknown).
+     */
+    private ExplainRenderer.Known known(String base, String path, String field) throws InterruptedException {
+        SortedSet<String> names = new TreeSet<>();
+        boolean more = false;
+        List<String> bases = new ArrayList<>(List.of(base));
+        for (int i = 0; i < bases.size(); i++) {
+            JsonNode listing;
+            try {
+                HttpResponse<String> r = get(URI.create(bases.get(i) + path));
+                if (r.statusCode() != 200) {
+                    return null;
+                }
+                listing = Json.mapper().readTree(r.body());
+            } catch (IOException | IllegalArgumentException e) {
+                return null;
+            }
+            listing.path(field).forEach(n -> names.add(n.asText()));
+            more |= listing.path("count").asInt() > listing.path(field).size();
+            if (i == 0) {
+                listing.path("otherInstances").forEach(h -> bases.add("http://" + h.asText()));
+            }
+        }
+        return new ExplainRenderer.Known(List.copyOf(names), more);
+    }
+
+    private HttpResponse<String> get(URI uri) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private static String encode(String part) {

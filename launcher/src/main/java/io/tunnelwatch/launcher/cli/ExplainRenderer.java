@@ -11,6 +11,17 @@ import java.util.List;
 final class ExplainRenderer {
 
     private static final int EVENTS_SHOWN = 8;
+    /** Names listed after "knows no …"; the count says how many more there are. */
+    static final int NAMES_SHOWN = 20;
+
+    /**
+     * Names a running tunnelwatch knows (devices, or one device's peers), from {@code GET /peers[/{device}]} of
+     * every instance, in name order.
+     *
+     * @param more whether an instance listed only the first of its names
+     */
+    record Known(List<String> names, boolean more) {
+    }
 
     private ExplainRenderer() {
     }
@@ -58,6 +69,33 @@ final class ExplainRenderer {
             counters.forEach(c -> out.add("  " + c));
         }
         return String.join("\n", out) + "\n";
+    }
+
+    /**
+     * What {@code explain} says of a peer it does not know: the peers of the device when the device is known, else
+     * the devices it knows.
+     */
+    static String unknown(String device, String peer, Known peersOfDevice, Known devices) {
+        if (peersOfDevice != null && !peersOfDevice.names().isEmpty()) {
+            return "tunnelwatch knows no peer " + peer + " of device " + device + ". The peers of " + device
+                    + " it knows " + names(peersOfDevice) + "\n";
+        }
+        if (devices == null) {
+            return "tunnelwatch knows no peer " + peer + " of device " + device + ".\n";
+        }
+        if (devices.names().isEmpty()) {
+            return "tunnelwatch knows no device " + device + ": it knows no device yet (no syslog, trap or answered"
+                    + " poll has reached it).\n";
+        }
+        return "tunnelwatch knows no device " + device + ". The devices it knows " + names(devices) + "\n";
+    }
+
+    private static String names(Known known) {
+        List<String> names = known.names();
+        List<String> shown = names.subList(0, Math.min(NAMES_SHOWN, names.size()));
+        String count = known.more() ? "more than " + names.size() : String.valueOf(names.size());
+        return (shown.size() < names.size() || known.more() ? "(the first " + shown.size() + " of " + count + ")"
+                : "(" + count + ")") + ": " + String.join(", ", shown);
     }
 
     private static void lines(JsonNode list, String title, List<String> out) {

@@ -50,7 +50,7 @@ abstract class RoleCommand implements Callable<Integer> {
         try {
             return detectors.toSettings();
         } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage());
+            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
     }
 

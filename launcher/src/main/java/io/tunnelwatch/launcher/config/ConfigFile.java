@@ -1,5 +1,6 @@
 package io.tunnelwatch.launcher.config;
 
+import io.tunnelwatch.collector.inventory.InventoryException;
 import io.tunnelwatch.collector.inventory.YamlTree;
 import io.tunnelwatch.collector.inventory.YamlTree.Entry;
 import io.tunnelwatch.collector.inventory.YamlTree.MapNode;
@@ -36,10 +37,10 @@ public final class ConfigFile {
     private static final int MAX_COUNT = 100;
     private static final int MAX_ERRORS_PER_POLL = 1_000_000;
 
-    private final String file;
+    private final YamlTree tree;
 
     private ConfigFile(String file) {
-        this.file = file;
+        this.tree = new YamlTree(file);
     }
 
     /** The thresholds of {@code path} over {@code base}; the file's name in messages is the path as given. */
@@ -62,9 +63,9 @@ public final class ConfigFile {
     private DetectorSettings read(Reader in, DetectorSettings base) {
         Node root;
         try {
-            root = new YamlTree(file).read(in);
-        } catch (IllegalArgumentException e) {
-            throw new ConfigFileException(e.getMessage());
+            root = tree.read(in);
+        } catch (InventoryException e) {
+            throw new ConfigFileException(e.getMessage(), e.excerpt());
         }
         if (root == null) {
             return base;
@@ -94,13 +95,13 @@ public final class ConfigFile {
         if (node instanceof MapNode m) {
             return m;
         }
-        throw ConfigFileException.at(file, node.line(), what + " must be a map of keys");
+        throw fail(node, what + " must be a map of keys");
     }
 
     private void checkKeys(MapNode map, List<String> known, String where) {
         for (Entry entry : map.entries().values()) {
             if (!known.contains(entry.key())) {
-                throw ConfigFileException.at(file, entry.line(), "unknown key '" + entry.key() + "' " + where
+                throw fail(entry, "unknown key '" + entry.key() + "' " + where
                         + " (known: " + String.join(", ", known) + ")");
             }
         }
@@ -118,7 +119,7 @@ public final class ConfigFile {
             seconds = "h".equals(m.group(2)) ? n * 3600 : "m".equals(m.group(2)) ? n * 60 : n;
         }
         if (seconds < 1 || seconds > MAX_SECONDS) {
-            throw ConfigFileException.at(file, entry.line(), "'" + entry.key() + "' must be a duration of 1s..24h"
+            throw fail(entry, "'" + entry.key() + "' must be a duration of 1s..24h"
                     + " (e.g. 90, 90s, 5m, 1h), was '" + scalar(entry) + "'");
         }
         return Duration.ofSeconds(seconds);
@@ -137,7 +138,7 @@ public final class ConfigFile {
         } catch (NumberFormatException e) {
             // reported below, like a number out of range
         }
-        throw ConfigFileException.at(file, entry.line(), "'" + entry.key() + "' must be a whole number " + min + ".."
+        throw fail(entry, "'" + entry.key() + "' must be a whole number " + min + ".."
                 + max + ", was '" + text + "'");
     }
 
@@ -145,6 +146,11 @@ public final class ConfigFile {
         if (entry.value() instanceof Scalar s && s.text() != null) {
             return s.text().trim();
         }
-        throw ConfigFileException.at(file, entry.line(), "'" + entry.key() + "' needs a value");
+        throw fail(entry, "'" + entry.key() + "' needs a value");
+    }
+
+    private ConfigFileException fail(YamlTree.Located at, String reason) {
+        InventoryException e = tree.mistake(at, reason);
+        return new ConfigFileException(e.getMessage(), e.excerpt());
     }
 }

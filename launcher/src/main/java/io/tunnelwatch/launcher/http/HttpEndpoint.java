@@ -12,8 +12,8 @@ import java.nio.charset.StandardCharsets;
 /**
  * The HTTP endpoint of a tunnelwatch process: {@code /metrics} (Prometheus text or OpenMetrics, by the Prometheus
  * Java client's exporter over Micrometer's registry), {@code /healthz} and {@code /readyz} ({@link HealthHandler}),
- * {@code /-/healthy} (the exporter's own), {@code /peers/{device}/{peer}} ({@link PeerHandler}) and an index at
- * {@code /}.
+ * {@code /-/healthy} (the exporter's own), {@code /peers}, {@code /peers/{device}} and {@code /peers/{device}/{peer}}
+ * ({@link PeerHandler}) and an index at {@code /}.
  */
 public final class HttpEndpoint implements AutoCloseable {
 
@@ -49,7 +49,7 @@ public final class HttpEndpoint implements AutoCloseable {
 
     private static void route(HttpExchange exchange, PeerHandler peers, HealthHandler health) throws IOException {
         String path = exchange.getRequestURI().getPath();
-        if (path.startsWith(PeerHandler.PREFIX)) {
+        if (path.equals(PeerHandler.LIST) || path.startsWith(PeerHandler.LIST + "/")) {
             peers.handle(exchange);
         } else if (HealthHandler.HEALTH.equals(path)) {
             health.health(exchange);
@@ -68,6 +68,8 @@ public final class HttpEndpoint implements AutoCloseable {
         byte[] body = ("tunnelwatch\n\n/metrics                  Prometheus metrics\n"
                 + "/healthz                  liveness: 200 while the process serves HTTP\n"
                 + "/readyz                   readiness: 200 once listeners, Kafka and streams are up, else 503, why\n"
+                + "/peers                    the devices known (JSON)\n"
+                + "/peers/{device}           the peers of one device known (JSON)\n"
                 + "/peers/{device}/{peer}    one peer: state, recent events, open alert (JSON)\n")
                 .getBytes(StandardCharsets.UTF_8);
         int status = "/".equals(exchange.getRequestURI().getPath()) ? 200 : 404;

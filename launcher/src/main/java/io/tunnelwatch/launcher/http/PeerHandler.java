@@ -7,16 +7,21 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Map;
 
 /**
  * {@code GET /peers/{device}/{peer}} (DESIGN.md "Data flow"): the peer's state, recent events and open alert as JSON,
  * from {@link PeerQuery}. A key another instance owns answers {@code 307} with that instance's URL in
  * {@code Location} (clients follow it; nothing is proxied). 404 for an unknown peer, 503 while streams start.
+ * {@code GET /peers} lists the devices and {@code GET /peers/{device}} one device's peers that this instance holds
+ * ({@code devices} or {@code peers}, the first {@link PeerQuery#MAX_NAMES} by name, {@code count}), with
+ * {@code otherInstances} holding the rest: a client merges their listings.
  */
 public final class PeerHandler {
 
-    public static final String PREFIX = "/peers/";
+    /** The listing of devices; one device's peers and one peer are below it. */
+    public static final String LIST = "/peers";
 
     private volatile PeerQuery query;
 
@@ -26,18 +31,23 @@ public final class PeerHandler {
     }
 
     public void handle(HttpExchange exchange) throws IOException {
-        String[] parts = exchange.getRequestURI().getRawPath().substring(PREFIX.length()).split("/");
-        if (parts.length != 2 || parts[0].isEmpty() || parts[1].isEmpty()) {
-            send(exchange, 400, Map.of("error", "use /peers/{device}/{peer}"));
+        String rest = exchange.getRequestURI().getRawPath().substring(LIST.length()).replaceAll("^/+|/+$", "");
+        String[] parts = rest.isEmpty() ? new String[0] : rest.split("/");
+        if (parts.length > 2 || Arrays.stream(parts).anyMatch(String::isEmpty)) {
+            send(exchange, 400, Map.of("error", "use /peers, /peers/{device} or /peers/{device}/{peer}"));
             return;
         }
-        String device = URLDecoder.decode(parts[0], StandardCharsets.UTF_8);
-        String peer = URLDecoder.decode(parts[1], StandardCharsets.UTF_8);
         PeerQuery q = query;
         if (q == null) {
             send(exchange, 503, Map.of("error", "the streams app does not run in this process, or not yet"));
             return;
         }
+        String device = parts.length > 0 ? URLDecoder.decode(parts[0], StandardCharsets.UTF_8) : null;
+        if (parts.length < 2) {
+            list(exchange, device == null ? q.devices() : q.peers(device), device);
+            return;
+        }
+        String peer = URLDecoder.decode(parts[1], StandardCharsets.UTF_8);
         PeerQuery.Answer answer = q.query(device, peer);
         if (answer instanceof PeerQuery.Found found) {
             send(exchange, 200, found.view());
@@ -49,6 +59,19 @@ public final class PeerHandler {
             send(exchange, 503, Map.of("error", unavailable.reason()));
         } else {
             send(exchange, 404, Map.of("error", "no peer " + peer + " of device " + device + " is known"));
+        }
+    }
+
+    private static void list(HttpExchange exchange, PeerQuery.Answer answer, String device) throws IOException {
+        if (answer instanceof PeerQuery.Names names) {
+            send(exchange, 200, device == null
+                    ? Map.of("devices", names.names(), "count", names.count(),
+                            "otherInstances", names.otherInstances())
+                    : Map.of("device", device, "peers", names.names(), "count", names.count(),
+                            "otherInstances", names.otherInstances()));
+        } else {
+            send(exchange, 503, Map.of("error", answer instanceof PeerQuery.Unavailable unavailable
+                    ? unavailable.reason() : "no listing now"));
         }
     }
 

@@ -121,6 +121,21 @@ class DetectorOptionsTest {
                 .hasMessage(dir.resolve("none.yaml") + ": no such file");
     }
 
+    @Test
+    void shouldShowTheOffendingLineOfTheConfigFileWithACaretUnderThePlace() throws IOException {
+        Path tab = write("detectors:\n\tstuckAfter: 60s\n");
+        assertThatThrownBy(() -> parse("--config", tab.toString()))
+                .isInstanceOfSatisfying(ConfigFileException.class, e -> {
+                    assertThat(e.getMessage()).isEqualTo(tab + " line 2, column 1: not valid YAML: a tab character:"
+                            + " YAML indents with spaces only");
+                    assertThat(e.excerpt()).isEqualTo("  2 | \tstuckAfter: 60s\n    | ^");
+                });
+        Path typo = write("detectors:\n  stuckAfter: 60s\n  stuckAftr: 90s\n");
+        assertThatThrownBy(() -> parse("--config", typo.toString()))
+                .isInstanceOfSatisfying(ConfigFileException.class, e -> assertThat(e.excerpt())
+                        .isEqualTo("  3 |   stuckAftr: 90s\n    |   ^"));
+    }
+
     private Path write(String yaml) throws IOException {
         Path file = Files.createTempFile(dir, "tunnelwatch", ".yaml");
         return Files.writeString(file, yaml);

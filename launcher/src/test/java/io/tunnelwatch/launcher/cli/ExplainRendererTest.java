@@ -3,6 +3,8 @@ package io.tunnelwatch.launcher.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tunnelwatch.events.json.Json;
+import java.util.List;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /** What {@code tunnelwatch explain} prints for the engineer on call. */
@@ -47,5 +49,44 @@ class ExplainRendererTest {
         assertThat(text).contains("passing traffic both ways").contains("NAT-T in use")
                 .contains("Nothing is wrong").contains("silent since 2026-11-26T10:00:00Z")
                 .contains("COUNTERS (per poll)\n  t encaps +5 decaps +5");
+    }
+
+    @Test
+    void shouldListTheDevicesPeersWhenOnlyThePeerIsUnknown() {
+        String text = ExplainRenderer.unknown("rtr-01", "1.2.3.4",
+                new ExplainRenderer.Known(List.of("198.51.100.7", "198.51.100.8"), false), null);
+
+        assertThat(text).isEqualTo("tunnelwatch knows no peer 1.2.3.4 of device rtr-01. The peers of rtr-01 it knows"
+                + " (2): 198.51.100.7, 198.51.100.8\n");
+    }
+
+    @Test
+    void shouldListTheFirstTwentyDevicesAndHowManyThereAreWhenTheDeviceIsUnknown() {
+        List<String> devices = IntStream.rangeClosed(1, 25).mapToObj(i -> String.format("rtr-%02d", i)).toList();
+
+        String text = ExplainRenderer.unknown("rtr-99", "1.2.3.4", new ExplainRenderer.Known(List.of(), false),
+                new ExplainRenderer.Known(devices, false));
+
+        assertThat(text).startsWith("tunnelwatch knows no device rtr-99. The devices it knows (the first 20 of 25):"
+                + " rtr-01, rtr-02,").endsWith(", rtr-20\n").doesNotContain("rtr-21");
+    }
+
+    @Test
+    void shouldSayWhenAnInstanceListedOnlyPartOfItsDevices() {
+        String text = ExplainRenderer.unknown("rtr-99", "1.2.3.4", null,
+                new ExplainRenderer.Known(List.of("rtr-01"), true));
+
+        assertThat(text).isEqualTo("tunnelwatch knows no device rtr-99. The devices it knows (the first 1 of more"
+                + " than 1): rtr-01\n");
+    }
+
+    @Test
+    void shouldSayWhenItKnowsNoDeviceYetOrCannotList() {
+        assertThat(ExplainRenderer.unknown("rtr-99", "1.2.3.4", new ExplainRenderer.Known(List.of(), false),
+                new ExplainRenderer.Known(List.of(), false)))
+                .isEqualTo("tunnelwatch knows no device rtr-99: it knows no device yet (no syslog, trap or answered"
+                        + " poll has reached it).\n");
+        assertThat(ExplainRenderer.unknown("rtr-99", "1.2.3.4", null, null))
+                .isEqualTo("tunnelwatch knows no peer 1.2.3.4 of device rtr-99.\n");
     }
 }

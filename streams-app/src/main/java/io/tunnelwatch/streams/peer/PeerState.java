@@ -29,7 +29,7 @@ import java.util.Objects;
  * @param cryptoAcl       the crypto ACL, when a message named it
  * @param probeFailing    whether the last IP SLA probe to the peer failed; null when never seen
  * @param upDowns         the last {@link #MAX_UP_DOWNS} times the IPsec SA went up or down, oldest first
- * @param recentEvents    the last {@link #MAX_EVENTS} events, oldest first
+ * @param recentEvents    the last {@link #MAX_EVENTS} events by receive time, oldest first
  * @param farEnd          what the far end of the tunnel last reported, when both ends are monitored routers; null
  *                        otherwise
  * @param openAlert       the alert open on this peer, or null
@@ -228,8 +228,21 @@ public record PeerState(
             return this;
         }
 
+        /**
+         * Adds an event where its time puts it: events reach the tracker in publishing order, which is not always
+         * the order they were received in (a trap and a syslog line of the same moment take different listeners).
+         * Equal times keep their arrival order; when the list is full, the oldest goes, even if it is this one.
+         */
         public Builder event(Evidence v) {
-            appendBounded(recentEvents, v, MAX_EVENTS);
+            int at = recentEvents.size();
+            while (at > 0 && v.at() != null && recentEvents.get(at - 1).at() != null
+                    && recentEvents.get(at - 1).at().isAfter(v.at())) {
+                at--;
+            }
+            recentEvents.add(at, v);
+            while (recentEvents.size() > MAX_EVENTS) {
+                recentEvents.remove(0);
+            }
             return this;
         }
 

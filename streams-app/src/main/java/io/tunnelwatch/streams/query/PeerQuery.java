@@ -5,18 +5,26 @@ import io.tunnelwatch.events.Topics;
 import io.tunnelwatch.streams.device.DeviceStatus;
 import io.tunnelwatch.streams.peer.PeerState;
 import io.tunnelwatch.streams.topology.TunnelwatchTopology;
+import java.util.List;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyQueryMetadata;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import org.apache.kafka.streams.StreamsMetadata;
 import org.apache.kafka.streams.state.HostInfo;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
 /**
  * Interactive query of one peer (DESIGN.md "GET /peers/{device}/{peer}"): read from this instance's
  * {@code peer-state} store when it owns the key, else the {@code application.server} of the instance that does, so
- * the HTTP layer can redirect. No HTTP types here.
+ * the HTTP layer can redirect. Also lists the devices, or one device's peers, this instance holds, with the other
+ * instances that hold the rest, so a client asking about a peer nobody knows can be told which ones exist. No HTTP
+ * types here.
  */
 public final class PeerQuery {
 
@@ -37,6 +45,19 @@ public final class PeerQuery {
     /** No answer right now (starting, rebalancing): try again shortly. */
     public record Unavailable(String reason) implements Answer {
     }
+
+    /**
+     * The devices, or the peers of one device, this instance's stores know: the first {@link #MAX_NAMES} in name
+     * order and how many there are; {@code otherInstances} ({@code host:port}) hold the rest of the keys.
+     */
+    public record Names(List<String> names, int count, List<String> otherInstances) implements Answer {
+    }
+
+    /** The most names one listing carries; a fleet's devices fit, a typo's answer needs no more. */
+    public static final int MAX_NAMES = 1000;
+
+    /** Between device and peer in a key's bytes ({@link PeerKey#encoded()}); device names never hold it. */
+    private static final String SEPARATOR = "|";
 
     private final KafkaStreams streams;
     private final HostInfo self;
@@ -66,9 +87,7 @@ public final class PeerQuery {
             }
         }
         try {
-            ReadOnlyKeyValueStore<PeerKey, PeerState> store = streams.store(StoreQueryParameters.fromNameAndType(
-                    TunnelwatchTopology.PEER_STATE_STORE, QueryableStoreTypes.<PeerKey, PeerState>keyValueStore()));
-            PeerState state = store.get(key);
+            PeerState state = peerStates().get(key);
             if (state == null) {
                 return new NotFound();
             }
@@ -76,6 +95,49 @@ public final class PeerQuery {
         } catch (InvalidStateStoreException e) {
             return new Unavailable("the peer-state store is not queryable now: " + e.getMessage());
         }
+    }
+
+    /** The devices of the peers this instance holds. */
+    public Answer devices() {
+        return names(null);
+    }
+
+    /** The peers of {@code device} this instance holds. */
+    public Answer peers(String device) {
+        return names(device);
+    }
+
+    private Answer names(String device) {
+        SortedSet<String> names = new TreeSet<>();
+        try (KeyValueIterator<PeerKey, PeerState> keys = device == null ? peerStates().all()
+                : peerStates().prefixScan(device + SEPARATOR, new StringSerializer())) {
+            keys.forEachRemaining(entry -> {
+                PeerKey key = entry.key;
+                if (device == null) {
+                    names.add(key.device());
+                } else if (key.device().equals(device) && !key.isDeviceWide()) {
+                    names.add(key.peer());
+                }
+            });
+        } catch (InvalidStateStoreException e) {
+            return new Unavailable("the peer-state store is not queryable now: " + e.getMessage());
+        }
+        List<String> first = names.stream().limit(MAX_NAMES).toList();
+        return new Names(first, names.size(), otherInstances());
+    }
+
+    private List<String> otherInstances() {
+        if (self == null) {
+            return List.of();
+        }
+        return streams.streamsMetadataForStore(TunnelwatchTopology.PEER_STATE_STORE).stream()
+                .map(StreamsMetadata::hostInfo).filter(host -> !host.equals(self))
+                .map(host -> host.host() + ":" + host.port()).sorted().toList();
+    }
+
+    private ReadOnlyKeyValueStore<PeerKey, PeerState> peerStates() {
+        return streams.store(StoreQueryParameters.fromNameAndType(TunnelwatchTopology.PEER_STATE_STORE,
+                QueryableStoreTypes.<PeerKey, PeerState>keyValueStore()));
     }
 
     private DeviceStatus deviceStatus(String device) {

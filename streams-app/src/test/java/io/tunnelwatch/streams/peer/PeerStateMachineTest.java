@@ -217,6 +217,39 @@ class PeerStateMachineTest {
         assertThat(s.recentEvents().get(0).at()).isEqualTo(T0.plusSeconds(5));
     }
 
+    /**
+     * Events of one peer reach the tracker in the order the collector published them, which is not always the order
+     * it received them in (a trap and a syslog line of the same moment take different listeners).
+     */
+    @Test
+    void shouldKeepTheEvidenceInTimeOrderWhateverOrderItArrivesIn() {
+        PeerState s = machine.apply(null, event(EventKind.SESSION_UP, T0));
+        s = machine.apply(s, event(EventKind.SESSION_DOWN, T0.plusSeconds(30)));
+        s = machine.apply(s, event(EventKind.CRYPTO_OTHER, T0.plusSeconds(10)));
+        s = machine.apply(s, event(EventKind.CRYPTO_OTHER, T0.plusSeconds(30)));
+        s = machine.apply(s, event(EventKind.CRYPTO_OTHER, T0.plusSeconds(20)));
+
+        assertThat(s.recentEvents()).extracting(Evidence::at).containsExactly(T0, T0.plusSeconds(10),
+                T0.plusSeconds(20), T0.plusSeconds(30), T0.plusSeconds(30));
+        assertThat(s.recentEvents().get(3).kind()).as("equal times keep their arrival order")
+                .isEqualTo(EventKind.SESSION_DOWN.name());
+    }
+
+    @Test
+    void shouldDropTheOldestEventsWhenAFullListGetsALateOne() {
+        PeerState s = null;
+        for (int i = 1; i <= PeerState.MAX_EVENTS; i++) {
+            s = machine.apply(s, event(EventKind.CRYPTO_OTHER, T0.plusSeconds(i)));
+        }
+
+        PeerState late = machine.apply(s, event(EventKind.SESSION_DOWN, T0.plusMillis(1500)));
+        PeerState older = machine.apply(s, event(EventKind.SESSION_DOWN, T0));
+
+        assertThat(late.recentEvents()).hasSize(PeerState.MAX_EVENTS).extracting(Evidence::at)
+                .startsWith(T0.plusMillis(1500), T0.plusSeconds(2)).isSorted();
+        assertThat(older.recentEvents()).as("older than all it keeps").isEqualTo(s.recentEvents());
+    }
+
     @ParameterizedTest
     @EnumSource(EventKind.class)
     void shouldRecordEveryKindAsEvidence(EventKind kind) {
