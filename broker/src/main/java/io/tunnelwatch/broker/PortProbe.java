@@ -5,6 +5,8 @@ import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -12,6 +14,8 @@ import java.util.concurrent.ThreadLocalRandom;
  * The check is advisory (another process may still take the port in between); its value is the clear message.
  */
 public final class PortProbe {
+
+    private static final Set<Integer> HANDED_OUT = ConcurrentHashMap.newKeySet();
 
     private PortProbe() {
     }
@@ -51,12 +55,29 @@ public final class PortProbe {
         }
     }
 
-    /** A port the OS considers free right now, for tests and ephemeral set-ups. */
+    /**
+     * A port free right now for both TCP and UDP on every interface, for tests and throwaway set-ups; never the same
+     * one twice in a JVM. Chosen below the ephemeral range for the reason {@link #freeUdpPortBelowEphemeral} gives: a
+     * port the OS handed out as ephemeral can be taken again at once by any outgoing connection (a Kafka client's,
+     * say) before the test binds it.
+     */
     public static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        for (int attempt = 0; attempt < 500; attempt++) {
+            int port = 20_000 + random.nextInt(12_000);
+            if (tcpFree(port) && udpFree("0.0.0.0", port) && HANDED_OUT.add(port)) {
+                return port;
+            }
+        }
+        throw new IllegalStateException("no free port below the ephemeral range");
+    }
+
+    private static boolean tcpFree(int port) {
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.bind(new InetSocketAddress("0.0.0.0", port));
+            return true;
         } catch (IOException e) {
-            throw new IllegalStateException("no free port", e);
+            return false;
         }
     }
 }
