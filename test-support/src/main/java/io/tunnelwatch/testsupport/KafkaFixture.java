@@ -15,15 +15,15 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.utils.Utils;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.testcontainers.DockerClientFactory;
 import org.testcontainers.kafka.KafkaContainer;
 
 /**
- * The one Kafka of the integration tests in a JVM: a Testcontainers {@link KafkaContainer} where a Docker engine
- * answers, otherwise the same embedded broker that {@code tunnelwatch run} starts. Started on first use, stopped
- * when the JVM exits; topics of DESIGN.md are created with 3 partitions.
+ * The one Kafka of the integration tests in a JVM: the same embedded broker that {@code tunnelwatch run} starts, on
+ * free ports, so the suite always tests the Kafka version tunnelwatch ships with. Started on first use, stopped when
+ * the JVM exits; the topics of {@link Topics#ALL} are created with {@value #PARTITIONS} partitions.
  *
- * <p>Set {@code -Dtunnelwatch.it.kafka=embedded} (or {@code container}) to force one.
+ * <p>{@code -Dtunnelwatch.it.kafka=container} runs the suite against a Testcontainers {@link KafkaContainer}
+ * instead (a Docker engine and its image registry must answer); {@code embedded} is the default.
  */
 public final class KafkaFixture {
 
@@ -48,14 +48,24 @@ public final class KafkaFixture {
     }
 
     private static String start() {
-        String forced = System.getProperty("tunnelwatch.it.kafka", "");
-        if (!"embedded".equals(forced) && ("container".equals(forced) || dockerAnswers())) {
-            KafkaContainer container = new KafkaContainer(KAFKA_IMAGE);
-            container.start();
-            Runtime.getRuntime().addShutdownHook(new Thread(container::stop, "kafka-fixture-stop"));
-            LOG.info("Integration tests use a Kafka container at {}", container.getBootstrapServers());
-            return container.getBootstrapServers();
-        }
+        String kind = System.getProperty("tunnelwatch.it.kafka", "embedded");
+        return switch (kind) {
+            case "embedded" -> startEmbedded();
+            case "container" -> startContainer();
+            default -> throw new IllegalArgumentException(
+                    "-Dtunnelwatch.it.kafka=" + kind + ": expected embedded (the default) or container");
+        };
+    }
+
+    private static String startContainer() {
+        KafkaContainer container = new KafkaContainer(KAFKA_IMAGE);
+        container.start();
+        Runtime.getRuntime().addShutdownHook(new Thread(container::stop, "kafka-fixture-stop"));
+        LOG.info("Integration tests use a Kafka container at {}", container.getBootstrapServers());
+        return container.getBootstrapServers();
+    }
+
+    private static String startEmbedded() {
         Path dataDir = tempDir();
         EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(
                 EmbeddedBrokerConfig.defaults(dataDir).withPorts(PortProbe.freePort(), PortProbe.freePort()));
@@ -68,14 +78,6 @@ public final class KafkaFixture {
         }, "kafka-fixture-stop"));
         LOG.info("Integration tests use the embedded Kafka broker at {}", broker.bootstrapServers());
         return broker.bootstrapServers();
-    }
-
-    private static boolean dockerAnswers() {
-        try {
-            return DockerClientFactory.instance().isDockerAvailable();
-        } catch (RuntimeException | LinkageError e) {
-            return false;
-        }
     }
 
     private static void deleteQuietly(Path dir) {
