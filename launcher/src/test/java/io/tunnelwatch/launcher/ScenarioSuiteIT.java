@@ -127,7 +127,7 @@ class ScenarioSuiteIT {
         }
 
         String device() {
-            return device(where == Where.FAR_END ? peerRouter : router);
+            return ScenarioSuiteIT.device(where == Where.FAR_END ? peerRouter : router);
         }
 
         String peer() {
