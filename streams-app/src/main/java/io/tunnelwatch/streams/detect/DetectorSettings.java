@@ -37,4 +37,10 @@ public record DetectorSettings(
         return new DetectorSettings(Duration.ofSeconds(60), 3, 3, Duration.ofMinutes(10), Duration.ofMinutes(5),
                 Duration.ofMinutes(5), Duration.ofMinutes(5), Duration.ofSeconds(60), 10, Duration.ofMinutes(5));
     }
+
+    /** The same thresholds with another catch-up horizon. */
+    public DetectorSettings withCatchUpHorizon(Duration horizon) {
+        return new DetectorSettings(stuckAfter, flatSamples, flapCycles, flapWindow, silenceAfter, missingAfter,
+                messageWindow, resolveAfter, cryptoErrorsPerPoll, horizon);
+    }
 }
