@@ -92,7 +92,8 @@ class PeerTrackerProcessorTest {
         before.close();
 
         Instant restart = T0.plus(Duration.ofHours(2));
-        MockProcessorContext<PeerKey, Object> second = context(restart);
+        MockProcessorContext<PeerKey, Object> second = context();
+        second.setCurrentSystemTimeMs(restart.toEpochMilli());
         PeerTrackerProcessor after = start(second);
         var punctuator = second.scheduledPunctuators().get(0).getPunctuator();
         after.process(input(event(EventKind.SESSION_UP, T0.plusSeconds(120))));
@@ -119,33 +120,13 @@ class PeerTrackerProcessorTest {
         assertThat(registry.find("tunnelwatch.peer.alert").tag("alert", "PeerUnreachable").gauges()).hasSize(1);
     }
 
-    private void initStores(MockProcessorContext<PeerKey, Object> context) {
-        states.init(context.getStateStoreContext(), states);
-        deadlines.init(context.getStateStoreContext(), deadlines);
-        deviceStatus.init(context.getStateStoreContext(), deviceStatus);
-        addresses.init(context.getStateStoreContext(), addresses);
-    }
-
-    private static Record<PeerKey, PeerInput> input(TunnelEvent event) {
-        return new Record<>(PEER, new PeerInput.Event(event), event.receivedAt().toEpochMilli());
-    }
-
-    private static AlertRecord single(List<AlertRecord> alerts) {
-        assertThat(alerts).hasSize(1);
-        return alerts.get(0);
-    }
-
     private MockProcessorContext<PeerKey, Object> context() {
-        return context(T0);
-    }
-
-    private MockProcessorContext<PeerKey, Object> context(Instant wallClock) {
         MockProcessorContext<PeerKey, Object> context = new MockProcessorContext<>();
-        context.setCurrentSystemTimeMs(wallClock.toEpochMilli());
         context.addStateStore(states);
         context.addStateStore(deadlines);
         context.addStateStore(deviceStatus);
         context.addStateStore(addresses);
+        context.setCurrentSystemTimeMs(T0.toEpochMilli());
         return context;
     }
 
@@ -166,5 +147,21 @@ class PeerTrackerProcessorTest {
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private void initStores(MockProcessorContext<PeerKey, Object> context) {
+        states.init(context.getStateStoreContext(), states);
+        deadlines.init(context.getStateStoreContext(), deadlines);
+        deviceStatus.init(context.getStateStoreContext(), deviceStatus);
+        addresses.init(context.getStateStoreContext(), addresses);
+    }
+
+    private static Record<PeerKey, PeerInput> input(TunnelEvent event) {
+        return new Record<>(PEER, new PeerInput.Event(event), event.receivedAt().toEpochMilli());
+    }
+
+    private static AlertRecord single(List<AlertRecord> alerts) {
+        assertThat(alerts).hasSize(1);
+        return alerts.get(0);
     }
 }
