@@ -160,7 +160,8 @@ class RestartIT {
         return new Pipeline(FixturePipelines.streamsOnly(work.resolve("streams-role"), PortProbe.freePort(),
                 applicationId, new DetectorSettings(Duration.ofSeconds(RestartScenario.STUCK_AFTER_SECONDS), 3, 3,
                         Duration.ofMinutes(10), Duration.ofMinutes(5), Duration.ofMinutes(5), Duration.ofMinutes(5),
-                        Duration.ofSeconds(RestartScenario.RESOLVE_AFTER_SECONDS), 10))).start();
+                        Duration.ofSeconds(RestartScenario.RESOLVE_AFTER_SECONDS), 10,
+                        DetectorSettings.defaults().catchUpHorizon()))).start();
     }
 
     private TunnelwatchProcess run() throws Exception {

@@ -6,30 +6,21 @@ import io.tunnelwatch.events.IkeVersion;
 import io.tunnelwatch.events.PeerKey;
 import io.tunnelwatch.events.Topics;
 import io.tunnelwatch.events.TunnelEvent;
-import io.tunnelwatch.events.json.Json;
 import io.tunnelwatch.streams.alert.AlertRecord;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.function.Predicate;
-import java.util.stream.Collectors;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.Serdes;
 
 /**
  * A scenario that spans a restart of the streams app, written to the input topics as the collector would (record
@@ -52,8 +43,7 @@ final class RestartScenario implements AutoCloseable {
     private final String device;
     private final KafkaProducer<PeerKey, TunnelEvent> events;
     private final KafkaProducer<PeerKey, CounterSample> counters;
-    private final KafkaConsumer<PeerKey, String> alertsConsumer;
-    private final List<AlertRecord> alerts = new ArrayList<>();
+    private final AlertsReader alerts;
 
     RestartScenario(String bootstrapServers, String device) {
         this.device = device;
@@ -61,16 +51,7 @@ final class RestartScenario implements AutoCloseable {
                 Topics.EVENTS.valueSerde().serializer());
         this.counters = new KafkaProducer<>(producerProps(bootstrapServers), Topics.COUNTERS.keySerde().serializer(),
                 Topics.COUNTERS.valueSerde().serializer());
-        Properties c = new Properties();
-        c.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        c.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        this.alertsConsumer = new KafkaConsumer<>(c, Topics.ALERTS.keySerde().deserializer(),
-                Serdes.String().deserializer());
-        List<TopicPartition> partitions = alertsConsumer.partitionsFor(Topics.ALERTS.name()).stream()
-                .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-        alertsConsumer.assign(partitions);
-        alertsConsumer.seekToBeginning(partitions);
+        this.alerts = new AlertsReader(bootstrapServers, device);
     }
 
     private static Properties producerProps(String bootstrapServers) {
@@ -112,8 +93,7 @@ final class RestartScenario implements AutoCloseable {
 
     /** Every committed alert record of the device so far, in the order of each peer's partition. */
     List<AlertRecord> alerts() {
-        alertsConsumer.poll(Duration.ofMillis(200)).forEach(this::keep);
-        return List.copyOf(alerts);
+        return alerts.alerts();
     }
 
     List<AlertRecord> alerts(Predicate<AlertRecord> which) {
@@ -122,8 +102,7 @@ final class RestartScenario implements AutoCloseable {
 
     /** Per peer, its alert records as {@code ACTION alert id}, e.g. {@code OPENED DecapsStalled 6f1c…}. */
     Map<String, List<String>> lifecycles() {
-        return alerts().stream().collect(Collectors.groupingBy(AlertRecord::peer,
-                Collectors.mapping(a -> a.action() + " " + a.alert() + " " + a.id(), Collectors.toList())));
+        return alerts.lifecycles();
     }
 
     /** The body of {@code GET /peers/{device}/{peer}} when 200, else null (starting, restoring, unknown). */
@@ -138,17 +117,6 @@ final class RestartScenario implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
-        }
-    }
-
-    private void keep(ConsumerRecord<PeerKey, String> r) {
-        if (r.key() == null || !device.equals(r.key().device())) {
-            return;
-        }
-        try {
-            alerts.add(Json.mapper().readValue(r.value(), AlertRecord.class));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 
@@ -182,6 +150,6 @@ final class RestartScenario implements AutoCloseable {
     public void close() {
         events.close(Duration.ofSeconds(5));
         counters.close(Duration.ofSeconds(5));
-        alertsConsumer.close(Duration.ofSeconds(5));
+        alerts.close();
     }
 }

@@ -69,7 +69,8 @@ class ScenarioSuiteIT {
     private static final Duration SILENT = Duration.ofSeconds(8);
     private static final Duration MISSING = Duration.ofSeconds(8);
     private static final DetectorSettings THRESHOLDS = new DetectorSettings(STUCK, FLAT_SAMPLES, FLAP_CYCLES,
-            FLAP_WINDOW, SILENT, MISSING, MESSAGE_WINDOW, RESOLVE, 10);
+            FLAP_WINDOW, SILENT, MISSING, MESSAGE_WINDOW, RESOLVE, 10,
+            DetectorSettings.defaults().catchUpHorizon());
     /** Slack for a loaded 2-core CI machine: Kafka commits, scheduling, the simulator's one-second tick. */
     private static final Duration MARGIN = Duration.ofSeconds(12);
     private static final Duration TWO_POLLS = Duration.ofSeconds(2L * POLL_SECONDS);

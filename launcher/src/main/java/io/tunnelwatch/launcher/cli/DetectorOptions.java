@@ -61,7 +61,8 @@ public final class DetectorOptions {
                 seconds("--missing-after", missingAfterSeconds, d.missingAfter()),
                 d.messageWindow(),
                 seconds("--resolve-after", resolveAfterSeconds, d.resolveAfter()),
-                d.cryptoErrorsPerPoll());
+                d.cryptoErrorsPerPoll(),
+                d.catchUpHorizon());
     }
 
     private static Duration seconds(String option, Integer value, Duration fallback) {

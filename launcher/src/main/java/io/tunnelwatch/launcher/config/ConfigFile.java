@@ -30,7 +30,8 @@ public final class ConfigFile {
 
     /** The thresholds, as keys of {@code detectors:}, in the order docs/configuration.md lists them. */
     public static final List<String> DETECTOR_KEYS = List.of("stuckAfter", "flatSamples", "resolveAfter",
-            "silentAfter", "missingAfter", "flapCycles", "flapWindow", "messageWindow", "cryptoErrorsPerPoll");
+            "silentAfter", "missingAfter", "flapCycles", "flapWindow", "messageWindow", "cryptoErrorsPerPoll",
+            "catchUpHorizon");
     private static final List<String> ROOT_KEYS = List.of("detectors");
     private static final Pattern DURATION = Pattern.compile("(\\d{1,9})\\s*(s|m|h)?");
     private static final long MAX_SECONDS = 86_400;
@@ -88,7 +89,8 @@ public final class ConfigFile {
                 seconds(e.get("missingAfter"), base.missingAfter()),
                 seconds(e.get("messageWindow"), base.messageWindow()),
                 seconds(e.get("resolveAfter"), base.resolveAfter()),
-                count(e.get("cryptoErrorsPerPoll"), base.cryptoErrorsPerPoll(), 0, MAX_ERRORS_PER_POLL));
+                count(e.get("cryptoErrorsPerPoll"), base.cryptoErrorsPerPoll(), 0, MAX_ERRORS_PER_POLL),
+                seconds(e.get("catchUpHorizon"), base.catchUpHorizon()));
     }
 
     private MapNode map(Node node, String what) {

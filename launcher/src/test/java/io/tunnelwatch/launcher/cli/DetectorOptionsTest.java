@@ -69,11 +69,12 @@ class DetectorOptionsTest {
                   flapWindow: 30m
                   messageWindow: 120s
                   cryptoErrorsPerPoll: 0
+                  catchUpHorizon: 15m
                 """);
 
         assertThat(parse("--config", file.toString())).isEqualTo(new DetectorSettings(Duration.ofMinutes(2), 4, 5,
                 Duration.ofMinutes(30), Duration.ofMinutes(10), Duration.ofHours(1), Duration.ofSeconds(120),
-                Duration.ofSeconds(90), 0));
+                Duration.ofSeconds(90), 0, Duration.ofMinutes(15)));
     }
 
     @Test
@@ -99,7 +100,7 @@ class DetectorOptionsTest {
         assertThatThrownBy(() -> parse("--config", file.toString())).isInstanceOf(ConfigFileException.class)
                 .hasMessage(file + " line 3: unknown key 'stuckAftr' under 'detectors' (known: stuckAfter,"
                         + " flatSamples, resolveAfter, silentAfter, missingAfter, flapCycles, flapWindow,"
-                        + " messageWindow, cryptoErrorsPerPoll)");
+                        + " messageWindow, cryptoErrorsPerPoll, catchUpHorizon)");
         Path top = write("detector:\n  stuckAfter: 60s\n");
         assertThatThrownBy(() -> parse("--config", top.toString()))
                 .hasMessageStartingWith(top + " line 1: unknown key 'detector' at the top");

@@ -13,32 +13,52 @@ import java.util.Optional;
  *   <li>only the lowest-layer finding opens; the others are attached to the open alert as evidence;</li>
  *   <li>a finding below the open alert supersedes it (the open one resolves, the lower one opens);</li>
  *   <li>an alert resolves only after its condition stayed absent for {@code resolveAfter} (hysteresis, so a flap
- *       does not open and close it every poll); then the next finding, if any, may open.</li>
+ *       does not open and close it every poll); then the next finding, if any, may open;</li>
+ *   <li>judged in history ({@link CatchUp}), nothing opens and nothing is superseded: the finding is held back and
+ *       looked at again one {@code catchUpHorizon} on, so an incident that ended long ago pages no one, and one still
+ *       going on opens once the stream caught up, judged at the present. An alert already open (published before)
+ *       is still updated and resolved.</li>
  * </ul>
  */
 public final class AlertLifecycle {
 
     private final Duration resolveAfter;
+    private final Duration catchUpHorizon;
 
-    public AlertLifecycle(Duration resolveAfter) {
+    public AlertLifecycle(Duration resolveAfter, Duration catchUpHorizon) {
         this.resolveAfter = resolveAfter;
+        this.catchUpHorizon = catchUpHorizon;
     }
 
-    /** The next open alert of a peer and the records to publish. */
-    public record Step(OpenAlert open, List<AlertRecord> records) {
+    /**
+     * The next open alert of a peer and the records to publish.
+     *
+     * @param recheckAt when a finding held back in history is looked at again; null when none was held back
+     */
+    public record Step(OpenAlert open, List<AlertRecord> records, Instant recheckAt) {
+    }
+
+    /** A step judged at the present. */
+    public Step step(String device, String peer, OpenAlert current, List<Finding> findings, Placeholders values,
+                     Instant now) {
+        return step(device, peer, current, findings, values, now, false);
     }
 
     /**
      * @param findings the peer's findings now, root cause first
+     * @param history  whether {@code now} is history being replayed ({@link CatchUp#isHistory})
      */
     public Step step(String device, String peer, OpenAlert current, List<Finding> findings, Placeholders values,
-                     Instant now) {
+                     Instant now, boolean history) {
         List<AlertRecord> out = new ArrayList<>();
         OpenAlert open = current;
         Finding root = findings.isEmpty() ? null : findings.get(0);
+        boolean heldBack = false;
         if (open != null) {
             Optional<Finding> same = findings.stream().filter(f -> f.type() == current.type()).findFirst();
-            if (root != null && root.type().isBelow(current.type())) {
+            boolean supersedes = root != null && root.type().isBelow(current.type());
+            heldBack = supersedes && history;
+            if (supersedes && !history) {
                 out.add(record(AlertRecord.Action.RESOLVED, device, peer, current, same.orElse(null), findings,
                         values, now, "superseded by " + root.type().alertName() + " at a lower layer"));
                 open = null;
@@ -52,12 +72,14 @@ public final class AlertLifecycle {
                 open = null;
             }
         }
-        if (open == null && root != null) {
+        if (open == null && root != null && history) {
+            heldBack = true;
+        } else if (open == null && root != null) {
             open = new OpenAlert(OpenAlert.idOf(device, peer, root.type(), now), root.type(), now, root.cause(),
                     relatedNames(root, findings), null);
             out.add(record(AlertRecord.Action.OPENED, device, peer, open, root, findings, values, now, null));
         }
-        return new Step(open, out);
+        return new Step(open, out, heldBack ? now.plus(catchUpHorizon) : null);
     }
 
     /** When a clearing alert would resolve, so the caller can set a timer; empty when none is clearing. */

@@ -19,18 +19,28 @@ public final class PeerAlerting {
 
     public PeerAlerting(DetectorSettings settings) {
         this.diagnosis = new PeerDiagnosis(settings);
-        this.lifecycle = new AlertLifecycle(settings.resolveAfter());
+        this.lifecycle = new AlertLifecycle(settings.resolveAfter(), settings.catchUpHorizon());
     }
 
     /** The outcome of one evaluation; {@code state.nextCheckAt()} is the peer's next timer. */
     public record Outcome(PeerState state, List<AlertRecord> records) {
     }
 
+    /** Judged at the present. */
     public Outcome evaluate(PeerState state, Instant now) {
+        return evaluate(state, now, false);
+    }
+
+    /**
+     * @param history whether {@code now} is history being replayed ({@link CatchUp}): the state is rebuilt alike,
+     *                but no alert opens
+     */
+    public Outcome evaluate(PeerState state, Instant now, boolean history) {
         List<Finding> findings = diagnosis.findings(state, now);
         AlertLifecycle.Step step = lifecycle.step(state.device(), state.peer(), state.openAlert(), findings,
-                placeholders(state), now);
-        Optional<Instant> next = Stream.of(diagnosis.nextCheck(state, now), lifecycle.resolveDue(step.open()))
+                placeholders(state), now, history);
+        Optional<Instant> next = Stream.of(diagnosis.nextCheck(state, now), lifecycle.resolveDue(step.open()),
+                        Optional.ofNullable(step.recheckAt()))
                 .flatMap(Optional::stream).min(Instant::compareTo);
         PeerState after = state.toBuilder().openAlert(step.open()).nextCheckAt(next.orElse(null)).build();
         return new Outcome(after, step.records());

@@ -16,6 +16,10 @@ import java.time.Duration;
  * @param resolveAfter   how long a condition must stay absent before its alert resolves (hysteresis) [60 s]
  * @param cryptoErrorsPerPoll replay + authentication + decrypt failures one poll interval may add before CryptoErrors
  *                       opens; DESIGN.md names no number, so a few stray replay drops (reordering) stay quiet [10]
+ * @param catchUpHorizon an input older than this, by the wall clock when it is processed, is history being replayed
+ *                       (a new application id reading days of events, a restart after a long outage): it rebuilds
+ *                       the state but opens no alert; an incident still going on once the stream caught up opens
+ *                       then [5 min]
  */
 public record DetectorSettings(
         Duration stuckAfter,
@@ -26,10 +30,17 @@ public record DetectorSettings(
         Duration missingAfter,
         Duration messageWindow,
         Duration resolveAfter,
-        int cryptoErrorsPerPoll) {
+        int cryptoErrorsPerPoll,
+        Duration catchUpHorizon) {
 
     public static DetectorSettings defaults() {
         return new DetectorSettings(Duration.ofSeconds(60), 3, 3, Duration.ofMinutes(10), Duration.ofMinutes(5),
-                Duration.ofMinutes(5), Duration.ofMinutes(5), Duration.ofSeconds(60), 10);
+                Duration.ofMinutes(5), Duration.ofMinutes(5), Duration.ofSeconds(60), 10, Duration.ofMinutes(5));
+    }
+
+    /** The same thresholds with another catch-up horizon. */
+    public DetectorSettings withCatchUpHorizon(Duration horizon) {
+        return new DetectorSettings(stuckAfter, flatSamples, flapCycles, flapWindow, silenceAfter, missingAfter,
+                messageWindow, resolveAfter, cryptoErrorsPerPoll, horizon);
     }
 }

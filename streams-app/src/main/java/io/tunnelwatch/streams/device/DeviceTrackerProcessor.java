@@ -5,6 +5,7 @@ import io.tunnelwatch.events.PeerKey;
 import io.tunnelwatch.events.json.Json;
 import io.tunnelwatch.streams.alert.AlertLifecycle;
 import io.tunnelwatch.streams.alert.AlertRecord;
+import io.tunnelwatch.streams.alert.CatchUp;
 import io.tunnelwatch.streams.alert.Finding;
 import io.tunnelwatch.streams.alert.OpenAlert;
 import io.tunnelwatch.streams.alert.Placeholders;
@@ -29,6 +30,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * {@link DeviceState}, runs {@link DeviceSilentDetector} through the same {@link AlertLifecycle} as the peers (alerts
  * keyed {@code device|*} on {@code tunnelwatch.alerts}), keeps the device's timer in its own deadline index, and
  * publishes a {@link DeviceStatus} whenever the silence opens or closes, for the global store the peer trackers read.
+ * Judged in history ({@link CatchUp}: a replay), the silence does not open.
  */
 public final class DeviceTrackerProcessor implements Processor<PeerKey, DeviceActivity, PeerKey, Object> {
 
@@ -40,6 +42,8 @@ public final class DeviceTrackerProcessor implements Processor<PeerKey, DeviceAc
     private final PeerStateListener alertListener;
     private final DeviceSilentDetector detector;
     private final AlertLifecycle lifecycle;
+    private final java.time.Duration catchUpHorizon;
+    private CatchUp catchUp;
     private ProcessorContext<PeerKey, Object> context;
     private KeyValueStore<PeerKey, DeviceState> store;
     private DeadlineIndex deadlines;
@@ -49,7 +53,8 @@ public final class DeviceTrackerProcessor implements Processor<PeerKey, DeviceAc
         this.wiring = wiring;
         this.alertListener = alertListener;
         this.detector = new DeviceSilentDetector(settings);
-        this.lifecycle = new AlertLifecycle(settings.resolveAfter());
+        this.lifecycle = new AlertLifecycle(settings.resolveAfter(), settings.catchUpHorizon());
+        this.catchUpHorizon = settings.catchUpHorizon();
     }
 
     @Override
@@ -58,6 +63,7 @@ public final class DeviceTrackerProcessor implements Processor<PeerKey, DeviceAc
         this.store = context.getStateStore(wiring.stateStore());
         KeyValueStore<Bytes, byte[]> index = context.getStateStore(wiring.deadlineStore());
         this.deadlines = new DeadlineIndex(index);
+        this.catchUp = new CatchUp(catchUpHorizon, Instant.ofEpochMilli(context.currentSystemTimeMs()));
         try (var all = store.all()) {
             all.forEachRemaining(kv -> announce(kv.key, kv.value));
         }
@@ -72,24 +78,30 @@ public final class DeviceTrackerProcessor implements Processor<PeerKey, DeviceAc
         PeerKey key = PeerKey.deviceWide(record.key().device());
         DeviceState prior = store.get(key);
         DeviceState applied = (prior != null ? prior : DeviceState.unknown(key.device())).apply(record.value());
-        settle(key, prior, applied, Instant.ofEpochMilli(record.timestamp()));
+        Instant at = Instant.ofEpochMilli(record.timestamp());
+        boolean history = catchUp.input(at, Instant.ofEpochMilli(context.currentSystemTimeMs()));
+        settle(key, prior, applied, at, history);
     }
 
     void punctuate(long wallClockMillis) {
-        Instant now = Instant.ofEpochMilli(wallClockMillis);
-        for (PeerKey key : deadlines.takeDue(now)) {
+        catchUp.timersAt(Instant.ofEpochMilli(wallClockMillis)).ifPresent(this::settleDue);
+    }
+
+    private void settleDue(CatchUp.Moment now) {
+        for (PeerKey key : deadlines.takeDue(now.at())) {
             DeviceState prior = store.get(key);
             if (prior != null) {
-                settle(key, prior, prior.with(prior.openAlert(), null), now);
+                settle(key, prior, prior.with(prior.openAlert(), null), now.at(), now.history());
             }
         }
     }
 
-    private void settle(PeerKey key, DeviceState prior, DeviceState applied, Instant now) {
+    private void settle(PeerKey key, DeviceState prior, DeviceState applied, Instant now, boolean history) {
         Optional<Finding> finding = detector.detect(applied, now);
         AlertLifecycle.Step step = lifecycle.step(key.device(), key.peer(), applied.openAlert(),
-                finding.stream().toList(), new Placeholders(key.peer(), null, null, null), now);
-        Instant next = Stream.of(detector.nextCheck(applied, now), lifecycle.resolveDue(step.open()))
+                finding.stream().toList(), new Placeholders(key.peer(), null, null, null), now, history);
+        Instant next = Stream.of(detector.nextCheck(applied, now), lifecycle.resolveDue(step.open()),
+                        Optional.ofNullable(step.recheckAt()))
                 .flatMap(Optional::stream).min(Instant::compareTo).orElse(null);
         DeviceState after = applied.with(step.open(), next);
         deadlines.reschedule(key, applied.nextCheckAt(), next);

@@ -5,6 +5,7 @@ import io.tunnelwatch.events.DeviceAddress;
 import io.tunnelwatch.events.PeerKey;
 import io.tunnelwatch.events.json.Json;
 import io.tunnelwatch.streams.alert.AlertRecord;
+import io.tunnelwatch.streams.alert.CatchUp;
 import io.tunnelwatch.streams.alert.PeerAlerting;
 import io.tunnelwatch.streams.detect.DeadlineIndex;
 import io.tunnelwatch.streams.detect.DetectorSettings;
@@ -30,7 +31,8 @@ import io.tunnelwatch.streams.device.DeviceStatus;
  * applies the event or counter sample, runs the detectors, stores and forwards the new state when it changed, publishes
  * alert records, and keeps the peer's timer in the {@link DeadlineIndex}. A wall-clock punctuation (every
  * {@link #PUNCTUATE_EVERY}) re-evaluates only the peers whose timer is due. On init it announces every peer of its
- * partition, so gauges (phase, open alerts) are back right after a restart or a rebalance.
+ * partition, so gauges (phase, open alerts) are back right after a restart or a rebalance. {@link CatchUp} says
+ * whether an input or a timer is judged in history (a replay), where no alert opens.
  */
 public final class PeerTrackerProcessor implements Processor<PeerKey, PeerInput, PeerKey, Object> {
 
@@ -49,6 +51,8 @@ public final class PeerTrackerProcessor implements Processor<PeerKey, PeerInput,
     private final PeerStateListener listener;
     private final PeerStateMachine machine = new PeerStateMachine();
     private final PeerAlerting alerting;
+    private final Duration catchUpHorizon;
+    private CatchUp catchUp;
     private final Set<PeerKey> owned = new HashSet<>();
     private ProcessorContext<PeerKey, Object> context;
     private KeyValueStore<PeerKey, PeerState> store;
@@ -62,6 +66,7 @@ public final class PeerTrackerProcessor implements Processor<PeerKey, PeerInput,
         this.wiring = wiring;
         this.listener = listener;
         this.alerting = new PeerAlerting(settings);
+        this.catchUpHorizon = settings.catchUpHorizon();
     }
 
     @Override
@@ -72,6 +77,7 @@ public final class PeerTrackerProcessor implements Processor<PeerKey, PeerInput,
         this.deadlines = new DeadlineIndex(index);
         this.deviceStatus = context.getStateStore(wiring.deviceStatusStore());
         this.addresses = context.getStateStore(wiring.addressStore());
+        this.catchUp = new CatchUp(catchUpHorizon, wallClock());
         try (KeyValueIterator<PeerKey, PeerState> all = store.all()) {
             all.forEachRemaining(kv -> announce(kv.key, kv.value));
         }
@@ -86,6 +92,9 @@ public final class PeerTrackerProcessor implements Processor<PeerKey, PeerInput,
             return;
         }
         DeviceActivity activity = input.activity();
+        Instant time = inputTime(record.timestamp(), activity == null ? null : activity.at());
+        Instant wallClock = wallClock();
+        catchUp.input(time, wallClock);
         if (activity != null && throttle.shouldSend(activity)) {
             context.forward(new Record<>(PeerKey.deviceWide(key.device()), (Object) activity, record.timestamp()),
                     wiring.activitySink());
@@ -99,8 +108,8 @@ public final class PeerTrackerProcessor implements Processor<PeerKey, PeerInput,
             return;
         }
         // Record time (collector receive time), not the wall clock: a replay after a restart re-decides alike.
-        Instant at = judgedAt(inputTime(record.timestamp(), activity == null ? null : activity.at()), prior);
-        settle(key, prior, applied, at);
+        Instant at = judgedAt(time, prior);
+        settle(key, prior, applied, at, catchUp.isHistory(at, wallClock));
         if (input.concernsFarEnd()) {
             reportToFarEnd(applied, at);
         }
@@ -154,21 +163,28 @@ public final class PeerTrackerProcessor implements Processor<PeerKey, PeerInput,
 
     /** Re-evaluates the peers whose timer is due; the others are not touched. */
     void punctuate(long wallClockMillis) {
-        Instant now = Instant.ofEpochMilli(wallClockMillis);
-        for (PeerKey key : deadlines.takeDue(now)) {
+        catchUp.timersAt(Instant.ofEpochMilli(wallClockMillis)).ifPresent(this::settleDue);
+    }
+
+    private void settleDue(CatchUp.Moment now) {
+        for (PeerKey key : deadlines.takeDue(now.at())) {
             PeerState prior = store.get(key);
             if (prior != null) {
                 // The index entry is gone already; forget it so settle() does not try to remove it again.
-                settle(key, prior, prior.toBuilder().nextCheckAt(null).build(), now);
+                settle(key, prior, prior.toBuilder().nextCheckAt(null).build(), now.at(), now.history());
             }
         }
     }
 
-    private void settle(PeerKey key, PeerState prior, PeerState applied, Instant now) {
+    private Instant wallClock() {
+        return Instant.ofEpochMilli(context.currentSystemTimeMs());
+    }
+
+    private void settle(PeerKey key, PeerState prior, PeerState applied, Instant now, boolean history) {
         PeerAlerting.Outcome outcome = isDeviceSilent(key)
                 ? new PeerAlerting.Outcome(applied.toBuilder().nextCheckAt(now.plus(SUPPRESSED_RECHECK)).build(),
                         java.util.List.of())
-                : alerting.evaluate(applied, now);
+                : alerting.evaluate(applied, now, history);
         PeerState next = outcome.state();
         deadlines.reschedule(key, applied.nextCheckAt(), next.nextCheckAt());
         for (AlertRecord alert : outcome.records()) {

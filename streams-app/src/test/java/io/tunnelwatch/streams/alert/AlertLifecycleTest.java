@@ -14,7 +14,7 @@ class AlertLifecycleTest {
     private static final Finding DECAPS = new Finding(AlertType.DECAPS_STALLED, "one-way", List.of("e"));
     private static final Finding UNREACHABLE = new Finding(AlertType.PEER_UNREACHABLE, "down", List.of("d"));
 
-    private final AlertLifecycle lifecycle = new AlertLifecycle(Duration.ofSeconds(60));
+    private final AlertLifecycle lifecycle = new AlertLifecycle(Duration.ofSeconds(60), Duration.ofMinutes(5));
 
     @Test
     void shouldGiveTheSameIdToTheSameAlertOpenedAtTheSameMoment() {
@@ -49,6 +49,61 @@ class AlertLifecycleTest {
                 org.assertj.core.groups.Tuple.tuple(AlertRecord.Action.RESOLVED, "DecapsStalled"),
                 org.assertj.core.groups.Tuple.tuple(AlertRecord.Action.OPENED, "PeerUnreachable"));
         assertThat(step.open().related()).containsExactly("DecapsStalled");
+    }
+
+    @Test
+    void shouldOpenNothingForAFindingJudgedInHistoryAndLookAgainOneHorizonOn() {
+        var step = lifecycle.step("rtr", "p", null, List.of(DECAPS), VALUES, T, true);
+
+        assertThat(step.records()).isEmpty();
+        assertThat(step.open()).isNull();
+        assertThat(step.recheckAt()).isEqualTo(T.plus(Duration.ofMinutes(5)));
+    }
+
+    @Test
+    void shouldOpenAHeldBackFindingOnceWhenJudgedAtThePresent() {
+        Instant present = T.plus(Duration.ofDays(3));
+        var replayed = lifecycle.step("rtr", "p", null, List.of(DECAPS), VALUES, T, true);
+
+        var caughtUp = lifecycle.step("rtr", "p", replayed.open(), List.of(DECAPS), VALUES, present, false);
+        var later = lifecycle.step("rtr", "p", caughtUp.open(), List.of(DECAPS), VALUES, present.plusSeconds(60));
+
+        assertThat(caughtUp.records()).singleElement().satisfies(r -> {
+            assertThat(r.action()).isEqualTo(AlertRecord.Action.OPENED);
+            assertThat(r.openedAt()).isEqualTo(present);
+            assertThat(r.evidence()).containsExactly("e");
+        });
+        assertThat(caughtUp.recheckAt()).isNull();
+        assertThat(later.records()).isEmpty();
+        assertThat(later.open().id()).isEqualTo(caughtUp.open().id());
+    }
+
+    @Test
+    void shouldStillResolveAnAlertOpenedBeforeWhileReplayingHistory() {
+        OpenAlert open = lifecycle.step("rtr", "p", null, List.of(DECAPS), VALUES, T).open();
+
+        var absent = lifecycle.step("rtr", "p", open, List.of(), VALUES, T.plusSeconds(10), true);
+        var healed = lifecycle.step("rtr", "p", absent.open(), List.of(), VALUES, T.plusSeconds(70), true);
+
+        assertThat(absent.records()).isEmpty();
+        assertThat(healed.records()).singleElement().satisfies(r -> {
+            assertThat(r.action()).isEqualTo(AlertRecord.Action.RESOLVED);
+            assertThat(r.id()).isEqualTo(open.id());
+        });
+        assertThat(healed.open()).isNull();
+        assertThat(healed.recheckAt()).isNull();
+    }
+
+    @Test
+    void shouldLetNoLowerLayerSupersedeTheOpenAlertInHistory() {
+        OpenAlert open = lifecycle.step("rtr", "p", null, List.of(DECAPS), VALUES, T).open();
+
+        var step = lifecycle.step("rtr", "p", open, List.of(UNREACHABLE, DECAPS), VALUES, T.plusSeconds(5), true);
+
+        assertThat(step.records()).extracting(AlertRecord::action).doesNotContain(AlertRecord.Action.OPENED,
+                AlertRecord.Action.RESOLVED);
+        assertThat(step.open().type()).isEqualTo(AlertType.DECAPS_STALLED);
+        assertThat(step.recheckAt()).isEqualTo(T.plusSeconds(5).plus(Duration.ofMinutes(5)));
     }
 
     @Test

@@ -11,9 +11,16 @@ import io.tunnelwatch.events.EventKind;
 import io.tunnelwatch.events.PeerKey;
 import io.tunnelwatch.events.json.JsonSerde;
 import io.tunnelwatch.events.json.PeerKeySerde;
+import io.tunnelwatch.events.TunnelEvent;
+import io.tunnelwatch.events.json.Json;
+import io.tunnelwatch.streams.alert.AlertRecord;
 import io.tunnelwatch.streams.alert.AlertType;
 import io.tunnelwatch.streams.detect.DetectorSettings;
 import io.tunnelwatch.streams.metrics.PeerAlertMetrics;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
@@ -25,7 +32,10 @@ import org.junit.jupiter.api.Test;
 import io.tunnelwatch.events.DeviceAddress;
 import io.tunnelwatch.streams.device.DeviceStatus;
 
-/** A restart: a new processor on the same stores restores the open alert's gauge and opens no duplicate. */
+/**
+ * A restart: a new processor on the same stores restores the open alert's gauge and opens no duplicate; after a long
+ * outage, the replayed backlog still resolves it and opens nothing until caught up.
+ */
 class PeerTrackerProcessorTest {
 
     private static final PeerTrackerProcessor.Wiring WIRING =
@@ -50,10 +60,7 @@ class PeerTrackerProcessorTest {
     @Test
     void shouldRestoreTheOpenAlertAfterARestartAndNotOpenItTwice() {
         MockProcessorContext<PeerKey, Object> first = context();
-        states.init(first.getStateStoreContext(), states);
-        deadlines.init(first.getStateStoreContext(), deadlines);
-        deviceStatus.init(first.getStateStoreContext(), deviceStatus);
-        addresses.init(first.getStateStoreContext(), addresses);
+        initStores(first);
         PeerTrackerProcessor before = start(first);
         var down = new Record<PeerKey, PeerInput>(PEER, new PeerInput.Event(event(EventKind.SESSION_DOWN, T0)),
                 T0.toEpochMilli());
@@ -75,12 +82,52 @@ class PeerTrackerProcessorTest {
         assertThat(states.get(PEER).openAlert().type()).isEqualTo(AlertType.PEER_UNREACHABLE);
     }
 
+    @Test
+    void shouldResolveTheRestoredAlertFromTheReplayedBacklogAndOpenTheNextIncidentOnlyOnceCaughtUp() {
+        MockProcessorContext<PeerKey, Object> first = context();
+        initStores(first);
+        PeerTrackerProcessor before = start(first);
+        before.process(input(event(EventKind.SESSION_DOWN, T0)));
+        first.scheduledPunctuators().get(0).getPunctuator().punctuate(T0.plusSeconds(61).toEpochMilli());
+        AlertRecord opened = single(alertsForwarded(first));
+        before.close();
+
+        Instant restart = T0.plus(Duration.ofHours(2));
+        MockProcessorContext<PeerKey, Object> second = context();
+        second.setCurrentSystemTimeMs(restart.toEpochMilli());
+        PeerTrackerProcessor after = start(second);
+        var punctuator = second.scheduledPunctuators().get(0).getPunctuator();
+        after.process(input(event(EventKind.SESSION_UP, T0.plusSeconds(120))));
+        after.process(input(event(EventKind.SESSION_UP, T0.plusSeconds(200))));
+        AlertRecord resolved = single(alertsForwarded(second));
+        after.process(input(event(EventKind.SESSION_DOWN, T0.plusSeconds(300))));
+        after.process(input(event(EventKind.SESSION_DOWN, T0.plusSeconds(400))));
+        punctuator.punctuate(restart.plusSeconds(1).toEpochMilli());
+        int replayed = alertsForwarded(second).size();
+        assertThat(registry.find("tunnelwatch.peer.alert").gauges()).as("no series for a held-back finding").isEmpty();
+
+        Instant caughtUp = restart.plus(DetectorSettings.defaults().catchUpHorizon());
+        punctuator.punctuate(caughtUp.toEpochMilli());
+        punctuator.punctuate(caughtUp.plusSeconds(1).toEpochMilli());
+
+        assertThat(resolved.action()).isEqualTo(AlertRecord.Action.RESOLVED);
+        assertThat(resolved.id()).isEqualTo(opened.id());
+        assertThat(replayed).as("the incident of the backlog opens nothing while it is replayed").isEqualTo(1);
+        List<AlertRecord> all = alertsForwarded(second);
+        assertThat(all).hasSize(2);
+        assertThat(all.get(1).action()).isEqualTo(AlertRecord.Action.OPENED);
+        assertThat(all.get(1).alert()).isEqualTo("PeerUnreachable");
+        assertThat(all.get(1).openedAt()).isEqualTo(caughtUp);
+        assertThat(registry.find("tunnelwatch.peer.alert").tag("alert", "PeerUnreachable").gauges()).hasSize(1);
+    }
+
     private MockProcessorContext<PeerKey, Object> context() {
         MockProcessorContext<PeerKey, Object> context = processorContext();
         context.addStateStore(states);
         context.addStateStore(deadlines);
         context.addStateStore(deviceStatus);
         context.addStateStore(addresses);
+        context.setCurrentSystemTimeMs(T0.toEpochMilli());
         return context;
     }
 
@@ -90,8 +137,32 @@ class PeerTrackerProcessorTest {
         return processor;
     }
 
-    private static List<?> alertsForwarded(MockProcessorContext<PeerKey, Object> context) {
+    private static List<AlertRecord> alertsForwarded(MockProcessorContext<PeerKey, Object> context) {
         return context.forwarded().stream().filter(f -> f.childName().filter("alerts-sink"::equals).isPresent())
-                .map(f -> f.record().value()).toList();
+                .map(f -> decode((String) f.record().value())).toList();
+    }
+
+    private static AlertRecord decode(String json) {
+        try {
+            return Json.mapper().readValue(json, AlertRecord.class);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void initStores(MockProcessorContext<PeerKey, Object> context) {
+        states.init(context.getStateStoreContext(), states);
+        deadlines.init(context.getStateStoreContext(), deadlines);
+        deviceStatus.init(context.getStateStoreContext(), deviceStatus);
+        addresses.init(context.getStateStoreContext(), addresses);
+    }
+
+    private static Record<PeerKey, PeerInput> input(TunnelEvent event) {
+        return new Record<>(PEER, new PeerInput.Event(event), event.receivedAt().toEpochMilli());
+    }
+
+    private static AlertRecord single(List<AlertRecord> alerts) {
+        assertThat(alerts).hasSize(1);
+        return alerts.get(0);
     }
 }
