@@ -36,7 +36,12 @@ final class TunnelwatchProcess implements AutoCloseable {
             throw new IllegalStateException(JAR.toAbsolutePath() + " is missing: run 'mvn package' first");
         }
         String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> cmd = new ArrayList<>(List.of(java, "-Xmx512m", "-jar", JAR.toAbsolutePath().toString()));
+        // The child's temporary files (native libraries it unpacks) stay in its work directory, which the test
+        // removes; and its data directory is not under the OS temp directory wherever the clone lies (/tmp on some
+        // CI machines), so tunnelwatch has no reason to warn about it.
+        Path tmp = Files.createDirectories(workDir.resolve("jvm-tmp")).toAbsolutePath();
+        List<String> cmd = new ArrayList<>(List.of(java, "-Xmx512m", "-Djava.io.tmpdir=" + tmp, "-jar",
+                JAR.toAbsolutePath().toString()));
         cmd.addAll(List.of(args));
         return new TunnelwatchProcess(new ProcessBuilder(cmd).directory(workDir.toFile()).start());
     }
