@@ -73,18 +73,25 @@ class AlertmanagerConfigIT {
     }
 
     @Test
-    void shouldRenderAPeerAlertWithDevicePeerLayerCauseCommandsAndLink() throws Exception {
+    void shouldRenderAPeerAlertWithDevicePeerLayerCauseFilledCommandsAndLink() throws Exception {
         Path data = Path.of("src", "test", "resources", "alertmanager", "peer-alert-group.json").toAbsolutePath();
         Result title = render(data, "{{ template \"tunnelwatch.title\" . }}");
         Result text = render(data, "{{ template \"tunnelwatch.text\" . }}");
 
-        assertThat(title.output().strip()).isEqualTo("[FIRING:1] rtr-01: DecapsStalled to 192.0.2.2");
+        assertThat(title.output().strip())
+                .isEqualTo("[FIRING:2] rtr-01: DecapsStalled to 192.0.2.2, PeerUnreachable to 192.0.2.4");
         assertThat(text.output()).contains(
                 "DecapsStalled: rtr-01 to 192.0.2.2, traffic layer (since 11:42:48 UTC)",
                 "packets are encrypted towards the peer but nothing comes back",
+                "Cause: one-way traffic: 192.0.2.2 sends nothing back, or its ESP is dropped on the way in",
                 "  show crypto ipsec sa peer 192.0.2.2 | include pkts",
                 "http://127.0.0.1:9400/peers/rtr-01/192.0.2.2",
+                "PeerUnreachable: rtr-01 to 192.0.2.4, underlay layer (since 11:43:10 UTC)",
+                "Cause: no answer to IKE from 192.0.2.4: MM_NO_STATE since 2026-12-04T11:39:40Z",
+                "First, on rtr-01:\n  ping 192.0.2.4 source GigabitEthernet0/0/2\n",
+                "http://127.0.0.1:9400/peers/rtr-01/192.0.2.4",
                 "Resolved: TunnelFlapping: rtr-01 to 192.0.2.3, underlay layer (11:30:00 to 11:40:00 UTC)");
+        assertThat(text.output()).as("a command still to be filled in").doesNotContainPattern("<[a-z][a-z-]*>");
     }
 
     @Test

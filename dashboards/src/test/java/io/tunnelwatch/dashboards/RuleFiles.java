@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -24,6 +25,9 @@ final class RuleFiles {
     static final Path PEER_ALERTS = RULES_DIR.resolve("tunnelwatch-peer-alerts.yml");
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    /** {@code printf "<format>" $labels.a $labels.b | query} in an annotation template. */
+    private static final Pattern TEMPLATE_QUERY =
+            Pattern.compile("printf \"((?:[^\"\\\\]|\\\\.)*)\"((?: \\$labels\\.\\w+)*) \\| query");
 
     /** One recording or alerting rule; {@code alert} or {@code record} is null. */
     record Rule(Path file, String group, String alert, String record, String expr, String forDuration,
@@ -35,6 +39,24 @@ final class RuleFiles {
 
         String name() {
             return isAlert() ? alert : record;
+        }
+
+        /** The PromQL queries the annotation templates run through {@code query}, as printf format and arguments. */
+        List<TemplateQuery> annotationQueries() {
+            List<TemplateQuery> queries = new ArrayList<>();
+            for (String annotation : annotations.values()) {
+                TEMPLATE_QUERY.matcher(annotation).results().forEach(m -> queries.add(
+                        new TemplateQuery(m.group(1), List.of(m.group(2).strip().split(" ")))));
+            }
+            return queries;
+        }
+    }
+
+    /** A query built by {@code printf format args…}; {@link #promql()} has each {@code %q} as an empty string. */
+    record TemplateQuery(String format, List<String> args) {
+
+        String promql() {
+            return format.replace("%q", "\"\"");
         }
     }
 

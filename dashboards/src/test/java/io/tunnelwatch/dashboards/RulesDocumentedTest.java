@@ -9,11 +9,15 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
-/** docs/metrics.md lists every series the rules read and every series the recording rules write. */
+/**
+ * docs/metrics.md lists every series the rules read (in their expressions and in the queries of their annotations) and
+ * every series the recording rules write.
+ */
 class RulesDocumentedTest {
 
     private static final Path METRICS_DOC = Path.of("..", "docs", "metrics.md");
@@ -25,7 +29,9 @@ class RulesDocumentedTest {
         Set<String> documented = documented();
         Map<String, String> undocumented = new TreeMap<>();
         for (Rule rule : RuleFiles.rules()) {
-            for (String metric : PromqlMetricNames.of(rule.expr())) {
+            Set<String> read = new TreeSet<>(PromqlMetricNames.of(rule.expr()));
+            rule.annotationQueries().forEach(q -> read.addAll(PromqlMetricNames.of(q.promql())));
+            for (String metric : read) {
                 String family = HISTOGRAM_SERIES.matcher(metric).replaceFirst("");
                 if (!documented.contains(metric) && !documented.contains(family)) {
                     undocumented.put(metric, rule.name());
