@@ -53,7 +53,9 @@ class PeerQueryIT {
     @Test
     void shouldAnswerThePeersStateOverHttpAndExplainItOnTheCommandLine() throws Exception {
         String peer = "203.0.113.41";
-        assertThat(get("/peers/127.0.0.1/" + peer).statusCode()).isIn(404, 503);
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
+                .until(() -> pipeline.readiness().report().ready());
+        assertThat(get("/peers/127.0.0.1/" + peer).statusCode()).as("a peer never seen, once ready").isEqualTo(404);
 
         SyslogSender.udp(syslogPort, SyslogSender.sessionStatus(21, "DOWN", peer, 500));
 

@@ -46,33 +46,34 @@ public final class PeerAlertMetrics implements PeerStateListener {
             AlertPage page = AlertPage.of(state, alert);
             if (!page.equals(current.page)) {
                 registry.remove(current.info);
-                open.put(key, new OpenGauge(current.type, current.gauge, page, info(key, alert, page)));
+                open.put(key, new OpenGauge(current.type, current.gauge, page, info(tagsOf(key, alert), page)));
             }
             return;
         }
         released(key);
         if (alert != null) {
-            Tags tags = Tags.of("device", key.device(), "peer", key.peer(), "alert", alert.type().alertName(),
-                    "layer", alert.type().layer().name().toLowerCase(java.util.Locale.ROOT),
-                    "severity", alert.type().severity().label());
+            Tags tags = tagsOf(key, alert);
             Gauge gauge = Gauge.builder(TunnelwatchMeters.PEER_ALERT.meterName(), () -> 1)
                     .description(TunnelwatchMeters.PEER_ALERT.description())
                     .tags(tags)
                     .register(registry);
             AlertPage page = AlertPage.of(state, alert);
-            open.put(key, new OpenGauge(alert.type(), gauge, page, info(key, alert, page)));
+            open.put(key, new OpenGauge(alert.type(), gauge, page, info(tags, page)));
             byType.get(alert.type()).incrementAndGet();
         }
     }
 
-    private Gauge info(PeerKey key, OpenAlert alert, AlertPage page) {
+    private Gauge info(Tags alertTags, AlertPage page) {
         return Gauge.builder(TunnelwatchMeters.PEER_ALERT_INFO.meterName(), () -> 1)
                 .description(TunnelwatchMeters.PEER_ALERT_INFO.description())
-                .tags("device", key.device(), "peer", key.peer(), "alert", alert.type().alertName(),
-                        "layer", alert.type().layer().name().toLowerCase(java.util.Locale.ROOT),
-                        "severity", alert.type().severity().label(), "summary", page.summary(),
-                        "cause", page.cause(), "commands", page.commands())
+                .tags(alertTags.and("summary", page.summary(), "cause", page.cause(), "commands", page.commands()))
                 .register(registry);
+    }
+
+    private static Tags tagsOf(PeerKey key, OpenAlert alert) {
+        return Tags.of("device", key.device(), "peer", key.peer(), "alert", alert.type().alertName(),
+                "layer", alert.type().layer().name().toLowerCase(java.util.Locale.ROOT),
+                "severity", alert.type().severity().label());
     }
 
     @Override
