@@ -2,6 +2,9 @@ package io.tunnelwatch.streams.alert;
 
 import io.tunnelwatch.streams.detect.DetectorSettings;
 import io.tunnelwatch.streams.detect.PeerDiagnosis;
+import io.tunnelwatch.streams.peer.CounterDelta;
+import io.tunnelwatch.streams.peer.Evidence;
+import io.tunnelwatch.streams.peer.Milestone;
 import io.tunnelwatch.streams.peer.PeerState;
 import java.time.Instant;
 import java.util.List;
@@ -42,8 +45,30 @@ public final class PeerAlerting {
         Optional<Instant> next = Stream.of(diagnosis.nextCheck(state, now), lifecycle.resolveDue(step.open()),
                         Optional.ofNullable(step.recheckAt()))
                 .flatMap(Optional::stream).min(Instant::compareTo);
-        PeerState after = state.toBuilder().openAlert(step.open()).nextCheckAt(next.orElse(null)).build();
-        return new Outcome(after, step.records());
+        PeerState.Builder after = state.toBuilder().openAlert(step.open()).nextCheckAt(next.orElse(null));
+        for (AlertRecord r : step.records()) {
+            if (r.action() != AlertRecord.Action.UPDATED) {
+                after.milestone(milestoneOf(r, state));
+            }
+        }
+        return new Outcome(after.build(), step.records());
+    }
+
+    /**
+     * An alert opened or resolved, for the peer's timeline: its cause or resolution and its evidence; an alert that
+     * resolved because its condition went away has none of its own, so the last message and poll seen stand for it.
+     */
+    private static Milestone milestoneOf(AlertRecord r, PeerState state) {
+        boolean opened = r.action() == AlertRecord.Action.OPENED;
+        List<String> evidence = r.evidence();
+        if (evidence == null || evidence.isEmpty()) {
+            evidence = Stream.concat(state.recentEvents().stream().skip(Math.max(0, state.recentEvents().size() - 1))
+                            .map(Evidence::line),
+                    state.recentDeltas().stream().skip(Math.max(0, state.recentDeltas().size() - 1))
+                            .map(CounterDelta::line)).toList();
+        }
+        return new Milestone(r.at(), opened ? Milestone.Kind.OPENED : Milestone.Kind.RESOLVED, r.alert(),
+                opened ? r.cause() : r.resolution(), evidence);
     }
 
     public static Placeholders placeholders(PeerState s) {

@@ -34,6 +34,9 @@ import java.util.Objects;
  *                        otherwise
  * @param openAlert       the alert open on this peer, or null
  * @param nextCheckAt     when a timer of this peer is due (its entry in the deadline index), or null
+ * @param milestones      the peer's timeline, oldest first: its last {@link #MAX_PHASE_CHANGES} phase changes and
+ *                        its last {@link #MAX_ALERT_STEPS} alerts opened or resolved; empty in a state written before
+ *                        it was kept
  */
 public record PeerState(
         int v,
@@ -57,12 +60,15 @@ public record PeerState(
         List<Evidence> recentEvents,
         TunnelEnd farEnd,
         OpenAlert openAlert,
-        Instant nextCheckAt) {
+        Instant nextCheckAt,
+        List<Milestone> milestones) {
 
     public static final int VERSION = 2;
     public static final int MAX_EVENTS = 20;
     public static final int MAX_DELTAS = 6;
     public static final int MAX_UP_DOWNS = 16;
+    public static final int MAX_PHASE_CHANGES = 8;
+    public static final int MAX_ALERT_STEPS = 8;
 
     public PeerState {
         Objects.requireNonNull(device, "device");
@@ -74,6 +80,7 @@ public record PeerState(
         recentDeltas = recentDeltas == null ? List.of() : List.copyOf(recentDeltas);
         upDowns = upDowns == null ? List.of() : List.copyOf(upDowns);
         recentEvents = recentEvents == null ? List.of() : List.copyOf(recentEvents);
+        milestones = milestones == null ? List.of() : List.copyOf(milestones);
     }
 
     /** A peer seen for the first time. */
@@ -112,6 +119,7 @@ public record PeerState(
         private TunnelEnd farEnd;
         private OpenAlert openAlert;
         private Instant nextCheckAt;
+        private final List<Milestone> milestones = new ArrayList<>();
 
         private Builder(String device, String peer) {
             this.device = device;
@@ -139,6 +147,7 @@ public record PeerState(
             farEnd = s.farEnd;
             openAlert = s.openAlert;
             nextCheckAt = s.nextCheckAt;
+            milestones.addAll(s.milestones);
         }
 
         public IkeStatus ike() {
@@ -157,9 +166,15 @@ public record PeerState(
             return recentDeltas;
         }
 
-        /** Sets the phase, keeping its since-when when it does not change. */
+        /**
+         * Sets the phase, keeping its since-when when it does not change; a change goes to the timeline with the
+         * message or poll of that moment, when there is one.
+         */
         public Builder phase(PeerPhase next, Instant at) {
             if (next != phase || phaseSince == null) {
+                if (next != phase) {
+                    milestone(new Milestone(at, Milestone.Kind.PHASE, next.name(), phase.name(), lineAt(at)));
+                }
                 phase = next;
                 phaseSince = at;
             }
@@ -261,10 +276,44 @@ public record PeerState(
             return this;
         }
 
+        /** Adds to the timeline; when its kind's share is full, that kind's oldest entry goes. */
+        public Builder milestone(Milestone v) {
+            milestones.add(v);
+            boolean alertStep = v.kind().isAlertStep();
+            int max = alertStep ? MAX_ALERT_STEPS : MAX_PHASE_CHANGES;
+            if (milestones.stream().filter(m -> m.kind().isAlertStep() == alertStep).count() > max) {
+                for (int i = 0; i < milestones.size(); i++) {
+                    if (milestones.get(i).kind().isAlertStep() == alertStep) {
+                        milestones.remove(i);
+                        break;
+                    }
+                }
+            }
+            return this;
+        }
+
+        /** The newest event, else the newest poll, received at {@code at}: what moved the phase. */
+        private List<String> lineAt(Instant at) {
+            if (at == null) {
+                return List.of();
+            }
+            for (int i = recentEvents.size() - 1; i >= 0; i--) {
+                if (at.equals(recentEvents.get(i).at())) {
+                    return List.of(recentEvents.get(i).line());
+                }
+            }
+            for (int i = recentDeltas.size() - 1; i >= 0; i--) {
+                if (at.equals(recentDeltas.get(i).at())) {
+                    return List.of(recentDeltas.get(i).line());
+                }
+            }
+            return List.of();
+        }
+
         public PeerState build() {
             return new PeerState(VERSION, device, peer, phase, phaseSince, ikeVersion, natT, lastEventAt,
                     lastMnemonic, ike, ipsec, lastSample, recentDeltas, tunnel, sourceInterface, cryptoAcl,
-                    probeFailing, upDowns, recentEvents, farEnd, openAlert, nextCheckAt);
+                    probeFailing, upDowns, recentEvents, farEnd, openAlert, nextCheckAt, milestones);
         }
 
         private static <T> void appendBounded(List<T> list, T item, int max) {

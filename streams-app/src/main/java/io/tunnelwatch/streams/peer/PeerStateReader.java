@@ -68,6 +68,7 @@ final class PeerStateReader {
             TunnelEnd farEnd;
             OpenAlert openAlert;
             Instant nextCheckAt;
+            List<Milestone> milestones;
         };
         members(p, first, (name, t) -> {
             switch (name) {
@@ -93,12 +94,14 @@ final class PeerStateReader {
                 case "farEnd" -> f.farEnd = readFarEnd(p, t);
                 case "openAlert" -> f.openAlert = readOpenAlert(p, t);
                 case "nextCheckAt" -> f.nextCheckAt = instant(p, t);
+                case "milestones" -> f.milestones = readList(p, t, PeerStateReader::readMilestone);
                 default -> p.skipChildren();
             }
         });
         return new PeerState(f.v, f.device, f.peer, f.phase, f.phaseSince, f.ikeVersion, f.natT, f.lastEventAt,
                 f.lastMnemonic, f.ike, f.ipsec, f.lastSample, f.recentDeltas, f.tunnel, f.sourceInterface,
-                f.cryptoAcl, f.probeFailing, f.upDowns, f.recentEvents, f.farEnd, f.openAlert, f.nextCheckAt);
+                f.cryptoAcl, f.probeFailing, f.upDowns, f.recentEvents, f.farEnd, f.openAlert, f.nextCheckAt,
+                f.milestones);
     }
 
     private static IkeStatus readIke(JsonParser p, JsonToken first) throws IOException {
@@ -218,6 +221,24 @@ final class PeerStateReader {
             }
         });
         return new Evidence(at[0], s[0], s[1], s[2]);
+    }
+
+    private static Milestone readMilestone(JsonParser p, JsonToken first) throws IOException {
+        Instant[] at = {null};
+        Milestone.Kind[] kind = {null};
+        String[] s = new String[2];
+        List<List<String>> evidence = new ArrayList<>(List.of(List.of()));
+        members(p, first, (name, t) -> {
+            switch (name) {
+                case "at" -> at[0] = instant(p, t);
+                case "kind" -> kind[0] = enumValue(Milestone.Kind.class, p, t);
+                case "name" -> s[0] = text(p, t);
+                case "detail" -> s[1] = text(p, t);
+                case "evidence" -> evidence.set(0, readList(p, t, (q, e) -> text(q, e)));
+                default -> p.skipChildren();
+            }
+        });
+        return new Milestone(at[0], kind[0], s[0], s[1], evidence.get(0));
     }
 
     private static TunnelEnd readFarEnd(JsonParser p, JsonToken first) throws IOException {

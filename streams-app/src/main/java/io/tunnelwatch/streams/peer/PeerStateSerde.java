@@ -119,6 +119,7 @@ public final class PeerStateSerde implements Serde<PeerState> {
             writeFarEnd(s.farEnd());
             writeOpenAlert(s.openAlert());
             instants.write(out, NEXT_CHECK_AT, s.nextCheckAt());
+            writeMilestones(s.milestones());
             return out.endObject().toByteArray();
         }
 
@@ -199,6 +200,21 @@ public final class PeerStateSerde implements Serde<PeerState> {
             out.endArray();
             instants.write(out, CLEARING_SINCE, alert.clearingSince());
             out.endObject();
+        }
+
+        private void writeMilestones(List<Milestone> milestones) {
+            out.startArray("milestones");
+            for (Milestone m : milestones) {
+                out.startElement();
+                instants.write(out, AT, m.at());
+                out.string("kind", enumName(m.kind())).string("name", m.name()).string("detail", m.detail())
+                        .startArray("evidence");
+                for (String line : m.evidence()) {
+                    out.stringElement(line);
+                }
+                out.endArray().endObject();
+            }
+            out.endArray();
         }
 
         private static String enumName(Enum<?> value) {

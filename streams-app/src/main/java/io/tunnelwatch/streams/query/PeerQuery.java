@@ -2,10 +2,15 @@ package io.tunnelwatch.streams.query;
 
 import io.tunnelwatch.events.PeerKey;
 import io.tunnelwatch.events.Topics;
+import io.tunnelwatch.streams.alert.OpenAlert;
 import io.tunnelwatch.streams.device.DeviceStatus;
 import io.tunnelwatch.streams.peer.PeerState;
 import io.tunnelwatch.streams.topology.TunnelwatchTopology;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -51,6 +56,19 @@ public final class PeerQuery {
      * order and how many there are; {@code otherInstances} ({@code host:port}) hold the rest of the keys.
      */
     public record Names(List<String> names, int count, List<String> otherInstances) implements Answer {
+    }
+
+    /**
+     * The peers this instance holds, for the fleet page: how many devices and peers, and every open alert, with
+     * {@code otherInstances} ({@code host:port}) holding the rest of the fleet.
+     */
+    public record Fleet(int devices, int peers, List<OpenAlertLine> openAlerts, List<String> otherInstances)
+            implements Answer {
+    }
+
+    /** One open alert of the fleet: where, what, how bad, why and since when. */
+    public record OpenAlertLine(String device, String peer, String alert, String severity, String layer, String cause,
+                                Instant openedAt) {
     }
 
     /** The most names one listing carries; a fleet's devices fit, a typo's answer needs no more. */
@@ -124,6 +142,32 @@ public final class PeerQuery {
         }
         List<String> first = names.stream().limit(MAX_NAMES).toList();
         return new Names(first, names.size(), otherInstances());
+    }
+
+    /** Reads every peer this instance holds: a page a person opens, not a probe. */
+    public Answer fleet() {
+        Set<String> devices = new HashSet<>();
+        int peers = 0;
+        List<OpenAlertLine> open = new ArrayList<>();
+        try (KeyValueIterator<PeerKey, PeerState> all = peerStates().all()) {
+            while (all.hasNext()) {
+                var entry = all.next();
+                devices.add(entry.key.device());
+                if (entry.key.isDeviceWide()) {
+                    continue;
+                }
+                peers++;
+                OpenAlert alert = entry.value.openAlert();
+                if (alert != null) {
+                    open.add(new OpenAlertLine(entry.key.device(), entry.key.peer(), alert.type().alertName(),
+                            alert.type().severity().label(), alert.type().layer().name(), alert.cause(),
+                            alert.openedAt()));
+                }
+            }
+        } catch (InvalidStateStoreException e) {
+            return new Unavailable("the peer-state store is not queryable now: " + e.getMessage());
+        }
+        return new Fleet(devices.size(), peers, open, otherInstances());
     }
 
     private List<String> otherInstances() {

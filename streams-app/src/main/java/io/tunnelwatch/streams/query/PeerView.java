@@ -4,6 +4,7 @@ import io.tunnelwatch.streams.alert.OpenAlert;
 import io.tunnelwatch.streams.alert.RunbookTexts;
 import io.tunnelwatch.streams.device.DeviceStatus;
 import io.tunnelwatch.streams.peer.Evidence;
+import io.tunnelwatch.streams.peer.Milestone;
 import io.tunnelwatch.streams.peer.PeerState;
 import java.time.Instant;
 import java.util.List;
@@ -13,6 +14,8 @@ import java.util.List;
  * its open alert with the diagnosis and the runbook's next commands (RUNBOOK.md "Always"), as JSON.
  *
  * @param deviceSilentSince when the device went silent; its peers' alerts are held meanwhile. Null when heard.
+ * @param timeline          the peer's last phase changes and alerts opened or resolved, oldest first, each with its
+ *                          evidence
  */
 public record PeerView(
         String device,
@@ -31,7 +34,8 @@ public record PeerView(
         List<String> recentEvents,
         List<String> recentCounters,
         Alert alert,
-        Instant deviceSilentSince) {
+        Instant deviceSilentSince,
+        List<Milestone> timeline) {
 
     /** The open alert: what is wrong, at which layer, why, and what to run next. */
     public record Alert(String id, String alert, String layer, String severity, String summary, String cause,
@@ -49,6 +53,6 @@ public record PeerView(
                 s.tunnel() == null ? null : s.tunnel().name(), s.tunnel() == null ? null : s.tunnel().up(),
                 s.lastEventAt(), s.recentEvents().stream().map(Evidence::line).toList(),
                 s.recentDeltas().stream().map(io.tunnelwatch.streams.peer.CounterDelta::line).toList(), alert,
-                device != null && device.silent() ? device.silentSince() : null);
+                device != null && device.silent() ? device.silentSince() : null, s.milestones());
     }
 }

@@ -2,10 +2,12 @@ package io.tunnelwatch.streams.alert;
 
 import static io.tunnelwatch.streams.PeerFixtures.event;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.tunnelwatch.events.EventKind;
 import io.tunnelwatch.events.PeerPhase;
 import io.tunnelwatch.streams.detect.DetectorSettings;
+import io.tunnelwatch.streams.peer.Milestone;
 import io.tunnelwatch.streams.peer.PeerState;
 import io.tunnelwatch.streams.peer.PeerStateMachine;
 import java.time.Duration;
@@ -65,5 +67,29 @@ class PeerAlertingTest {
         PeerAlerting.Outcome outcome = alerting.evaluate(s, at, history);
         published.addAll(outcome.records());
         return outcome.state();
+    }
+
+    @Test
+    void shouldPutThePhaseChangesAndTheAlertOpenedAndResolvedOnTheTimelineWithTheirEvidence() {
+        PeerState s = evaluate(machine.apply(null, event(EventKind.SESSION_DOWN, PRESENT)), PRESENT, false);
+        s = evaluate(s, PRESENT.plusSeconds(61), false);
+        s = evaluate(machine.apply(s, event(EventKind.SESSION_UP, PRESENT.plusSeconds(120))),
+                PRESENT.plusSeconds(120), false);
+        s = evaluate(s, PRESENT.plusSeconds(181), false);
+
+        assertThat(s.milestones()).extracting(Milestone::kind, Milestone::name).containsExactly(
+                tuple(Milestone.Kind.PHASE, "DOWN"), tuple(Milestone.Kind.OPENED, "PeerUnreachable"),
+                tuple(Milestone.Kind.PHASE, "IPSEC_UP"), tuple(Milestone.Kind.RESOLVED, "PeerUnreachable"));
+        Milestone down = s.milestones().get(0);
+        assertThat(down.detail()).isEqualTo("UNKNOWN");
+        assertThat(down.evidence()).singleElement().asString().contains("CRYPTO-5-SESSION_DOWN");
+        Milestone opened = s.milestones().get(1);
+        assertThat(opened.at()).isEqualTo(PRESENT.plusSeconds(61));
+        assertThat(opened.detail()).isEqualTo(published.get(0).cause());
+        assertThat(opened.evidence()).anyMatch(l -> l.contains("CRYPTO-5-SESSION_DOWN"));
+        Milestone resolved = s.milestones().get(3);
+        assertThat(resolved.detail()).startsWith("condition absent since");
+        assertThat(resolved.evidence()).as("the last line seen stands for the repair")
+                .anyMatch(l -> l.contains("CRYPTO-5-SESSION_UP"));
     }
 }

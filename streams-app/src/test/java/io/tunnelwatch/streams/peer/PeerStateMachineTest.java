@@ -1,5 +1,6 @@
 package io.tunnelwatch.streams.peer;
 
+import static io.tunnelwatch.streams.PeerFixtures.PEER;
 import static io.tunnelwatch.streams.PeerFixtures.T0;
 import static io.tunnelwatch.streams.PeerFixtures.event;
 import static io.tunnelwatch.streams.PeerFixtures.ikeState;
@@ -12,6 +13,7 @@ import io.tunnelwatch.events.IkeVersion;
 import io.tunnelwatch.events.PeerPhase;
 import io.tunnelwatch.events.TunnelEvent;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -262,5 +264,28 @@ class PeerStateMachineTest {
     private static TunnelEvent legacy(EventKind kind, IkeVersion version, Instant at) {
         return new TunnelEvent(TunnelEvent.VERSION, kind, null, "rtr", "198.51.100.7", version,
                 "CRYPTO-5-IKEV2_SESSION_STATUS", 5, Map.of(), null, at, "192.0.2.1", "tcp", "text");
+    }
+
+    @Test
+    void shouldKeepTheLastPhaseChangesOnTheTimelineWithoutPushingOutTheAlerts() {
+        PeerState.Builder b = PeerState.unknown(PEER.device(), PEER.peer()).toBuilder()
+                .milestone(new Milestone(T0, Milestone.Kind.OPENED, "TunnelFlapping", "flaps", List.of()));
+        for (int i = 1; i <= 2 * PeerState.MAX_PHASE_CHANGES; i++) {
+            b.phase(i % 2 == 0 ? PeerPhase.PASSING_TRAFFIC : PeerPhase.DOWN, T0.plusSeconds(i));
+        }
+
+        PeerState s = b.build();
+
+        assertThat(s.milestones()).hasSize(PeerState.MAX_PHASE_CHANGES + 1);
+        assertThat(s.milestones().get(0).name()).isEqualTo("TunnelFlapping");
+        assertThat(s.milestones().get(s.milestones().size() - 1).at()).isEqualTo(T0.plusSeconds(2L
+                * PeerState.MAX_PHASE_CHANGES));
+        assertThat(b.phase(PeerPhase.PASSING_TRAFFIC, T0.plusSeconds(999)).build().milestones())
+                .as("no change, no entry").hasSize(PeerState.MAX_PHASE_CHANGES + 1);
+        for (int i = 0; i < PeerState.MAX_ALERT_STEPS; i++) {
+            b.milestone(new Milestone(T0.plusSeconds(1000 + i), Milestone.Kind.RESOLVED, "A" + i, null, null));
+        }
+        assertThat(b.build().milestones()).hasSize(PeerState.MAX_PHASE_CHANGES + PeerState.MAX_ALERT_STEPS)
+                .extracting(Milestone::name).doesNotContain("TunnelFlapping");
     }
 }

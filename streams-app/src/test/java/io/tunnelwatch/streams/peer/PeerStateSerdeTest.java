@@ -72,6 +72,9 @@ class PeerStateSerdeTest {
                 .farEnd(far)
                 .openAlert(alert)
                 .nextCheckAt(at.plusSeconds(60))
+                .milestone(new Milestone(at, Milestone.Kind.OPENED, "DecapsStalled", "<script>\"x\"</script>",
+                        List.of("2026-11-26T10:00:01Z CRYPTO-4-X text", "é")))
+                .milestone(new Milestone(at.plusSeconds(1), Milestone.Kind.RESOLVED, "DecapsStalled", null, null))
                 .ike(s.ike().failed(EventKind.IKE_AUTH_FAILED, at).retransmitted(at))
                 .ipsec(s.ipsec().failed(EventKind.IPSEC_SETUP_FAILED, "transform set", at))
                 .build();
@@ -169,5 +172,22 @@ class PeerStateSerdeTest {
                     .isInstanceOf(SerializationException.class)
                     .hasMessageContaining("tunnelwatch.peer-state");
         }
+    }
+
+    @Test
+    void shouldReadAStateWrittenBeforeTheTimelineWasKeptWithAnEmptyTimeline() throws Exception {
+        byte[] old;
+        try (var in = getClass().getResourceAsStream("/peer-state/v2-before-milestones.json")) {
+            old = in.readAllBytes();
+        }
+
+        PeerState back = streaming.deserializer().deserialize("t", old);
+
+        assertThat(back).isEqualTo(binding.deserializer().deserialize("t", old));
+        assertThat(back.milestones()).isEmpty();
+        assertThat(back.openAlert().type()).isEqualTo(AlertType.PEER_UNREACHABLE);
+        assertThat(back.recentEvents()).singleElement().extracting(Evidence::kind).isEqualTo("SESSION_DOWN");
+        assertThat(back.toBuilder().phase(PeerPhase.IPSEC_UP, Instant.parse("2026-11-26T10:05:00Z")).build()
+                .milestones()).extracting(Milestone::name).containsExactly("IPSEC_UP");
     }
 }

@@ -3,11 +3,13 @@ package io.tunnelwatch.streams.query;
 import static io.tunnelwatch.streams.PeerFixtures.T0;
 import static io.tunnelwatch.streams.PeerFixtures.event;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.tunnelwatch.events.EventKind;
 import io.tunnelwatch.streams.alert.PeerAlerting;
 import io.tunnelwatch.streams.detect.DetectorSettings;
 import io.tunnelwatch.streams.device.DeviceStatus;
+import io.tunnelwatch.streams.peer.Milestone;
 import io.tunnelwatch.streams.peer.PeerState;
 import io.tunnelwatch.streams.peer.PeerStateMachine;
 import java.util.Map;
@@ -31,6 +33,8 @@ class PeerViewTest {
         assertThat(view.alert().cause()).contains("went down and did not come back");
         assertThat(view.alert().commands()).contains("ping 198.51.100.7 source GigabitEthernet0/0/0");
         assertThat(view.deviceSilentSince()).isNull();
+        assertThat(view.timeline()).extracting(Milestone::kind, Milestone::name).containsExactly(
+                tuple(Milestone.Kind.PHASE, "DOWN"), tuple(Milestone.Kind.OPENED, "PeerUnreachable"));
     }
 
     @Test
