@@ -1,16 +1,19 @@
 package io.tunnelwatch.launcher.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.tunnelwatch.launcher.view.HumanTime;
+import io.tunnelwatch.launcher.view.PeerReport;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Turns the JSON of {@code GET /peers/{device}/{peer}} into what an engineer on call reads (RUNBOOK.md "Always"):
- * what is wrong, at which layer, why (the evidence), and what to run next.
+ * Prints the {@link PeerReport} of the JSON of {@code GET /peers/{device}/{peer}} for an engineer on call: what is
+ * wrong, at which layer, why (the evidence), what to run next, and the peer's timeline; the peer page shows the same
+ * report as HTML.
  */
 final class ExplainRenderer {
 
-    private static final int EVENTS_SHOWN = 8;
     /** Names listed after "knows no …"; the count says how many more there are. */
     static final int NAMES_SHOWN = 20;
 
@@ -27,46 +30,42 @@ final class ExplainRenderer {
     }
 
     static String render(JsonNode v) {
+        return render(v, HumanTime.now(Clock.systemUTC()));
+    }
+
+    static String render(JsonNode v, HumanTime time) {
+        PeerReport r = PeerReport.of(v, time);
         List<String> out = new ArrayList<>();
-        out.add("Tunnel " + text(v, "device") + " -> " + text(v, "peer") + ": " + phase(v)
-                + since(v, "phaseSince"));
-        out.add("  IKE " + text(v, "ikeState") + " (" + text(v, "ikeVersion") + ")" + since(v, "ikeSince")
-                + ", IPsec SA " + text(v, "ipsecState") + since(v, "ipsecSince")
-                + (v.path("natT").asBoolean() ? ", NAT-T in use" : ""));
-        if (!v.path("tunnelInterface").isMissingNode() && !v.path("tunnelInterface").isNull()) {
-            out.add("  " + text(v, "tunnelInterface") + " is " + (v.path("tunnelUp").asBoolean() ? "up" : "down"));
-        }
-        if (!v.path("deviceSilentSince").isNull() && !v.path("deviceSilentSince").isMissingNode()) {
+        out.add(r.title());
+        r.status().forEach(s -> out.add("  " + s));
+        if (r.silent() != null) {
             out.add("");
-            out.add("The router itself is silent since " + text(v, "deviceSilentSince")
-                    + " (DeviceSilent): nothing below can be trusted, its alerts are held.");
+            out.add(r.silent());
         }
-        JsonNode alert = v.path("alert");
         out.add("");
-        if (alert.isMissingNode() || alert.isNull()) {
+        PeerReport.Alert alert = r.alert();
+        if (alert == null) {
             out.add("Nothing is wrong: no alert is open on this tunnel.");
         } else {
-            out.add("WHAT IS WRONG  " + text(alert, "alert") + " (" + text(alert, "severity") + "): "
-                    + text(alert, "summary"));
-            out.add("LAYER          " + text(alert, "layer"));
-            out.add("WHY            " + text(alert, "cause"));
-            out.add("OPEN SINCE     " + text(alert, "openedAt")
-                    + (alert.path("clearingSince").isNull() ? "" : " (clearing since " + text(alert, "clearingSince")
-                    + ")"));
-            lines(alert.path("related"), "ALSO SEEN (higher layers, evidence only)", out);
-            lines(alert.path("commands"), "RUN NEXT", out);
+            out.add("WHAT IS WRONG  " + alert.headline());
+            out.add("LAYER          " + alert.layer());
+            out.add("WHY            " + alert.why());
+            out.add("OPEN SINCE     " + alert.openSince());
+            lines(alert.related(), "ALSO SEEN (higher layers, evidence only)", out);
+            lines(alert.commands(), "RUN NEXT", out);
         }
-        List<String> events = new ArrayList<>();
-        v.path("recentEvents").forEach(e -> events.add(e.asText()));
-        List<String> shown = events.subList(Math.max(0, events.size() - EVENTS_SHOWN), events.size());
         out.add("");
-        out.add(shown.isEmpty() ? "No events seen yet." : "EVIDENCE (last events, oldest first)");
-        shown.forEach(e -> out.add("  " + e));
-        List<String> counters = new ArrayList<>();
-        v.path("recentCounters").forEach(c -> counters.add(c.asText()));
-        if (!counters.isEmpty()) {
-            out.add("COUNTERS (per poll)");
-            counters.forEach(c -> out.add("  " + c));
+        out.add(r.evidence().isEmpty() ? "No events seen yet." : "EVIDENCE (last events, oldest first)");
+        r.evidence().forEach(e -> out.add("  " + e));
+        lines(r.counters(), "COUNTERS (per poll)", out);
+        if (!r.timeline().isEmpty()) {
+            out.add("");
+            out.add("TIMELINE (newest first)");
+            for (PeerReport.Step step : r.timeline()) {
+                out.add("  " + step.when() + "  " + step.what()
+                        + (step.detail().isEmpty() ? "" : ": " + step.detail()));
+                step.evidence().forEach(e -> out.add("      " + e));
+            }
         }
         return String.join("\n", out) + "\n";
     }
@@ -98,31 +97,10 @@ final class ExplainRenderer {
                 : "(" + count + ")") + ": " + String.join(", ", shown);
     }
 
-    private static void lines(JsonNode list, String title, List<String> out) {
-        if (list.isArray() && !list.isEmpty()) {
+    private static void lines(List<String> list, String title, List<String> out) {
+        if (!list.isEmpty()) {
             out.add(title);
-            list.forEach(item -> out.add("  " + item.asText()));
+            list.forEach(item -> out.add("  " + item));
         }
-    }
-
-    private static String phase(JsonNode v) {
-        return switch (text(v, "phase")) {
-            case "DOWN" -> "down / unreachable";
-            case "IKE_NEGOTIATING" -> "IKE negotiating";
-            case "IKE_UP" -> "IKE up, no IPsec SA";
-            case "IPSEC_UP" -> "IPsec SA up";
-            case "PASSING_TRAFFIC" -> "passing traffic both ways";
-            default -> "unknown";
-        };
-    }
-
-    private static String since(JsonNode v, String field) {
-        JsonNode at = v.path(field);
-        return at.isNull() || at.isMissingNode() ? "" : " since " + at.asText();
-    }
-
-    private static String text(JsonNode v, String field) {
-        JsonNode n = v.path(field);
-        return n.isNull() || n.isMissingNode() ? "?" : n.asText();
     }
 }

@@ -8,12 +8,14 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 
 /**
  * The HTTP endpoint of a tunnelwatch process: {@code /metrics} (Prometheus text or OpenMetrics, by the Prometheus
  * Java client's exporter over Micrometer's registry), {@code /healthz} and {@code /readyz} ({@link HealthHandler}),
  * {@code /-/healthy} (the exporter's own), {@code /peers}, {@code /peers/{device}} and {@code /peers/{device}/{peer}}
- * ({@link PeerHandler}) and an index at {@code /}.
+ * ({@link PeerHandler}) and at {@code /} the fleet page for a browser ({@code Accept: text/html}), else an index as
+ * text.
  */
 public final class HttpEndpoint implements AutoCloseable {
 
@@ -31,7 +33,7 @@ public final class HttpEndpoint implements AutoCloseable {
      */
     public static HttpEndpoint start(String host, int port, PrometheusMeterRegistry registry, Readiness readiness)
             throws IOException {
-        PeerHandler peers = new PeerHandler();
+        PeerHandler peers = new PeerHandler(Clock.systemUTC());
         HealthHandler health = new HealthHandler(readiness);
         HTTPServer server = HTTPServer.builder()
                 .hostname(host)
@@ -55,6 +57,8 @@ public final class HttpEndpoint implements AutoCloseable {
             health.health(exchange);
         } else if (HealthHandler.READY.equals(path)) {
             health.ready(exchange);
+        } else if ("/".equals(path) && Accept.wantsHtml(exchange)) {
+            peers.fleet(exchange);
         } else {
             index(exchange);
         }
@@ -70,7 +74,9 @@ public final class HttpEndpoint implements AutoCloseable {
                 + "/readyz                   readiness: 200 once listeners, Kafka and streams are up, else 503, why\n"
                 + "/peers                    the devices known (JSON)\n"
                 + "/peers/{device}           the peers of one device known (JSON)\n"
-                + "/peers/{device}/{peer}    one peer: state, recent events, open alert (JSON)\n")
+                + "/peers/{device}/{peer}    one peer: state, recent events, open alert, timeline (JSON; a page"
+                + " in a browser)\n"
+                + "/                         in a browser: the open alerts, worst first\n")
                 .getBytes(StandardCharsets.UTF_8);
         int status = "/".equals(exchange.getRequestURI().getPath()) ? 200 : 404;
         exchange.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");

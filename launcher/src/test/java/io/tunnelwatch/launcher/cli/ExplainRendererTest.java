@@ -3,12 +3,16 @@ package io.tunnelwatch.launcher.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tunnelwatch.events.json.Json;
+import io.tunnelwatch.launcher.view.HumanTime;
+import java.time.Instant;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /** What {@code tunnelwatch explain} prints for the engineer on call. */
 class ExplainRendererTest {
+
+    private static final HumanTime TIME = new HumanTime(Instant.parse("2026-11-26T10:05:00Z"));
 
     @Test
     void shouldSayWhatIsWrongWhichLayerWhyAndWhatToRunNext() throws Exception {
@@ -25,15 +29,16 @@ class ExplainRendererTest {
                  "deviceSilentSince":null}
                 """;
 
-        String text = ExplainRenderer.render(Json.mapper().readTree(json));
+        String text = ExplainRenderer.render(Json.mapper().readTree(json), TIME);
 
-        assertThat(text).contains("Tunnel rtr-hq-1 -> 198.51.100.7: down / unreachable since 2026-11-26T10:00:00Z")
+        assertThat(text).contains("Tunnel rtr-hq-1 -> 198.51.100.7: down / unreachable since 10:00:00 UTC (5 min ago)")
                 .contains("WHAT IS WRONG  PeerUnreachable (critical): the peer does not answer IKE")
                 .contains("LAYER          UNDERLAY")
                 .contains("WHY            the session went down and did not come back")
                 .contains("ALSO SEEN (higher layers, evidence only)\n  TunnelInterfaceDown")
                 .contains("RUN NEXT\n  ping 198.51.100.7 source Gi0/0/0")
-                .contains("EVIDENCE (last events, oldest first)\n  2026-11-26T10:00:00Z CRYPTO-5-SESSION_STATUS");
+                .contains("OPEN SINCE     10:01:00 UTC (4 min ago)\n")
+                .contains("EVIDENCE (last events, oldest first)\n  10:00:00 UTC (5 min ago)  CRYPTO-5-SESSION_STATUS");
     }
 
     @Test
@@ -44,11 +49,27 @@ class ExplainRendererTest {
                  "deviceSilentSince":"2026-11-26T10:00:00Z"}
                 """;
 
-        String text = ExplainRenderer.render(Json.mapper().readTree(json));
+        String text = ExplainRenderer.render(Json.mapper().readTree(json), TIME);
 
         assertThat(text).contains("passing traffic both ways").contains("NAT-T in use")
-                .contains("Nothing is wrong").contains("silent since 2026-11-26T10:00:00Z")
+                .contains("Nothing is wrong").contains("silent since 10:00:00 UTC (5 min ago)")
                 .contains("COUNTERS (per poll)\n  t encaps +5 decaps +5");
+    }
+
+    @Test
+    void shouldPrintTheTimelineNewestFirstAndTheRepeatedLineOnceLikeThePeerPage() throws Exception {
+        String text = ExplainRenderer.render(Json.mapper().readTree(
+                getClass().getResource("/peer-view/down-with-hostile-text.json")), TIME);
+
+        assertThat(text).contains("EVIDENCE (last events, oldest first)\n"
+                        + "  09:59:30 UTC (5 min ago)  CRYPTO-4-X <script>alert('x')</script>"
+                        + "  ×2 between 09:59:00 and 09:59:30 UTC\n"
+                        + "  10:00:00 UTC (5 min ago)  CRYPTO-5-SESSION_STATUS Crypto tunnel is DOWN\n")
+                .contains("TIMELINE (newest first)\n"
+                        + "  10:01:00 UTC (4 min ago)  PeerUnreachable opened: the session went down\n"
+                        + "      10:00:00 UTC (5 min ago)  CRYPTO-5-SESSION_STATUS <i>\n"
+                        + "  10:00:00 UTC (5 min ago)  phase: down / unreachable: was passing traffic both ways\n"
+                        + "      10:00:00 UTC (5 min ago)  CRYPTO-5-SESSION_STATUS Crypto tunnel is DOWN\n");
     }
 
     @Test
