@@ -16,6 +16,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,9 +24,14 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Ask a peer: util-linux {@code logger} sends a session DOWN → collector → Kafka (the fixture broker) → streams app;
- * {@code GET /peers/127.0.0.1/<peer>} answers its state, and {@code tunnelwatch explain} (the packaged jar) prints it.
+ * {@code GET /peers/127.0.0.1/<peer>} answers its state, and {@code tunnelwatch explain} (the packaged jar) prints
+ * it; a browser gets the peer page and the fleet page.
  */
 class PeerQueryIT {
+
+    /** A time as a person reads it, {@code 11:42:48 UTC (just now)}, and the ISO text it replaces. */
+    private static final Pattern HUMAN_TIME = Pattern.compile("\\d\\d:\\d\\d:\\d\\d UTC \\((just now|\\d+ min ago)\\)");
+    private static final Pattern ISO_TIME = Pattern.compile("\\d{4}-\\d\\d-\\d\\dT\\d\\d:");
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -74,6 +80,8 @@ class PeerQueryIT {
             assertThat(explain.printed("Tunnel 127.0.0.1 -> " + peer + ": down / unreachable")).as(explain.describe())
                     .isTrue();
             assertThat(explain.printed("Crypto tunnel is DOWN")).as(explain.describe()).isTrue();
+            assertThat(explain.stdout()).as("human times, no ISO text").anyMatch(l -> HUMAN_TIME.matcher(l).find())
+                    .noneMatch(l -> ISO_TIME.matcher(l).find());
         }
     }
 
@@ -98,6 +106,8 @@ class PeerQueryIT {
                 "{\"device\":\"" + device + "\",\"peers\":[\"" + peer + "\"],\"count\":1,\"otherInstances\":[]}"));
         assertThat(Json.mapper().readTree(get("/peers/rtr-99").body()).path("peers")).isEmpty();
 
+        showsAnOpenAlertToABrowser(device, peer);
+
         try (TunnelwatchProcess unknownPeer = explain(device, "1.2.3.4");
              TunnelwatchProcess unknownDevice = explain("rtr-99", "1.2.3.4")) {
             assertThat(unknownPeer.waitForExit(60)).as(unknownPeer.describe()).isEqualTo(3);
@@ -109,6 +119,41 @@ class PeerQueryIT {
         }
     }
 
+    /**
+     * Three quick-mode failures open IpsecNegotiationFailed at once: the peer page shows its cause, the timeline
+     * entry of its opening, the three lines once with their count, and human times; the fleet page lists it with a
+     * link to that page. Any other Accept still gets JSON, and {@code /} its text index.
+     */
+    private void showsAnOpenAlertToABrowser(String device, String peer) throws Exception {
+        String failure = "<189>23: " + device + ": *Nov 26 10:00:03.123: %CRYPTO-5-IPSEC_SETUP_FAILURE: IPSEC SETUP"
+                + " FAILED for local:192.0.2.1 local_id:192.0.2.1 remote:" + peer + " remote_id:" + peer
+                + " IKE profile:branch fvrf:None fail_reason:IPSec Proposal failure fail_class_cnt:14";
+        for (int i = 0; i < 3; i++) {
+            SyslogSender.udp(syslogPort, failure);
+        }
+        String path = "/peers/" + device + "/" + peer;
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
+            HttpResponse<String> page = get(path, "text/html,application/xhtml+xml,*/*;q=0.8");
+            assertThat(page.statusCode()).isEqualTo(200);
+            assertThat(page.headers().firstValue("Content-Type")).contains("text/html; charset=utf-8");
+            assertThat(page.body()).contains("IpsecNegotiationFailed (critical)")
+                    .contains("router said: IPSec Proposal failure")
+                    .contains("<b>IpsecNegotiationFailed opened</b>")
+                    .contains("<b>phase: down / unreachable</b>")
+                    .contains("  ×3");
+            assertThat(HUMAN_TIME.matcher(page.body()).find()).as(page.body()).isTrue();
+            assertThat(ISO_TIME.matcher(page.body()).find()).as(page.body()).isFalse();
+        });
+        assertThat(get(path, "application/json").body()).contains("\"timeline\":[")
+                .contains("\"kind\":\"OPENED\"");
+
+        HttpResponse<String> fleet = get("/", "text/html");
+        assertThat(fleet.statusCode()).isEqualTo(200);
+        assertThat(fleet.body()).contains("<a href=\"" + path + "\">IpsecNegotiationFailed</a>")
+                .contains("<a href=\"/metrics\">").contains("<a href=\"/readyz\">");
+        assertThat(get("/", "*/*").body()).startsWith("tunnelwatch\n\n/metrics");
+    }
+
     private TunnelwatchProcess explain(String device, String peer) throws Exception {
         return TunnelwatchProcess.start(data, "explain", device, peer, "--url", "http://127.0.0.1:" + httpPort);
     }
@@ -116,5 +161,10 @@ class PeerQueryIT {
     private HttpResponse<String> get(String path) throws Exception {
         return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + path))
                 .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> get(String path, String accept) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + path))
+                .header("Accept", accept).timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
     }
 }
