@@ -1,5 +1,6 @@
 package io.tunnelwatch.launcher.view;
 
+import io.tunnelwatch.events.PeerKey;
 import io.tunnelwatch.streams.query.PeerQuery;
 import java.time.Instant;
 import java.util.Comparator;
@@ -44,10 +45,13 @@ public final class FleetPage {
                     + "<th>Device</th><th>Peer</th><th>Layer</th><th>Why</th><th>Open since</th></tr>\n");
             for (PeerQuery.OpenAlertLine a : open.subList(0, Math.min(MAX_ROWS, open.size()))) {
                 String severity = Html.escape(a.severity());
+                // A device-wide alert (DeviceSilent) has no peer and so no page.
+                boolean deviceWide = PeerKey.ANY_PEER.equals(a.peer());
+                String path = Html.peerPath(a.device(), a.peer());
                 b.append("<tr><td class=\"").append(severity).append("\">").append(severity).append("</td><td>")
-                        .append(Html.link(Html.peerPath(a.device(), a.peer()), a.alert())).append("</td><td>")
+                        .append(deviceWide ? Html.escape(a.alert()) : Html.link(path, a.alert())).append("</td><td>")
                         .append(Html.escape(a.device())).append("</td><td>")
-                        .append(Html.link(Html.peerPath(a.device(), a.peer()), a.peer())).append("</td><td>")
+                        .append(deviceWide ? "the device itself" : Html.link(path, a.peer())).append("</td><td>")
                         .append(Html.escape(a.layer())).append("</td><td>")
                         .append(Html.escape(time.text(a.cause()))).append("</td><td class=\"when\">")
                         .append(Html.escape(time.when(a.openedAt()))).append("</td></tr>\n");

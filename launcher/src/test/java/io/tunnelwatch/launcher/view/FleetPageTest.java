@@ -56,6 +56,18 @@ class FleetPageTest {
     }
 
     @Test
+    void shouldListASilentDeviceWithoutAPeerPage() {
+        PeerQuery.Fleet fleet = new PeerQuery.Fleet(1, 2, List.of(open("rtr-1", "192.0.2.1", "CryptoErrors",
+                "warning", 5), open("rtr-2", "*", "DeviceSilent", "critical", 2)), List.of());
+
+        String html = FleetPage.render(fleet, TIME);
+
+        assertThat(html).contains("<td>DeviceSilent</td><td>rtr-2</td><td>the device itself</td>")
+                .doesNotContain("/peers/rtr-2/").contains("<a href=\"/peers/rtr-1/192.0.2.1\">CryptoErrors</a>");
+        assertThat(html.indexOf("DeviceSilent")).isLessThan(html.indexOf("CryptoErrors"));
+    }
+
+    @Test
     void shouldSayNoAlertIsOpen() {
         String html = FleetPage.render(new PeerQuery.Fleet(1, 1, List.of(), List.of()), TIME);
 

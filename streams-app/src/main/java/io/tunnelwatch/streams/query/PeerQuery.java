@@ -2,7 +2,9 @@ package io.tunnelwatch.streams.query;
 
 import io.tunnelwatch.events.PeerKey;
 import io.tunnelwatch.events.Topics;
+import io.tunnelwatch.streams.alert.AlertType;
 import io.tunnelwatch.streams.alert.OpenAlert;
+import io.tunnelwatch.streams.alert.RunbookTexts;
 import io.tunnelwatch.streams.device.DeviceStatus;
 import io.tunnelwatch.streams.peer.PeerState;
 import io.tunnelwatch.streams.topology.TunnelwatchTopology;
@@ -60,7 +62,8 @@ public final class PeerQuery {
 
     /**
      * The peers this instance holds, for the fleet page: how many devices and peers, and every open alert, with
-     * {@code otherInstances} ({@code host:port}) holding the rest of the fleet.
+     * {@code otherInstances} ({@code host:port}) holding the rest of the fleet. A silent device (DeviceSilent, every
+     * instance knows them all) is listed on its pseudo-peer {@link PeerKey#ANY_PEER}.
      */
     public record Fleet(int devices, int peers, List<OpenAlertLine> openAlerts, List<String> otherInstances)
             implements Answer {
@@ -167,7 +170,27 @@ public final class PeerQuery {
         } catch (InvalidStateStoreException e) {
             return new Unavailable("the peer-state store is not queryable now: " + e.getMessage());
         }
+        open.addAll(silentDevices());
         return new Fleet(devices.size(), peers, open, otherInstances());
+    }
+
+    private List<OpenAlertLine> silentDevices() {
+        List<OpenAlertLine> silent = new ArrayList<>();
+        try (KeyValueIterator<PeerKey, DeviceStatus> all = deviceStatuses().all()) {
+            all.forEachRemaining(entry -> {
+                DeviceStatus status = entry.value;
+                if (status != null && status.silent()) {
+                    AlertType type = AlertType.DEVICE_SILENT;
+                    silent.add(new OpenAlertLine(status.device(), entry.key.peer(), type.alertName(),
+                            type.severity().label(), type.layer().name(),
+                            RunbookTexts.summary(type) + "; last heard " + status.silentSince(),
+                            status.silentSince()));
+                }
+            });
+        } catch (InvalidStateStoreException e) {
+            return List.of();
+        }
+        return silent;
     }
 
     private List<String> otherInstances() {
@@ -186,11 +209,14 @@ public final class PeerQuery {
 
     private DeviceStatus deviceStatus(String device) {
         try {
-            ReadOnlyKeyValueStore<PeerKey, DeviceStatus> global = streams.store(StoreQueryParameters.fromNameAndType(
-                    TunnelwatchTopology.DEVICE_STATUS_STORE, QueryableStoreTypes.<PeerKey, DeviceStatus>keyValueStore()));
-            return global.get(PeerKey.deviceWide(device));
+            return deviceStatuses().get(PeerKey.deviceWide(device));
         } catch (InvalidStateStoreException e) {
             return null;
         }
+    }
+
+    private ReadOnlyKeyValueStore<PeerKey, DeviceStatus> deviceStatuses() {
+        return streams.store(StoreQueryParameters.fromNameAndType(TunnelwatchTopology.DEVICE_STATUS_STORE,
+                QueryableStoreTypes.<PeerKey, DeviceStatus>keyValueStore()));
     }
 }
