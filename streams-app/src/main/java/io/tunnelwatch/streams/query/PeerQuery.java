@@ -27,7 +27,7 @@ import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
 /**
- * Interactive query of one peer (DESIGN.md "GET /peers/{device}/{peer}"): read from this instance's
+ * Interactive query of one peer ({@code GET /peers/{device}/{peer}}): read from this instance's
  * {@code peer-state} store when it owns the key, else the {@code application.server} of the instance that does, so
  * the HTTP layer can redirect. Also lists the devices, or one device's peers, this instance holds, with the other
  * instances that hold the rest, so a client asking about a peer nobody knows can be told which ones exist. No HTTP

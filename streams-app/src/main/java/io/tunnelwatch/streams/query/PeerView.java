@@ -10,8 +10,8 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * The answer of {@code GET /peers/{device}/{peer}} (DESIGN.md "Data flow"): the peer's state, its recent events and
- * its open alert with the diagnosis and the runbook's next commands (RUNBOOK.md "Always"), as JSON.
+ * The answer of {@code GET /peers/{device}/{peer}}: the peer's state, its recent events, its open alert with the
+ * diagnosis and the runbook's next commands, and its timeline, as JSON.
  *
  * @param deviceSilentSince when the device went silent; its peers' alerts are held meanwhile. Null when heard.
  * @param timeline          the peer's last phase changes and alerts opened or resolved, oldest first, each with its
