@@ -14,7 +14,7 @@ public enum TunnelwatchMeters {
     PEER_ALERT("tunnelwatch.peer.alert", null,
             "1 while the alert is open on the peer (root cause, lowest broken layer); the series goes when it resolves",
             "device", "peer", "alert", "layer", "severity"),
-    PEER_ALERT_INFO("tunnelwatch.peer.alert.info", null,
+    PEER_ALERT_DIAGNOSIS("tunnelwatch.peer.alert.diagnosis", null,
             "1 while the alert is open, its diagnosis in labels for the page: the summary, the cause in one sentence,"
                     + " the first commands with every value filled (one per line); replaced when the diagnosis changes",
             "device", "peer", "alert", "layer", "severity", "summary", "cause", "commands"),
