@@ -28,7 +28,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 /**
  * The peer-alert rules against the streams app's own alerts: one rule per {@link AlertType}, with its severity, and a
  * page that carries the summary of {@link RunbookTexts}, the cause and the first commands the streams app exports in
- * {@code tunnelwatch_peer_alert_info} for that very alert, and the link to the peer's page; and the promtool tests
+ * {@code tunnelwatch_peer_alert_diagnosis} for that very alert, and the link to the peer's page; and the promtool tests
  * fed with info series shaped like the ones the streams app exports.
  */
 class PeerAlertRulesTest {
@@ -37,7 +37,7 @@ class PeerAlertRulesTest {
     private static final String PEER_PAGE = "/peers/{{ $labels.device | urlquery }}/{{ $labels.peer | urlquery }}";
     private static final Pattern BASE_URL = Pattern.compile("http://[^/\\s']+");
     private static final String INFO_QUERY =
-            "topk(1, timestamp(tunnelwatch_peer_alert_info{device=%q,peer=%q,alert=%q}))";
+            "topk(1, timestamp(tunnelwatch_peer_alert_diagnosis{device=%q,peer=%q,alert=%q}))";
     private static final List<String> INFO_ARGS = List.of("$labels.device", "$labels.peer", "$labels.alert");
     /** A runbook placeholder such as {@code <src-if>}: a page must never hold one. */
     private static final Pattern PLACEHOLDER = Pattern.compile("<[a-z][a-z-]*>");
@@ -62,7 +62,7 @@ class PeerAlertRulesTest {
         Rule rule = rules.get(type.alertName());
         assertThat(rule.expr()).contains("tunnelwatch_peer_alert{alert=\"" + type.alertName() + "\"}");
         assertThat(rule.expr()).as("the info labels stay out of the alert's identity")
-                .doesNotContain("tunnelwatch_peer_alert_info");
+                .doesNotContain("tunnelwatch_peer_alert_diagnosis");
         assertThat(rule.labels()).containsEntry("severity", type.severity().label());
     }
 
@@ -97,7 +97,7 @@ class PeerAlertRulesTest {
     void shouldSendToThePeersPageWhenTheInfoSeriesIsMissing() {
         for (Rule rule : rules.values()) {
             assertThat(rule.annotations().get("description")).as(rule.alert())
-                    .contains("{{- else }}", "missing (no tunnelwatch_peer_alert_info",
+                    .contains("{{- else }}", "missing (no tunnelwatch_peer_alert_diagnosis",
                             "see " + rule.annotations().get("runbook_url") + "\n{{- end }}");
         }
     }
@@ -196,7 +196,7 @@ class PeerAlertRulesTest {
         for (JsonNode test : tests) {
             for (JsonNode input : test.path("input_series")) {
                 String series = input.path("series").asText();
-                if (series.startsWith("tunnelwatch_peer_alert_info{")) {
+                if (series.startsWith("tunnelwatch_peer_alert_diagnosis{")) {
                     Map<String, String> labels = new LinkedHashMap<>();
                     SERIES_LABEL.matcher(series).results().forEach(m -> labels.put(m.group(1), unescape(m.group(2))));
                     infos.add(labels);

@@ -31,7 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
 class SyslogToMetricsIT {
 
     private static final Set<String> ONLY_WHILE_ALERTS_ARE_OPEN = Set.of("tunnelwatch_peer_alert",
-            "tunnelwatch_peer_alert_info");
+            "tunnelwatch_peer_alert_diagnosis");
     private static final String DEVICE = "127.0.0.1";
     /**
      * A router that never sends here: its per-device series (loss) are registered at start, so the page lists them;

@@ -5,7 +5,9 @@ import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import io.tunnelwatch.streams.detect.DetectorSettings;
 import io.tunnelwatch.streams.metrics.PeerAlertMetrics;
+import io.tunnelwatch.streams.metrics.PeerFactsMetrics;
 import io.tunnelwatch.streams.metrics.PeerPhaseMetrics;
+import io.tunnelwatch.streams.metrics.PeerTrafficMetrics;
 import io.tunnelwatch.streams.metrics.StreamsProgressMetrics;
 import io.tunnelwatch.streams.peer.PeerStateListeners;
 import io.tunnelwatch.streams.topology.TunnelwatchTopology;
@@ -27,7 +29,7 @@ import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The streams-app role, wired: topology, Kafka Streams, per-peer phase and alert metrics. */
+/** The streams-app role, wired: topology, Kafka Streams, per-peer phase, traffic, facts and alert metrics. */
 public final class StreamsApp implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(StreamsApp.class);
@@ -41,6 +43,8 @@ public final class StreamsApp implements AutoCloseable {
     private final MeterRegistry registry;
     private final PeerPhaseMetrics peerMetrics;
     private final PeerAlertMetrics alertMetrics;
+    private final PeerTrafficMetrics trafficMetrics;
+    private final PeerFactsMetrics factsMetrics;
     private final DetectorSettings detectors;
     private final CountDownLatch running = new CountDownLatch(1);
     private final List<Runnable> progressListeners = new CopyOnWriteArrayList<>();
@@ -62,10 +66,13 @@ public final class StreamsApp implements AutoCloseable {
         this.detectors = Objects.requireNonNull(detectors, "detectors");
         this.peerMetrics = new PeerPhaseMetrics(registry);
         this.alertMetrics = new PeerAlertMetrics(registry);
+        this.trafficMetrics = new PeerTrafficMetrics(registry);
+        this.factsMetrics = new PeerFactsMetrics(registry);
     }
 
     public void start() {
-        Topology topology = TunnelwatchTopology.build(new PeerStateListeners(peerMetrics, alertMetrics),
+        Topology topology = TunnelwatchTopology.build(new PeerStateListeners(peerMetrics, trafficMetrics,
+                        factsMetrics, alertMetrics),
                 alertMetrics, detectors);
         streams = new KafkaStreams(topology, settings.toProperties());
         state = streams.state();

@@ -11,7 +11,7 @@ import java.util.List;
  * in one sentence and the first commands to type, each complete. A command that still holds a placeholder (a value
  * no inventory or message gave, such as the source interface) cannot be pasted into a router, so it is left out
  * here; {@code tunnelwatch explain} and {@code /peers} show every command. Prometheus rules read it from the
- * {@code tunnelwatch_peer_alert_info} labels (docs/alerting.md).
+ * {@code tunnelwatch_peer_alert_diagnosis} labels (docs/alerting.md).
  */
 record AlertPage(String summary, String cause, String commands) {
 

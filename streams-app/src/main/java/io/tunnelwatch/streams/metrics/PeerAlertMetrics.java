@@ -15,7 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * {@code tunnelwatch_peer_alert{device,peer,alert,layer,severity}} = 1 while a peer's alert is open, the series gone
- * when it resolves, with {@code tunnelwatch_peer_alert_info} beside it carrying the diagnosis a page needs
+ * when it resolves, with {@code tunnelwatch_peer_alert_diagnosis} beside it carrying the diagnosis a page needs
  * ({@link AlertPage}), and the fleet count {@code tunnelwatch_alerts_open{alert,severity}},
  * registered for every alert at start. Follows the partitions like {@link PeerPhaseMetrics}: a peer's open alert is
  * announced again from the store when its partition is assigned.
@@ -64,8 +64,8 @@ public final class PeerAlertMetrics implements PeerStateListener {
     }
 
     private Gauge info(Tags alertTags, AlertPage page) {
-        return Gauge.builder(TunnelwatchMeters.PEER_ALERT_INFO.meterName(), () -> 1)
-                .description(TunnelwatchMeters.PEER_ALERT_INFO.description())
+        return Gauge.builder(TunnelwatchMeters.PEER_ALERT_DIAGNOSIS.meterName(), () -> 1)
+                .description(TunnelwatchMeters.PEER_ALERT_DIAGNOSIS.description())
                 .tags(alertTags.and("summary", page.summary(), "cause", page.cause(), "commands", page.commands()))
                 .register(registry);
     }

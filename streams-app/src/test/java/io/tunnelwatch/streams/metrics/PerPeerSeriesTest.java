@@ -1,0 +1,30 @@
+package io.tunnelwatch.streams.metrics;
+
+import static io.tunnelwatch.streams.PeerFixtures.PEER;
+import static io.tunnelwatch.streams.PeerFixtures.T0;
+import static io.tunnelwatch.streams.PeerFixtures.sample;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.tunnelwatch.streams.peer.PeerState;
+import io.tunnelwatch.streams.peer.PeerStateListeners;
+import org.junit.jupiter.api.Test;
+
+/** The series one peer without an open alert costs a scrape, as the streams app wires its listeners. */
+class PerPeerSeriesTest {
+
+    @Test
+    void shouldServeAsManySeriesPerPeerAsTheMetersCountAndNoMoreThanSix() {
+        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        var listeners = new PeerStateListeners(new PeerPhaseMetrics(registry), new PeerTrafficMetrics(registry),
+                new PeerFactsMetrics(registry), new PeerAlertMetrics(registry));
+
+        listeners.updated(PEER, PeerState.unknown(PEER.device(), PEER.peer()).toBuilder()
+                .sample(sample(T0, 1, 10, 10)).build());
+
+        long served = registry.scrape().lines()
+                .filter(l -> !l.startsWith("#") && l.contains("peer=\"" + PEER.peer() + "\"")).count();
+        assertThat(served).isEqualTo(TunnelwatchMeters.seriesPerPeerWithoutAlert()).isLessThanOrEqualTo(6);
+    }
+}
