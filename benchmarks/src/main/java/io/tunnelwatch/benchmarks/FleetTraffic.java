@@ -81,7 +81,7 @@ final class FleetTraffic {
                 "active", totals, deltas);
     }
 
-    private static PeerKey key(int i) {
+    static PeerKey key(int i) {
         int device = i / PEERS_PER_DEVICE;
         int host = i % PEERS_PER_DEVICE;
         return new PeerKey("rtr-" + device, "10." + (device >> 8 & 0xff) + "." + (device & 0xff) + "."
