@@ -54,6 +54,7 @@ import java.util.zip.GZIPInputStream;
  *   <li>{@code http-text}: the same for Prometheus text 0.0.4 without compression ({@code curl});</li>
  *   <li>{@code in-process-text}: the registry's snapshot and the text writer into a byte counter, no HTTP: what the
  *       endpoint's handler does before it sends.</li>
+ *   <li>{@code in-process-snapshot}: the registry's snapshot alone (its "bytes" are the number of families).</li>
  * </ul>
  *
  * Each line gives the median, p90 and max wall time of a scrape, the process CPU per scrape (the server thread does
@@ -113,10 +114,12 @@ public final class ScrapeBenchmark {
                 Scrape gzip = () -> get(client, uri, PROMETHEUS_ACCEPT, true);
                 Scrape text = () -> get(client, uri, TEXT_ACCEPT, false);
                 Scrape inProcess = () -> inProcess(registry);
+                Scrape snapshot = () -> new Body(registry.getPrometheusRegistry().scrape().size(), null, false);
                 String head = String.format("peers=%d alerts_open=%d", peers, (peers + alertEvery - 1) / alertEvery);
                 System.out.println(measure("http-openmetrics-gzip", head, gzip, scrapes));
                 System.out.println(measure("http-text", head, text, scrapes));
                 System.out.println(measure("in-process-text", head, inProcess, scrapes));
+                System.out.println(measure("in-process-snapshot", head, snapshot, scrapes));
                 System.out.println(seriesPerPeer(head, text.run().text(),
                         alertEvery, fillS, registryHeap, registry.getMeters().size()));
             }
