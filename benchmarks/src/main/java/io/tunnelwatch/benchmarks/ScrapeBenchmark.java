@@ -7,6 +7,8 @@ import io.prometheus.metrics.config.PrometheusProperties;
 import io.prometheus.metrics.expositionformats.ExpositionFormats;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import io.tunnelwatch.broker.PortProbe;
+import io.tunnelwatch.events.CounterSample;
+import io.tunnelwatch.events.IkeVersion;
 import io.tunnelwatch.events.PeerKey;
 import io.tunnelwatch.events.PeerPhase;
 import io.tunnelwatch.launcher.health.Readiness;
@@ -17,7 +19,10 @@ import io.tunnelwatch.launcher.metrics.SecondsPrometheusRegistry;
 import io.tunnelwatch.streams.alert.AlertType;
 import io.tunnelwatch.streams.alert.OpenAlert;
 import io.tunnelwatch.streams.metrics.PeerAlertMetrics;
+import io.tunnelwatch.streams.metrics.PeerFactsMetrics;
 import io.tunnelwatch.streams.metrics.PeerPhaseMetrics;
+import io.tunnelwatch.streams.metrics.PeerTrafficMetrics;
+import io.tunnelwatch.streams.metrics.TunnelwatchMeters;
 import io.tunnelwatch.streams.peer.PeerState;
 import io.tunnelwatch.streams.peer.PeerStateListener;
 import io.tunnelwatch.streams.peer.PeerStateListeners;
@@ -43,7 +48,8 @@ import java.util.zip.GZIPInputStream;
 /**
  * One Prometheus scrape of the streams app at fleet scale. Not JMH: filling the registry is most of the run, and the
  * figure wanted is the time and size of one whole scrape. PEERS peers (100 per device) go through the real
- * {@link PeerPhaseMetrics} and {@link PeerAlertMetrics} into the registry a tunnelwatch process serves
+ * per-peer listeners ({@link PeerPhaseMetrics}, {@link PeerTrafficMetrics}, {@link PeerFactsMetrics},
+ * {@link PeerAlertMetrics}, as the streams app wires them) into the registry a tunnelwatch process serves
  * ({@link SecondsPrometheusRegistry} with the process's meter filters and JVM/process binders); one peer in
  * 1/ALERT_FRACTION has an open alert with a cause and filled-in commands. Then, SCRAPES times each after 3 warm-up
  * scrapes, one line per way of asking:
@@ -60,14 +66,13 @@ import java.util.zip.GZIPInputStream;
  * Each line gives the median, p90 and max wall time of a scrape, the process CPU per scrape (the server thread does
  * the work), the bytes sent and the uncompressed bytes. A last line counts the series of each peer in the text scrape
  * (without and with an open alert) and the heap the registry holds, and the run fails if a peer without an open
- * alert has more than {@value #MAX_SERIES_PER_QUIET_PEER} series.
+ * alert has more series than {@link TunnelwatchMeters#seriesPerPeerWithoutAlert()} counts, or more than 6.
  *
  * <p>{@code java -Xmx2g -cp benchmarks/target/benchmarks.jar io.tunnelwatch.benchmarks.ScrapeBenchmark PEERS
  * [SCRAPES] [ALERT_FRACTION]} (defaults 20 and 0.01)
  */
 public final class ScrapeBenchmark {
 
-    static final int MAX_SERIES_PER_QUIET_PEER = 6;
     private static final int WARMUP = 3;
     private static final Instant T0 = Instant.parse("2026-12-04T10:00:00Z");
     /** What Prometheus 2.x and 3.x send by default. */
@@ -97,8 +102,9 @@ public final class ScrapeBenchmark {
             process.bindTo(registry);
             long heapBefore = heapAfterGc();
             long fill0 = System.nanoTime();
+            // as StreamsApp wires them
             PeerStateListener metrics = new PeerStateListeners(new PeerPhaseMetrics(registry),
-                    new PeerAlertMetrics(registry));
+                    new PeerTrafficMetrics(registry), new PeerFactsMetrics(registry), new PeerAlertMetrics(registry));
             for (int i = 0; i < peers; i++) {
                 PeerKey key = FleetTraffic.key(i);
                 metrics.updated(key, state(key, i % alertEvery == 0 ? PEER_ALERTS.get(i / alertEvery
@@ -128,9 +134,13 @@ public final class ScrapeBenchmark {
 
     /** A peer passing traffic, or (with {@code alert}) one whose alert is open with a cause and commands. */
     private static PeerState state(PeerKey key, AlertType alert) {
+        var deltas = new CounterSample.Counters(alert == null ? 400 : 0, 500, alert == null ? 168_000 : 0, 190_000,
+                0, 0, 0, 0, 0, 0);
         PeerState.Builder b = PeerState.unknown(key.device(), key.peer()).toBuilder()
                 .phase(alert == null ? PeerPhase.PASSING_TRAFFIC : PeerPhase.IPSEC_UP, T0)
-                .sourceInterface("GigabitEthernet0/0/1");
+                .ikeVersion(IkeVersion.IKEV2).natT(false).sourceInterface("GigabitEthernet0/0/1")
+                .sample(new CounterSample(CounterSample.VERSION, key.device(), key.peer(), T0, true, 1, "active",
+                        "active", deltas, deltas));
         if (alert != null) {
             b.openAlert(new OpenAlert(OpenAlert.idOf(key.device(), key.peer(), alert, T0), alert, T0,
                     "one-way traffic: " + key.peer() + " sends nothing back, or its ESP is dropped on the way in",
@@ -233,7 +243,7 @@ public final class ScrapeBenchmark {
             range[0] = Math.min(range[0], n);
             range[1] = Math.max(range[1], n);
         }
-        if (quiet[1] > MAX_SERIES_PER_QUIET_PEER) {
+        if (quiet[1] > TunnelwatchMeters.seriesPerPeerWithoutAlert() || quiet[1] > 6) {
             throw new IllegalStateException("a peer without an open alert has " + quiet[1] + " series");
         }
         return String.format("scrape-series %s peers_in_scrape=%d lines=%d series=%d series_per_quiet_peer=%d..%d"
