@@ -17,12 +17,14 @@ import java.util.SplittableRandom;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.Test;
@@ -46,10 +48,16 @@ class KeyPlacementIT {
             admin.createTopics(List.of(new NewTopic(ours, PARTITIONS, (short) 1),
                     new NewTopic(kafkas, PARTITIONS, (short) 1))).all().get();
             // writing before every partition has its leader makes the broker refuse the first batches
-            // (NOT_LEADER_OR_FOLLOWER, then out-of-order sequences for the idempotent producers)
-            await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> admin.describeTopics(List.of(ours, kafkas))
-                    .allTopicNames().get().values().stream().flatMap(t -> t.partitions().stream())
-                    .filter(p -> p.leader() != null && !p.leader().isEmpty()).count() == 2L * PARTITIONS);
+            // (NOT_LEADER_OR_FOLLOWER, then out-of-order sequences for the idempotent producers). The metadata
+            // names a leader a moment before that broker acts as one; a log end offset is only told by the leader.
+            Map<TopicPartition, OffsetSpec> ends = new HashMap<>();
+            for (String topic : List.of(ours, kafkas)) {
+                for (int p = 0; p < PARTITIONS; p++) {
+                    ends.put(new TopicPartition(topic, p), OffsetSpec.latest());
+                }
+            }
+            await().atMost(Duration.ofSeconds(30)).ignoreExceptions()
+                    .until(() -> admin.listOffsets(ends).all().get().size() == ends.size());
         }
         // records draw their key arrays from a pool, so one array comes back as the collector's busy tunnels do
         // (the publisher remembers a partition by array identity) and many keys are seen once

@@ -4,14 +4,23 @@ import io.tunnelwatch.broker.EmbeddedBrokerConfig;
 import io.tunnelwatch.broker.EmbeddedKafkaBroker;
 import io.tunnelwatch.broker.PortProbe;
 import io.tunnelwatch.broker.TopicProvisioner;
+import io.tunnelwatch.events.Topic;
 import io.tunnelwatch.events.Topics;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.admin.RecordsToDelete;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.utils.Utils;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,6 +30,11 @@ import org.testcontainers.kafka.KafkaContainer;
  * The one Kafka of the integration tests in a JVM: the same embedded broker that {@code tunnelwatch run} starts, on
  * free ports, so the suite always tests the Kafka version tunnelwatch ships with. Started on first use, stopped when
  * the JVM exits; the topics of {@link Topics#ALL} are created with {@value #PARTITIONS} partitions.
+ *
+ * <p>Each test class finds the topics empty ({@link FreshTopicsPerTestClass}): a streams app under a new application
+ * id reads its input topics from the start, and without that it would replay every record the earlier classes of the
+ * JVM left, more with each class (the re-keying topics grow with every app that replays them), before reaching the
+ * records of its own test.
  *
  * <p>{@code -Dtunnelwatch.it.kafka=container} runs the suite against a Testcontainers {@link KafkaContainer}
  * instead (a Docker engine and its image registry must answer); {@code embedded} is the default.
@@ -45,6 +59,35 @@ public final class KafkaFixture {
             }
         }
         return bootstrapServers;
+    }
+
+    /**
+     * Deletes every record of the topics of {@link Topics#ALL} that keep records by time (the compacted ones refuse
+     * it; they hold a latest value per key and stay small), when the broker runs; starts nothing.
+     */
+    public static synchronized void deleteEarlierRecords() {
+        if (bootstrapServers == null) {
+            return;
+        }
+        List<String> names = Topics.ALL.stream().filter(t -> !t.compacted()).map(Topic::name).toList();
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+            Map<TopicPartition, OffsetSpec> ends = new HashMap<>();
+            admin.describeTopics(names).allTopicNames().get(30, TimeUnit.SECONDS).values().forEach(d ->
+                    d.partitions().forEach(p -> ends.put(new TopicPartition(d.name(), p.partition()),
+                            OffsetSpec.latest())));
+            Map<TopicPartition, RecordsToDelete> before = new HashMap<>();
+            admin.listOffsets(ends).all().get(30, TimeUnit.SECONDS).forEach((tp, end) -> {
+                if (end.offset() > 0) {
+                    before.put(tp, RecordsToDelete.beforeOffset(end.offset()));
+                }
+            });
+            admin.deleteRecords(before).all().get(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while emptying the test broker's topics", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("could not empty the test broker's topics: " + e.getMessage(), e);
+        }
     }
 
     private static String start() {
