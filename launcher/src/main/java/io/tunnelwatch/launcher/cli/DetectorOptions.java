@@ -62,7 +62,8 @@ public final class DetectorOptions {
                 d.messageWindow(),
                 seconds("--resolve-after", resolveAfterSeconds, d.resolveAfter()),
                 d.cryptoErrorsPerPoll(),
-                d.catchUpHorizon());
+                d.catchUpHorizon())
+                .withPeerStateRefresh(d.peerStateRefresh());
     }
 
     private static Duration seconds(String option, Integer value, Duration fallback) {

@@ -31,7 +31,7 @@ public final class ConfigFile {
     /** The thresholds, as keys of {@code detectors:}, in the order docs/configuration.md lists them. */
     public static final List<String> DETECTOR_KEYS = List.of("stuckAfter", "flatSamples", "resolveAfter",
             "silentAfter", "missingAfter", "flapCycles", "flapWindow", "messageWindow", "cryptoErrorsPerPoll",
-            "catchUpHorizon");
+            "catchUpHorizon", "peerStateRefresh");
     private static final List<String> ROOT_KEYS = List.of("detectors");
     private static final Pattern DURATION = Pattern.compile("(\\d{1,9})\\s*(s|m|h)?");
     private static final long MAX_SECONDS = 86_400;
@@ -90,7 +90,8 @@ public final class ConfigFile {
                 seconds(e.get("messageWindow"), base.messageWindow()),
                 seconds(e.get("resolveAfter"), base.resolveAfter()),
                 count(e.get("cryptoErrorsPerPoll"), base.cryptoErrorsPerPoll(), 0, MAX_ERRORS_PER_POLL),
-                seconds(e.get("catchUpHorizon"), base.catchUpHorizon()));
+                seconds(e.get("catchUpHorizon"), base.catchUpHorizon()))
+                .withPeerStateRefresh(seconds(e.get("peerStateRefresh"), base.peerStateRefresh()));
     }
 
     private MapNode map(Node node, String what) {

@@ -70,11 +70,12 @@ class DetectorOptionsTest {
                   messageWindow: 120s
                   cryptoErrorsPerPoll: 0
                   catchUpHorizon: 15m
+                  peerStateRefresh: 1m
                 """);
 
         assertThat(parse("--config", file.toString())).isEqualTo(new DetectorSettings(Duration.ofMinutes(2), 4, 5,
                 Duration.ofMinutes(30), Duration.ofMinutes(10), Duration.ofHours(1), Duration.ofSeconds(120),
-                Duration.ofSeconds(90), 0, Duration.ofMinutes(15)));
+                Duration.ofSeconds(90), 0, Duration.ofMinutes(15), Duration.ofMinutes(1)));
     }
 
     @Test
@@ -100,7 +101,7 @@ class DetectorOptionsTest {
         assertThatThrownBy(() -> parse("--config", file.toString())).isInstanceOf(ConfigFileException.class)
                 .hasMessage(file + " line 3: unknown key 'stuckAftr' under 'detectors' (known: stuckAfter,"
                         + " flatSamples, resolveAfter, silentAfter, missingAfter, flapCycles, flapWindow,"
-                        + " messageWindow, cryptoErrorsPerPoll, catchUpHorizon)");
+                        + " messageWindow, cryptoErrorsPerPoll, catchUpHorizon, peerStateRefresh)");
         Path top = write("detector:\n  stuckAfter: 60s\n");
         assertThatThrownBy(() -> parse("--config", top.toString()))
                 .hasMessageStartingWith(top + " line 1: unknown key 'detector' at the top");

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.BiConsumer;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
@@ -57,10 +58,21 @@ public final class DeadlineIndex {
         return peers;
     }
 
+    /** Every scheduled entry, earliest first: what a task finds in the index after a restart or a rebalance. */
+    public void forEachScheduled(BiConsumer<PeerKey, Instant> action) {
+        try (KeyValueIterator<Bytes, byte[]> it = store.all()) {
+            it.forEachRemaining(kv -> action.accept(peerOf(kv.key), dueOf(kv.key)));
+        }
+    }
+
     static Bytes keyOf(Instant due, PeerKey peer) {
         byte[] name = peer.encoded().getBytes(StandardCharsets.UTF_8);
         return Bytes.wrap(ByteBuffer.allocate(Long.BYTES + name.length).putLong(due.toEpochMilli()).put(name)
                 .array());
+    }
+
+    static Instant dueOf(Bytes key) {
+        return Instant.ofEpochMilli(ByteBuffer.wrap(key.get()).getLong());
     }
 
     static PeerKey peerOf(Bytes key) {

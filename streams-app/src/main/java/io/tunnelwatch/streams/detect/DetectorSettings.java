@@ -3,7 +3,7 @@ package io.tunnelwatch.streams.detect;
 import java.time.Duration;
 
 /**
- * Detector thresholds, defaults from DESIGN.md "Detectors".
+ * Detector thresholds, defaults from DESIGN.md "Detectors", and how often a peer's state is republished.
  *
  * @param stuckAfter     how long a phase may hang (IKE held, IKE up without IPsec, session down) [60 s]
  * @param flatSamples    consecutive polls one direction stays flat while the other rises [3]
@@ -20,6 +20,10 @@ import java.time.Duration;
  *                       (a new application id reading days of events, a restart after a long outage): it rebuilds
  *                       the state but opens no alert; an incident still going on once the stream caught up opens
  *                       then [5 min]
+ * @param peerStateRefresh how long a peer's state may change without being published on
+ *                       {@code tunnelwatch.peer-state}: a change of phase, of a layer's verdict or of the alert is
+ *                       published at once, any other change (counters, the last event) at most this long after it
+ *                       [5 min]
  */
 public record DetectorSettings(
         Duration stuckAfter,
@@ -31,7 +35,18 @@ public record DetectorSettings(
         Duration messageWindow,
         Duration resolveAfter,
         int cryptoErrorsPerPoll,
-        Duration catchUpHorizon) {
+        Duration catchUpHorizon,
+        Duration peerStateRefresh) {
+
+    public static final Duration DEFAULT_PEER_STATE_REFRESH = Duration.ofMinutes(5);
+
+    /** The thresholds with the default peer-state refresh. */
+    public DetectorSettings(Duration stuckAfter, int flatSamples, int flapCycles, Duration flapWindow,
+                            Duration silenceAfter, Duration missingAfter, Duration messageWindow,
+                            Duration resolveAfter, int cryptoErrorsPerPoll, Duration catchUpHorizon) {
+        this(stuckAfter, flatSamples, flapCycles, flapWindow, silenceAfter, missingAfter, messageWindow,
+                resolveAfter, cryptoErrorsPerPoll, catchUpHorizon, DEFAULT_PEER_STATE_REFRESH);
+    }
 
     public static DetectorSettings defaults() {
         return new DetectorSettings(Duration.ofSeconds(60), 3, 3, Duration.ofMinutes(10), Duration.ofMinutes(5),
@@ -41,6 +56,12 @@ public record DetectorSettings(
     /** The same thresholds with another catch-up horizon. */
     public DetectorSettings withCatchUpHorizon(Duration horizon) {
         return new DetectorSettings(stuckAfter, flatSamples, flapCycles, flapWindow, silenceAfter, missingAfter,
-                messageWindow, resolveAfter, cryptoErrorsPerPoll, horizon);
+                messageWindow, resolveAfter, cryptoErrorsPerPoll, horizon, peerStateRefresh);
+    }
+
+    /** The same thresholds with another peer-state refresh. */
+    public DetectorSettings withPeerStateRefresh(Duration refresh) {
+        return new DetectorSettings(stuckAfter, flatSamples, flapCycles, flapWindow, silenceAfter, missingAfter,
+                messageWindow, resolveAfter, cryptoErrorsPerPoll, catchUpHorizon, refresh);
     }
 }

@@ -11,7 +11,9 @@ import io.tunnelwatch.streams.detect.DeadlineIndex;
 import io.tunnelwatch.streams.detect.DetectorSettings;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.utils.Bytes;
@@ -28,11 +30,17 @@ import io.tunnelwatch.streams.device.DeviceStatus;
 
 /**
  * The thin Kafka Streams adapter around {@link PeerStateMachine} and {@link PeerAlerting}: reads the peer's state,
- * applies the event or counter sample, runs the detectors, stores and forwards the new state when it changed, publishes
- * alert records, and keeps the peer's timer in the {@link DeadlineIndex}. A wall-clock punctuation (every
+ * applies the event or counter sample, runs the detectors, stores the new state when it changed, publishes alert
+ * records at once, and keeps the peer's timer in the {@link DeadlineIndex}. A wall-clock punctuation (every
  * {@link #PUNCTUATE_EVERY}) re-evaluates only the peers whose timer is due. On init it announces every peer of its
  * partition, so gauges (phase, open alerts) are back right after a restart or a rebalance. {@link CatchUp} says
  * whether an input or a timer is judged in history (a replay), where no alert opens.
+ *
+ * <p>The state goes to {@code tunnelwatch.peer-state} at once when a verdict changed
+ * ({@link PeerStatePublication}); any other change puts the peer in a second index, the unpublished peers, due one
+ * refresh interval ({@link DetectorSettings#peerStateRefresh()}) after its first unpublished change, and the same
+ * punctuation publishes the due ones. That index is a logged store, so it commits with the state: after a crash the
+ * restored task still knows which peers it owes the topic.
  */
 public final class PeerTrackerProcessor implements Processor<PeerKey, PeerInput, PeerKey, Object> {
 
@@ -41,7 +49,7 @@ public final class PeerTrackerProcessor implements Processor<PeerKey, PeerInput,
     /** The names the topology gives this processor's stores and children. */
     public record Wiring(String stateStore, String deadlineStore, String stateSink, String alertsSink,
                          String activitySink, String deviceStatusStore, String addressStore,
-                         String tunnelEndsSink) {
+                         String tunnelEndsSink, String unpublishedStore) {
     }
 
     /** While a device is silent, its peers are looked at again this often (their alerts are held meanwhile). */
@@ -57,6 +65,10 @@ public final class PeerTrackerProcessor implements Processor<PeerKey, PeerInput,
     private ProcessorContext<PeerKey, Object> context;
     private KeyValueStore<PeerKey, PeerState> store;
     private DeadlineIndex deadlines;
+    private DeadlineIndex unpublished;
+    /** The due time of each peer in {@link #unpublished}, to move or remove its entry without a scan. */
+    private final Map<PeerKey, Instant> unpublishedDue = new HashMap<>();
+    private final Duration refresh;
     private ReadOnlyKeyValueStore<PeerKey, DeviceStatus> deviceStatus;
     private ReadOnlyKeyValueStore<String, DeviceAddress> addresses;
     private final DeviceActivityThrottle throttle = new DeviceActivityThrottle(DeviceActivityThrottle.DEFAULT_EVERY,
@@ -67,6 +79,7 @@ public final class PeerTrackerProcessor implements Processor<PeerKey, PeerInput,
         this.listener = listener;
         this.alerting = new PeerAlerting(settings);
         this.catchUpHorizon = settings.catchUpHorizon();
+        this.refresh = settings.peerStateRefresh();
     }
 
     @Override
@@ -75,6 +88,9 @@ public final class PeerTrackerProcessor implements Processor<PeerKey, PeerInput,
         this.store = context.getStateStore(wiring.stateStore());
         KeyValueStore<Bytes, byte[]> index = context.getStateStore(wiring.deadlineStore());
         this.deadlines = new DeadlineIndex(index);
+        KeyValueStore<Bytes, byte[]> unpublishedIndex = context.getStateStore(wiring.unpublishedStore());
+        this.unpublished = new DeadlineIndex(unpublishedIndex);
+        unpublished.forEachScheduled(unpublishedDue::put);
         this.deviceStatus = context.getStateStore(wiring.deviceStatusStore());
         this.addresses = context.getStateStore(wiring.addressStore());
         this.catchUp = new CatchUp(catchUpHorizon, wallClock());
@@ -164,6 +180,19 @@ public final class PeerTrackerProcessor implements Processor<PeerKey, PeerInput,
     /** Re-evaluates the peers whose timer is due; the others are not touched. */
     void punctuate(long wallClockMillis) {
         catchUp.timersAt(Instant.ofEpochMilli(wallClockMillis)).ifPresent(this::settleDue);
+        publishDue(Instant.ofEpochMilli(wallClockMillis));
+    }
+
+    /** The periodic refresh: publishes the peers whose oldest unpublished change is a refresh interval old. */
+    private void publishDue(Instant wallClock) {
+        for (PeerKey key : unpublished.takeDue(wallClock)) {
+            unpublishedDue.remove(key);
+            PeerState state = store.get(key);
+            if (state != null) {
+                Instant at = state.lastEventAt() != null ? state.lastEventAt() : wallClock;
+                context.forward(new Record<>(key, (Object) state, at.toEpochMilli()), wiring.stateSink());
+            }
+        }
     }
 
     private void settleDue(CatchUp.Moment now) {
@@ -195,7 +224,28 @@ public final class PeerTrackerProcessor implements Processor<PeerKey, PeerInput,
         }
         store.put(key, next);
         announce(key, next);
-        context.forward(new Record<>(key, (Object) next, now.toEpochMilli()), wiring.stateSink());
+        if (PeerStatePublication.isVerdictChange(prior, next)) {
+            publish(key, next, now);
+        } else {
+            holdForRefresh(key);
+        }
+    }
+
+    private void publish(PeerKey key, PeerState state, Instant at) {
+        Instant due = unpublishedDue.remove(key);
+        if (due != null) {
+            unpublished.reschedule(key, due, null);
+        }
+        context.forward(new Record<>(key, (Object) state, at.toEpochMilli()), wiring.stateSink());
+    }
+
+    /** The first unpublished change of a peer sets when the refresh publishes it; later ones wait with it. */
+    private void holdForRefresh(PeerKey key) {
+        if (!unpublishedDue.containsKey(key)) {
+            Instant due = wallClock().plus(refresh);
+            unpublished.reschedule(key, null, due);
+            unpublishedDue.put(key, due);
+        }
     }
 
     /**
@@ -224,5 +274,6 @@ public final class PeerTrackerProcessor implements Processor<PeerKey, PeerInput,
     public void close() {
         owned.forEach(listener::released);
         owned.clear();
+        unpublishedDue.clear();
     }
 }

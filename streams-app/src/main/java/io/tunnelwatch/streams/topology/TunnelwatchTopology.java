@@ -32,8 +32,8 @@ import org.apache.kafka.streams.state.Stores;
  *
  * <pre>
  * tunnelwatch.events   ─┐                                                      ┌▶ tunnelwatch.peer-state
- *                       ├▶ peer-tracker [peer-state, peer-deadlines; reads ───┼▶ tunnelwatch.alerts
- * tunnelwatch.counters ─┘   global device-status]                              └▶ tunnelwatch.device-activity
+ *                       ├▶ peer-tracker [peer-state, peer-deadlines,        ───┼▶ tunnelwatch.alerts
+ * tunnelwatch.counters ─┘   peer-unpublished; reads global device-status]      └▶ tunnelwatch.device-activity
  * tunnelwatch.device-activity ─▶ device-tracker [device-state, device-deadlines] ─┬▶ tunnelwatch.alerts
  *                                                                                 └▶ tunnelwatch.device-status
  * tunnelwatch.device-status ─▶ global store device-status (every task)
@@ -50,6 +50,13 @@ import org.apache.kafka.streams.state.Stores;
  * throttled "heard from / poll failed" record per device to {@code device|*} (one task judges the device), and the
  * device's silent/heard status comes back to every task through a global store (suppression of its peers' alerts).
  *
+ * <p>What is written: every peer-side store is cached (Kafka Streams record caching), so the store takes every input
+ * but its changelog gets a key's latest value at most once per commit (and when the cache evicts it); with
+ * {@code exactly_once_v2} the cache is flushed into the same transaction as the input offsets, so a crash loses no
+ * state that a committed offset stands for. {@code tunnelwatch.peer-state} gets a peer's state when a verdict changes
+ * and otherwise at most once per refresh interval ({@link PeerTrackerProcessor}); alerts are forwarded the moment
+ * they open or resolve.
+ *
  * <p>Both sources feed one processor through a common input type ({@link PeerInput}) rather than two processors
  * sharing the store: one writer per peer state, one place for the alert lifecycle and the timers. The topics are
  * keyed alike and must have the same partition count, so one task owns a peer's events and samples together.
@@ -62,6 +69,7 @@ public final class TunnelwatchTopology {
     public static final String PEER_TRACKER = "peer-tracker";
     public static final String PEER_STATE_SINK = "peer-state-sink";
     public static final String DEADLINE_STORE = "peer-deadlines";
+    public static final String UNPUBLISHED_STORE = "peer-unpublished";
     public static final String ALERTS_SINK = "alerts-sink";
     public static final String ACTIVITY_SINK = "device-activity-sink";
     public static final String ACTIVITY_SOURCE = "device-activity";
@@ -102,11 +110,10 @@ public final class TunnelwatchTopology {
                                  DetectorSettings settings) {
         PeerStateSerde stateSerde = new PeerStateSerde();
         StoreBuilder<KeyValueStore<PeerKey, PeerState>> store = Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(PEER_STATE_STORE), Topics.EVENTS.keySerde(), stateSerde);
-        StoreBuilder<KeyValueStore<Bytes, byte[]>> deadlines = Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(DEADLINE_STORE), Serdes.Bytes(), Serdes.ByteArray());
+                Stores.persistentKeyValueStore(PEER_STATE_STORE), Topics.EVENTS.keySerde(), stateSerde)
+                .withCachingEnabled();
         var wiring = new PeerTrackerProcessor.Wiring(PEER_STATE_STORE, DEADLINE_STORE, PEER_STATE_SINK, ALERTS_SINK,
-                ACTIVITY_SINK, DEVICE_STATUS_STORE, DEVICE_ADDRESS_STORE, TUNNEL_ENDS_SINK);
+                ACTIVITY_SINK, DEVICE_STATUS_STORE, DEVICE_ADDRESS_STORE, TUNNEL_ENDS_SINK, UNPUBLISHED_STORE);
         Topology topology = new Topology()
                 .addSource(EVENTS_SOURCE, Topics.EVENTS.keySerde().deserializer(),
                         wrapping(Topics.EVENTS.valueSerde().deserializer(), PeerInput.Event::new),
@@ -120,7 +127,8 @@ public final class TunnelwatchTopology {
                 .addProcessor(PEER_TRACKER, () -> new PeerTrackerProcessor(wiring, listener, settings),
                         EVENTS_SOURCE, COUNTERS_SOURCE, FAR_ENDS_SOURCE)
                 .addStateStore(store, PEER_TRACKER)
-                .addStateStore(deadlines, PEER_TRACKER)
+                .addStateStore(peerIndex(DEADLINE_STORE), PEER_TRACKER)
+                .addStateStore(peerIndex(UNPUBLISHED_STORE), PEER_TRACKER)
                 .addSink(PEER_STATE_SINK, Topics.PEER_STATE.name(), Topics.PEER_STATE.keySerde().serializer(),
                         stateSerde.serializer(), PEER_TRACKER)
                 .addSink(ALERTS_SINK, Topics.ALERTS.name(), Topics.ALERTS.keySerde().serializer(),
@@ -130,6 +138,12 @@ public final class TunnelwatchTopology {
         return topology
                 .addSink(ACTIVITY_SINK, Topics.DEVICE_ACTIVITY.name(), Topics.DEVICE_ACTIVITY.keySerde().serializer(),
                         new JsonSerde<>(DeviceActivity.class).serializer(), PEER_TRACKER);
+    }
+
+    /** A time-ordered index of peers ({@code DeadlineIndex}), cached like the states it points into. */
+    private static StoreBuilder<KeyValueStore<Bytes, byte[]>> peerIndex(String name) {
+        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.Bytes(), Serdes.ByteArray())
+                .withCachingEnabled();
     }
 
     /**
@@ -146,7 +160,8 @@ public final class TunnelwatchTopology {
                 .addProcessor(TUNNEL_PAIR_JOINER, () -> new TunnelPairProcessor(TUNNEL_PAIR_STORE, FAR_ENDS_SINK),
                         TUNNEL_ENDS_SOURCE)
                 .addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(TUNNEL_PAIR_STORE),
-                        Topics.TUNNEL_ENDS.keySerde(), new JsonSerde<>(TunnelPair.class)), TUNNEL_PAIR_JOINER)
+                        Topics.TUNNEL_ENDS.keySerde(), new JsonSerde<>(TunnelPair.class)).withCachingEnabled(),
+                        TUNNEL_PAIR_JOINER)
                 .addSink(FAR_ENDS_SINK, Topics.FAR_ENDS.name(), Topics.FAR_ENDS.keySerde().serializer(),
                         Topics.FAR_ENDS.valueSerde().serializer(), TUNNEL_PAIR_JOINER)
                 .addGlobalStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DEVICE_ADDRESS_STORE),
@@ -166,9 +181,9 @@ public final class TunnelwatchTopology {
                 .addProcessor(DEVICE_TRACKER, () -> new DeviceTrackerProcessor(wiring, alertListener, settings),
                         ACTIVITY_SOURCE)
                 .addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DEVICE_STATE_STORE),
-                        Topics.DEVICE_ACTIVITY.keySerde(), new JsonSerde<>(DeviceState.class)), DEVICE_TRACKER)
-                .addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DEVICE_DEADLINE_STORE),
-                        Serdes.Bytes(), Serdes.ByteArray()), DEVICE_TRACKER)
+                        Topics.DEVICE_ACTIVITY.keySerde(), new JsonSerde<>(DeviceState.class)).withCachingEnabled(),
+                        DEVICE_TRACKER)
+                .addStateStore(peerIndex(DEVICE_DEADLINE_STORE), DEVICE_TRACKER)
                 .addSink(DEVICE_ALERTS_SINK, Topics.ALERTS.name(), Topics.ALERTS.keySerde().serializer(),
                         Topics.ALERTS.valueSerde().serializer(), DEVICE_TRACKER)
                 .addSink(DEVICE_STATUS_SINK, Topics.DEVICE_STATUS.name(), Topics.DEVICE_STATUS.keySerde().serializer(),

@@ -61,6 +61,19 @@ class DeadlineIndexTest {
     }
 
     @Test
+    void shouldListEveryScheduledEntryEarliestFirstWithoutTakingIt() {
+        index.reschedule(B, null, T.plusSeconds(60));
+        index.reschedule(A, null, T.plusSeconds(5));
+        var seen = new java.util.LinkedHashMap<PeerKey, Instant>();
+
+        index.forEachScheduled(seen::put);
+
+        assertThat(seen).containsExactly(java.util.Map.entry(A, T.plusSeconds(5)),
+                java.util.Map.entry(B, T.plusSeconds(60)));
+        assertThat(index.takeDue(T.plusSeconds(60))).containsExactly(A, B);
+    }
+
+    @Test
     void shouldSortKeysByTimeWhateverThePeerName() {
         Bytes earlyLongName = DeadlineIndex.keyOf(T, new PeerKey("zzzz-router-with-a-long-name", "2001:db8::1"));
         Bytes laterShortName = DeadlineIndex.keyOf(T.plusMillis(1), new PeerKey("a", "1.1.1.1"));

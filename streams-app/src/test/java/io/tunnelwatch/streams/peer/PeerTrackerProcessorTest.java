@@ -40,7 +40,8 @@ class PeerTrackerProcessorTest {
 
     private static final PeerTrackerProcessor.Wiring WIRING =
             new PeerTrackerProcessor.Wiring("peer-state", "peer-deadlines", "state-sink", "alerts-sink",
-                    "activity-sink", "device-status", "device-addresses", "tunnel-ends-sink");
+                    "activity-sink", "device-status", "device-addresses", "tunnel-ends-sink",
+                    "peer-unpublished");
 
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private final PeerAlertMetrics metrics = new PeerAlertMetrics(registry);
@@ -49,6 +50,9 @@ class PeerTrackerProcessorTest {
             .withLoggingDisabled().build();
     private final KeyValueStore<Bytes, byte[]> deadlines = Stores.keyValueStoreBuilder(
             Stores.inMemoryKeyValueStore(WIRING.deadlineStore()), Serdes.Bytes(), Serdes.ByteArray())
+            .withLoggingDisabled().build();
+    private final KeyValueStore<Bytes, byte[]> unpublished = Stores.keyValueStoreBuilder(
+            Stores.inMemoryKeyValueStore(WIRING.unpublishedStore()), Serdes.Bytes(), Serdes.ByteArray())
             .withLoggingDisabled().build();
     private final KeyValueStore<PeerKey, DeviceStatus> deviceStatus = Stores.keyValueStoreBuilder(
             Stores.inMemoryKeyValueStore(WIRING.deviceStatusStore()), new PeerKeySerde(),
@@ -121,10 +125,35 @@ class PeerTrackerProcessorTest {
         assertThat(registry.find("tunnelwatch.peer.alert").tag("alert", "PeerUnreachable").gauges()).hasSize(1);
     }
 
+    @Test
+    void shouldStillPublishAHeldBackStateAfterARestart() {
+        MockProcessorContext<PeerKey, Object> first = context();
+        initStores(first);
+        PeerTrackerProcessor before = start(first);
+        before.process(input(event(EventKind.SESSION_UP, T0)));
+        before.process(input(event(EventKind.SESSION_UP, T0.plusSeconds(10))));
+        assertThat(statesForwarded(first)).as("the new peer only; the repeat waits for the refresh").hasSize(1);
+        before.close();
+
+        MockProcessorContext<PeerKey, Object> second = context();
+        start(second);
+        second.scheduledPunctuators().get(0).getPunctuator()
+                .punctuate(T0.plus(DetectorSettings.defaults().peerStateRefresh()).toEpochMilli());
+
+        assertThat(statesForwarded(second)).singleElement().extracting(PeerState::lastEventAt)
+                .isEqualTo(T0.plusSeconds(10));
+    }
+
+    private static List<PeerState> statesForwarded(MockProcessorContext<PeerKey, Object> context) {
+        return context.forwarded().stream().filter(f -> f.childName().filter("state-sink"::equals).isPresent())
+                .map(f -> (PeerState) f.record().value()).toList();
+    }
+
     private MockProcessorContext<PeerKey, Object> context() {
         MockProcessorContext<PeerKey, Object> context = processorContext();
         context.addStateStore(states);
         context.addStateStore(deadlines);
+        context.addStateStore(unpublished);
         context.addStateStore(deviceStatus);
         context.addStateStore(addresses);
         context.setCurrentSystemTimeMs(T0.toEpochMilli());
@@ -153,6 +182,7 @@ class PeerTrackerProcessorTest {
     private void initStores(MockProcessorContext<PeerKey, Object> context) {
         states.init(context.getStateStoreContext(), states);
         deadlines.init(context.getStateStoreContext(), deadlines);
+        unpublished.init(context.getStateStoreContext(), unpublished);
         deviceStatus.init(context.getStateStoreContext(), deviceStatus);
         addresses.init(context.getStateStoreContext(), addresses);
     }

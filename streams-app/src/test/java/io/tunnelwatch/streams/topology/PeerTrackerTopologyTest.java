@@ -12,6 +12,7 @@ import io.tunnelwatch.events.Topics;
 import io.tunnelwatch.events.TunnelEvent;
 import io.tunnelwatch.events.json.JsonSerde;
 import io.tunnelwatch.streams.StreamsSettings;
+import io.tunnelwatch.streams.detect.DetectorSettings;
 import io.tunnelwatch.streams.metrics.PeerPhaseMetrics;
 import io.tunnelwatch.streams.peer.PeerState;
 import java.nio.file.Path;
@@ -100,6 +101,8 @@ class PeerTrackerTopologyTest {
     void shouldKeepThePhaseSinceWhenARepeatedMessageConfirmsIt() {
         pipe(EventKind.SESSION_DOWN, T0);
         pipe(EventKind.SESSION_DOWN, T0.plusSeconds(60));
+        // The repeat changes no verdict: tunnelwatch.peer-state gets it with the periodic refresh.
+        driver.advanceWallClockTime(DetectorSettings.defaults().peerStateRefresh());
 
         assertThat(peerState.readValuesToList()).extracting(PeerState::phaseSince).containsExactly(T0, T0);
     }
