@@ -2,10 +2,10 @@ package io.tunnelwatch.benchmarks;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.tunnelwatch.collector.snmp.SnmpDevice;
+import io.tunnelwatch.collector.snmp.TunnelIndex;
 import io.tunnelwatch.collector.snmp.poll.CounterLimits;
 import io.tunnelwatch.collector.snmp.poll.Snmp4jClient;
 import io.tunnelwatch.collector.snmp.poll.SnmpPoller;
-import io.tunnelwatch.collector.snmp.poll.TunnelIndex;
 import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.time.Clock;

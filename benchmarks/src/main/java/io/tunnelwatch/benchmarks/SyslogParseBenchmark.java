@@ -2,14 +2,14 @@ package io.tunnelwatch.benchmarks;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.tunnelwatch.collector.catalog.MessageCatalog;
-import io.tunnelwatch.collector.kafka.PublishOutcome;
+import io.tunnelwatch.collector.parse.IosSyslogParser;
+import io.tunnelwatch.collector.parse.SyslogMessage;
+import io.tunnelwatch.collector.parse.SyslogParseResult;
+import io.tunnelwatch.collector.sink.PublishOutcome;
 import io.tunnelwatch.collector.syslog.DeviceResolver;
-import io.tunnelwatch.collector.syslog.IosSyslogParser;
 import io.tunnelwatch.collector.syslog.LineOutcome;
 import io.tunnelwatch.collector.syslog.SyslogIngest;
 import io.tunnelwatch.collector.syslog.SyslogLineReader;
-import io.tunnelwatch.collector.syslog.SyslogMessage;
-import io.tunnelwatch.collector.syslog.SyslogParseResult;
 import io.tunnelwatch.collector.syslog.Transport;
 import io.tunnelwatch.events.Topics;
 import io.tunnelwatch.events.TunnelEvent;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.tunnelwatch.collector.kafka.PublishOutcome;
 import io.tunnelwatch.collector.kafka.QueuedKafkaWriter;
+import io.tunnelwatch.collector.sink.PublishOutcome;
 import io.tunnelwatch.events.PeerKey;
 import io.tunnelwatch.testsupport.KafkaFixture;
 import java.nio.charset.StandardCharsets;

@@ -5,7 +5,8 @@ import static io.tunnelwatch.events.IkeVersion.IKEV1;
 import static io.tunnelwatch.events.IkeVersion.IKEV2;
 import static io.tunnelwatch.events.IkeVersion.UNKNOWN;
 
-import io.tunnelwatch.collector.syslog.SyslogMessage;
+import io.tunnelwatch.collector.net.PeerAddresses;
+import io.tunnelwatch.collector.parse.SyslogMessage;
 import io.tunnelwatch.events.EventKind;
 import io.tunnelwatch.events.Layer;
 import java.util.List;

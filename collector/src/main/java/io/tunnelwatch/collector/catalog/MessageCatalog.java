@@ -1,6 +1,7 @@
 package io.tunnelwatch.collector.catalog;
 
-import io.tunnelwatch.collector.syslog.SyslogMessage;
+import io.tunnelwatch.collector.net.PeerAddresses;
+import io.tunnelwatch.collector.parse.SyslogMessage;
 import io.tunnelwatch.events.EventKind;
 import io.tunnelwatch.events.IkeVersion;
 import io.tunnelwatch.events.PeerKey;

@@ -1,6 +1,5 @@
 package io.tunnelwatch.collector.catalog;
 
-import io.netty.util.concurrent.FastThreadLocal;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
@@ -36,12 +35,8 @@ final class RecentMatches {
 
     private static final long MIX = 0x9E3779B97F4A7C15L;
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final FastThreadLocal<byte[]> SCRATCH = new FastThreadLocal<>() {
-        @Override
-        protected byte[] initialValue() {
-            return new byte[MAX_TEXT_LENGTH];
-        }
-    };
+    private static final ThreadLocal<byte[]> SCRATCH =
+            ThreadLocal.withInitial(() -> new byte[MAX_TEXT_LENGTH]);
 
     private record Entry(String facility, String mnemonic, String text, Optional<CatalogMatch> read) {
         boolean matches(String f, String m, String t) {

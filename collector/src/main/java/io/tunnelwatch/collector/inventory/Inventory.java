@@ -1,6 +1,6 @@
 package io.tunnelwatch.collector.inventory;
 
-import io.tunnelwatch.collector.catalog.PeerAddresses;
+import io.tunnelwatch.collector.net.PeerAddresses;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

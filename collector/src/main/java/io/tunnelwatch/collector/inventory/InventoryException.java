@@ -1,32 +1,25 @@
 package io.tunnelwatch.collector.inventory;
 
-/**
- * An inventory file that cannot be used, with one line saying where and why, e.g.
- * {@code inventory.yaml line 7: device 'rtr-2' repeats address 192.0.2.1 of 'rtr-1'}, and, when the mistake is at a
- * place in the file, that line with a caret under the place ({@link #excerpt()}). An {@link IllegalArgumentException}
- * because it is a configuration mistake: the CLI prints the message, the excerpt below it, and exits.
- */
-public final class InventoryException extends IllegalArgumentException {
+import io.tunnelwatch.collector.yaml.YamlFileException;
 
-    private final String excerpt;
+/**
+ * An inventory file that is valid YAML but cannot be used as an inventory, with one line saying where and why, e.g.
+ * {@code inventory.yaml line 7: device 'rtr-2' repeats address 192.0.2.1 of 'rtr-1'}, and, when the mistake is at a
+ * place in the file, that line with a caret under the place ({@link #excerpt()}). A file that is not YAML at all is
+ * a plain {@link YamlFileException}.
+ */
+public final class InventoryException extends YamlFileException {
 
     public InventoryException(String message) {
-        this(message, (String) null);
+        super(message);
     }
 
     public InventoryException(String message, Throwable cause) {
         super(message, cause);
-        this.excerpt = null;
     }
 
-    /** @param excerpt the offending line and a caret line ({@link SourceExcerpt}), or null */
+    /** @param excerpt the offending line and a caret line, or null */
     public InventoryException(String message, String excerpt) {
-        super(message);
-        this.excerpt = excerpt;
-    }
-
-    /** The offending line and a caret under the place, as two lines; null when the mistake has no place. */
-    public String excerpt() {
-        return excerpt;
+        super(message, excerpt);
     }
 }

@@ -1,11 +1,13 @@
 package io.tunnelwatch.collector.inventory;
 
-import io.tunnelwatch.collector.catalog.PeerAddresses;
-import io.tunnelwatch.collector.inventory.YamlTree.Entry;
-import io.tunnelwatch.collector.inventory.YamlTree.ListNode;
-import io.tunnelwatch.collector.inventory.YamlTree.MapNode;
-import io.tunnelwatch.collector.inventory.YamlTree.Node;
-import io.tunnelwatch.collector.inventory.YamlTree.Scalar;
+import io.tunnelwatch.collector.net.PeerAddresses;
+import io.tunnelwatch.collector.yaml.YamlFileException;
+import io.tunnelwatch.collector.yaml.YamlTree.Entry;
+import io.tunnelwatch.collector.yaml.YamlTree.ListNode;
+import io.tunnelwatch.collector.yaml.YamlTree.MapNode;
+import io.tunnelwatch.collector.yaml.YamlTree.Node;
+import io.tunnelwatch.collector.yaml.YamlTree.Scalar;
+import io.tunnelwatch.collector.yaml.YamlTree;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
@@ -27,7 +29,8 @@ import java.util.regex.Pattern;
  * Reads and validates the inventory YAML (docs/configuration.md "Inventory"). The first mistake ends the load with an
  * {@link InventoryException} naming the file, the line and the reason: unknown keys, a missing or repeated device
  * name, an address that is not an IP literal (names would need DNS, which a collector must not wait on) or that
- * another device already has, a bad SNMP version or incomplete SNMP credentials, a peer or tunnel listed twice.
+ * another device already has, a bad SNMP version or incomplete SNMP credentials, a peer or tunnel listed twice. A file
+ * that is not YAML at all ends it with a {@link YamlFileException}, which is not an inventory mistake.
  */
 public final class InventoryLoader {
 
@@ -74,7 +77,7 @@ public final class InventoryLoader {
     private Inventory read(Reader in) {
         Node root = tree.read(in);
         if (root == null) {
-            throw tree.mistake(0, 0, "empty file; an inventory starts with 'devices:'");
+            throw inventoryMistake(tree.mistake(0, 0, "empty file; an inventory starts with 'devices:'"));
         }
         MapNode map = map(root, "the inventory");
         checkKeys(map, ROOT_KEYS, "the inventory");
@@ -382,6 +385,10 @@ public final class InventoryLoader {
     }
 
     private InventoryException fail(YamlTree.Located at, String reason) {
-        return tree.mistake(at, reason);
+        return inventoryMistake(tree.mistake(at, reason));
+    }
+
+    private static InventoryException inventoryMistake(YamlFileException located) {
+        return new InventoryException(located.getMessage(), located.excerpt());
     }
 }

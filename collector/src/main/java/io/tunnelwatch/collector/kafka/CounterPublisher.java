@@ -1,7 +1,8 @@
 package io.tunnelwatch.collector.kafka;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.tunnelwatch.collector.snmp.poll.CounterSink;
+import io.tunnelwatch.collector.sink.CounterSink;
+import io.tunnelwatch.collector.sink.PublishOutcome;
 import io.tunnelwatch.events.CounterSample;
 import io.tunnelwatch.events.PeerKey;
 import io.tunnelwatch.events.Topics;

@@ -2,7 +2,8 @@ package io.tunnelwatch.collector.kafka;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.netty.util.concurrent.FastThreadLocal;
-import io.tunnelwatch.collector.syslog.EventSink;
+import io.tunnelwatch.collector.sink.EventSink;
+import io.tunnelwatch.collector.sink.PublishOutcome;
 import io.tunnelwatch.events.Topics;
 import io.tunnelwatch.events.TunnelEvent;
 import org.apache.kafka.clients.producer.Producer;

@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.tunnelwatch.collector.concurrent.QueueDrainer;
 import io.tunnelwatch.collector.metrics.CollectorMeters;
 import io.tunnelwatch.collector.metrics.RateLimitedLog;
+import io.tunnelwatch.collector.sink.PublishOutcome;
 import java.time.Duration;
 import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.Producer;

@@ -1,7 +1,8 @@
 package io.tunnelwatch.collector.kafka;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.tunnelwatch.collector.syslog.RawLineSink;
+import io.tunnelwatch.collector.sink.PublishOutcome;
+import io.tunnelwatch.collector.sink.RawLineSink;
 import io.tunnelwatch.events.Topics;
 import org.apache.kafka.clients.producer.Producer;
 

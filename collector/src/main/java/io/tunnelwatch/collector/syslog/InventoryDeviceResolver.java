@@ -1,9 +1,9 @@
 package io.tunnelwatch.collector.syslog;
 
-import io.tunnelwatch.collector.catalog.PeerAddresses;
 import io.tunnelwatch.collector.inventory.Device;
 import io.tunnelwatch.collector.inventory.ExpectedPeer;
 import io.tunnelwatch.collector.inventory.Inventory;
+import io.tunnelwatch.collector.net.PeerAddresses;
 import java.util.Optional;
 
 /**

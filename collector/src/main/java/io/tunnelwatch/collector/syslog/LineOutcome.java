@@ -1,5 +1,7 @@
 package io.tunnelwatch.collector.syslog;
 
+import io.tunnelwatch.collector.parse.SyslogMessage;
+import io.tunnelwatch.collector.parse.SyslogParseResult;
 import io.tunnelwatch.events.TunnelEvent;
 
 /**

@@ -2,6 +2,9 @@ package io.tunnelwatch.collector.syslog;
 
 import io.tunnelwatch.collector.catalog.CatalogMatch;
 import io.tunnelwatch.collector.catalog.MessageCatalog;
+import io.tunnelwatch.collector.parse.IosSyslogParser;
+import io.tunnelwatch.collector.parse.SyslogMessage;
+import io.tunnelwatch.collector.parse.SyslogParseResult;
 import io.tunnelwatch.events.PeerKey;
 import io.tunnelwatch.events.TunnelEvent;
 import java.time.Clock;

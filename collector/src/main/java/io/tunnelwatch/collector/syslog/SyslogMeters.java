@@ -3,6 +3,7 @@ package io.tunnelwatch.collector.syslog;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.tunnelwatch.collector.metrics.CollectorMeters;
+import io.tunnelwatch.collector.parse.SyslogParseResult;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;

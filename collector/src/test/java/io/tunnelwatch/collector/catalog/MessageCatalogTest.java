@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeout;
 
 import io.tunnelwatch.collector.TsvFixture;
-import io.tunnelwatch.collector.syslog.IosSyslogParser;
-import io.tunnelwatch.collector.syslog.SyslogMessage;
-import io.tunnelwatch.collector.syslog.SyslogParseResult;
+import io.tunnelwatch.collector.parse.IosSyslogParser;
+import io.tunnelwatch.collector.parse.SyslogMessage;
+import io.tunnelwatch.collector.parse.SyslogParseResult;
 import io.tunnelwatch.events.EventKind;
 import io.tunnelwatch.events.IkeVersion;
 import io.tunnelwatch.events.Layer;

@@ -3,9 +3,9 @@ package io.tunnelwatch.collector.catalog;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tunnelwatch.collector.TsvFixture;
-import io.tunnelwatch.collector.syslog.IosSyslogParser;
-import io.tunnelwatch.collector.syslog.SyslogMessage;
-import io.tunnelwatch.collector.syslog.SyslogParseResult;
+import io.tunnelwatch.collector.parse.IosSyslogParser;
+import io.tunnelwatch.collector.parse.SyslogMessage;
+import io.tunnelwatch.collector.parse.SyslogParseResult;
 import io.tunnelwatch.events.EventKind;
 import java.util.ArrayList;
 import java.util.List;

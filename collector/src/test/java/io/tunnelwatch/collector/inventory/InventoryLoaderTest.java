@@ -3,6 +3,7 @@ package io.tunnelwatch.collector.inventory;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tunnelwatch.collector.yaml.YamlFileException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -158,8 +159,6 @@ class InventoryLoaderTest {
         "devices:\\n  - name: rtr one"
             + " | inventory.yaml line 2: device name 'rtr one' may hold letters, digits and . _ : / - only (it"
             + " becomes a Kafka key and a metric label)",
-        "devices:\\n  - name: rtr-1\\n    name: rtr-2"
-            + " | inventory.yaml line 3: key 'name' appears twice",
         "routers: []"
             + " | inventory.yaml line 1: unknown key 'routers' in the inventory (expected one of [devices])",
         "devices:\\n  - name: rtr-1\\n    snmp: {version: 2c, community: c, pollInterval: soon}"
@@ -212,10 +211,18 @@ class InventoryLoaderTest {
     @MethodSource("brokenYaml")
     void shouldSayWhereAndWhyTheYamlIsBrokenAndShowTheLine(String why, String yaml, String message, String excerpt) {
         assertThatThrownBy(() -> InventoryLoader.parse("inventory.yaml", yaml))
-                .isInstanceOfSatisfying(InventoryException.class, e -> {
+                .isInstanceOfSatisfying(YamlFileException.class, e -> {
                     assertThat(e.getMessage()).isEqualTo(message);
                     assertThat(e.excerpt()).isEqualTo(excerpt);
                 });
+    }
+
+    @Test
+    void shouldReportARepeatedKeyAsABrokenYamlFileNotAsAnInventoryMistake() {
+        assertThatThrownBy(() -> InventoryLoader.parse("inventory.yaml", "devices:\n  - name: rtr-1\n    name: rtr-2"))
+                .isInstanceOf(YamlFileException.class)
+                .isNotInstanceOf(InventoryException.class)
+                .hasMessage("inventory.yaml line 3: key 'name' appears twice");
     }
 
     @Test

@@ -4,7 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.tunnelwatch.collector.kafka.PublishOutcome;
+import io.tunnelwatch.collector.sink.PublishOutcome;
+import io.tunnelwatch.collector.sink.RecordingEventSink;
 import io.tunnelwatch.events.EventKind;
 import io.tunnelwatch.events.IkeVersion;
 import io.tunnelwatch.events.Layer;

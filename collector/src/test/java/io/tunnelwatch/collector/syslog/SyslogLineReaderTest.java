@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.tunnelwatch.collector.catalog.CatalogMatch;
 import io.tunnelwatch.collector.inventory.Inventory;
 import io.tunnelwatch.collector.inventory.InventoryLoader;
+import io.tunnelwatch.collector.parse.SyslogParseResult;
 import io.tunnelwatch.events.EventKind;
 import io.tunnelwatch.events.IkeVersion;
 import io.tunnelwatch.events.Layer;

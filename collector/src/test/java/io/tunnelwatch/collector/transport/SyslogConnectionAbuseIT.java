@@ -5,9 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.tunnelwatch.collector.config.SyslogListenerConfig;
-import io.tunnelwatch.collector.kafka.PublishOutcome;
+import io.tunnelwatch.collector.sink.EventSink;
+import io.tunnelwatch.collector.sink.PublishOutcome;
 import io.tunnelwatch.collector.syslog.DeviceResolver;
-import io.tunnelwatch.collector.syslog.EventSink;
 import io.tunnelwatch.collector.syslog.SyslogIngest;
 import io.tunnelwatch.events.TunnelEvent;
 import java.io.IOException;

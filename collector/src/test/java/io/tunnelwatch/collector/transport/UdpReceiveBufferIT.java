@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.tunnelwatch.collector.config.SyslogListenerConfig;
-import io.tunnelwatch.collector.kafka.PublishOutcome;
+import io.tunnelwatch.collector.sink.PublishOutcome;
 import io.tunnelwatch.collector.syslog.DeviceResolver;
 import io.tunnelwatch.collector.syslog.SyslogIngest;
 import java.nio.file.Files;

@@ -1,8 +1,8 @@
 package io.tunnelwatch.launcher.cli;
 
 import io.tunnelwatch.broker.BrokerStartException;
-import io.tunnelwatch.collector.inventory.InventoryException;
 import io.tunnelwatch.collector.transport.ListenerStartException;
+import io.tunnelwatch.collector.yaml.YamlFileException;
 import io.tunnelwatch.launcher.allinone.StartupException;
 import io.tunnelwatch.launcher.config.ConfigFileException;
 import java.io.PrintWriter;
@@ -10,9 +10,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.LoggerFactory;
-import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine;
 
 /**
  * How mistakes end: one line saying what is wrong and a non-zero exit, never a stack trace. Usage mistakes exit 2,
@@ -111,7 +111,7 @@ public final class CliErrors {
     /** The offending line of a file, below the one-line message, when the mistake is at a place in a file. */
     private static void printExcerpt(PrintWriter err, Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            String excerpt = t instanceof InventoryException i ? i.excerpt()
+            String excerpt = t instanceof YamlFileException y ? y.excerpt()
                     : t instanceof ConfigFileException c ? c.excerpt() : null;
             if (excerpt != null) {
                 err.println(excerpt);

@@ -1,11 +1,11 @@
 package io.tunnelwatch.launcher.config;
 
-import io.tunnelwatch.collector.inventory.InventoryException;
-import io.tunnelwatch.collector.inventory.YamlTree;
-import io.tunnelwatch.collector.inventory.YamlTree.Entry;
-import io.tunnelwatch.collector.inventory.YamlTree.MapNode;
-import io.tunnelwatch.collector.inventory.YamlTree.Node;
-import io.tunnelwatch.collector.inventory.YamlTree.Scalar;
+import io.tunnelwatch.collector.yaml.YamlFileException;
+import io.tunnelwatch.collector.yaml.YamlTree.Entry;
+import io.tunnelwatch.collector.yaml.YamlTree.MapNode;
+import io.tunnelwatch.collector.yaml.YamlTree.Node;
+import io.tunnelwatch.collector.yaml.YamlTree.Scalar;
+import io.tunnelwatch.collector.yaml.YamlTree;
 import io.tunnelwatch.streams.detect.DetectorSettings;
 import java.io.IOException;
 import java.io.Reader;
@@ -65,7 +65,7 @@ public final class ConfigFile {
         Node root;
         try {
             root = tree.read(in);
-        } catch (InventoryException e) {
+        } catch (YamlFileException e) {
             throw new ConfigFileException(e.getMessage(), e.excerpt());
         }
         if (root == null) {
@@ -153,7 +153,7 @@ public final class ConfigFile {
     }
 
     private ConfigFileException fail(YamlTree.Located at, String reason) {
-        InventoryException e = tree.mistake(at, reason);
+        YamlFileException e = tree.mistake(at, reason);
         return new ConfigFileException(e.getMessage(), e.excerpt());
     }
 }

@@ -3,8 +3,8 @@ package io.tunnelwatch.launcher.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import io.tunnelwatch.collector.inventory.InventoryException;
 import io.tunnelwatch.collector.inventory.InventoryLoader;
+import io.tunnelwatch.collector.yaml.YamlFileException;
 import io.tunnelwatch.launcher.Tunnelwatch;
 import io.tunnelwatch.launcher.config.ConfigFile;
 import io.tunnelwatch.launcher.config.ConfigFileException;
@@ -72,7 +72,7 @@ class CliErrorsTest {
 
     @Test
     void shouldShowTheOffendingLineOfABrokenInventoryBelowTheOneLineMessage() {
-        InventoryException broken = catchThrowableOfType(InventoryException.class,
+        YamlFileException broken = catchThrowableOfType(YamlFileException.class,
                 () -> InventoryLoader.parse("inventory.yaml", "devices:\n  - name: rtr-1\n    addresses: [192.0.2.1\n"
                         + "  - name: rtr-2\n"));
         StringWriter err = new StringWriter();

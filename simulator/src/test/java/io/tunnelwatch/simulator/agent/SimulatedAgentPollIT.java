@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.tunnelwatch.collector.snmp.SnmpDevice;
+import io.tunnelwatch.collector.snmp.TunnelIndex;
 import io.tunnelwatch.collector.snmp.poll.CounterLimits;
 import io.tunnelwatch.collector.snmp.poll.Snmp4jClient;
 import io.tunnelwatch.collector.snmp.poll.SnmpPoller;
-import io.tunnelwatch.collector.snmp.poll.TunnelIndex;
 import io.tunnelwatch.events.CounterSample;
 import io.tunnelwatch.simulator.FleetSimulation;
 import io.tunnelwatch.simulator.MutableClock;

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tunnelwatch.collector.catalog.CatalogMatch;
 import io.tunnelwatch.collector.catalog.MessageCatalog;
-import io.tunnelwatch.collector.snmp.poll.TunnelIndex;
+import io.tunnelwatch.collector.parse.IosSyslogParser;
+import io.tunnelwatch.collector.parse.SyslogParseResult;
+import io.tunnelwatch.collector.snmp.TunnelIndex;
 import io.tunnelwatch.collector.snmp.trap.TrapDecoder;
-import io.tunnelwatch.collector.syslog.IosSyslogParser;
-import io.tunnelwatch.collector.syslog.SyslogParseResult;
 import io.tunnelwatch.events.EventKind;
 import io.tunnelwatch.events.TunnelEvent;
 import io.tunnelwatch.simulator.FleetSimulation;

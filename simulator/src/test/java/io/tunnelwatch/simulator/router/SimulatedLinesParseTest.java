@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tunnelwatch.collector.catalog.CatalogMatch;
 import io.tunnelwatch.collector.catalog.MessageCatalog;
-import io.tunnelwatch.collector.syslog.IosSyslogParser;
-import io.tunnelwatch.collector.syslog.SyslogMessage;
-import io.tunnelwatch.collector.syslog.SyslogParseResult;
+import io.tunnelwatch.collector.parse.IosSyslogParser;
+import io.tunnelwatch.collector.parse.SyslogMessage;
+import io.tunnelwatch.collector.parse.SyslogParseResult;
 import io.tunnelwatch.events.EventKind;
 import io.tunnelwatch.simulator.wire.CryptoMessages;
 import java.time.Clock;

@@ -3,6 +3,7 @@ package io.tunnelwatch.collector.snmp.poll;
 import io.tunnelwatch.collector.metrics.RateLimitedLog;
 import io.tunnelwatch.collector.snmp.Snmp4jSecurity;
 import io.tunnelwatch.collector.snmp.SnmpDevice;
+import io.tunnelwatch.collector.snmp.SnmpPollException;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;

@@ -1,7 +1,10 @@
 package io.tunnelwatch.collector.snmp.poll;
 
 import io.tunnelwatch.collector.snmp.Snmp4jSecurity;
+import io.tunnelwatch.collector.snmp.SnmpClient;
 import io.tunnelwatch.collector.snmp.SnmpDevice;
+import io.tunnelwatch.collector.snmp.SnmpPollException;
+import io.tunnelwatch.collector.snmp.TableRow;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;

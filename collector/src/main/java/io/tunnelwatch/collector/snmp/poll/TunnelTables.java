@@ -2,7 +2,10 @@ package io.tunnelwatch.collector.snmp.poll;
 
 import static io.tunnelwatch.collector.snmp.poll.SnmpOids.*;
 
-import io.tunnelwatch.collector.catalog.PeerAddresses;
+import io.tunnelwatch.collector.net.IpsAddress;
+import io.tunnelwatch.collector.net.PeerAddresses;
+import io.tunnelwatch.collector.snmp.TableRow;
+import io.tunnelwatch.collector.snmp.TunnelInterface;
 import io.tunnelwatch.events.CounterSample.Counters;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

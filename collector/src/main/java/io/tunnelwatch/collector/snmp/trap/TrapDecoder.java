@@ -2,10 +2,10 @@ package io.tunnelwatch.collector.snmp.trap;
 
 import static io.tunnelwatch.collector.snmp.poll.SnmpOids.*;
 
-import io.tunnelwatch.collector.catalog.PeerAddresses;
-import io.tunnelwatch.collector.snmp.poll.IpsAddress;
-import io.tunnelwatch.collector.snmp.poll.TunnelIndex;
-import io.tunnelwatch.collector.snmp.poll.TunnelInterface;
+import io.tunnelwatch.collector.net.IpsAddress;
+import io.tunnelwatch.collector.net.PeerAddresses;
+import io.tunnelwatch.collector.snmp.TunnelIndex;
+import io.tunnelwatch.collector.snmp.TunnelInterface;
 import io.tunnelwatch.events.EventKind;
 import io.tunnelwatch.events.PeerKey;
 import io.tunnelwatch.events.TunnelEvent;

@@ -2,15 +2,15 @@ package io.tunnelwatch.collector.snmp.trap;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.tunnelwatch.collector.kafka.PublishOutcome;
 import io.tunnelwatch.collector.metrics.CollectorMeters;
 import io.tunnelwatch.collector.metrics.RateLimitedLog;
+import io.tunnelwatch.collector.net.IpsAddress;
+import io.tunnelwatch.collector.sink.EventSink;
+import io.tunnelwatch.collector.sink.PublishOutcome;
 import io.tunnelwatch.collector.snmp.Snmp4jSecurity;
+import io.tunnelwatch.collector.snmp.SnmpClient;
 import io.tunnelwatch.collector.snmp.SnmpDevice;
-import io.tunnelwatch.collector.snmp.poll.IpsAddress;
-import io.tunnelwatch.collector.snmp.poll.SnmpClient;
 import io.tunnelwatch.collector.snmp.poll.SnmpOids;
-import io.tunnelwatch.collector.syslog.EventSink;
 import io.tunnelwatch.events.TunnelEvent;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -24,6 +24,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.snmp4j.CommandResponder;
 import org.snmp4j.CommandResponderEvent;
 import org.snmp4j.MessageDispatcherImpl;
@@ -40,8 +42,6 @@ import org.snmp4j.smi.OID;
 import org.snmp4j.smi.OctetString;
 import org.snmp4j.smi.UdpAddress;
 import org.snmp4j.transport.DefaultUdpTransportMapping;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Receives SNMP notifications on UDP (default port 1162): v1 and v2c traps, v2c informs (answered), v3 traps and

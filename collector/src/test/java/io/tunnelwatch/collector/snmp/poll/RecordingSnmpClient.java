@@ -1,6 +1,9 @@
 package io.tunnelwatch.collector.snmp.poll;
 
+import io.tunnelwatch.collector.snmp.SnmpClient;
 import io.tunnelwatch.collector.snmp.SnmpDevice;
+import io.tunnelwatch.collector.snmp.SnmpPollException;
+import io.tunnelwatch.collector.snmp.TableRow;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

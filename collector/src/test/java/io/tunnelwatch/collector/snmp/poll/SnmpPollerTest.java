@@ -5,7 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.tunnelwatch.collector.snmp.SnmpClient;
 import io.tunnelwatch.collector.snmp.SnmpDevice;
+import io.tunnelwatch.collector.snmp.SnmpPollException;
+import io.tunnelwatch.collector.snmp.TableRow;
+import io.tunnelwatch.collector.snmp.TunnelIndex;
+import io.tunnelwatch.collector.snmp.TunnelInterface;
 import io.tunnelwatch.events.CounterSample;
 import java.net.InetAddress;
 import java.time.Clock;

@@ -11,6 +11,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.tunnelwatch.collector.snmp.SnmpDevice;
+import io.tunnelwatch.collector.snmp.TunnelIndex;
 import io.tunnelwatch.events.CounterSample;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;

@@ -3,11 +3,8 @@ package io.tunnelwatch.collector.snmp.trap;
 import static io.tunnelwatch.collector.snmp.poll.SnmpOids.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tunnelwatch.collector.snmp.poll.IkeRow;
-import io.tunnelwatch.collector.snmp.poll.SaRow;
-import io.tunnelwatch.collector.snmp.poll.TunnelIndex;
-import io.tunnelwatch.collector.snmp.poll.TunnelInterface;
-import io.tunnelwatch.events.CounterSample.Counters;
+import io.tunnelwatch.collector.snmp.TunnelIndex;
+import io.tunnelwatch.collector.snmp.TunnelInterface;
 import io.tunnelwatch.events.EventKind;
 import io.tunnelwatch.events.Layer;
 import io.tunnelwatch.events.TunnelEvent;
@@ -15,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -47,8 +45,7 @@ class TrapDecoderTest {
     private final TrapDecoder decoder = new TrapDecoder(index);
 
     TrapDecoderTest() {
-        index.update(DEVICE, List.of(new IkeRow(IKE_INDEX, PEER, true)),
-                List.of(new SaRow(SA_INDEX, IKE_INDEX, PEER, 100, true, true, Counters.ZERO)),
+        index.update(DEVICE, Map.of(SA_INDEX, PEER), Map.of(IKE_INDEX, PEER),
                 List.of(new TunnelInterface(20, "Tunnel7", true, PEER)));
     }
 

@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.tunnelwatch.collector.kafka.PublishOutcome;
+import io.tunnelwatch.collector.sink.PublishOutcome;
 import io.tunnelwatch.collector.snmp.SnmpDevice;
+import io.tunnelwatch.collector.snmp.TunnelIndex;
 import io.tunnelwatch.collector.snmp.poll.NetSnmpAgent;
 import io.tunnelwatch.collector.snmp.poll.Snmp4jClient;
 import io.tunnelwatch.collector.snmp.poll.SnmpOids;
-import io.tunnelwatch.collector.snmp.poll.TunnelIndex;
 import io.tunnelwatch.events.EventKind;
 import io.tunnelwatch.events.TunnelEvent;
 import java.net.InetAddress;
