@@ -17,6 +17,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -68,6 +73,36 @@ class PeerSeriesScrapeTest {
 
         assertThat(peerLines(registry.scrape())).isEmpty();
         assertThat(peerLines(registry.scrape(OPENMETRICS))).isEmpty();
+    }
+
+    /** The listeners run on the stream threads while the HTTP thread scrapes: no scrape may fail or repeat a series. */
+    @Test
+    void shouldScrapeWhileAStreamThreadTakesAndReleasesPeers() throws Exception {
+        ExecutorService streamThread = Executors.newSingleThreadExecutor();
+        AtomicBoolean stop = new AtomicBoolean();
+        try {
+            Future<?> churn = streamThread.submit(() -> {
+                for (int round = 0; !stop.get(); round++) {
+                    PeerKey key = new PeerKey("rtr-" + round % 7, "10.0.0." + round % 200);
+                    if (round % 3 == 2) {
+                        listeners.released(key);
+                    } else {
+                        listeners.updated(key, traffic(key, PeerPhase.PASSING_TRAFFIC, round).build());
+                    }
+                }
+            });
+            for (int scrape = 0; scrape < 50; scrape++) {
+                List<String> series = peerLines(registry.scrape(scrape % 2 == 0 ? "text/plain" : OPENMETRICS))
+                        .stream().filter(l -> !l.startsWith("#")).map(l -> l.substring(0, l.lastIndexOf(' ')))
+                        .toList();
+                assertThat(series).doesNotHaveDuplicates();
+            }
+            stop.set(true);
+            churn.get(30, TimeUnit.SECONDS);
+        } finally {
+            stop.set(true);
+            streamThread.shutdownNow();
+        }
     }
 
     private void fillAFewPeers() {
