@@ -1,16 +1,18 @@
 package io.tunnelwatch.streams.metrics;
 
 import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
+import io.prometheus.metrics.model.snapshots.Labels;
 import io.tunnelwatch.events.PeerKey;
 import io.tunnelwatch.streams.alert.AlertType;
 import io.tunnelwatch.streams.alert.OpenAlert;
 import io.tunnelwatch.streams.peer.PeerState;
 import io.tunnelwatch.streams.peer.PeerStateListener;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -18,12 +20,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  * when it resolves, with {@code tunnelwatch_peer_alert_diagnosis} beside it carrying the diagnosis a page needs
  * ({@link AlertPage}), and the fleet count {@code tunnelwatch_alerts_open{alert,severity}},
  * registered for every alert at start. Follows the partitions like {@link PeerPhaseMetrics}: a peer's open alert is
- * announced again from the store when its partition is assigned.
+ * announced again from the store when its partition is assigned. On a Prometheus registry the peers' series come
+ * from a {@link PeerSeriesCollector}; the fleet count stays a meter.
  */
 public final class PeerAlertMetrics implements PeerStateListener {
 
     private final MeterRegistry registry;
-    private final Map<PeerKey, OpenGauge> open = new ConcurrentHashMap<>();
+    private final PeerSeriesCollector<OpenGauge> open;
     private final Map<AlertType, AtomicInteger> byType = new EnumMap<>(AlertType.class);
 
     public PeerAlertMetrics(MeterRegistry registry) {
@@ -36,6 +39,11 @@ public final class PeerAlertMetrics implements PeerStateListener {
                     .tags("alert", type.alertName(), "severity", type.severity().label())
                     .register(registry);
         }
+        this.open = PeerSeriesCollector.on(registry, List.of(
+                PeerSeriesCollector.family(registry, TunnelwatchMeters.PEER_ALERT, Meter.Type.GAUGE,
+                        List.of(PeerSeriesCollector.point(OpenGauge::labels, g -> 1))),
+                PeerSeriesCollector.family(registry, TunnelwatchMeters.PEER_ALERT_DIAGNOSIS, Meter.Type.GAUGE,
+                        List.of(PeerSeriesCollector.point(OpenGauge::diagnosisLabels, g -> 1)))));
     }
 
     @Override
@@ -45,29 +53,46 @@ public final class PeerAlertMetrics implements PeerStateListener {
         if (current != null && alert != null && current.type == alert.type()) {
             AlertPage page = AlertPage.of(state, alert);
             if (!page.equals(current.page)) {
-                registry.remove(current.info);
-                open.put(key, new OpenGauge(current.type, current.gauge, page, info(tagsOf(key, alert), page)));
+                removeIfMeter(current.info);
+                open.put(key, new OpenGauge(current.type, current.gauge, page, info(tagsOf(key, alert), page),
+                        current.labels, diagnosisLabels(current.labels, page)));
             }
             return;
         }
         released(key);
         if (alert != null) {
             Tags tags = tagsOf(key, alert);
-            Gauge gauge = Gauge.builder(TunnelwatchMeters.PEER_ALERT.meterName(), () -> 1)
+            Gauge gauge = open.served() ? null : Gauge.builder(TunnelwatchMeters.PEER_ALERT.meterName(), () -> 1)
                     .description(TunnelwatchMeters.PEER_ALERT.description())
                     .tags(tags)
                     .register(registry);
             AlertPage page = AlertPage.of(state, alert);
-            open.put(key, new OpenGauge(alert.type(), gauge, page, info(tags, page)));
+            Labels labels = PeerSeriesCollector.labels(tags);
+            open.put(key, new OpenGauge(alert.type(), gauge, page, info(tags, page), labels,
+                    diagnosisLabels(labels, page)));
             byType.get(alert.type()).incrementAndGet();
         }
     }
 
     private Gauge info(Tags alertTags, AlertPage page) {
+        if (open.served()) {
+            return null;
+        }
         return Gauge.builder(TunnelwatchMeters.PEER_ALERT_DIAGNOSIS.meterName(), () -> 1)
                 .description(TunnelwatchMeters.PEER_ALERT_DIAGNOSIS.description())
                 .tags(alertTags.and("summary", page.summary(), "cause", page.cause(), "commands", page.commands()))
                 .register(registry);
+    }
+
+    private static Labels diagnosisLabels(Labels alertLabels, AlertPage page) {
+        return alertLabels.merge(Labels.of("summary", page.summary(), "cause", page.cause(),
+                "commands", page.commands()));
+    }
+
+    private void removeIfMeter(Gauge gauge) {
+        if (gauge != null) {
+            registry.remove(gauge);
+        }
     }
 
     private static Tags tagsOf(PeerKey key, OpenAlert alert) {
@@ -81,8 +106,8 @@ public final class PeerAlertMetrics implements PeerStateListener {
         OpenGauge g = open.remove(key);
         if (g != null) {
             byType.get(g.type).decrementAndGet();
-            registry.remove(g.gauge);
-            registry.remove(g.info);
+            removeIfMeter(g.gauge);
+            removeIfMeter(g.info);
         }
     }
 
@@ -91,6 +116,8 @@ public final class PeerAlertMetrics implements PeerStateListener {
         return byType.get(type).get();
     }
 
-    private record OpenGauge(AlertType type, Gauge gauge, AlertPage page, Gauge info) {
+    /** An open alert and its series; the gauges are null when the collector serves them. */
+    private record OpenGauge(AlertType type, Gauge gauge, AlertPage page, Gauge info, Labels labels,
+                             Labels diagnosisLabels) {
     }
 }

@@ -1,18 +1,20 @@
 package io.tunnelwatch.streams.metrics;
 
 import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.prometheus.metrics.model.snapshots.Labels;
 import io.tunnelwatch.events.PeerKey;
 import io.tunnelwatch.streams.peer.PeerState;
 import io.tunnelwatch.streams.peer.PeerStateListener;
-import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * {@code tunnelwatch_peer_facts{device,peer,nat_t,ike_version,interface}} = 1: what is known of a peer's tunnel, in
  * labels of bounded values, for a dashboard to show beside the counters. One series per peer at any time; when a
- * fact changes, the series is replaced. Follows the partitions like {@link PeerPhaseMetrics}.
+ * fact changes, the series is replaced. Follows the partitions like {@link PeerPhaseMetrics}, and like it serves the
+ * series from a {@link PeerSeriesCollector} on a Prometheus registry.
  */
 public final class PeerFactsMetrics implements PeerStateListener {
 
@@ -20,10 +22,13 @@ public final class PeerFactsMetrics implements PeerStateListener {
     public static final String UNKNOWN_INTERFACE = "unknown";
 
     private final MeterRegistry registry;
-    private final Map<PeerKey, Served> served = new HashMap<>();
+    private final PeerSeriesCollector<Served> served;
 
     public PeerFactsMetrics(MeterRegistry registry) {
         this.registry = registry;
+        this.served = PeerSeriesCollector.on(registry, List.of(PeerSeriesCollector.family(registry,
+                TunnelwatchMeters.PEER_FACTS, Meter.Type.GAUGE,
+                List.of(PeerSeriesCollector.point(Served::labels, s -> 1)))));
     }
 
     @Override
@@ -33,19 +38,25 @@ public final class PeerFactsMetrics implements PeerStateListener {
         if (current != null && current.facts.equals(facts)) {
             return;
         }
+        Labels labels = PeerSeriesCollector.labels(key, "nat_t", Boolean.toString(facts.natT()),
+                "ike_version", facts.ikeVersion(), "interface", facts.tunnelInterface());
+        if (served.served()) {
+            served.put(key, new Served(facts, null, labels));
+            return;
+        }
         released(key);
         Gauge gauge = Gauge.builder(TunnelwatchMeters.PEER_FACTS.meterName(), () -> 1)
                 .description(TunnelwatchMeters.PEER_FACTS.description())
                 .tags("device", key.device(), "peer", key.peer(), "nat_t", Boolean.toString(facts.natT()),
                         "ike_version", facts.ikeVersion(), "interface", facts.tunnelInterface())
                 .register(registry);
-        served.put(key, new Served(facts, gauge));
+        served.put(key, new Served(facts, gauge, labels));
     }
 
     @Override
     public synchronized void released(PeerKey key) {
         Served current = served.remove(key);
-        if (current != null) {
+        if (current != null && current.gauge != null) {
             registry.remove(current.gauge);
         }
     }
@@ -58,6 +69,7 @@ public final class PeerFactsMetrics implements PeerStateListener {
         }
     }
 
-    private record Served(Facts facts, Gauge gauge) {
+    /** The facts a peer's series carries; {@code gauge} is null when the collector serves it. */
+    private record Served(Facts facts, Gauge gauge, Labels labels) {
     }
 }

@@ -1,24 +1,27 @@
 package io.tunnelwatch.streams.metrics;
 
 import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.prometheus.metrics.model.snapshots.Labels;
 import io.tunnelwatch.events.PeerKey;
 import io.tunnelwatch.events.PeerPhase;
 import io.tunnelwatch.streams.peer.PeerState;
 import io.tunnelwatch.streams.peer.PeerStateListener;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * {@code tunnelwatch_peer_phase{device,peer}} for every peer this instance owns, and the fleet count by phase.
- * A peer's series appears when its partition is assigned here and goes when the partition moves away.
+ * A peer's series appears when its partition is assigned here and goes when the partition moves away. On a
+ * Prometheus registry the peers' series come from a {@link PeerSeriesCollector}; the fleet count stays a meter.
  */
 public final class PeerPhaseMetrics implements PeerStateListener {
 
     private final MeterRegistry registry;
-    private final Map<PeerKey, PeerGauge> gauges = new ConcurrentHashMap<>();
+    private final PeerSeriesCollector<PeerGauge> gauges;
     private final Map<PeerPhase, AtomicInteger> byPhase = new EnumMap<>(PeerPhase.class);
 
     public PeerPhaseMetrics(MeterRegistry registry) {
@@ -31,6 +34,9 @@ public final class PeerPhaseMetrics implements PeerStateListener {
                     .tag("phase", phase.name().toLowerCase(java.util.Locale.ROOT))
                     .register(registry);
         }
+        this.gauges = PeerSeriesCollector.on(registry, List.of(PeerSeriesCollector.family(registry,
+                TunnelwatchMeters.PEER_PHASE, Meter.Type.GAUGE,
+                List.of(PeerSeriesCollector.point(PeerGauge::labels, g -> g.code.get())))));
     }
 
     @Override
@@ -52,7 +58,9 @@ public final class PeerPhaseMetrics implements PeerStateListener {
             if (g.phase != null) {
                 byPhase.get(g.phase).decrementAndGet();
             }
-            registry.remove(g.gauge);
+            if (g.gauge != null) {
+                registry.remove(g.gauge);
+            }
         }
     }
 
@@ -64,21 +72,29 @@ public final class PeerPhaseMetrics implements PeerStateListener {
 
     private PeerGauge register(PeerKey key) {
         AtomicInteger code = new AtomicInteger();
-        Gauge gauge = Gauge.builder(TunnelwatchMeters.PEER_PHASE.meterName(), code, AtomicInteger::get)
-                .description(TunnelwatchMeters.PEER_PHASE.description())
-                .tags("device", key.device(), "peer", key.peer())
-                .register(registry);
-        return new PeerGauge(gauge, code);
+        Gauge gauge = gauges.served() ? null
+                : Gauge.builder(TunnelwatchMeters.PEER_PHASE.meterName(), code, AtomicInteger::get)
+                        .description(TunnelwatchMeters.PEER_PHASE.description())
+                        .tags("device", key.device(), "peer", key.peer())
+                        .register(registry);
+        return new PeerGauge(PeerSeriesCollector.labels(key), gauge, code);
     }
 
+    /** A peer's phase; {@code gauge} is null when the collector serves it. */
     private static final class PeerGauge {
+        final Labels labels;
         final Gauge gauge;
         final AtomicInteger code;
         volatile PeerPhase phase;
 
-        PeerGauge(Gauge gauge, AtomicInteger code) {
+        PeerGauge(Labels labels, Gauge gauge, AtomicInteger code) {
+            this.labels = labels;
             this.gauge = gauge;
             this.code = code;
+        }
+
+        Labels labels() {
+            return labels;
         }
     }
 }

@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
+import io.prometheus.metrics.model.snapshots.Labels;
 import io.tunnelwatch.events.CounterSample;
 import io.tunnelwatch.events.PeerKey;
 import io.tunnelwatch.streams.peer.PeerState;
@@ -11,7 +12,6 @@ import io.tunnelwatch.streams.peer.PeerStateListener;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -28,7 +28,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * every such fall. The deltas are taken per SA row by the collector and never negative. A poll counts once, the
  * first time its {@code polledAt} is seen later than the last one counted; a peer's counters start at 0 when this
  * instance takes it (start, partition assigned), which Prometheus reads as a counter reset. Follows the partitions
- * like {@link PeerPhaseMetrics}.
+ * like {@link PeerPhaseMetrics}, and like it serves the series from a {@link PeerSeriesCollector} on a Prometheus
+ * registry.
  */
 public final class PeerTrafficMetrics implements PeerStateListener {
 
@@ -52,10 +53,18 @@ public final class PeerTrafficMetrics implements PeerStateListener {
     }
 
     private final MeterRegistry registry;
-    private final Map<PeerKey, PeerCounters> peers = new HashMap<>();
+    private final PeerSeriesCollector<PeerCounters> peers;
 
     public PeerTrafficMetrics(MeterRegistry registry) {
         this.registry = registry;
+        this.peers = PeerSeriesCollector.on(registry, List.of(
+                PeerSeriesCollector.family(registry, TunnelwatchMeters.PEER_DECAPS, Meter.Type.COUNTER,
+                        List.of(PeerSeriesCollector.point(c -> c.labels, c -> c.decaps.get()))),
+                PeerSeriesCollector.family(registry, TunnelwatchMeters.PEER_ENCAPS, Meter.Type.COUNTER,
+                        List.of(PeerSeriesCollector.point(c -> c.labels, c -> c.encaps.get()))),
+                PeerSeriesCollector.family(registry, TunnelwatchMeters.PEER_ERRORS, Meter.Type.COUNTER,
+                        List.of(ErrorKind.values()).stream().map(kind -> PeerSeriesCollector.<PeerCounters>point(
+                                c -> c.errorLabels.get(kind), c -> c.errors.get(kind).get())).toList())));
     }
 
     @Override
@@ -81,7 +90,10 @@ public final class PeerTrafficMetrics implements PeerStateListener {
     }
 
     private PeerCounters register(PeerKey key, Instant countedUpTo) {
-        PeerCounters c = new PeerCounters(countedUpTo);
+        PeerCounters c = new PeerCounters(key, countedUpTo);
+        if (peers.served()) {
+            return c;
+        }
         Tags tags = Tags.of("device", key.device(), "peer", key.peer());
         c.meters.add(counter(TunnelwatchMeters.PEER_ENCAPS, tags, c.encaps));
         c.meters.add(counter(TunnelwatchMeters.PEER_DECAPS, tags, c.decaps));
@@ -100,16 +112,20 @@ public final class PeerTrafficMetrics implements PeerStateListener {
 
     /** One peer's running sums; written under the lock of the metrics, read by the scrape. */
     private static final class PeerCounters {
+        final Labels labels;
+        final Map<ErrorKind, Labels> errorLabels = new EnumMap<>(ErrorKind.class);
         final AtomicLong encaps = new AtomicLong();
         final AtomicLong decaps = new AtomicLong();
         final Map<ErrorKind, AtomicLong> errors = new EnumMap<>(ErrorKind.class);
         final List<Meter> meters = new ArrayList<>();
         Instant countedUpTo;
 
-        PeerCounters(Instant countedUpTo) {
+        PeerCounters(PeerKey key, Instant countedUpTo) {
+            this.labels = PeerSeriesCollector.labels(key);
             this.countedUpTo = countedUpTo;
             for (ErrorKind kind : ErrorKind.values()) {
                 errors.put(kind, new AtomicLong());
+                errorLabels.put(kind, PeerSeriesCollector.labels(key, "kind", kind.label()));
             }
         }
 
