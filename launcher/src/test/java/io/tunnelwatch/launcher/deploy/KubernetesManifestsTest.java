@@ -6,7 +6,11 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** deploy/k8s checked against the jar's options, its loaders and the repository's rule files. */
 class KubernetesManifestsTest {
@@ -15,11 +19,57 @@ class KubernetesManifestsTest {
     private static final String VERSION = StrictYaml.projectVersion(REPOSITORY);
     private static final Map<String, String> MANIFESTS = KubernetesCheck.read(REPOSITORY.resolve("deploy/k8s"));
 
-    private static List<String> problemsWith(String file, String from, String to) {
-        Map<String, String> changed = new TreeMap<>(MANIFESTS);
-        assertThat(changed.get(file)).as("the text to change in " + file).contains(from);
-        changed.put(file, changed.get(file).replace(from, to));
-        return KubernetesCheck.problems(changed, REPOSITORY, VERSION);
+    /** A mistake: in {@code file}, {@code from} becomes {@code to}; a problem must contain every one of {@code says}. */
+    private static Arguments mistake(String what, String file, String from, String to, String... says) {
+        return Arguments.of(what, file, from, to, List.of(says));
+    }
+
+    static Stream<Arguments> mistakes() {
+        return Stream.of(
+                mistake("an option the role does not have", "collector.yaml", "args: [collector, --inventory",
+                        "args: [collector, --inventroy", "tunnelwatch-collector/collector", "--inventroy"),
+                mistake("an option of another role", "streams.yaml", "args: [streams,",
+                        "args: [streams, --trap-port, '1162',", "--trap-port"),
+                mistake("an environment variable the jar does not read", "streams.yaml",
+                        "name: TUNNELWATCH_APPLICATION_ID", "name: TUNNELWATCH_APP_ID",
+                        "TUNNELWATCH_APP_ID is read by no option"),
+                mistake("a field the Kubernetes model does not have", "collector.yaml", "          readinessProbe:",
+                        "          readynessProbe:", "Deployment tunnelwatch-collector", "readynessProbe"),
+                mistake("a containerPort the options do not open", "collector.yaml", "containerPort: 1162",
+                        "containerPort: 162", "containerPorts", "UDP/162"),
+                mistake("a port option the containerPorts do not follow", "collector.yaml", "args: [collector,",
+                        "args: [collector, --http-port, '9500',", "TCP/9500"),
+                mistake("a probe on another port than the HTTP port", "collector.yaml", "args: [collector,",
+                        "args: [collector, --http-port, '9500',",
+                        "liveness probe's port http is not the HTTP port 9500"),
+                mistake("a probe on the wrong path", "streams.yaml", "path: /readyz", "path: /healthz",
+                        "readiness probe asks /healthz"),
+                mistake("a Service targeting a port no container opens", "collector.yaml", "targetPort: traps",
+                        "targetPort: snmp-traps", "Service tunnelwatch-collector-udp", "snmp-traps"),
+                mistake("a listener no Service reaches", "collector.yaml", "targetPort: traps",
+                        "targetPort: snmp-traps", "UDP/1162 (--trap-port) is reachable through no Service"),
+                mistake("a syslog Service that hides the routers' addresses", "collector.yaml",
+                        "externalTrafficPolicy: Local", "externalTrafficPolicy: Cluster",
+                        "externalTrafficPolicy must be Local"),
+                mistake("an inventory the jar refuses", "configmaps.yaml", "- address: 198.51.100.7",
+                        "- address: rtr-branch-7", "--inventory /etc/tunnelwatch/inventory/inventory.yaml", "line"),
+                mistake("a configuration key the jar does not know", "configmaps.yaml", "stuckAfter: 60s",
+                        "stuckAfterSeconds: 60", "--config", "stuckAfterSeconds"),
+                mistake("a file on no ConfigMap", "streams.yaml", "/etc/tunnelwatch/config/tunnelwatch.yaml]",
+                        "/etc/tunnelwatch/tunnelwatch.yaml]",
+                        "--config /etc/tunnelwatch/tunnelwatch.yaml is on no volume"),
+                mistake("streams state off its claim", "streams.yaml",
+                        "args: [streams, --data-dir, /var/lib/tunnelwatch",
+                        "args: [streams, --data-dir, /srv/tunnelwatch", "is on no volumeClaimTemplate"),
+                mistake("a Prometheus job the rules do not select", "streams.yaml",
+                        "tunnelwatch.io/job: tunnelwatch-streams", "tunnelwatch.io/job: streams",
+                        "tunnelwatch-streams: its Prometheus job"),
+                mistake("a rule that differs from the rule files", "prometheusrule.yaml", "for: 5m", "for: 6m",
+                        "PrometheusRule: its groups are not those"),
+                mistake("an image the Dockerfile does not build", "streams.yaml", "image: tunnelwatch:",
+                        "image: tunnelwatch:latest-", "image tunnelwatch:latest-"),
+                mistake("a manifest the kustomization leaves out", KubernetesCheck.KUSTOMIZATION,
+                        "  - podmonitor.yaml\n", "", "resources"));
     }
 
     @Test
@@ -29,113 +79,13 @@ class KubernetesManifestsTest {
         assertThat(KubernetesCheck.problems(MANIFESTS, REPOSITORY, VERSION)).isEmpty();
     }
 
-    @Test
-    void shouldReportAnOptionTheRoleDoesNotHave() {
-        assertThat(problemsWith("collector.yaml", "args: [collector, --inventory",
-                "args: [collector, --inventroy"))
-                .anySatisfy(p -> assertThat(p).contains("tunnelwatch-collector/collector").contains("--inventroy"));
-    }
-
-    @Test
-    void shouldReportAnOptionOfAnotherRole() {
-        assertThat(problemsWith("streams.yaml", "args: [streams,", "args: [streams, --trap-port, '1162',"))
-                .anySatisfy(p -> assertThat(p).contains("--trap-port"));
-    }
-
-    @Test
-    void shouldReportAnEnvironmentVariableTheJarDoesNotRead() {
-        assertThat(problemsWith("streams.yaml", "name: TUNNELWATCH_APPLICATION_ID", "name: TUNNELWATCH_APP_ID"))
-                .anySatisfy(p -> assertThat(p).contains("TUNNELWATCH_APP_ID is read by no option"));
-    }
-
-    @Test
-    void shouldReportAFieldTheKubernetesModelDoesNotHave() {
-        assertThat(problemsWith("collector.yaml", "          readinessProbe:", "          readynessProbe:"))
-                .anySatisfy(p -> assertThat(p).contains("Deployment tunnelwatch-collector")
-                        .contains("readynessProbe"));
-    }
-
-    @Test
-    void shouldReportAContainerPortTheOptionsDoNotOpen() {
-        assertThat(problemsWith("collector.yaml", "containerPort: 1162", "containerPort: 162"))
-                .anySatisfy(p -> assertThat(p).contains("containerPorts").contains("UDP/162"));
-    }
-
-    @Test
-    void shouldReportAPortOptionTheContainerPortsDoNotFollow() {
-        assertThat(problemsWith("collector.yaml", "args: [collector,", "args: [collector, --http-port, '9500',"))
-                .anySatisfy(p -> assertThat(p).contains("TCP/9500"))
-                .anySatisfy(p -> assertThat(p).contains("liveness probe's port http is not the HTTP port 9500"));
-    }
-
-    @Test
-    void shouldReportAProbeOnTheWrongPath() {
-        assertThat(problemsWith("streams.yaml", "path: /readyz", "path: /healthz"))
-                .anySatisfy(p -> assertThat(p).contains("readiness probe asks /healthz"));
-    }
-
-    @Test
-    void shouldReportAServiceTargetingAPortNoContainerOpens() {
-        assertThat(problemsWith("collector.yaml", "targetPort: traps", "targetPort: snmp-traps"))
-                .anySatisfy(p -> assertThat(p).contains("Service tunnelwatch-collector-udp").contains("snmp-traps"))
-                .anySatisfy(p -> assertThat(p).contains("UDP/1162 (--trap-port) is reachable through no Service"));
-    }
-
-    @Test
-    void shouldReportASyslogServiceThatHidesTheRoutersAddresses() {
-        assertThat(problemsWith("collector.yaml", "externalTrafficPolicy: Local", "externalTrafficPolicy: Cluster"))
-                .anySatisfy(p -> assertThat(p).contains("externalTrafficPolicy must be Local"));
-    }
-
-    @Test
-    void shouldReportAnInventoryTheJarRefuses() {
-        assertThat(problemsWith("configmaps.yaml", "- address: 198.51.100.7", "- address: rtr-branch-7"))
-                .anySatisfy(p -> assertThat(p).contains("--inventory /etc/tunnelwatch/inventory/inventory.yaml")
-                        .contains("line"));
-    }
-
-    @Test
-    void shouldReportAConfigurationKeyTheJarDoesNotKnow() {
-        assertThat(problemsWith("configmaps.yaml", "stuckAfter: 60s", "stuckAfterSeconds: 60"))
-                .anySatisfy(p -> assertThat(p).contains("--config").contains("stuckAfterSeconds"));
-    }
-
-    @Test
-    void shouldReportAFileOnNoConfigMap() {
-        assertThat(problemsWith("streams.yaml", "/etc/tunnelwatch/config/tunnelwatch.yaml]",
-                "/etc/tunnelwatch/tunnelwatch.yaml]"))
-                .anySatisfy(p -> assertThat(p).contains("--config /etc/tunnelwatch/tunnelwatch.yaml is on no volume"));
-    }
-
-    @Test
-    void shouldReportStreamsStateOffItsClaim() {
-        assertThat(problemsWith("streams.yaml", "args: [streams, --data-dir, /var/lib/tunnelwatch",
-                "args: [streams, --data-dir, /srv/tunnelwatch"))
-                .anySatisfy(p -> assertThat(p).contains("is on no volumeClaimTemplate"));
-    }
-
-    @Test
-    void shouldReportAJobTheRulesDoNotSelect() {
-        assertThat(problemsWith("streams.yaml", "tunnelwatch.io/job: tunnelwatch-streams",
-                "tunnelwatch.io/job: streams"))
-                .anySatisfy(p -> assertThat(p).contains("tunnelwatch-streams: its Prometheus job"));
-    }
-
-    @Test
-    void shouldReportARuleThatDiffersFromTheRuleFiles() {
-        assertThat(problemsWith("prometheusrule.yaml", "for: 5m", "for: 6m"))
-                .anySatisfy(p -> assertThat(p).contains("PrometheusRule: its groups are not those"));
-    }
-
-    @Test
-    void shouldReportAnImageTheDockerfileDoesNotBuild() {
-        assertThat(problemsWith("streams.yaml", "image: tunnelwatch:" + VERSION, "image: tunnelwatch:latest"))
-                .anySatisfy(p -> assertThat(p).contains("image tunnelwatch:latest"));
-    }
-
-    @Test
-    void shouldReportAManifestTheKustomizationLeavesOut() {
-        assertThat(problemsWith(KubernetesCheck.KUSTOMIZATION, "  - podmonitor.yaml\n", ""))
-                .anySatisfy(p -> assertThat(p).contains("resources"));
+    @ParameterizedTest(name = "shouldReport {0}")
+    @MethodSource("mistakes")
+    void shouldReportEveryMistakeOfAManifest(String what, String file, String from, String to, List<String> says) {
+        Map<String, String> changed = new TreeMap<>(MANIFESTS);
+        assertThat(changed.get(file)).as("the text to change in " + file).contains(from);
+        changed.put(file, changed.get(file).replace(from, to));
+        assertThat(KubernetesCheck.problems(changed, REPOSITORY, VERSION))
+                .anySatisfy(problem -> assertThat(problem).contains(says));
     }
 }

@@ -102,11 +102,19 @@ final class StrictYaml {
 
     /** The project's version (the root pom's): the tag of the image deploy/Dockerfile builds. */
     static String projectVersion(Path repository) {
+        return fromRootPom(repository, "<artifactId>tunnelwatch-parent</artifactId>\\s*<version>([^<]+)</version>");
+    }
+
+    /** The Kafka version the jar is built with (the root pom's {@code kafka.version}). */
+    static String kafkaVersion(Path repository) {
+        return fromRootPom(repository, "<kafka.version>([^<]+)</kafka.version>");
+    }
+
+    private static String fromRootPom(Path repository, String regex) {
         try {
-            Matcher m = Pattern.compile("<artifactId>tunnelwatch-parent</artifactId>\\s*<version>([^<]+)</version>")
-                    .matcher(Files.readString(repository.resolve("pom.xml")));
+            Matcher m = Pattern.compile(regex).matcher(Files.readString(repository.resolve("pom.xml")));
             if (!m.find()) {
-                throw new IllegalStateException("no version in the root pom.xml");
+                throw new IllegalStateException("no " + regex + " in the root pom.xml");
             }
             return m.group(1);
         } catch (IOException e) {
