@@ -120,14 +120,7 @@ final class ComposeCheck {
     }
 
     private static Mount mountOf(Service service, Path target) {
-        Mount best = null;
-        for (Mount mount : service.mounts()) {
-            if (target.normalize().startsWith(Path.of(mount.target()))
-                    && (best == null || mount.target().length() > best.target().length())) {
-                best = mount;
-            }
-        }
-        return best;
+        return StrictYaml.mountOf(target, service.mounts(), Mount::target);
     }
 
     private void checkStreamsInstances() {

@@ -300,14 +300,7 @@ final class KubernetesCheck {
         }
 
         private VolumeMount mountOf(Path file) {
-            VolumeMount best = null;
-            for (VolumeMount mount : container.getVolumeMounts()) {
-                if (file.normalize().startsWith(Path.of(mount.getMountPath()))
-                        && (best == null || mount.getMountPath().length() > best.getMountPath().length())) {
-                    best = mount;
-                }
-            }
-            return best;
+            return StrictYaml.mountOf(file, container.getVolumeMounts(), VolumeMount::getMountPath);
         }
     }
 

@@ -13,7 +13,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -102,24 +104,31 @@ final class StrictYaml {
 
     /** The project's version (the root pom's): the tag of the image deploy/Dockerfile builds. */
     static String projectVersion(Path repository) {
-        return fromRootPom(repository, "<artifactId>tunnelwatch-parent</artifactId>\\s*<version>([^<]+)</version>");
+        return pomValue(repository.resolve("pom.xml"), "<artifactId>tunnelwatch-parent</artifactId>\\s*<version>([^<]+)</version>");
     }
 
     /** The Kafka version the jar is built with (the root pom's {@code kafka.version}). */
     static String kafkaVersion(Path repository) {
-        return fromRootPom(repository, "<kafka.version>([^<]+)</kafka.version>");
+        return pomValue(repository.resolve("pom.xml"), "<kafka.version>([^<]+)</kafka.version>");
     }
 
-    private static String fromRootPom(Path repository, String regex) {
+    /** The first group of {@code regex}'s first match in the pom file {@code pom}. */
+    static String pomValue(Path pom, String regex) {
         try {
-            Matcher m = Pattern.compile(regex).matcher(Files.readString(repository.resolve("pom.xml")));
+            Matcher m = Pattern.compile(regex).matcher(Files.readString(pom));
             if (!m.find()) {
-                throw new IllegalStateException("no " + regex + " in the root pom.xml");
+                throw new IllegalStateException("no " + regex + " in " + pom);
             }
-            return m.group(1);
+            return m.group(1).strip();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Of the mounts, the one {@code file} lies in: the deepest whose target ({@code targetOf}) holds it; or null. */
+    static <M> M mountOf(Path file, List<M> mounts, Function<M, String> targetOf) {
+        return mounts.stream().filter(m -> file.normalize().startsWith(Path.of(targetOf.apply(m))))
+                .max(Comparator.comparingInt(m -> Path.of(targetOf.apply(m)).getNameCount())).orElse(null);
     }
 
     /** The repository root, from the launcher module's directory where its tests run. */
