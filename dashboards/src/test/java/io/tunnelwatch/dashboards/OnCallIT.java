@@ -49,8 +49,8 @@ class OnCallIT {
 
     /**
      * rtr-01 to rtr-02: the peer fault that must page once and resolve. A transform-set mismatch, whose first commands
-     * name the peer: the underlay alerts' first command, {@code ping <peer> source <src-if>}, is never complete,
-     * since nothing tells tunnelwatch a router's source interface yet, so their pages carry no command.
+     * name the peer as the runbook writes them (the underlay alerts' ping goes out without its {@code source} clause
+     * while tunnelwatch does not know a router's source interface).
      */
     private static final Fault FAULT = Fault.TRANSFORM_SET_MISMATCH;
     private static final String FAULT_ALERT = "IpsecNegotiationFailed";

@@ -5,12 +5,16 @@ import io.tunnelwatch.streams.alert.PeerAlerting;
 import io.tunnelwatch.streams.alert.RunbookTexts;
 import io.tunnelwatch.streams.peer.PeerState;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * What a notification for an open alert must tell on-call without opening anything: the alert's summary, its cause
  * in one sentence and the first commands to type, each complete. A command that still holds a placeholder (a value
  * no inventory or message gave, such as the source interface) cannot be pasted into a router, so it is left out
- * here; {@code tunnelwatch explain} and {@code /peers} show every command. Prometheus rules read it from the
+ * here, except a ping whose only missing value is its source interface: without {@code source} it still runs (from
+ * the interface the route to the peer leaves by, which is the underlay being tested); {@code tunnelwatch explain}
+ * and {@code /peers} show every command as the runbook writes it. Times in the cause read {@code 16:12:13 UTC}, not
+ * nanosecond ISO text. Prometheus rules read it from the
  * {@code tunnelwatch_peer_alert_diagnosis} labels (docs/alerting.md).
  */
 record AlertPage(String summary, String cause, String commands) {
@@ -19,11 +23,26 @@ record AlertPage(String summary, String cause, String commands) {
     static final int MAX_COMMANDS = 4;
     /** Label values stay short enough for a pager; a longer cause is cut at a word. */
     static final int MAX_CAUSE = 300;
+    private static final Pattern ISO_INSTANT =
+            Pattern.compile("\\d{4}-\\d{2}-\\d{2}T(\\d{2}:\\d{2}:\\d{2})(?:\\.\\d+)?Z");
 
     static AlertPage of(PeerState state, OpenAlert alert) {
-        List<String> complete = RunbookTexts.commands(alert.type(), PeerAlerting.placeholders(state)).stream()
-                .filter(c -> !c.startsWith("!") && !hasPlaceholder(c)).limit(MAX_COMMANDS).toList();
-        return new AlertPage(RunbookTexts.summary(alert.type()), shorten(alert.cause()), String.join("\n", complete));
+        List<String> filled = RunbookTexts.commands(alert.type(), PeerAlerting.placeholders(state));
+        return new AlertPage(RunbookTexts.summary(alert.type()), shorten(readableTimes(alert.cause())),
+                String.join("\n", pageCommands(filled)));
+    }
+
+    /** The first commands that can be pasted as they are: no comment, no placeholder left. */
+    static List<String> pageCommands(List<String> filled) {
+        return filled.stream().filter(c -> !c.startsWith("!"))
+                .map(c -> c.replace(" source <src-if>", ""))
+                .filter(c -> !hasPlaceholder(c)).distinct().limit(MAX_COMMANDS).toList();
+    }
+
+    /** {@code 2026-12-04T16:12:13.496247505Z} becomes {@code 16:12:13 UTC}: a page is read the day it is sent. */
+    static String readableTimes(String cause) {
+        return cause == null ? null
+                : ISO_INSTANT.matcher(cause).replaceAll("$1 UTC");
     }
 
     static boolean hasPlaceholder(String command) {
