@@ -120,7 +120,7 @@ final class ComposeCheck {
     }
 
     private static Mount mountOf(Service service, Path target) {
-        return StrictYaml.mountOf(target, service.mounts(), Mount::target);
+        return RoleInvocation.mountOf(target, service.mounts(), Mount::target);
     }
 
     private void checkStreamsInstances() {
@@ -164,7 +164,7 @@ final class ComposeCheck {
                 }
             }
         });
-        String kafkaVersion = StrictYaml.kafkaVersion(repository);
+        String kafkaVersion = RepositoryFiles.kafkaVersion(repository);
         compose.services().forEach((name, service) -> {
             if (service.image() != null && service.image().startsWith("apache/kafka:")
                     && !service.image().equals("apache/kafka:" + kafkaVersion)) {
@@ -211,7 +211,7 @@ final class ComposeCheck {
             return;
         }
         JsonNode config = StrictYaml.read(file);
-        List<Pattern> jobs = StrictYaml.ruleJobPatterns(repository);
+        List<Pattern> jobs = RepositoryFiles.ruleJobPatterns(repository);
         Set<String> scraped = new TreeSet<>();
         for (JsonNode scrape : config.path("scrape_configs")) {
             String job = scrape.path("job_name").asText();

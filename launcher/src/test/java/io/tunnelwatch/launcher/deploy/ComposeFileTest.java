@@ -15,9 +15,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** deploy/compose/compose.yaml checked against the jar's options, its loaders and the repository's files. */
 class ComposeFileTest {
 
-    private static final Path REPOSITORY = StrictYaml.repository();
+    private static final Path REPOSITORY = RepositoryFiles.repository();
     private static final Path DIRECTORY = REPOSITORY.resolve("deploy/compose");
-    private static final String VERSION = StrictYaml.projectVersion(REPOSITORY);
+    private static final String VERSION = RepositoryFiles.projectVersion(REPOSITORY);
 
     private static String composeFile() throws IOException {
         return Files.readString(DIRECTORY.resolve("compose.yaml"));

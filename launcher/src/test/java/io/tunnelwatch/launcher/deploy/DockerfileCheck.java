@@ -96,7 +96,7 @@ final class DockerfileCheck {
     }
 
     private void checkBase(String image) {
-        String release = StrictYaml.pomValue(repository.resolve("pom.xml"), "<maven.compiler.release>([^<]+)<");
+        String release = RepositoryFiles.pomValue(repository.resolve("pom.xml"), "<maven.compiler.release>([^<]+)<");
         if (!image.equals("eclipse-temurin:" + release + "-jre")) {
             problems.add("FROM " + image + ": not the Java " + release + " runtime the build compiles for"
                     + " (eclipse-temurin:" + release + "-jre)");
@@ -158,6 +158,6 @@ final class DockerfileCheck {
 
     /** The shaded jar's name: the shade plugin's {@code finalName} in launcher/pom.xml. */
     private String shadedJarName() {
-        return StrictYaml.pomValue(repository.resolve("launcher/pom.xml"), "<finalName>([^<]+)</finalName>");
+        return RepositoryFiles.pomValue(repository.resolve("launcher/pom.xml"), "<finalName>([^<]+)</finalName>");
     }
 }

@@ -15,7 +15,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** deploy/Dockerfile checked against the build (Java release, the shaded jar) and the jar's ports and options. */
 class DockerfileTest {
 
-    private static final Path REPOSITORY = StrictYaml.repository();
+    private static final Path REPOSITORY = RepositoryFiles.repository();
 
     private static String read(String file) throws IOException {
         return Files.readString(REPOSITORY.resolve(file));

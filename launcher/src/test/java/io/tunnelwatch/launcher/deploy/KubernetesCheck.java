@@ -300,7 +300,7 @@ final class KubernetesCheck {
         }
 
         private VolumeMount mountOf(Path file) {
-            return StrictYaml.mountOf(file, container.getVolumeMounts(), VolumeMount::getMountPath);
+            return RoleInvocation.mountOf(file, container.getVolumeMounts(), VolumeMount::getMountPath);
         }
     }
 
@@ -377,7 +377,7 @@ final class KubernetesCheck {
     private void checkPodMonitors() {
         List<PodMonitor> monitors = objects.stream().filter(PodMonitor.class::isInstance)
                 .map(PodMonitor.class::cast).toList();
-        List<Pattern> jobs = StrictYaml.ruleJobPatterns(repository);
+        List<Pattern> jobs = RepositoryFiles.ruleJobPatterns(repository);
         for (Workload workload : invocations.keySet()) {
             List<PodMonitor> scraping = monitors.stream().filter(m -> workload.labels().entrySet()
                     .containsAll(m.getSpec().getSelector().getMatchLabels().entrySet())).toList();
@@ -408,7 +408,7 @@ final class KubernetesCheck {
 
     private void checkPrometheusRules() {
         // as JSON trees: key order and YAML style do not count, every key and value does
-        if (!manifestRuleGroups.equals(StrictYaml.ruleGroups(repository))) {
+        if (!manifestRuleGroups.equals(RepositoryFiles.ruleGroups(repository))) {
             problems.add("PrometheusRule: its groups are not those of dashboards/prometheus/rules/*.yml"
                     + " (run scripts/generate-prometheusrule)");
         }

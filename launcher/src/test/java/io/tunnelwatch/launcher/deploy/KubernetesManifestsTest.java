@@ -15,8 +15,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** deploy/k8s checked against the jar's options, its loaders and the repository's rule files. */
 class KubernetesManifestsTest {
 
-    private static final Path REPOSITORY = StrictYaml.repository();
-    private static final String VERSION = StrictYaml.projectVersion(REPOSITORY);
+    private static final Path REPOSITORY = RepositoryFiles.repository();
+    private static final String VERSION = RepositoryFiles.projectVersion(REPOSITORY);
     private static final Map<String, String> MANIFESTS = KubernetesCheck.read(REPOSITORY.resolve("deploy/k8s"));
 
     /** A mistake: in {@code file}, {@code from} becomes {@code to}; a problem must contain every one of {@code says}. */

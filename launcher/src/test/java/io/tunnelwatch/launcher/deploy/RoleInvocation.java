@@ -9,12 +9,14 @@ import io.tunnelwatch.streams.detect.DetectorSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
@@ -163,6 +165,12 @@ final class RoleInvocation {
             }
         }
         return files;
+    }
+
+    /** Of the mounts, the one {@code file} lies in: the deepest whose target ({@code targetOf}) holds it; or null. */
+    static <M> M mountOf(Path file, List<M> mounts, Function<M, String> targetOf) {
+        return mounts.stream().filter(m -> file.normalize().startsWith(Path.of(targetOf.apply(m))))
+                .max(Comparator.comparingInt(m -> Path.of(targetOf.apply(m)).getNameCount())).orElse(null);
     }
 
     Path dataDirectory() {
