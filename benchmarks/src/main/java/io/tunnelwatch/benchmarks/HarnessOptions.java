@@ -1,0 +1,92 @@
+package io.tunnelwatch.benchmarks;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** The command line of {@link LoadHarness}; defaults are the load of #16's measurements. */
+@Command(name = "LoadHarness", mixinStandardHelpOptions = true,
+        description = "Drives `JAR run` with `JAR simulate --load` and prints one summary line.")
+final class HarnessOptions {
+
+    @Option(names = "--jar", defaultValue = "launcher/target/tunnelwatch.jar",
+            description = "The tunnelwatch jar to measure (default: ${DEFAULT-VALUE}).")
+    private Path jar;
+
+    @Option(names = "--label", defaultValue = "run", description = "First field of the summary line.")
+    private String label;
+
+    @Option(names = "--rate", defaultValue = "20000", description = "Syslog messages/s offered (default: ${DEFAULT-VALUE}).")
+    private long rate;
+
+    @Option(names = "--duration", defaultValue = "10", description = "Seconds of load (default: ${DEFAULT-VALUE}).")
+    private long durationSeconds;
+
+    @Option(names = "--routers", defaultValue = "200", description = "Simulated routers (default: ${DEFAULT-VALUE}).")
+    private int routers;
+
+    @Option(names = "--peers", defaultValue = "50", description = "Peers per router (default: ${DEFAULT-VALUE}).")
+    private int peers;
+
+    @Option(names = "--transport", defaultValue = "tcp", description = "tcp or udp (default: ${DEFAULT-VALUE}).")
+    private String transport;
+
+    @Option(names = "--xmx", defaultValue = "1g", description = "Heap of the all-in-one (default: ${DEFAULT-VALUE}).")
+    private String xmx;
+
+    static HarnessOptions parse(String... args) {
+        HarnessOptions options = new HarnessOptions();
+        CommandLine commandLine = new CommandLine(options);
+        CommandLine.ParseResult parsed = commandLine.parseArgs(args);
+        if (CommandLine.printHelpIfRequested(parsed)) {
+            System.exit(0);
+        }
+        if (!Files.isRegularFile(options.jar)) {
+            throw new CommandLine.ParameterException(commandLine, "--jar: no such file: " + options.jar
+                    + " (build it with `mvn -q -DskipTests package`, or run from the repository's top directory)");
+        }
+        if (!options.transport.equals("tcp") && !options.transport.equals("udp")) {
+            throw new CommandLine.ParameterException(commandLine, "--transport must be tcp or udp, was "
+                    + options.transport);
+        }
+        if (options.rate <= 0 || options.durationSeconds <= 0 || options.routers <= 0 || options.peers <= 0) {
+            throw new CommandLine.ParameterException(commandLine,
+                    "--rate, --duration, --routers and --peers must be positive");
+        }
+        return options;
+    }
+
+    Path jar() {
+        return jar;
+    }
+
+    String label() {
+        return label;
+    }
+
+    long rate() {
+        return rate;
+    }
+
+    long durationSeconds() {
+        return durationSeconds;
+    }
+
+    int routers() {
+        return routers;
+    }
+
+    int peers() {
+        return peers;
+    }
+
+    String transport() {
+        return transport;
+    }
+
+    String xmx() {
+        return xmx;
+    }
+}

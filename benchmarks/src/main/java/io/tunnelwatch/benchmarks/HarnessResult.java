@@ -1,0 +1,30 @@
+package io.tunnelwatch.benchmarks;
+
+import java.util.Locale;
+
+/**
+ * What one {@link LoadHarness} run measured.
+ *
+ * @param events       records the collector wrote to {@code tunnelwatch.events} during the run
+ * @param loadSeconds  from starting {@code simulate --load} until it exited
+ * @param drainSeconds from the end of the load until the streams app had committed every event
+ * @param totalSeconds from the start of the load until the streams app had committed every event
+ * @param peakLag      the largest committed lag on {@code tunnelwatch.events} seen (sampled every 200 ms)
+ * @param brokerBytes  growth of every partition's log on the broker (as stored: compressed batches)
+ * @param eventBytes   growth of {@code tunnelwatch.events}'s logs
+ * @param peakRssBytes the all-in-one's peak resident set, -1 when unknown
+ * @param loadSummary  the summary line of {@code simulate --load}
+ */
+record HarnessResult(long events, double loadSeconds, double drainSeconds, double totalSeconds, long peakLag,
+        long brokerBytes, long eventBytes, long peakRssBytes, String loadSummary) {
+
+    String summaryLine(String label) {
+        long stateBytes = brokerBytes - eventBytes;
+        return String.format(Locale.ROOT, "%s events=%d offered_events_per_s=%.0f streams_events_per_s=%.0f"
+                        + " peak_lag=%d drain_s=%.1f broker_bytes_per_event=%.0f state_bytes_per_event_byte=%.2f"
+                        + " rss_mb=%d | %s",
+                label, events, events / loadSeconds, events / totalSeconds, peakLag, drainSeconds,
+                (double) brokerBytes / Math.max(1, events), (double) stateBytes / Math.max(1, eventBytes),
+                peakRssBytes < 0 ? -1 : peakRssBytes / (1024 * 1024), loadSummary);
+    }
+}

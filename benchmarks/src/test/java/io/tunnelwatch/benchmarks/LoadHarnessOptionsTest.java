@@ -1,0 +1,50 @@
+package io.tunnelwatch.benchmarks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class LoadHarnessOptionsTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aMissingJarIsNamedWithHowToBuildIt() {
+        assertThatThrownBy(() -> HarnessOptions.parse("--jar", dir.resolve("nope.jar").toString()))
+                .isInstanceOf(CommandLine.ParameterException.class)
+                .hasMessageContaining("no such file").hasMessageContaining("nope.jar").hasMessageContaining("mvn");
+    }
+
+    @Test
+    void anUnknownTransportIsRefused() throws Exception {
+        Path jar = Files.createFile(dir.resolve("t.jar"));
+        assertThatThrownBy(() -> HarnessOptions.parse("--jar", jar.toString(), "--transport", "sctp"))
+                .hasMessageContaining("tcp or udp");
+    }
+
+    @Test
+    void theDefaultsAreTheLoadOfTheEngineMeasurements() throws Exception {
+        Path jar = Files.createFile(dir.resolve("t.jar"));
+        HarnessOptions options = HarnessOptions.parse("--jar", jar.toString());
+        assertThat(options.rate()).isEqualTo(20_000);
+        assertThat(options.durationSeconds()).isEqualTo(10);
+        assertThat(options.routers()).isEqualTo(200);
+        assertThat(options.peers()).isEqualTo(50);
+        assertThat(options.transport()).isEqualTo("tcp");
+    }
+
+    @Test
+    void theSummaryLineDividesByEventsAndTime() {
+        HarnessResult result = new HarnessResult(100_000, 10.0, 15.0, 25.0, 80_000, 40_000_000, 10_000_000,
+                512L * 1024 * 1024, "load: sent 200000 messages");
+        assertThat(result.summaryLine("after")).isEqualTo("after events=100000 offered_events_per_s=10000"
+                + " streams_events_per_s=4000 peak_lag=80000 drain_s=15.0 broker_bytes_per_event=400"
+                + " state_bytes_per_event_byte=3.00 rss_mb=512 | load: sent 200000 messages");
+    }
+}
