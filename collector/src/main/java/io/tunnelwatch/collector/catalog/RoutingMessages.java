@@ -42,7 +42,8 @@ final class RoutingMessages {
             // "IP-EIGRP(0) 100: Neighbor 13.0.0.3 (Tunnel0) is up: new adjacency"; "is resync" is neither
             of("DUAL", "NBRCHANGE", UNKNOWN, m -> "up".equals(m.group("state"))
                             ? EventKind.ROUTING_ADJACENCY_UP : EventKind.ROUTING_ADJACENCY_DOWN,
-                    "(?:EIGRP-IPv[46]|IP-EIGRP\\(\\d+\\)|IPv6-EIGRP\\(\\d+\\))\\s*:?\\s*(?<asn>\\d+)\\s*:\\s*Neighbor\\s+"
+                    "(?:EIGRP-IPv[46]|IP-EIGRP\\(\\d+\\)|IPv6-EIGRP\\(\\d+\\))\\s*:?\\s*(?<asn>\\d+)\\s*:"
+                            + "\\s*Neighbor\\s+"
                             + addr("neighbor") + "\\s+\\(" + TUNNEL + "\\)\\s+is\\s+(?<state>up|down)"
                             + "(?:\\s*:\\s*+(?<reason>\\S(?:.*\\S)?))?")
                     .fields("asn", "neighbor", "interface", "reason").constant("protocol", "eigrp"),
@@ -62,7 +63,8 @@ final class RoutingMessages {
             of("DMVPN", "CRYPTO_SS", UNKNOWN, m -> "UP".equals(m.group("state"))
                             ? EventKind.CRYPTO_SOCKET_UP : EventKind.CRYPTO_SOCKET_DOWN,
                     TUNNEL + "(?:\\s*:\\s*local\\s+address\\s*:\\s*" + addr("localAddr")
-                            + "\\s+remote\\s+address\\s*:\\s*|-)" + addr("peer") + "\\s+socket\\s+is\\s+(?<state>UP|DOWN)")
+                            + "\\s+remote\\s+address\\s*:\\s*|-)" + addr("peer")
+                            + "\\s+socket\\s+is\\s+(?<state>UP|DOWN)")
                     .fields("interface", "localAddr"),
             // [V] "Tunnel0: Next Hop Server : (Tunnel: 172.16.0.1 NBMA: 203.0.113.2 ) for (Tunnel: 172.16.0.2
             // NBMA: 198.51.100.2) is DOWN, Reason: External(NHRP: no error)" and NHRP_NHS_UP "... is  UP";
