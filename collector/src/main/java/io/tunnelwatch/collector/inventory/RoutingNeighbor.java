@@ -1,6 +1,6 @@
 package io.tunnelwatch.collector.inventory;
 
-import io.netty.util.NetUtil;
+import io.tunnelwatch.collector.net.PeerAddresses;
 import java.util.Arrays;
 
 /**
@@ -22,7 +22,7 @@ public record RoutingNeighbor(String text, byte[] bytes, int length) {
         String s = spec.strip();
         int slash = s.indexOf('/');
         String address = slash < 0 ? s : s.substring(0, slash);
-        byte[] bytes = NetUtil.createByteArrayFromIpAddressString(address);
+        byte[] bytes = PeerAddresses.bytes(address);
         if (bytes == null) {
             return null;
         }
@@ -38,14 +38,13 @@ public record RoutingNeighbor(String text, byte[] bytes, int length) {
                 return null;
             }
         }
-        String canonical = bytes.length == 4 ? NetUtil.bytesToIpAddress(bytes)
-                : NetUtil.toAddressString(NetUtil.createInetAddressFromIpAddressString(address));
+        String canonical = PeerAddresses.canonical(address);
         return new RoutingNeighbor(length == max ? canonical : canonical + "/" + length, bytes, length);
     }
 
     /** Whether {@code address} (any spelling of an IPv4/IPv6 literal) is this neighbour or lies in this subnet. */
     public boolean contains(String address) {
-        byte[] other = address == null ? null : NetUtil.createByteArrayFromIpAddressString(address);
+        byte[] other = PeerAddresses.bytes(address);
         if (other == null || other.length != bytes.length) {
             return false;
         }
