@@ -54,6 +54,17 @@ final class RoutingMessages {
                     "neighbor\\s+" + addr("neighbor") + "(?:\\s+vpn\\s+vrf\\s+(?<vrf>\\S+))?\\s+(?<state>Up|Down)"
                             + "(?:\\s++(?<reason>\\S(?:.*\\S)?))?")
                     .fields("neighbor", "vrf", "reason").constant("protocol", "bgp"),
+            // [V] "sent to neighbor 10.1.1.2 4/0 (hold time expired) 0 bytes", "received from neighbor 10.12.1.2
+            // active 2/2 (peer in wrong AS) 2 bytes FF78": a NOTIFICATION always closes the session (RFC 4271)
+            of("BGP", "NOTIFICATION", UNKNOWN, EventKind.ROUTING_ADJACENCY_DOWN,
+                    "(?:sent\\s+to|received\\s+from)\\s+neighbor\\s+" + addr("neighbor")
+                            + "(?:\\s+(?:active|passive))?\\s+(?<code>\\d+/\\d+)\\s*\\((?<reason>[^)]*)\\)")
+                    .fields("neighbor", "code", "reason").constant("protocol", "bgp"),
+            // [V] "Neighbor 10.12.1.2 active reset (BGP Notification received)"
+            of("BGP", "NBR_RESET", UNKNOWN, EventKind.ROUTING_ADJACENCY_DOWN,
+                    "Neighbor\\s+" + addr("neighbor")
+                            + "(?:\\s+(?:active|passive))?\\s+reset\\s*\\((?<reason>[^)]*)\\)")
+                    .fields("neighbor", "reason").constant("protocol", "bgp"),
             // [V] Cisco tech note 22327: "Tunnel0 temporarily disabled due to recursive routing"
             of("TUN", "RECURDOWN", UNKNOWN, EventKind.TUNNEL_RECURSIVE_ROUTING,
                     TUNNEL + "\\s+temporarily\\s+disabled\\s+due\\s+to\\s+recursive\\s+routing")
