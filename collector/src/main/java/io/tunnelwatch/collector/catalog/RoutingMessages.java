@@ -78,7 +78,7 @@ final class RoutingMessages {
                             + "\\s+socket\\s+is\\s+(?<state>UP|DOWN)")
                     .fields("interface", "localAddr"),
             // [V] "Tunnel0: Next Hop Server : (Tunnel: 172.16.0.1 NBMA: 203.0.113.2 ) for (Tunnel: 172.16.0.2
-            // NBMA: 198.51.100.2) is DOWN, Reason: External(NHRP: no error)" and NHRP_NHS_UP "... is  UP";
+            // NBMA: 198.51.100.2) is DOWN, Reason: External(NHRP: no error)", NHRP_NHS_UP "... is  UP", NHC_UP;
             // the first pair is the far end (the hub, an NHS, for a spoke; a client, NHC, for the hub)
             of("DMVPN", "NHRP_NHS_DOWN", UNKNOWN, RoutingMessages::nhrpUpOrDown,
                     TUNNEL + "\\s*:\\s*Next\\s+Hop\\s+(?:Server|Client)\\s*:\\s*" + NHRP_PAIR
