@@ -10,11 +10,11 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * CryptoSocketDown [IPSEC] (RUNBOOK.md "Layer 3"): a DMVPN crypto socket to the peer's NBMA address went down and no
- * IPsec SA came up for {@code stuckAfter}. The socket is the tunnel protection of the mGRE tunnel towards that peer,
- * so it is the IPsec layer; the wait lets an IKE or underlay cause reported at the same moment open instead. Read
- * from the peer's recent events: the newest socket or SA message must be the socket going down. A phase-2 failure
- * message within the window says more (its reason): then IpsecNegotiationFailed opens instead.
+ * CryptoSocketDown [IPSEC] (the runbook's layer 3, IPsec SAs): a DMVPN crypto socket to the peer's NBMA address
+ * went down and no IPsec SA came up for {@code stuckAfter}. The socket is the tunnel protection of the mGRE tunnel
+ * towards that peer, so it is the IPsec layer; the wait lets an IKE or underlay cause reported at the same moment
+ * open instead. Read from the peer's recent events: the newest socket or SA message must be the socket going down.
+ * A phase-2 failure message within the window says more (its reason): then IpsecNegotiationFailed opens instead.
  */
 public record CryptoSocketDownDetector(DetectorSettings settings) implements Detector {
 

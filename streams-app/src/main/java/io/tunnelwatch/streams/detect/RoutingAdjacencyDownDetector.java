@@ -12,7 +12,7 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * RoutingAdjacencyDown [ROUTING] (RUNBOOK.md "Layer 5", route-based VPNs run a routing protocol over the tunnel):
+ * RoutingAdjacencyDown [ROUTING] (the runbook's layer 5: route-based VPNs run a routing protocol over the tunnel):
  * an OSPF, EIGRP, BGP or NHRP adjacency over the peer's tunnel stayed down for {@code stuckAfter} while the layers
  * below are not known to be broken: "IPsec up, adjacency down". With the IPsec SA known to be missing, or IKE down or
  * negotiating, the adjacency is a symptom and this detector stays quiet, so the lower layer's alert opens instead;

@@ -3,7 +3,7 @@ package io.tunnelwatch.streams.peer;
 import java.time.Instant;
 
 /**
- * One routing adjacency over the peer's tunnel as its last message told (RUNBOOK.md "Layer 5", route-based VPNs):
+ * One routing adjacency over the peer's tunnel as its last message told (the runbook's layer 5, route-based VPNs):
  * an OSPF or EIGRP neighbour on the tunnel interface, a BGP session the inventory puts behind the tunnel, or the
  * DMVPN NHRP registration with the hub.
  *
@@ -22,7 +22,7 @@ public record RoutingAdjacency(String protocol, String neighbor, String iface, b
         return java.util.Objects.equals(protocol, otherProtocol) && java.util.Objects.equals(neighbor, otherNeighbor);
     }
 
-    /** The adjacency for an operator: {@code BGP neighbour 169.254.22.6} or {@code OSPF neighbour 3.3.3.3 on Tunnel0}. */
+    /** For an operator: {@code BGP neighbour 169.254.22.6}, {@code OSPF neighbour 3.3.3.3 on Tunnel0}. */
     public String label() {
         String name = protocol == null ? "routing" : protocol.toUpperCase(java.util.Locale.ROOT);
         String who = neighbor == null || "UNKNOWN".equals(neighbor) ? " adjacency" : " neighbour " + neighbor;
