@@ -51,6 +51,8 @@ public final class Collector implements AutoCloseable {
     /** The poller's SNMP stack, also the trap receiver's for its tunnel-index lookups. */
     private Snmp4jClient snmpClient;
     private TrapReceiver traps;
+    /** What polls learn of tunnel interfaces: for the trap receiver and for syslog lines about unmapped tunnels. */
+    private final TunnelIndex tunnelIndex = new TunnelIndex();
     private final List<KafkaClientMetrics> producerMetrics = new ArrayList<>();
 
     public Collector(CollectorConfig config, MeterRegistry registry) {
@@ -71,8 +73,8 @@ public final class Collector implements AutoCloseable {
                     Topics.DEVICE_ADDRESSES.keySerde().serializer(),
                     Topics.DEVICE_ADDRESSES.valueSerde().serializer()));
         }
-        SyslogIngest ingest = new SyslogIngest(config.ingest(), publisher, rawPublisher, Clock.systemUTC(),
-                registry);
+        SyslogIngest ingest = new SyslogIngest(config.ingest(), tunnelIndex::remoteOf, publisher, rawPublisher,
+                Clock.systemUTC(), registry);
         syslog = new SyslogServer(config.syslog(), ingest, registry);
         try {
             syslog.start();
@@ -85,7 +87,6 @@ public final class Collector implements AutoCloseable {
 
     private void startSnmp() {
         List<SnmpDevice> devices = SnmpDevices.from(config.ingest().inventory());
-        TunnelIndex tunnelIndex = new TunnelIndex();
         counterPublisher = new CounterPublisher(producer("counters", Topics.COUNTERS.keySerde().serializer(),
                 Topics.COUNTERS.valueSerde().serializer()), config.publishQueue(), registry);
         snmpClient = new Snmp4jClient();

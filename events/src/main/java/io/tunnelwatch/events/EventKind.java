@@ -82,6 +82,30 @@ public enum EventKind {
     /** {@code LINEPROTO-5-UPDOWN} / {@code LINK-3-UPDOWN} / linkUp on a Tunnel interface; field {@code interface}. */
     TUNNEL_INTERFACE_UP(Layer.ROUTING),
 
+    /**
+     * {@code %TUN-5-RECURDOWN}: IOS disabled a tunnel interface for a while because the route to its destination
+     * points into the tunnel itself (recursive routing); field {@code interface}. The path to the peer is broken,
+     * hence the underlay.
+     */
+    TUNNEL_RECURSIVE_ROUTING(Layer.UNDERLAY),
+
+    // --- DMVPN crypto sockets (tunnel protection of an mGRE tunnel, one per NBMA peer) ---
+    /** {@code %DMVPN-5-CRYPTO_SS ... socket is DOWN}: no IPsec SA protects the tunnel to that NBMA peer. */
+    CRYPTO_SOCKET_DOWN(Layer.IPSEC),
+    /** {@code %DMVPN-5-CRYPTO_SS ... socket is UP}. */
+    CRYPTO_SOCKET_UP(Layer.IPSEC),
+
+    // --- routing over the tunnel ---
+    /**
+     * A routing adjacency over a tunnel went down: {@code %OSPF-5-ADJCHG} (to any state but FULL),
+     * {@code %DUAL-5-NBRCHANGE} (EIGRP, is down), {@code %BGP-5-ADJCHANGE} (Down), {@code %DMVPN-5-NHRP_NHS_DOWN} /
+     * {@code NHRP_NHC_DOWN} (NHRP registration). Fields {@code protocol} (ospf, eigrp, bgp, nhrp), {@code neighbor},
+     * {@code interface} when the message names it, {@code reason}.
+     */
+    ROUTING_ADJACENCY_DOWN(Layer.ROUTING),
+    /** The same messages saying the adjacency is up again (OSPF FULL, EIGRP/BGP/NHRP up). */
+    ROUTING_ADJACENCY_UP(Layer.ROUTING),
+
     // --- underlay probes ---
     /** IP SLA to the peer timed out or disconnected (rttMonLatestRttOperSense). */
     UNDERLAY_PROBE_FAILED(Layer.UNDERLAY),

@@ -150,8 +150,9 @@ class ScenarioSuiteIT {
 
     /**
      * Twenty routers on a ring, two tunnels each: rtr-N's fault is on its tunnel to rtr-N+1. The silent router's
-     * two tunnels and rtr-19 to rtr-20 to rtr-01 carry no fault and must stay quiet (the silent router's peers
-     * because its silence holds their alerts, its neighbours because its tunnels keep passing traffic).
+     * two tunnels and rtr-20 to rtr-01 carry no fault and must stay quiet (the silent router's peers because its
+     * silence holds their alerts, its neighbours because its tunnels keep passing traffic); rtr-19 to rtr-20 loses
+     * its OSPF adjacency over an up IPsec tunnel.
      * A refused IKE proposal leaves both ends in MM_NO_STATE, yet both hear each other: IkeNegotiationStuck, not
      * PeerUnreachable (RUNBOOK.md "Layer 1" is no answer at all). The far end of a phase-2 mismatch keeps its IKE SA
      * (a polled cikeTunnelTable row) without an IPsec SA: IpsecNegotiationFailed too. An SPI desync shows where the
@@ -203,7 +204,13 @@ class ScenarioSuiteIT {
             Case.of(Fault.PEER_NEVER_UP, 15, "ExpectedPeerMissing", "UNDERLAY", MISSING).from(0).at(Where.FAR_END)
                     .cause("inventory expects").namesPeer(),
             Case.of(Fault.ROUTER_SILENT, 17, "DeviceSilent", "DEVICE", SILENT).at(Where.DEVICE)
-                    .cause("nothing heard from"));
+                    .cause("nothing heard from"),
+            // IPsec up, OSPF down at both ends: each end's line names its own TunnelN, which the poll's TUNNEL-MIB
+            // view ties to the peer (the suite's inventory maps no tunnel); rtr-20 to rtr-01 stays quiet
+            Case.of(Fault.OSPF_ADJACENCY_DOWN, 18, "RoutingAdjacencyDown", "ROUTING", STUCK)
+                    .cause("ospf neighbour", "while ipsec is up").evidence("dead timer expired"),
+            Case.of(Fault.OSPF_ADJACENCY_DOWN, 18, "RoutingAdjacencyDown", "ROUTING", STUCK).at(Where.FAR_END)
+                    .cause("ospf neighbour " + Fleet.address(18)).evidence("ospf-5-adjchg"));
 
     private static Duration flat() {
         return Duration.ofSeconds((long) FLAT_SAMPLES * POLL_SECONDS);

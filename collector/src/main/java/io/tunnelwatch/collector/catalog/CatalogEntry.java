@@ -5,6 +5,7 @@ import io.tunnelwatch.events.IkeVersion;
 import io.tunnelwatch.events.Layer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Matcher;
@@ -39,11 +40,12 @@ public final class CatalogEntry {
     private final List<Field> fields;
     private final boolean peerGroup;
     private final boolean peerFromText;
+    private final Map<String, String> constants;
     private final String leadingLiteral;
 
     private CatalogEntry(Set<String> facilities, Set<String> mnemonics, Pattern text, IkeVersion ikeVersion,
                          Function<Matcher, EventKind> kind, Function<Matcher, Layer> layer, List<Field> fields,
-                         boolean peerFromText) {
+                         boolean peerFromText, Map<String, String> constants) {
         this.facilities = Set.copyOf(facilities);
         this.mnemonics = Set.copyOf(mnemonics);
         this.text = text;
@@ -53,6 +55,7 @@ public final class CatalogEntry {
         this.fields = List.copyOf(fields);
         this.peerGroup = text.pattern().contains(PEER_GROUP);
         this.peerFromText = peerFromText;
+        this.constants = Map.copyOf(constants);
         this.leadingLiteral = leadingLiteral(text.pattern());
         for (Field f : this.fields) {
             // Fail at class load, not on the first matching line, when a row names a group its pattern lacks.
@@ -74,14 +77,14 @@ public final class CatalogEntry {
     static CatalogEntry of(String facility, String mnemonic, IkeVersion ikeVersion,
                            Function<Matcher, EventKind> kind, String regex) {
         return new CatalogEntry(Set.of(facility), Set.of(mnemonic), Pattern.compile(regex, Pattern.DOTALL),
-                ikeVersion, kind, m -> null, List.of(), false);
+                ikeVersion, kind, m -> null, List.of(), false, Map.of());
     }
 
     /** The same row, also read for these mnemonics of its facility. */
     CatalogEntry orMnemonics(String... more) {
         Set<String> all = new java.util.HashSet<>(mnemonics);
         all.addAll(List.of(more));
-        return new CatalogEntry(facilities, all, text, ikeVersion, kind, layer, fields, peerFromText);
+        return new CatalogEntry(facilities, all, text, ikeVersion, kind, layer, fields, peerFromText, constants);
     }
 
     /** The same row copying these camelCase groups into snake_case fields. */
@@ -90,14 +93,14 @@ public final class CatalogEntry {
         for (String group : groups) {
             all.add(new Field(group, snake(group)));
         }
-        return new CatalogEntry(facilities, mnemonics, text, ikeVersion, kind, layer, all, peerFromText);
+        return new CatalogEntry(facilities, mnemonics, text, ikeVersion, kind, layer, all, peerFromText, constants);
     }
 
     /** The same row also copying {@code group} into a field of another name (e.g. the peer token as srcaddr). */
     CatalogEntry fieldAs(String group, String name) {
         List<Field> all = new ArrayList<>(fields);
         all.add(new Field(group, name));
-        return new CatalogEntry(facilities, mnemonics, text, ikeVersion, kind, layer, all, peerFromText);
+        return new CatalogEntry(facilities, mnemonics, text, ikeVersion, kind, layer, all, peerFromText, constants);
     }
 
     /** The same row reporting a fixed layer instead of the kind's default (CISCO-FACTS names the layer). */
@@ -107,7 +110,8 @@ public final class CatalogEntry {
 
     /** The same row reading its layer from the match; null from the function means the kind's default. */
     CatalogEntry layer(Function<Matcher, Layer> byMatch) {
-        return new CatalogEntry(facilities, mnemonics, text, ikeVersion, kind, byMatch, fields, peerFromText);
+        return new CatalogEntry(facilities, mnemonics, text, ikeVersion, kind, byMatch, fields, peerFromText,
+                constants);
     }
 
     /**
@@ -115,7 +119,19 @@ public final class CatalogEntry {
      * match: for messages whose wording is unknown ([U]) or that name the peer only sometimes.
      */
     CatalogEntry peerFromText() {
-        return new CatalogEntry(facilities, mnemonics, text, ikeVersion, kind, layer, fields, true);
+        return new CatalogEntry(facilities, mnemonics, text, ikeVersion, kind, layer, fields, true, constants);
+    }
+
+    /** The same row also setting field {@code name} to {@code value} on every match (e.g. the routing protocol). */
+    CatalogEntry constant(String name, String value) {
+        Map<String, String> all = new java.util.HashMap<>(constants);
+        all.put(name, value);
+        return new CatalogEntry(facilities, mnemonics, text, ikeVersion, kind, layer, fields, peerFromText, all);
+    }
+
+    /** Fields every match of this row carries whatever its text. */
+    public Map<String, String> constants() {
+        return constants;
     }
 
     public Set<String> facilities() {

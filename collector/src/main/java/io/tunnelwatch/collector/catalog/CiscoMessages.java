@@ -65,7 +65,10 @@ final class CiscoMessages {
 
     private static final String DEBUG = SyslogMessage.DEBUG_FACILITY;
 
-    static final List<CatalogEntry> ROWS = List.of(
+    /** Every row: the crypto messages here, then the routing layer over tunnels ({@link RoutingMessages}). */
+    static final List<CatalogEntry> ROWS;
+
+    private static final List<CatalogEntry> CRYPTO_ROWS = List.of(
             // --- 1.1 session / tunnel state ---
             // [U] spacing, mnemonic [V]; needs `crypto logging session`
             of("CRYPTO", "SESSION_STATUS", IKEV1, CiscoMessages::sessionUpOrDown,
@@ -226,10 +229,17 @@ final class CiscoMessages {
                     "(?i)auth(?:entication)?[\\s_]+(?:exchange\\s+)?failed")
                     .orMnemonics("IKEV2_ERROR").peerFromText());
 
+    static {
+        List<CatalogEntry> all = new java.util.ArrayList<>(CRYPTO_ROWS);
+        all.addAll(RoutingMessages.ROWS);
+        ROWS = List.copyOf(all);
+    }
+
     private CiscoMessages() {
     }
 
-    private static String addr(String group) {
+    /** A named group holding an IPv4/IPv6 literal (see {@link #ADDRESS}). */
+    static String addr(String group) {
         return "(?<" + group + ">" + ADDRESS + ")";
     }
 

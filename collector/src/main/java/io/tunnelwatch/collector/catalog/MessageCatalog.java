@@ -137,7 +137,7 @@ public final class MessageCatalog {
         if (endpoint == null && row.peerFromTextAllowed()) {
             endpoint = PeerAddresses.likelyPeer(text);
         }
-        Map<String, String> fields = new HashMap<>();
+        Map<String, String> fields = new HashMap<>(row.constants());
         for (CatalogEntry.Field f : row.fields()) {
             String value = m.group(f.group());
             if (value != null && !value.isEmpty()) {

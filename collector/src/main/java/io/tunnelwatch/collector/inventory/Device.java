@@ -30,4 +30,10 @@ public record Device(String name, List<String> addresses, String sourceInterface
         }
         return peers.stream().filter(p -> tunnel.equals(p.tunnel())).findFirst();
     }
+
+    /** The expected peer whose {@code routingNeighbors} hold {@code neighbor}, when exactly one does. */
+    public Optional<ExpectedPeer> peerReaching(String neighbor) {
+        List<ExpectedPeer> reaching = peers.stream().filter(p -> p.reaches(neighbor)).limit(2).toList();
+        return reaching.size() == 1 ? Optional.of(reaching.get(0)) : Optional.empty();
+    }
 }

@@ -42,7 +42,7 @@ public final class InventoryLoader {
     private static final Set<String> POLL_KEYS = Set.of("pollInterval", "pollJitter", "pollTimeout", "pollRetries");
     /** Retries beyond this only stretch a dead device's poll past the next one. */
     private static final int MAX_RETRIES = 10;
-    private static final Set<String> PEER_KEYS = Set.of("address", "tunnel", "cryptoAcl");
+    private static final Set<String> PEER_KEYS = Set.of("address", "tunnel", "cryptoAcl", "routingNeighbors");
     private static final Set<String> AUTH_PROTOCOLS = Set.of("MD5", "SHA", "SHA224", "SHA256", "SHA384", "SHA512");
     private static final Set<String> PRIV_PROTOCOLS = Set.of("DES", "3DES", "AES", "AES128", "AES192", "AES256");
     /** Device names become Kafka keys ({@code device|peer}) and metric labels: no separator, no blanks. */
@@ -304,9 +304,27 @@ public final class InventoryLoader {
                 }
             }
             Entry acl = m.entries().get("cryptoAcl");
-            peers.add(new ExpectedPeer(address, tunnel, acl == null ? null : text(acl)));
+            peers.add(new ExpectedPeer(address, tunnel, acl == null ? null : text(acl),
+                    routingNeighbors(m.entries().get("routingNeighbors"), address)));
         }
         return peers;
+    }
+
+    /** {@code routingNeighbors: [169.254.22.6, 10.0.0.0/30]}: addresses or subnets, each checked. */
+    private List<RoutingNeighbor> routingNeighbors(Entry entry, String peer) {
+        if (entry == null) {
+            return List.of();
+        }
+        List<RoutingNeighbor> neighbors = new ArrayList<>();
+        for (Node node : list(entry.value(), "routingNeighbors of peer " + peer).items()) {
+            RoutingNeighbor n = node instanceof Scalar s ? RoutingNeighbor.parse(s.text()) : null;
+            if (n == null) {
+                throw fail(node, "a routing neighbour of peer " + peer + " must be an IP address or a subnet"
+                        + " (e.g. 169.254.22.6 or 169.254.22.4/30)");
+            }
+            neighbors.add(n);
+        }
+        return neighbors;
     }
 
     private String address(Node node, String what) {

@@ -29,6 +29,9 @@ public enum CollectorMeters {
             "Syslog messages a router numbered (service sequence-numbers) that never arrived", "device"),
     SYSLOG_SEQUENCE_RESTARTS("tunnelwatch.syslog.sequence.restarts",
             "Times a router's sequence numbers started over (reload or wrap)", "device"),
+    SYSLOG_UNTIED("tunnelwatch.syslog.untied",
+            "Events naming a tunnel interface or routing neighbour that nothing ties to a peer (published"
+                    + " device-wide), by reason", "reason"),
     SYSLOG_RAW_DROPPED("tunnelwatch.syslog.raw.dropped",
             "Raw copies of non-crypto lines not handed to Kafka, by reason", "reason"),
     KAFKA_PUBLISHED("tunnelwatch.kafka.published", "Records acknowledged by Kafka", "topic"),

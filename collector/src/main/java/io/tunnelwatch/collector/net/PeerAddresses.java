@@ -50,6 +50,11 @@ public final class PeerAddresses {
         return NetUtil.toAddressString(NetUtil.createInetAddressFromIpAddressString(literal));
     }
 
+    /** The network bytes (4 or 16) of an IPv4/IPv6 literal, or null when the text is not one. */
+    public static byte[] bytes(String literal) {
+        return literal == null ? null : NetUtil.createByteArrayFromIpAddressString(literal);
+    }
+
     /** Four decimal octets 0..255 without leading zeros, as {@code NetUtil.bytesToIpAddress} would print them. */
     static boolean isCanonicalIpv4(String s) {
         int n = s.length();

@@ -1,5 +1,6 @@
 package io.tunnelwatch.collector.snmp;
 
+import io.tunnelwatch.collector.inventory.TunnelNames;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,5 +49,24 @@ public final class TunnelIndex {
     public TunnelInterface tunnelInterface(String device, int ifIndex) {
         DeviceView view = byDevice.get(device);
         return view == null ? null : view.interfaces().get(ifIndex);
+    }
+
+    /**
+     * The remote endpoint (TUNNEL-MIB) of the tunnel interface named {@code interfaceName} on {@code device}, in any
+     * IOS spelling ({@code Tunnel7}, {@code Tu7}), or null when the last poll did not see it or the agent does not
+     * fill TUNNEL-MIB. A device has few tunnel interfaces, so a scan is cheap.
+     */
+    public String remoteOf(String device, String interfaceName) {
+        DeviceView view = byDevice.get(device);
+        String wanted = TunnelNames.canonical(interfaceName);
+        if (view == null || wanted == null) {
+            return null;
+        }
+        for (TunnelInterface t : view.interfaces().values()) {
+            if (t.remote() != null && wanted.equals(TunnelNames.canonical(t.name()))) {
+                return t.remote();
+            }
+        }
+        return null;
     }
 }

@@ -31,6 +31,11 @@ public interface DeviceResolver {
         return Optional.empty();
     }
 
+    /** The peer whose tunnel the inventory says reaches routing neighbour {@code neighbor} of {@code device}. */
+    default Optional<String> peerReaching(String device, String neighbor) {
+        return Optional.empty();
+    }
+
     /** The device is the sender's address. */
     static DeviceResolver bySenderAddress() {
         return (senderIp, originId) -> senderIp;

@@ -50,4 +50,9 @@ final class InventoryDeviceResolver implements DeviceResolver {
     public Optional<String> peerOnTunnel(String device, String interfaceName) {
         return inventory.byName(device).flatMap(d -> d.peerOnTunnel(interfaceName)).map(ExpectedPeer::address);
     }
+
+    @Override
+    public Optional<String> peerReaching(String device, String neighbor) {
+        return inventory.byName(device).flatMap(d -> d.peerReaching(neighbor)).map(ExpectedPeer::address);
+    }
 }

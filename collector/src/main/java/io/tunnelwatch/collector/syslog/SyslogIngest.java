@@ -39,7 +39,7 @@ public final class SyslogIngest {
     private final RateLimitedLog rateLimitedLog = new RateLimitedLog(LOG, Duration.ofSeconds(10));
 
     public SyslogIngest(DeviceResolver devices, EventSink sink, Clock clock, MeterRegistry registry) {
-        this(devices, false, List.of(), sink, null, clock, registry);
+        this(devices, PolledTunnels.NONE, false, List.of(), sink, null, clock, registry);
     }
 
     /**
@@ -47,14 +47,24 @@ public final class SyslogIngest {
      */
     public SyslogIngest(IngestConfig config, EventSink sink, RawLineSink rawSink, Clock clock,
                         MeterRegistry registry) {
-        this(DeviceResolver.from(config.inventory()), config.rejectUnknownSenders(),
+        this(config, PolledTunnels.NONE, sink, rawSink, clock, registry);
+    }
+
+    /**
+     * @param polled  the tunnel endpoints the SNMP poller learned, for tunnels the inventory does not map
+     * @param rawSink where raw copies go when {@code config.rawCopy()}; may be null otherwise
+     */
+    public SyslogIngest(IngestConfig config, PolledTunnels polled, EventSink sink, RawLineSink rawSink, Clock clock,
+                        MeterRegistry registry) {
+        this(DeviceResolver.from(config.inventory()), polled, config.rejectUnknownSenders(),
                 config.inventory().devices().stream().map(Device::name).toList(), sink,
                 config.rawCopy() ? rawSink : null, clock, registry);
     }
 
-    private SyslogIngest(DeviceResolver devices, boolean rejectUnknownSenders, Collection<String> inventoryDevices,
-                         EventSink sink, RawLineSink rawSink, Clock clock, MeterRegistry registry) {
-        this.reader = new SyslogLineReader(devices, clock);
+    private SyslogIngest(DeviceResolver devices, PolledTunnels polled, boolean rejectUnknownSenders,
+                         Collection<String> inventoryDevices, EventSink sink, RawLineSink rawSink, Clock clock,
+                         MeterRegistry registry) {
+        this.reader = new SyslogLineReader(devices, polled, clock);
         this.clock = clock;
         this.devices = devices;
         this.rejectUnknownSenders = rejectUnknownSenders;
@@ -122,6 +132,13 @@ public final class SyslogIngest {
     }
 
     private void publish(TunnelEvent event, String senderIp, Transport transport) {
+        UntiedReason untied = UntiedReason.of(event);
+        if (untied != null) {
+            meters.untied(untied);
+            rateLimitedLog.warn("untied_" + untied.label(), "A {} from {} names {} that no inventory entry or polled"
+                    + " tunnel ties to a peer; published device-wide", event.mnemonic(), event.device(),
+                    untied.what(event));
+        }
         PublishOutcome outcome = sink.offer(event);
         if (outcome == PublishOutcome.QUEUED) {
             meters.parsed(transport);

@@ -21,14 +21,23 @@ public final class SyslogLineReader {
 
     /** The catalog field naming the interface a message is about, e.g. {@code Tunnel7}. */
     static final String INTERFACE_FIELD = "interface";
+    /** The catalog field naming a routing neighbour over a tunnel, e.g. {@code 169.254.22.6}. */
+    static final String NEIGHBOR_FIELD = "neighbor";
 
     private final IosSyslogParser parser = new IosSyslogParser();
     private final MessageCatalog catalog = new MessageCatalog();
     private final DeviceResolver devices;
+    private final PolledTunnels polled;
     private final Clock clock;
 
     public SyslogLineReader(DeviceResolver devices, Clock clock) {
+        this(devices, PolledTunnels.NONE, clock);
+    }
+
+    /** @param polled the tunnel endpoints SNMP polls learned, for tunnels the inventory does not map */
+    public SyslogLineReader(DeviceResolver devices, PolledTunnels polled, Clock clock) {
         this.devices = devices;
+        this.polled = polled;
         this.clock = clock;
     }
 
@@ -56,21 +65,42 @@ public final class SyslogLineReader {
         }
         CatalogMatch c = match.get();
         TunnelEvent event = new TunnelEvent(TunnelEvent.VERSION, c.kind(), c.layer(), device,
-                peerOf(c, device, devices), c.ikeVersion(), m.fullMnemonic(), m.severity(), c.fields(),
+                peerOf(c, device, devices, polled), c.ikeVersion(), m.fullMnemonic(), m.severity(), c.fields(),
                 routerTime(m), receivedAt, senderIp, transport, m.text());
         return new LineOutcome.Event(event, m, known);
     }
 
     /**
-     * The peer of an event: the one the message names, else, for a message about a tunnel interface, the peer the
-     * inventory puts on that tunnel, so an SVTI going down lands in that peer's partition and state.
+     * The peer of an event: the one the message names; else, for a message about a tunnel interface, the peer the
+     * inventory puts on that tunnel, else the tunnel's remote endpoint from the last poll (TUNNEL-MIB); else, for a
+     * routing neighbour, the peer whose inventory entry lists it among its {@code routingNeighbors}. So an SVTI
+     * going down or an adjacency over it lands in that peer's partition and state; what none ties stays
+     * device-wide ({@link io.tunnelwatch.events.PeerKey#ANY_PEER}).
      */
     static String peerOf(CatalogMatch match, String device, DeviceResolver devices) {
-        String iface = match.fields().get(INTERFACE_FIELD);
-        if (!PeerKey.ANY_PEER.equals(match.peer()) || iface == null) {
+        return peerOf(match, device, devices, PolledTunnels.NONE);
+    }
+
+    static String peerOf(CatalogMatch match, String device, DeviceResolver devices, PolledTunnels polled) {
+        if (!PeerKey.ANY_PEER.equals(match.peer())) {
             return match.peer();
         }
-        return devices.peerOnTunnel(device, iface).orElse(PeerKey.ANY_PEER);
+        String iface = match.fields().get(INTERFACE_FIELD);
+        if (iface != null) {
+            Optional<String> mapped = devices.peerOnTunnel(device, iface);
+            if (mapped.isPresent()) {
+                return mapped.get();
+            }
+            String remote = polled.remoteOf(device, iface);
+            if (remote != null) {
+                return remote;
+            }
+        }
+        String neighbor = match.fields().get(NEIGHBOR_FIELD);
+        if (neighbor != null) {
+            return devices.peerReaching(device, neighbor).orElse(PeerKey.ANY_PEER);
+        }
+        return PeerKey.ANY_PEER;
     }
 
     private static String routerTime(SyslogMessage m) {

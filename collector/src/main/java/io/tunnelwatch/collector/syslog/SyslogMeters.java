@@ -21,6 +21,7 @@ final class SyslogMeters {
     private final Map<String, Counter> byReason = new HashMap<>();
     private final Counter unknownSenders;
     private final Map<DropReason, Counter> rawDropped = new EnumMap<>(DropReason.class);
+    private final Map<UntiedReason, Counter> untied = new EnumMap<>(UntiedReason.class);
 
     SyslogMeters(MeterRegistry registry) {
         this.registry = registry;
@@ -29,6 +30,11 @@ final class SyslogMeters {
         for (DropReason r : new DropReason[] {DropReason.QUEUE_FULL, DropReason.CLOSED}) {
             rawDropped.put(r, Counter.builder(CollectorMeters.SYSLOG_RAW_DROPPED.meterName())
                     .description(CollectorMeters.SYSLOG_RAW_DROPPED.description()).tag("reason", r.label())
+                    .register(registry));
+        }
+        for (UntiedReason r : UntiedReason.values()) {
+            untied.put(r, Counter.builder(CollectorMeters.SYSLOG_UNTIED.meterName())
+                    .description(CollectorMeters.SYSLOG_UNTIED.description()).tag("reason", r.label())
                     .register(registry));
         }
         for (Transport t : Transport.values()) {
@@ -69,6 +75,10 @@ final class SyslogMeters {
 
     void unknownSender() {
         unknownSenders.increment();
+    }
+
+    void untied(UntiedReason reason) {
+        untied.get(reason).increment();
     }
 
     void rawDropped(DropReason reason) {

@@ -34,7 +34,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 class MessageCatalogTest {
 
     private static final List<String> FIXTURES =
-            List.of("/syslog/cisco/crypto-messages.tsv", "/syslog/cisco/debug-messages.tsv");
+            List.of("/syslog/cisco/crypto-messages.tsv", "/syslog/cisco/debug-messages.tsv",
+                    "/syslog/cisco/routing-messages.tsv");
 
     /** Splits {@code %FAC-SEV-MNEM: text} without the production parser, so such rows only exercise the catalog. */
     private static final Pattern CISCO_MESSAGE = Pattern.compile("%([A-Z0-9_-]+)-([0-7])-([A-Z0-9_]+): (.*)",

@@ -176,6 +176,36 @@ class InventoryLoaderTest {
                 .hasMessage(message);
     }
 
+    @Test
+    void shouldReadRoutingNeighboursAsAddressesOrTheTunnelSubnet() {
+        Inventory inventory = InventoryLoader.parse("inventory.yaml", """
+                devices:
+                  - name: rtr-1
+                    peers:
+                      - {address: 198.51.100.2, tunnel: Tunnel0, routingNeighbors: [169.254.22.4/30, 10.0.0.2]}
+                      - {address: 198.51.100.6, tunnel: Tunnel1}
+                """);
+        Device rtr = inventory.byName("rtr-1").orElseThrow();
+
+        assertThat(rtr.peers().get(0).routingNeighbors()).extracting(RoutingNeighbor::text)
+                .containsExactly("169.254.22.4/30", "10.0.0.2");
+        assertThat(rtr.peerReaching("169.254.22.6")).map(ExpectedPeer::address).contains("198.51.100.2");
+        assertThat(rtr.peerReaching("169.254.22.8")).as("outside the /30").isEmpty();
+        assertThat(rtr.peerReaching("10.0.0.2")).map(ExpectedPeer::address).contains("198.51.100.2");
+        assertThat(rtr.peers().get(1).routingNeighbors()).isEmpty();
+    }
+
+    @Test
+    void shouldRefuseARoutingNeighbourThatIsNoAddressOrSubnet() {
+        assertThatThrownBy(() -> InventoryLoader.parse("inventory.yaml", """
+                devices:
+                  - name: rtr-1
+                    peers:
+                      - {address: 198.51.100.2, routingNeighbors: [hub.example.net]}
+                """)).isInstanceOf(InventoryException.class).hasMessageContaining("line 4")
+                .hasMessageContaining("must be an IP address or a subnet");
+    }
+
     static Stream<Arguments> brokenYaml() {
         return Stream.of(
                 Arguments.of("a tab indents a key", "devices:\n  - name: rtr-1\n\taddresses: [192.0.2.1]\n",

@@ -232,6 +232,21 @@ class SyslogIngestTest {
     }
 
     @Test
+    void shouldCountARoutingLineNothingTiesToAPeerByReasonAndStillPublishItDeviceWide() {
+        ingest.accept("<189>21: %OSPF-5-ADJCHG: Process 10, Nbr 3.3.3.3 on Tunnel0 from FULL to DOWN, Neighbor Down:"
+                + " Dead timer expired", ROUTER, Transport.UDP);
+        ingest.accept("<189>22: %BGP-5-ADJCHANGE: neighbor 169.254.22.6 Down BGP Notification sent", ROUTER,
+                Transport.UDP);
+        ingest.accept(DOWN, ROUTER, Transport.UDP);
+
+        assertThat(sink.events()).extracting(e -> e.key().isDeviceWide()).containsExactly(true, true, false);
+        assertThat(registry.get("tunnelwatch.syslog.untied").tag("reason", "tunnel_not_mapped").counter().count())
+                .isEqualTo(1.0);
+        assertThat(registry.get("tunnelwatch.syslog.untied").tag("reason", "neighbor_not_mapped").counter().count())
+                .isEqualTo(1.0);
+    }
+
+    @Test
     void shouldReportRoomAsTheSinkDoes() {
         assertThat(ingest.hasRoom()).isTrue();
         sink.room(false);

@@ -4,6 +4,7 @@ import io.tunnelwatch.simulator.tunnel.TunnelEnd;
 import io.tunnelwatch.simulator.tunnel.TunnelPair;
 import io.tunnelwatch.simulator.wire.CryptoMessages;
 import io.tunnelwatch.simulator.wire.FaultMessages;
+import io.tunnelwatch.simulator.wire.RoutingMessages;
 import io.tunnelwatch.simulator.wire.WireOutput;
 import java.time.Instant;
 import java.util.Arrays;
@@ -43,6 +44,11 @@ public enum Fault {
     SPI_DESYNC(Hold.NONE),
     /** The SVTI goes down: LINEPROTO down, linkDown trap, ifOperStatus down, no traffic through it. */
     TUNNEL_INTERFACE_DOWN(Hold.NONE),
+    /**
+     * IPsec up, routing adjacency down: OSPF over the tunnel loses its neighbour at both ends (hellos dropped, e.g.
+     * by an ACL on the tunnel or a timer mismatch) while the SA keeps passing traffic; the repair brings it to FULL.
+     */
+    OSPF_ADJACENCY_DOWN(Hold.NONE),
     /** Router NAT translates before encryption: traffic never matches the crypto ACL (encaps flat), NAT-T seen. */
     NAT_WITHOUT_EXEMPTION(Hold.NONE),
     /** Oversized packets dropped: cipSecTunOutDropPkts rises, a share of the traffic never arrives. */
@@ -112,6 +118,7 @@ public enum Fault {
                 local.impairments().sendOnStaleSa(true);
             }
             case TUNNEL_INTERFACE_DOWN -> pair.interfaceState(local, false, out);
+            case OSPF_ADJACENCY_DOWN -> ospf(local, remote, false, out);
             case FLAPPING -> pair.tearDown(true, now, out);
             case ROUTER_SILENT -> local.router().silent(true);
             default -> throw new IllegalStateException("no effect for " + this);
@@ -136,6 +143,7 @@ public enum Fault {
                 pair.rekey(now, out);
             }
             case TUNNEL_INTERFACE_DOWN -> pair.interfaceState(local, true, out);
+            case OSPF_ADJACENCY_DOWN -> ospf(local, remote, true, out);
             case ROUTER_SILENT -> local.router().silent(false);
             default -> throw new IllegalStateException("no repair for " + this);
         }
@@ -168,6 +176,16 @@ public enum Fault {
             default -> {
                 // the others show in counters, rows, traps or silence only
             }
+        }
+    }
+
+    /** Both ends log the adjacency over their own tunnel interface; the neighbour is the far router's id. */
+    private static void ospf(TunnelEnd local, TunnelEnd remote, boolean full, WireOutput out) {
+        for (TunnelEnd end : new TunnelEnd[] {local, remote}) {
+            TunnelEnd far = end == local ? remote : local;
+            String neighbor = far.router().address();
+            out.syslog(end.router(), full ? RoutingMessages.ospfFull(neighbor, end.tunnelId())
+                    : RoutingMessages.ospfDown(neighbor, end.tunnelId()));
         }
     }
 

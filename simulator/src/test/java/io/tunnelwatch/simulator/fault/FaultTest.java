@@ -118,6 +118,14 @@ class FaultTest {
                 assertThat(traps).contains("linkDown");
                 assertThat(local.interfaceUp()).isFalse();
             }
+            case OSPF_ADJACENCY_DOWN -> {
+                assertThat(kinds).containsExactly(EventKind.ROUTING_ADJACENCY_DOWN);
+                assertThat(out.lines).as("both ends, each on its tunnel, naming the other's router id")
+                        .anyMatch(l -> l.startsWith("rtr-01: %OSPF-5-ADJCHG:") && l.contains("Nbr 127.0.1.2 on Tunnel"))
+                        .anyMatch(l -> l.startsWith("rtr-02: %OSPF-5-ADJCHG:") && l.contains("Nbr 127.0.1.1 on Tunnel"));
+                assertThat(pair.ipsecUp()).as("IPsec stays up").isTrue();
+                assertThat(local.sa().outPkts()).isGreaterThan(localOut);
+            }
             case MTU_BLACK_HOLE -> assertThat(local.sa().outDrops()).isPositive();
             case FLAPPING -> {
                 assertThat(kinds).contains(EventKind.SESSION_DOWN);

@@ -9,11 +9,17 @@ import io.tunnelwatch.events.Layer;
  */
 public enum AlertType {
     DEVICE_SILENT("DeviceSilent", Layer.DEVICE, Severity.CRITICAL),
+    // The route to the tunnel destination points into the tunnel: the path to the peer is broken, and that explains
+    // every symptom above it (the tunnel disabled, the SA gone, a flapping tunnel), so it goes first at its layer.
+    TUNNEL_RECURSIVE_ROUTING("TunnelRecursiveRouting", Layer.UNDERLAY, Severity.CRITICAL),
     PEER_UNREACHABLE("PeerUnreachable", Layer.UNDERLAY, Severity.CRITICAL),
     EXPECTED_PEER_MISSING("ExpectedPeerMissing", Layer.UNDERLAY, Severity.CRITICAL),
     // Repeated down/up is an unstable path (DPD timeouts, a lossy underlay) more often than anything above it.
     TUNNEL_FLAPPING("TunnelFlapping", Layer.UNDERLAY, Severity.WARNING),
     IKE_NEGOTIATION_STUCK("IkeNegotiationStuck", Layer.IKE, Severity.CRITICAL),
+    // A DMVPN crypto socket down names why the SA is missing, where "IKE up, no SA" alone gives no reason; with a
+    // phase-2 failure message the socket detector steps aside for IpsecNegotiationFailed and its reason.
+    CRYPTO_SOCKET_DOWN("CryptoSocketDown", Layer.IPSEC, Severity.CRITICAL),
     IPSEC_NEGOTIATION_FAILED("IpsecNegotiationFailed", Layer.IPSEC, Severity.CRITICAL),
     // Packets for an unknown SPI explain a decaps stall at the same layer (the far side sends, on an SA this router
     // no longer has): the desync is the root cause, the flat decaps its evidence (RUNBOOK.md "Layer 4").
@@ -21,6 +27,8 @@ public enum AlertType {
     DECAPS_STALLED("DecapsStalled", Layer.TRAFFIC, Severity.CRITICAL),
     CRYPTO_ERRORS("CryptoErrors", Layer.TRAFFIC, Severity.WARNING),
     TUNNEL_INTERFACE_DOWN("TunnelInterfaceDown", Layer.ROUTING, Severity.CRITICAL),
+    // An adjacency down over a tunnel that is down itself is the interface's symptom.
+    ROUTING_ADJACENCY_DOWN("RoutingAdjacencyDown", Layer.ROUTING, Severity.CRITICAL),
     ENCAPS_STALLED("EncapsStalled", Layer.ROUTING, Severity.CRITICAL),
     CLEARTEXT_RECEIVED("CleartextReceived", Layer.ROUTING, Severity.WARNING),
     NAT_EXEMPTION_MISSING("NatExemptionMissing", Layer.NAT_T, Severity.WARNING),

@@ -6,6 +6,8 @@ import io.tunnelwatch.streams.peer.CounterDelta;
 import io.tunnelwatch.streams.peer.Evidence;
 import io.tunnelwatch.streams.peer.Milestone;
 import io.tunnelwatch.streams.peer.PeerState;
+import io.tunnelwatch.streams.peer.RoutingAdjacencies;
+import io.tunnelwatch.streams.peer.RoutingAdjacency;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -73,6 +75,11 @@ public final class PeerAlerting {
 
     public static Placeholders placeholders(PeerState s) {
         String tunnelId = s.tunnel() == null ? null : Placeholders.tunnelIdOf(s.tunnel().name());
-        return new Placeholders(s.peer(), s.sourceInterface(), tunnelId, s.cryptoAcl());
+        RoutingAdjacency down = RoutingAdjacencies.firstDown(s);
+        if (tunnelId == null && down != null) {
+            tunnelId = Placeholders.tunnelIdOf(down.iface());
+        }
+        return new Placeholders(s.peer(), s.sourceInterface(), tunnelId, s.cryptoAcl(),
+                down == null ? null : RoutingAdjacencies.address(down));
     }
 }

@@ -5,8 +5,15 @@ package io.tunnelwatch.streams.alert;
  * {@code <acl>}). A null value leaves its placeholder visible in the command, so the engineer sees what to supply.
  *
  * @param tunnelId the tunnel interface number ({@code 7} of {@code Tunnel7})
+ * @param neighbor the routing neighbour over the tunnel whose adjacency is down ({@code <neighbor>})
  */
-public record Placeholders(String peer, String sourceInterface, String tunnelId, String cryptoAcl) {
+public record Placeholders(String peer, String sourceInterface, String tunnelId, String cryptoAcl,
+                           String neighbor) {
+
+    /** The values without a routing neighbour. */
+    public Placeholders(String peer, String sourceInterface, String tunnelId, String cryptoAcl) {
+        this(peer, sourceInterface, tunnelId, cryptoAcl, null);
+    }
 
     /** The number of a tunnel interface name, e.g. {@code 7} of {@code Tunnel7}; null when there is none. */
     public static String tunnelIdOf(String interfaceName) {
@@ -21,6 +28,7 @@ public record Placeholders(String peer, String sourceInterface, String tunnelId,
         String out = template.replace("<peer>", peer);
         out = sourceInterface == null ? out : out.replace("<src-if>", sourceInterface);
         out = tunnelId == null ? out : out.replace("<id>", tunnelId);
+        out = neighbor == null ? out : out.replace("<neighbor>", neighbor);
         return cryptoAcl == null ? out : out.replace("<acl>", cryptoAcl);
     }
 }

@@ -49,6 +49,18 @@ public final class RunbookTexts {
         put(AlertType.CRYPTO_ERRORS, "replay, authentication or decrypt failures are rising", SA_PACKETS);
         put(AlertType.TUNNEL_INTERFACE_DOWN, "the tunnel interface line protocol is down",
                 List.of("show interface tunnel <id>", "show ip route <destination>"));
+        put(AlertType.TUNNEL_RECURSIVE_ROUTING,
+                "the route to the tunnel destination points into the tunnel: IOS disables the tunnel (recursive routing)",
+                List.of("show ip route <peer>", "show ip cef <peer>", "show interface tunnel <id>",
+                        "! the tunnel destination must be routed via the underlay, never learned over the tunnel"));
+        put(AlertType.CRYPTO_SOCKET_DOWN, "the DMVPN crypto socket to the peer is down: no IPsec SA protects the tunnel",
+                List.of("show dmvpn detail", "show crypto socket", "show crypto session remote <peer>",
+                        "show crypto ipsec sa peer <peer>", "ping <peer> source <src-if>"));
+        put(AlertType.ROUTING_ADJACENCY_DOWN,
+                "IPsec is up but a routing adjacency over the tunnel is down: no routes through it",
+                List.of("show ip ospf neighbor tunnel <id>", "show ip eigrp neighbors tunnel <id>",
+                        "show ip bgp summary", "show ip bgp neighbors <neighbor>", "show ip route <neighbor>",
+                        "show ip nhrp nhs detail", "ping <neighbor> source tunnel <id>"));
         put(AlertType.ENCAPS_STALLED, "packets come in from the peer but nothing is encrypted towards it",
                 SELECTORS);
         put(AlertType.CLEARTEXT_RECEIVED, "clear-text packets arrive where IPsec was expected", SELECTORS);

@@ -17,15 +17,18 @@ public final class PeerDiagnosis {
 
     public PeerDiagnosis(DetectorSettings settings) {
         this.detectors = List.of(
+                RecentMessageDetector.recursiveRouting(settings),
                 new PeerUnreachableDetector(settings),
                 new ExpectedPeerMissingDetector(settings),
                 new TunnelFlappingDetector(settings),
                 new IkeNegotiationStuckDetector(settings),
+                new CryptoSocketDownDetector(settings),
                 new IpsecNegotiationFailedDetector(settings),
                 new DecapsStalledDetector(settings),
                 RecentMessageDetector.invalidSpi(settings),
                 new CryptoErrorsDetector(settings),
                 new TunnelInterfaceDownDetector(settings),
+                new RoutingAdjacencyDownDetector(settings),
                 new EncapsStalledDetector(settings),
                 RecentMessageDetector.cleartextReceived(settings),
                 new NatExemptionMissingDetector(settings),

@@ -49,6 +49,17 @@ public final class RecentMessageDetector implements Detector {
                 (s, now) -> false, BothEnds::rekeyDesync);
     }
 
+    /**
+     * TunnelRecursiveRouting [UNDERLAY]: {@code %TUN-5-RECURDOWN} within the window. IOS disables the tunnel for a
+     * while and retries, so the message repeats as long as the route to the tunnel destination points into the
+     * tunnel; nothing says when it is fixed but its absence.
+     */
+    public static RecentMessageDetector recursiveRouting(DetectorSettings settings) {
+        return new RecentMessageDetector(AlertType.TUNNEL_RECURSIVE_ROUTING, EventKind.TUNNEL_RECURSIVE_ROUTING,
+                "recursive routing: the route to the tunnel destination is learned through the tunnel itself,"
+                        + " so IOS disables the tunnel", settings, (s, now) -> false, (s, message) -> Optional.empty());
+    }
+
     public static RecentMessageDetector cleartextReceived(DetectorSettings settings) {
         return new RecentMessageDetector(AlertType.CLEARTEXT_RECEIVED, EventKind.CLEARTEXT_RECEIVED,
                 "asymmetric selectors: the peer sends in clear what this router expects protected "

@@ -37,6 +37,8 @@ import java.util.Objects;
  * @param milestones      the peer's timeline, oldest first: its last {@link #MAX_PHASE_CHANGES} phase changes and
  *                        its last {@link #MAX_ALERT_STEPS} alerts opened or resolved; empty in a state written before
  *                        it was kept
+ * @param adjacencies     the routing adjacencies over the peer's tunnel (OSPF, EIGRP, BGP, NHRP) as their last
+ *                        message told, at most {@link #MAX_ADJACENCIES}; empty in a state written before they were kept
  */
 public record PeerState(
         int v,
@@ -61,7 +63,8 @@ public record PeerState(
         TunnelEnd farEnd,
         OpenAlert openAlert,
         Instant nextCheckAt,
-        List<Milestone> milestones) {
+        List<Milestone> milestones,
+        List<RoutingAdjacency> adjacencies) {
 
     public static final int VERSION = 2;
     public static final int MAX_EVENTS = 20;
@@ -69,6 +72,7 @@ public record PeerState(
     public static final int MAX_UP_DOWNS = 16;
     public static final int MAX_PHASE_CHANGES = 8;
     public static final int MAX_ALERT_STEPS = 8;
+    public static final int MAX_ADJACENCIES = 8;
 
     public PeerState {
         Objects.requireNonNull(device, "device");
@@ -81,6 +85,7 @@ public record PeerState(
         upDowns = upDowns == null ? List.of() : List.copyOf(upDowns);
         recentEvents = recentEvents == null ? List.of() : List.copyOf(recentEvents);
         milestones = milestones == null ? List.of() : List.copyOf(milestones);
+        adjacencies = adjacencies == null ? List.of() : List.copyOf(adjacencies);
     }
 
     /** A peer seen for the first time. */
@@ -120,6 +125,7 @@ public record PeerState(
         private OpenAlert openAlert;
         private Instant nextCheckAt;
         private final List<Milestone> milestones = new ArrayList<>();
+        private final List<RoutingAdjacency> adjacencies = new ArrayList<>();
 
         private Builder(String device, String peer) {
             this.device = device;
@@ -148,6 +154,7 @@ public record PeerState(
             openAlert = s.openAlert;
             nextCheckAt = s.nextCheckAt;
             milestones.addAll(s.milestones);
+            adjacencies.addAll(s.adjacencies);
         }
 
         public IkeStatus ike() {
@@ -276,6 +283,30 @@ public record PeerState(
             return this;
         }
 
+        /**
+         * Records what a message said of one adjacency: replaces that adjacency (same protocol and neighbour), keeping
+         * its since-when when its state did not change; when the list is full, the adjacency heard of longest ago
+         * goes.
+         */
+        public Builder adjacency(RoutingAdjacency v) {
+            for (int i = 0; i < adjacencies.size(); i++) {
+                RoutingAdjacency old = adjacencies.get(i);
+                if (old.sameAs(v.protocol(), v.neighbor())) {
+                    adjacencies.remove(i);
+                    if (old.up() == v.up()) {
+                        v = new RoutingAdjacency(v.protocol(), v.neighbor(),
+                                v.iface() != null ? v.iface() : old.iface(), v.up(), old.since(), v.reason());
+                    }
+                    break;
+                }
+            }
+            adjacencies.add(v);
+            while (adjacencies.size() > MAX_ADJACENCIES) {
+                adjacencies.remove(0);
+            }
+            return this;
+        }
+
         /** Adds to the timeline; when its kind's share is full, that kind's oldest entry goes. */
         public Builder milestone(Milestone v) {
             milestones.add(v);
@@ -313,7 +344,7 @@ public record PeerState(
         public PeerState build() {
             return new PeerState(VERSION, device, peer, phase, phaseSince, ikeVersion, natT, lastEventAt,
                     lastMnemonic, ike, ipsec, lastSample, recentDeltas, tunnel, sourceInterface, cryptoAcl,
-                    probeFailing, upDowns, recentEvents, farEnd, openAlert, nextCheckAt, milestones);
+                    probeFailing, upDowns, recentEvents, farEnd, openAlert, nextCheckAt, milestones, adjacencies);
         }
 
         private static <T> void appendBounded(List<T> list, T item, int max) {

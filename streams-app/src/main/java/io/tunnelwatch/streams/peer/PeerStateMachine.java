@@ -8,6 +8,7 @@ import io.tunnelwatch.events.PeerPhase;
 import io.tunnelwatch.events.TunnelEvent;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -98,7 +99,15 @@ public final class PeerStateMachine {
                 String reason = event.fields().getOrDefault("fail_reason", event.text());
                 next.ipsec(next.ipsec().failed(event.kind(), reason, at));
             }
-            case TUNNEL_INTERFACE_DOWN -> setTunnel(next, state, event, false);
+            case CRYPTO_SOCKET_UP -> {
+                enterIkeUnlessUp(next, IkeState.established(version), at);
+                setIpsec(next, state, IpsecState.UP, at);
+            }
+            case CRYPTO_SOCKET_DOWN -> setIpsec(next, state, IpsecState.NO_SA, at);
+            case ROUTING_ADJACENCY_DOWN -> adjacency(next, event, false);
+            case ROUTING_ADJACENCY_UP -> adjacency(next, event, true);
+            // IOS disables the tunnel interface for a while; the line-protocol message that follows says so too.
+            case TUNNEL_RECURSIVE_ROUTING, TUNNEL_INTERFACE_DOWN -> setTunnel(next, state, event, false);
             case TUNNEL_INTERFACE_UP -> setTunnel(next, state, event, true);
             case UNDERLAY_PROBE_FAILED -> next.probeFailing(true);
             case UNDERLAY_PROBE_OK -> next.probeFailing(false);
@@ -155,6 +164,12 @@ public final class PeerStateMachine {
         }
         boolean same = state.tunnel() != null && state.tunnel().up() == up;
         next.tunnel(new PeerState.TunnelInterface(name, up, same ? state.tunnel().since() : event.receivedAt()));
+    }
+
+    private static void adjacency(PeerState.Builder next, TunnelEvent event, boolean up) {
+        Map<String, String> f = event.fields();
+        next.adjacency(new RoutingAdjacency(f.get("protocol"), f.get("neighbor"), f.get("interface"), up,
+                event.receivedAt(), f.get("reason")));
     }
 
     private static void recordFacts(PeerState.Builder next, TunnelEvent event) {

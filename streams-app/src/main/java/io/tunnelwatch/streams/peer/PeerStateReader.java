@@ -69,6 +69,7 @@ final class PeerStateReader {
             OpenAlert openAlert;
             Instant nextCheckAt;
             List<Milestone> milestones;
+            List<RoutingAdjacency> adjacencies;
         };
         members(p, first, (name, t) -> {
             switch (name) {
@@ -95,13 +96,14 @@ final class PeerStateReader {
                 case "openAlert" -> f.openAlert = readOpenAlert(p, t);
                 case "nextCheckAt" -> f.nextCheckAt = instant(p, t);
                 case "milestones" -> f.milestones = readList(p, t, PeerStateReader::readMilestone);
+                case "adjacencies" -> f.adjacencies = readList(p, t, PeerStateReader::readAdjacency);
                 default -> p.skipChildren();
             }
         });
         return new PeerState(f.v, f.device, f.peer, f.phase, f.phaseSince, f.ikeVersion, f.natT, f.lastEventAt,
                 f.lastMnemonic, f.ike, f.ipsec, f.lastSample, f.recentDeltas, f.tunnel, f.sourceInterface,
                 f.cryptoAcl, f.probeFailing, f.upDowns, f.recentEvents, f.farEnd, f.openAlert, f.nextCheckAt,
-                f.milestones);
+                f.milestones, f.adjacencies);
     }
 
     private static IkeStatus readIke(JsonParser p, JsonToken first) throws IOException {
@@ -193,6 +195,24 @@ final class PeerStateReader {
             }
         });
         return new PeerState.TunnelInterface(name[0], up[0], since[0]);
+    }
+
+    private static RoutingAdjacency readAdjacency(JsonParser p, JsonToken first) throws IOException {
+        Instant[] since = {null};
+        boolean[] up = {false};
+        String[] s = new String[4];
+        members(p, first, (name, t) -> {
+            switch (name) {
+                case "protocol" -> s[0] = text(p, t);
+                case "neighbor" -> s[1] = text(p, t);
+                case "iface" -> s[2] = text(p, t);
+                case "up" -> up[0] = p.getValueAsBoolean();
+                case "since" -> since[0] = instant(p, t);
+                case "reason" -> s[3] = text(p, t);
+                default -> p.skipChildren();
+            }
+        });
+        return new RoutingAdjacency(s[0], s[1], s[2], up[0], since[0], s[3]);
     }
 
     private static UpDown readUpDown(JsonParser p, JsonToken first) throws IOException {

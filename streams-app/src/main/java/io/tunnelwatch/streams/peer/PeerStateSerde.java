@@ -120,6 +120,7 @@ public final class PeerStateSerde implements Serde<PeerState> {
             writeOpenAlert(s.openAlert());
             instants.write(out, NEXT_CHECK_AT, s.nextCheckAt());
             writeMilestones(s.milestones());
+            writeAdjacencies(s.adjacencies());
             return out.endObject().toByteArray();
         }
 
@@ -213,6 +214,17 @@ public final class PeerStateSerde implements Serde<PeerState> {
                     out.stringElement(line);
                 }
                 out.endArray().endObject();
+            }
+            out.endArray();
+        }
+
+        private void writeAdjacencies(List<RoutingAdjacency> adjacencies) {
+            out.startArray("adjacencies");
+            for (RoutingAdjacency a : adjacencies) {
+                out.startElement().string("protocol", a.protocol()).string("neighbor", a.neighbor())
+                        .string("iface", a.iface()).bool("up", a.up());
+                instants.write(out, SINCE, a.since());
+                out.string("reason", a.reason()).endObject();
             }
             out.endArray();
         }

@@ -288,4 +288,40 @@ class PeerStateMachineTest {
         assertThat(b.build().milestones()).hasSize(PeerState.MAX_PHASE_CHANGES + PeerState.MAX_ALERT_STEPS)
                 .extracting(Milestone::name).doesNotContain("TunnelFlapping");
     }
+    @Test
+    void shouldKeepEachRoutingAdjacencyWithItsLastStateAndWhenItEnteredIt() {
+        PeerStateMachine m = new PeerStateMachine();
+        Map<String, String> ospf = Map.of("protocol", "ospf", "neighbor", "3.3.3.3", "interface", "Tunnel0",
+                "reason", "Neighbor Down: Dead timer expired");
+        PeerState s = m.apply(null, event(EventKind.ROUTING_ADJACENCY_DOWN, T0, ospf));
+        s = m.apply(s, event(EventKind.ROUTING_ADJACENCY_DOWN, T0.plusSeconds(30), ospf));
+        s = m.apply(s, event(EventKind.ROUTING_ADJACENCY_DOWN, T0.plusSeconds(40),
+                Map.of("protocol", "bgp", "neighbor", "169.254.22.6")));
+        s = m.apply(s, event(EventKind.ROUTING_ADJACENCY_UP, T0.plusSeconds(50),
+                Map.of("protocol", "bgp", "neighbor", "169.254.22.6", "reason", "Up")));
+
+        assertThat(s.adjacencies()).containsExactly(
+                new RoutingAdjacency("ospf", "3.3.3.3", "Tunnel0", false, T0, "Neighbor Down: Dead timer expired"),
+                new RoutingAdjacency("bgp", "169.254.22.6", null, true, T0.plusSeconds(50), "Up"));
+        for (int i = 0; i < PeerState.MAX_ADJACENCIES + 3; i++) {
+            s = m.apply(s, event(EventKind.ROUTING_ADJACENCY_UP, T0.plusSeconds(60 + i),
+                    Map.of("protocol", "bgp", "neighbor", "10.0.0." + i)));
+        }
+        assertThat(s.adjacencies()).hasSize(PeerState.MAX_ADJACENCIES)
+                .noneMatch(a -> "3.3.3.3".equals(a.neighbor()));
+    }
+
+    @Test
+    void shouldTakeADmvpnCryptoSocketForTheIpsecSaAndRecursiveRoutingForTheTunnelGoingDown() {
+        PeerStateMachine m = new PeerStateMachine();
+        PeerState up = m.apply(null, event(EventKind.CRYPTO_SOCKET_UP, T0, Map.of("interface", "Tunnel0")));
+        PeerState down = m.apply(up, event(EventKind.CRYPTO_SOCKET_DOWN, T0.plusSeconds(5)));
+        PeerState recursive = m.apply(up, event(EventKind.TUNNEL_RECURSIVE_ROUTING, T0.plusSeconds(5),
+                Map.of("interface", "Tunnel0")));
+
+        assertThat(up.ipsec().state()).isEqualTo(IpsecState.UP);
+        assertThat(up.ike().state().isUp()).as("an IPsec SA implies IKE").isTrue();
+        assertThat(down.ipsec().state()).isEqualTo(IpsecState.NO_SA);
+        assertThat(recursive.tunnel()).isEqualTo(new PeerState.TunnelInterface("Tunnel0", false, T0.plusSeconds(5)));
+    }
 }

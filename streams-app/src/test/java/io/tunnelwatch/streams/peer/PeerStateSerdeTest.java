@@ -75,6 +75,9 @@ class PeerStateSerdeTest {
                 .milestone(new Milestone(at, Milestone.Kind.OPENED, "DecapsStalled", "<script>\"x\"</script>",
                         List.of("2026-11-26T10:00:01Z CRYPTO-4-X text", "é")))
                 .milestone(new Milestone(at.plusSeconds(1), Milestone.Kind.RESOLVED, "DecapsStalled", null, null))
+                .adjacency(new RoutingAdjacency("ospf", "3.3.3.3", "Tunnel7", false, at,
+                        "Neighbor Down: Dead timer expired"))
+                .adjacency(new RoutingAdjacency("bgp", "169.254.22.6", null, true, at.plusSeconds(2), null))
                 .ike(s.ike().failed(EventKind.IKE_AUTH_FAILED, at).retransmitted(at))
                 .ipsec(s.ipsec().failed(EventKind.IPSEC_SETUP_FAILED, "transform set", at))
                 .build();
@@ -131,6 +134,9 @@ class PeerStateSerdeTest {
         for (int k = random.nextInt(25); k > 0; k--) {
             b.event(new Evidence(at.plusMillis(k), "K" + k, random.nextBoolean() ? null : "M", "t" + k));
             b.upDown(new UpDown(at.plusMillis(k), random.nextBoolean()));
+            b.adjacency(new RoutingAdjacency(random.nextBoolean() ? "ospf" : null, "10.0.0." + k % 12,
+                    random.nextBoolean() ? "Tunnel" + k : null, random.nextBoolean(), at.plusMillis(k),
+                    random.nextBoolean() ? null : "r\"" + k));
         }
         return b.build();
     }
