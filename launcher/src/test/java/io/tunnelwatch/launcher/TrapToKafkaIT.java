@@ -124,15 +124,7 @@ class TrapToKafkaIT {
     }
 
     private void snmptrap(String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of("snmptrap"));
-        command.addAll(List.of(args));
-        Path log = data.resolve("snmptrap.log");
-        var builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
-        builder.environment().put("SNMP_PERSISTENT_DIR", data.resolve("net-snmp").toString());
-        builder.environment().put("MIBS", "");
-        Process p = builder.start();
-        assertThat(p.waitFor(20, TimeUnit.SECONDS)).isTrue();
-        assertThat(p.exitValue()).as(Files.readString(log)).isZero();
+        Snmptrap.send(data, List.of(args));
     }
 
     private static String[] concat(String[] a, String[] b) {

@@ -221,7 +221,8 @@ public final class Pipeline implements AutoCloseable {
 
     private void startHttp() {
         try {
-            http = HttpEndpoint.start(config.httpHost(), config.httpPort(), registry, readiness);
+            http = HttpEndpoint.start(config.httpHost(), config.httpPort(), registry, readiness,
+                    config.httpSecurity());
         } catch (IOException e) {
             throw new StartupException("cannot serve HTTP on " + config.httpHost() + ":" + config.httpPort() + " ("
                     + e.getMessage() + "); choose another port with --http-port", e);

@@ -6,6 +6,7 @@ import io.tunnelwatch.streams.StreamsSettings;
 import io.tunnelwatch.streams.detect.DetectorSettings;
 import io.tunnelwatch.collector.config.SyslogListenerConfig;
 import io.tunnelwatch.launcher.config.KafkaClientProperties;
+import io.tunnelwatch.launcher.http.HttpSecurity;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
@@ -31,6 +32,8 @@ import java.util.Objects;
  * @param kafkaClient       Kafka client settings from {@code --kafka-config} (security, tuning), for every client
  * @param allKafkaMetrics   serve every Kafka client metric on /metrics ({@code --metrics-kafka-all}), not only the
  *                          kept ones
+ * @param httpSecurity      HTTPS and credentials of the HTTP endpoint ({@code --http-tls-*}, {@code --http-bearer-*},
+ *                          {@code --http-basic-*}); {@link HttpSecurity#none()} by default
  */
 public record PipelineConfig(
         String bootstrapServers,
@@ -50,7 +53,19 @@ public record PipelineConfig(
         String applicationId,
         DetectorSettings detectors,
         KafkaClientProperties kafkaClient,
-        boolean allKafkaMetrics) {
+        boolean allKafkaMetrics,
+        HttpSecurity httpSecurity) {
+
+    /** Plain HTTP open to all. */
+    public PipelineConfig(String bootstrapServers, Path dataDirectory, int kafkaPort, int kafkaControllerPort,
+                          Duration kafkaTimeout, int partitions, int replicationFactor, SyslogListenerConfig syslog,
+                          String httpHost, int httpPort, boolean runCollector, boolean runStreams,
+                          IngestConfig ingest, SnmpSettings snmp, String applicationId, DetectorSettings detectors,
+                          KafkaClientProperties kafkaClient, boolean allKafkaMetrics) {
+        this(bootstrapServers, dataDirectory, kafkaPort, kafkaControllerPort, kafkaTimeout, partitions,
+                replicationFactor, syslog, httpHost, httpPort, runCollector, runStreams, ingest, snmp, applicationId,
+                detectors, kafkaClient, allKafkaMetrics, HttpSecurity.none());
+    }
 
     /** Without Kafka client settings from a file. */
     public PipelineConfig(String bootstrapServers, Path dataDirectory, int kafkaPort, int kafkaControllerPort,
@@ -105,6 +120,7 @@ public record PipelineConfig(
         Objects.requireNonNull(snmp, "snmp");
         Objects.requireNonNull(detectors, "detectors");
         Objects.requireNonNull(kafkaClient, "kafkaClient");
+        Objects.requireNonNull(httpSecurity, "httpSecurity");
         if (applicationId == null || !applicationId.matches("[A-Za-z0-9._-]+")) {
             throw new IllegalArgumentException("--application-id must be letters, digits, '.', '_' or '-', was '"
                     + applicationId + "'");
@@ -128,21 +144,28 @@ public record PipelineConfig(
     public PipelineConfig withDetectors(DetectorSettings thresholds) {
         return new PipelineConfig(bootstrapServers, dataDirectory, kafkaPort, kafkaControllerPort, kafkaTimeout,
                 partitions, replicationFactor, syslog, httpHost, httpPort, runCollector, runStreams, ingest, snmp,
-                applicationId, thresholds, kafkaClient, allKafkaMetrics);
+                applicationId, thresholds, kafkaClient, allKafkaMetrics, httpSecurity);
     }
 
     /** The same, with Kafka client settings from a file. */
     public PipelineConfig withKafkaClient(KafkaClientProperties settings) {
         return new PipelineConfig(bootstrapServers, dataDirectory, kafkaPort, kafkaControllerPort, kafkaTimeout,
                 partitions, replicationFactor, syslog, httpHost, httpPort, runCollector, runStreams, ingest, snmp,
-                applicationId, detectors, settings, allKafkaMetrics);
+                applicationId, detectors, settings, allKafkaMetrics, httpSecurity);
     }
 
     /** The same, serving every Kafka client metric or only the kept ones. */
     public PipelineConfig withAllKafkaMetrics(boolean all) {
         return new PipelineConfig(bootstrapServers, dataDirectory, kafkaPort, kafkaControllerPort, kafkaTimeout,
                 partitions, replicationFactor, syslog, httpHost, httpPort, runCollector, runStreams, ingest, snmp,
-                applicationId, detectors, kafkaClient, all);
+                applicationId, detectors, kafkaClient, all, httpSecurity);
+    }
+
+    /** The same, with HTTPS or credentials on the HTTP endpoint. */
+    public PipelineConfig withHttpSecurity(HttpSecurity security) {
+        return new PipelineConfig(bootstrapServers, dataDirectory, kafkaPort, kafkaControllerPort, kafkaTimeout,
+                partitions, replicationFactor, syslog, httpHost, httpPort, runCollector, runStreams, ingest, snmp,
+                applicationId, detectors, kafkaClient, allKafkaMetrics, security);
     }
 
     public boolean embedded() {

@@ -24,7 +24,9 @@ public final class ReadyBanner {
                 ? " (embedded, data in " + config.dataDirectory().toAbsolutePath().normalize() + ")"
                 : ""));
         InetSocketAddress http = pipeline.httpAddress();
-        out.println("  metrics   http://" + http.getHostString() + ":" + http.getPort() + "/metrics");
+        out.println("  metrics   " + config.httpSecurity().scheme() + "://" + http.getHostString() + ":" + http.getPort()
+                + "/metrics" + (config.httpSecurity().access().requiresCredentials()
+                        ? " (credentials required; /healthz and /readyz open)" : ""));
         out.flush();
     }
 

@@ -2,6 +2,9 @@ package io.tunnelwatch.launcher.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tunnelwatch.events.json.Json;
+import io.netty.handler.ssl.JdkSslContext;
+import io.netty.handler.ssl.SslContextBuilder;
+import io.netty.handler.ssl.SslProvider;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -9,13 +12,16 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
+import javax.net.ssl.SSLException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -41,11 +47,20 @@ public final class ExplainCommand implements Callable<Integer> {
             description = "HTTP endpoint of a tunnelwatch process running the streams app (default: ${DEFAULT-VALUE}).")
     String url;
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
-            .followRedirects(HttpClient.Redirect.NORMAL).build();
+    @Mixin
+    HttpCredentialOptions credentials = new HttpCredentialOptions();
+
+    @Option(names = "--http-ca", paramLabel = "PEM",
+            description = "Trust the HTTPS endpoint's certificate if this CA (PEM) signed it, besides the JVM's CAs.")
+    Path httpCa;
+
+    private HttpClient http;
+    private String authorization;
 
     @Override
     public Integer call() throws IOException, InterruptedException {
+        http = client();
+        authorization = credentials.authorizationHeader();
         String base = url.replaceAll("/+$", "");
         URI uri = URI.create(base + "/peers/" + encode(device) + "/" + encode(peer));
         HttpResponse<String> response;
@@ -61,6 +76,11 @@ public final class ExplainCommand implements Callable<Integer> {
                     : known(base, "/peers", "devices");
             System.err.print(ExplainRenderer.unknown(device, peer, peers, devices));
             return 3;
+        }
+        if (response.statusCode() == 401) {
+            System.err.println(uri + " asks for credentials: give the endpoint's --http-bearer-token-file, or"
+                    + " --http-basic-auth-user and --http-basic-auth-password-file");
+            return 2;
         }
         if (response.statusCode() != 200) {
             System.err.println(uri + " answered " + response.statusCode() + ": " + response.body());
@@ -92,15 +112,34 @@ public final class ExplainCommand implements Callable<Integer> {
             listing.path(field).forEach(n -> names.add(n.asText()));
             more |= listing.path("count").asInt() > listing.path(field).size();
             if (i == 0) {
-                listing.path("otherInstances").forEach(h -> bases.add("http://" + h.asText()));
+                String scheme = URI.create(base).getScheme();
+                listing.path("otherInstances").forEach(h -> bases.add(scheme + "://" + h.asText()));
             }
         }
         return new ExplainRenderer.Known(List.copyOf(names), more);
     }
 
     private HttpResponse<String> get(URI uri) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10));
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpClient client() {
+        HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+                .followRedirects(HttpClient.Redirect.NORMAL);
+        if (httpCa != null) {
+            try {
+                builder.sslContext(((JdkSslContext) SslContextBuilder.forClient().sslProvider(SslProvider.JDK)
+                        .trustManager(httpCa.toFile()).build()).context());
+            } catch (SSLException | IllegalArgumentException e) {
+                throw new IllegalArgumentException("--http-ca " + httpCa + ": not a usable PEM CA certificate ("
+                        + e.getMessage() + ")", e);
+            }
+        }
+        return builder.build();
     }
 
     private static String encode(String part) {

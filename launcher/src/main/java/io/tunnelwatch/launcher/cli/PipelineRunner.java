@@ -33,7 +33,7 @@ final class PipelineRunner {
                 kafka.kafkaPort, kafka.kafkaControllerPort, Duration.ofSeconds(kafka.kafkaTimeoutSeconds),
                 kafka.partitions, kafka.replicationFactor, listeners, http.host, http.port, collector, streams,
                 ingest, snmp, kafka.applicationId).withKafkaClient(kafka.clientProperties())
-                .withAllKafkaMetrics(http.kafkaMetricsAll);
+                .withAllKafkaMetrics(http.kafkaMetricsAll).withHttpSecurity(http.security());
     }
 
     /** Something that runs beside the pipeline once it serves (the demo fleet), stopped before the pipeline. */

@@ -33,15 +33,29 @@ public final class HttpEndpoint implements AutoCloseable {
      */
     public static HttpEndpoint start(String host, int port, PrometheusMeterRegistry registry, Readiness readiness)
             throws IOException {
-        PeerHandler peers = new PeerHandler(Clock.systemUTC());
+        return start(host, port, registry, readiness, HttpSecurity.none());
+    }
+
+    /**
+     * @param security HTTPS and who may read every path but the probes
+     * @throws IOException when the port cannot be bound
+     */
+    public static HttpEndpoint start(String host, int port, PrometheusMeterRegistry registry, Readiness readiness,
+            HttpSecurity security) throws IOException {
+        PeerHandler peers = new PeerHandler(Clock.systemUTC(), security.scheme());
         HealthHandler health = new HealthHandler(readiness);
-        HTTPServer server = HTTPServer.builder()
+        HTTPServer.Builder builder = HTTPServer.builder()
                 .hostname(host)
                 .port(port)
                 .registry(registry.getPrometheusRegistry())
-                .defaultHandler(exchange -> route(exchange, peers, health))
-                .buildAndStart();
-        return new HttpEndpoint(server, peers);
+                .defaultHandler(exchange -> route(exchange, peers, health));
+        if (security.access().requiresCredentials()) {
+            builder.authenticator(security.access().countedIn(registry));
+        }
+        if (security.tls() != null) {
+            builder.httpsConfigurator(security.tls().configurator());
+        }
+        return new HttpEndpoint(builder.buildAndStart(), peers);
     }
 
     /** Where {@code /peers/…} queries go once the streams app runs. */

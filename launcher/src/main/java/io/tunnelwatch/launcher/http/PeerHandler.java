@@ -32,10 +32,17 @@ public final class PeerHandler {
     private static final String NOT_HERE = "the streams app does not run in this process, or not yet";
 
     private final Clock clock;
+    private final String scheme;
     private volatile PeerQuery query;
 
     public PeerHandler(Clock clock) {
+        this(clock, "http");
+    }
+
+    /** @param scheme {@code http} or {@code https}: what the other instances speak, as this one does */
+    public PeerHandler(Clock clock, String scheme) {
         this.clock = clock;
+        this.scheme = scheme;
     }
 
     /** Serves queries from now on (the streams app starts after the HTTP endpoint). */
@@ -100,16 +107,16 @@ public final class PeerHandler {
         PeerQuery q = query;
         PeerQuery.Answer answer = q == null ? new PeerQuery.Unavailable(NOT_HERE) : q.fleet();
         if (answer instanceof PeerQuery.Fleet fleet) {
-            Accept.sendHtml(exchange, 200, FleetPage.render(fleet, HumanTime.now(clock)));
+            Accept.sendHtml(exchange, 200, FleetPage.render(fleet, HumanTime.now(clock), scheme));
         } else {
             Accept.sendHtml(exchange, 503, FleetPage.unavailable(answer instanceof PeerQuery.Unavailable u
                     ? u.reason() : "no fleet now"));
         }
     }
 
-    private static void redirect(HttpExchange exchange, PeerQuery.Elsewhere elsewhere) {
+    private void redirect(HttpExchange exchange, PeerQuery.Elsewhere elsewhere) {
         exchange.getResponseHeaders().set("Location",
-                "http://" + elsewhere.hostPort() + exchange.getRequestURI().getRawPath());
+                scheme + "://" + elsewhere.hostPort() + exchange.getRequestURI().getRawPath());
     }
 
     private static String unknown(String device, String peer) {

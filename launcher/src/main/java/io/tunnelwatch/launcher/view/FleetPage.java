@@ -28,6 +28,11 @@ public final class FleetPage {
     }
 
     public static String render(PeerQuery.Fleet fleet, HumanTime time) {
+        return render(fleet, time, "http");
+    }
+
+    /** @param scheme what the other instances speak ({@code http} or {@code https}), as this one does */
+    public static String render(PeerQuery.Fleet fleet, HumanTime time, String scheme) {
         List<PeerQuery.OpenAlertLine> open = fleet.openAlerts().stream().sorted(WORST_FIRST).toList();
         StringBuilder b = new StringBuilder("<h1>tunnelwatch</h1>\n<p>");
         b.append(open.isEmpty() ? "<span class=\"ok\">No alert is open.</span>"
@@ -38,7 +43,7 @@ public final class FleetPage {
         if (!fleet.otherInstances().isEmpty()) {
             b.append("<p class=\"note\">The rest of the fleet is on ");
             b.append(String.join(", ", fleet.otherInstances().stream()
-                    .map(host -> Html.link("http://" + host + "/", host)).toList())).append(".</p>\n");
+                    .map(host -> Html.link(scheme + "://" + host + "/", host)).toList())).append(".</p>\n");
         }
         if (!open.isEmpty()) {
             b.append("<h2>Open alerts, worst first</h2>\n<table>\n<tr><th>Severity</th><th>Alert</th>"
