@@ -1,20 +1,12 @@
 package io.tunnelwatch.benchmarks;
 
-import io.tunnelwatch.broker.PortProbe;
 import io.tunnelwatch.events.Topics;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Stream;
 
 /**
  * {@code LoadHarness [--jar JAR] [--label NAME] [--rate N] [--duration S] [--routers N] [--peers N]
@@ -30,7 +22,6 @@ import java.util.stream.Stream;
  */
 public final class LoadHarness {
 
-    private static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
     private static final Duration DRAIN_TIMEOUT = Duration.ofMinutes(10);
     private static final Duration SAMPLE_EVERY = Duration.ofMillis(200);
 
@@ -40,37 +31,24 @@ public final class LoadHarness {
     public static void main(String[] args) throws Exception {
         HarnessOptions options = HarnessOptions.parse(args);
         Path dir = Files.createTempDirectory("tunnelwatch-load-harness");
-        Process allInOne = null;
-        try {
-            int kafkaPort = PortProbe.freePort();
-            int httpPort = PortProbe.freePort();
-            int syslogPort = PortProbe.freePort();
-            allInOne = startAllInOne(options, dir, kafkaPort, httpPort, syslogPort);
-            awaitReady(allInOne, httpPort, dir.resolve("run.log"));
-            String bootstrap = "127.0.0.1:" + kafkaPort;
-            try (PipelineProbe probe = new PipelineProbe(bootstrap, "tunnelwatch", Topics.EVENTS.name())) {
-                HarnessResult result = drive(options, probe, allInOne, syslogPort, dir);
-                System.out.println(result.summaryLine(options.label()));
-            }
+        try (AllInOneProcess allInOne = AllInOneProcess.startReady(options.jar(), options.xmx(), dir, "run");
+             PipelineProbe probe = new PipelineProbe(allInOne.bootstrapServers(), "tunnelwatch",
+                     Topics.EVENTS.name())) {
+            HarnessResult result = drive(options, probe, allInOne, dir);
+            System.out.println(result.summaryLine(options.label()));
         } finally {
-            if (allInOne != null) {
-                allInOne.destroy();
-                if (!allInOne.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
-                    allInOne.destroyForcibly().waitFor();
-                }
-            }
-            deleteTree(dir);
+            TempTree.delete(dir);
         }
     }
 
-    private static HarnessResult drive(HarnessOptions options, PipelineProbe probe, Process allInOne, int syslogPort,
+    private static HarnessResult drive(HarnessOptions options, PipelineProbe probe, AllInOneProcess allInOne,
             Path dir) throws Exception {
         PipelineProbe.Sample before = probe.sample();
         long brokerBytesBefore = probe.brokerBytes();
         long eventBytesBefore = probe.topicBytes(Topics.EVENTS.name());
         long loadStart = System.nanoTime();
-        Process load = new ProcessBuilder(javaCommand(options, "256m", "simulate",
-                "--collector", "127.0.0.1:" + syslogPort, "--transport", options.transport(),
+        Process load = new ProcessBuilder(AllInOneProcess.javaCommand(options.jar(), "256m", "simulate",
+                "--collector", "127.0.0.1:" + allInOne.syslogPort, "--transport", options.transport(),
                 "--routers", Integer.toString(options.routers()), "--peers", Integer.toString(options.peers()),
                 "--load", Long.toString(options.rate()), "--duration", Long.toString(options.durationSeconds())))
                 .redirectErrorStream(true).redirectOutput(dir.resolve("simulate.log").toFile()).start();
@@ -99,10 +77,7 @@ public final class LoadHarness {
                 throw new IllegalStateException("the streams app did not catch up within " + DRAIN_TIMEOUT
                         + " after the load; lag " + sample.lag());
             }
-            if (!allInOne.isAlive()) {
-                throw new IllegalStateException("the all-in-one exited with " + allInOne.exitValue()
-                        + "; see " + dir.resolve("run.log"));
-            }
+            allInOne.requireAlive();
         }
         long drained = System.nanoTime();
         if (load.exitValue() != 0) {
@@ -112,53 +87,8 @@ public final class LoadHarness {
         long brokerBytes = probe.brokerBytes() - brokerBytesBefore;
         long eventBytes = probe.topicBytes(Topics.EVENTS.name()) - eventBytesBefore;
         return new HarnessResult(events, (loadEnd - loadStart) / 1e9, (drained - loadEnd) / 1e9,
-                (drained - loadStart) / 1e9, peakLag, brokerBytes, eventBytes, ProcessMemory.peakRssBytes(allInOne),
+                (drained - loadStart) / 1e9, peakLag, brokerBytes, eventBytes, ProcessMemory.peakRssBytes(allInOne.process()),
                 lastLine(dir.resolve("simulate.log")));
-    }
-
-    private static Process startAllInOne(HarnessOptions options, Path dir, int kafkaPort, int httpPort, int syslogPort)
-            throws IOException {
-        List<String> command = javaCommand(options, options.xmx(), "run",
-                "--data-dir", dir.resolve("data").toString(),
-                "--kafka-port", Integer.toString(kafkaPort),
-                "--kafka-controller-port", Integer.toString(PortProbe.freePort()),
-                "--http-host", "127.0.0.1", "--http-port", Integer.toString(httpPort),
-                "--syslog-host", "127.0.0.1", "--syslog-port", Integer.toString(syslogPort),
-                "--syslog-tls-port", "-1",
-                "--trap-host", "127.0.0.1", "--trap-port", Integer.toString(PortProbe.freePort()));
-        return new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(dir.resolve("run.log").toFile()).start();
-    }
-
-    private static List<String> javaCommand(HarnessOptions options, String heap, String... cliArgs) {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("-Xmx" + heap);
-        command.add("-jar");
-        command.add(options.jar().toString());
-        command.addAll(List.of(cliArgs));
-        return command;
-    }
-
-    private static void awaitReady(Process allInOne, int httpPort, Path log) throws Exception {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        HttpRequest ready = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + "/readyz"))
-                .timeout(Duration.ofSeconds(2)).build();
-        long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!allInOne.isAlive()) {
-                throw new IllegalStateException("the all-in-one exited before it was ready: " + Files.readString(log));
-            }
-            try {
-                if (http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notListeningYet) {
-                // the HTTP port opens a moment after the JVM starts
-            }
-            Thread.sleep(250); // polling an HTTP endpoint of another process
-        }
-        throw new IllegalStateException("the all-in-one was not ready within " + READY_TIMEOUT + "; see " + log);
     }
 
     private static String lastLine(Path file) throws IOException {
@@ -166,11 +96,4 @@ public final class LoadHarness {
         return lines.isEmpty() ? "" : lines.get(lines.size() - 1).strip();
     }
 
-    private static void deleteTree(Path dir) throws IOException {
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        }
-    }
 }

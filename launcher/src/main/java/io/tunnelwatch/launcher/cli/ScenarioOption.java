@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 
-/** Reads {@code --scenario}: a YAML file, or the name of a built-in scenario ({@code demo}, {@code every-fault}). */
+/** Reads {@code --scenario}: a YAML file, or the name of a built-in scenario ({@code demo}, {@code every-fault}, {@code soak}). */
 final class ScenarioOption {
 
     private ScenarioOption() {

@@ -56,7 +56,7 @@ public final class SimulateCommand implements Callable<Integer> {
     long count;
 
     @Option(names = "--scenario", defaultValue = "demo",
-            description = "Scenario mode: a YAML file or a built-in name (demo, every-fault; default: ${DEFAULT-VALUE}).")
+            description = "Scenario mode: a YAML file or a built-in name (demo, every-fault, soak; default: ${DEFAULT-VALUE}).")
     String scenarioName;
 
     @Option(names = "--trap-receiver", paramLabel = "HOST:PORT", defaultValue = "127.0.0.1:1162",

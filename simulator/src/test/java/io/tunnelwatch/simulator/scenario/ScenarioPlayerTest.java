@@ -75,6 +75,14 @@ class ScenarioPlayerTest {
     }
 
     @Test
+    void theSoakRepairsEveryFaultFiveMinutesBeforeItsThirtyMinutesEnd() throws Exception {
+        Scenario soak = ScenarioLoader.builtIn("soak");
+        assertThat(soak.timeline()).hasSize(8).allSatisfy(step ->
+                assertThat(step.repairAt()).isNotNull().isLessThanOrEqualTo(java.time.Duration.ofMinutes(25)));
+        assertThat(soak.timeline()).extracting(Scenario.Step::fault).doesNotHaveDuplicates();
+    }
+
+    @Test
     void shouldReadTheWrapHeadroomAndDefaultIt() throws Exception {
         assertThat(read("name: x\nwrap-headroom: 50000\n").wrapHeadroom()).isEqualTo(50_000L);
         assertThat(read("name: x\n").wrapHeadroom()).isEqualTo(Scenario.DEFAULT_WRAP_HEADROOM);

@@ -1,0 +1,97 @@
+package io.tunnelwatch.benchmarks;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code SoakHarness [--jar JAR] [--minutes 30] [--xmx 1g]}: {@code JAR demo --scenario soak} (the demo fleet in real
+ * time with eight faults, each repaired, the last at 25 minutes) for the given minutes, sampling the all-in-one every
+ * 10 s — heap in use (from its {@code /metrics}), resident set, open file descriptors and threads (from
+ * {@code /proc}) — then reading {@code tunnelwatch.alerts} from the start. Prints one summary line and PASS when, from
+ * the five minutes after warm-up to the last five, the heap's floor grew less than 20 %, the resident set less than
+ * 10 %, descriptors and threads by at most a few, and every alert opened was resolved exactly once; FAIL with the
+ * reasons (exit code 1) otherwise. docs/reliability.md "Soak" has a run.
+ */
+@Command(name = "SoakHarness", mixinStandardHelpOptions = true,
+        description = "Runs the all-in-one with the soak scenario and checks that it stays flat and heals.")
+public final class SoakHarness implements Callable<Integer> {
+
+    private static final Duration SAMPLE_EVERY = Duration.ofSeconds(10);
+    private static final Duration WARM_UP = Duration.ofMinutes(5);
+    private static final Duration WINDOW = Duration.ofMinutes(5);
+
+    @Option(names = "--jar", defaultValue = "launcher/target/tunnelwatch.jar",
+            description = "The tunnelwatch jar (default: ${DEFAULT-VALUE}).")
+    Path jar;
+
+    @Option(names = "--minutes", defaultValue = "30", description = "Length of the run, at least 15 (default: ${DEFAULT-VALUE}).")
+    int minutes;
+
+    @Option(names = "--xmx", defaultValue = "1g", description = "Heap of the all-in-one (default: ${DEFAULT-VALUE}).")
+    String xmx;
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new SoakHarness()).execute(args));
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        if (minutes < 15) {
+            throw new CommandLine.ParameterException(new CommandLine(this), "--minutes must be at least 15 (warm-up,"
+                    + " a first and a last window of 5 minutes each), was " + minutes);
+        }
+        if (!Files.isRegularFile(jar)) {
+            throw new CommandLine.ParameterException(new CommandLine(this), "--jar: no such file: " + jar);
+        }
+        Path dir = Files.createTempDirectory("tunnelwatch-soak");
+        try (AllInOneProcess allInOne = AllInOneProcess.startReady(jar, xmx, dir, "demo", "--scenario", "soak")) {
+            List<SoakSample> samples = sample(allInOne);
+            SoakAlerts alerts = SoakAlerts.read(allInOne.bootstrapServers());
+            SoakVerdict verdict = SoakVerdict.judge(samples, WARM_UP, WINDOW, alerts);
+            System.out.println(verdict.summaryLine(minutes));
+            return verdict.passed() ? 0 : 1;
+        } finally {
+            TempTree.delete(dir);
+        }
+    }
+
+    private List<SoakSample> sample(AllInOneProcess allInOne) throws Exception {
+        List<SoakSample> samples = new ArrayList<>();
+        long start = System.nanoTime();
+        long end = start + Duration.ofMinutes(minutes).toNanos();
+        long nextReport = start;
+        while (System.nanoTime() < end) {
+            allInOne.requireAlive();
+            SoakSample s = SoakSample.of(Duration.ofNanos(System.nanoTime() - start), heapUsed(allInOne),
+                    allInOne.process().pid());
+            samples.add(s);
+            if (System.nanoTime() >= nextReport) {
+                System.err.printf(Locale.ROOT, "soak: %s%n", s);
+                nextReport += Duration.ofMinutes(1).toNanos();
+            }
+            Thread.sleep(SAMPLE_EVERY.toMillis()); // the sampling period
+        }
+        return samples;
+    }
+
+    private long heapUsed(AllInOneProcess allInOne) throws Exception {
+        HttpResponse<String> metrics = http.send(HttpRequest.newBuilder(URI.create(allInOne.url("/metrics")))
+                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+        return (long) metrics.body().lines().filter(l -> l.startsWith("jvm_memory_used_bytes{area=\"heap\""))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+    }
+}
