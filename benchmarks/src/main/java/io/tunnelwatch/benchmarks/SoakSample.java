@@ -7,10 +7,14 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.stream.Stream;
 
-/** One look at the soaking process: heap in use, resident set, open descriptors and threads (Linux /proc). */
-record SoakSample(Duration at, long heapBytes, long rssBytes, int fds, int threads) {
+/**
+ * One look at the soaking process: heap in use and committed (its {@code /metrics}), resident set, open descriptors
+ * and threads (Linux /proc). {@link #nativeBytes} is the resident set beyond the committed heap: G1 grows the heap
+ * it has committed up to {@code -Xmx} by design, so a leak outside the heap shows there, not in the resident set.
+ */
+record SoakSample(Duration at, long heapBytes, long heapCommittedBytes, long rssBytes, int fds, int threads) {
 
-    static SoakSample of(Duration at, long heapBytes, long pid) throws IOException {
+    static SoakSample of(Duration at, long heapBytes, long heapCommittedBytes, long pid) throws IOException {
         Path proc = Path.of("/proc", Long.toString(pid));
         long rss = -1;
         int threads = -1;
@@ -25,12 +29,17 @@ record SoakSample(Duration at, long heapBytes, long rssBytes, int fds, int threa
         try (Stream<Path> open = Files.list(proc.resolve("fd"))) {
             fds = (int) open.count();
         }
-        return new SoakSample(at, heapBytes, rss, fds, threads);
+        return new SoakSample(at, heapBytes, heapCommittedBytes, rss, fds, threads);
+    }
+
+    long nativeBytes() {
+        return rssBytes - heapCommittedBytes;
     }
 
     @Override
     public String toString() {
-        return String.format(Locale.ROOT, "%d s heap %d MB rss %d MB fds %d threads %d", at.toSeconds(),
-                heapBytes >> 20, rssBytes >> 20, fds, threads);
+        return String.format(Locale.ROOT, "%d s heap %d MB (committed %d MB) rss %d MB (beyond the heap %d MB) fds %d"
+                + " threads %d", at.toSeconds(), heapBytes >> 20, heapCommittedBytes >> 20, rssBytes >> 20,
+                nativeBytes() >> 20, fds, threads);
     }
 }

@@ -8,10 +8,12 @@ import java.util.function.ToLongFunction;
 
 /**
  * The judgement of a soak: the five minutes after the warm-up against the last five. The heap's floor (its lowest
- * sample, what survives collections) and the largest resident set, descriptor and thread counts of each window; an
+ * sample, what survives collections) and the largest resident set beyond the committed heap, descriptor and thread
+ * counts of each window; an
  * alert opened and never resolved, or a transition given twice, fails the run whatever the memory did.
  */
-record SoakVerdict(long firstHeapFloor, long lastHeapFloor, long firstRss, long lastRss, long firstFds, long lastFds,
+record SoakVerdict(long firstHeapFloor, long lastHeapFloor, long firstRss, long lastRss, long firstNative,
+        long lastNative, long firstFds, long lastFds,
         long firstThreads, long lastThreads, SoakAlerts alerts, List<String> failures) {
 
     static SoakVerdict judge(List<SoakSample> samples, Duration warmUp, Duration window, SoakAlerts alerts) {
@@ -22,6 +24,8 @@ record SoakVerdict(long firstHeapFloor, long lastHeapFloor, long firstRss, long 
         long lastHeap = min(last, SoakSample::heapBytes);
         long firstRss = max(first, SoakSample::rssBytes);
         long lastRss = max(last, SoakSample::rssBytes);
+        long firstNative = max(first, SoakSample::nativeBytes);
+        long lastNative = max(last, SoakSample::nativeBytes);
         long firstFds = max(first, SoakSample::fds);
         long lastFds = max(last, SoakSample::fds);
         long firstThreads = max(first, SoakSample::threads);
@@ -30,8 +34,8 @@ record SoakVerdict(long firstHeapFloor, long lastHeapFloor, long firstRss, long 
         if (lastHeap > firstHeap * 1.2) {
             failures.add("heap floor grew more than 20 %");
         }
-        if (lastRss > firstRss * 1.1) {
-            failures.add("resident set grew more than 10 %");
+        if (lastNative > firstNative * 1.1) {
+            failures.add("resident set beyond the committed heap grew more than 10 %");
         }
         if (lastFds > firstFds + 5) {
             failures.add("file descriptors grew by more than 5");
@@ -51,7 +55,8 @@ record SoakVerdict(long firstHeapFloor, long lastHeapFloor, long firstRss, long 
         if (alerts.unreadable() > 0) {
             failures.add(alerts.unreadable() + " unreadable alert records");
         }
-        return new SoakVerdict(firstHeap, lastHeap, firstRss, lastRss, firstFds, lastFds, firstThreads, lastThreads,
+        return new SoakVerdict(firstHeap, lastHeap, firstRss, lastRss, firstNative, lastNative, firstFds, lastFds,
+                firstThreads, lastThreads,
                 alerts, failures);
     }
 
@@ -60,10 +65,10 @@ record SoakVerdict(long firstHeapFloor, long lastHeapFloor, long firstRss, long 
     }
 
     String summaryLine(int minutes) {
-        return String.format(Locale.ROOT, "soak %s minutes=%d heap_floor_mb=%d->%d rss_mb=%d->%d fds=%d->%d"
+        return String.format(Locale.ROOT, "soak %s minutes=%d heap_floor_mb=%d->%d rss_mb=%d->%d rss_beyond_heap_mb=%d->%d fds=%d->%d"
                         + " threads=%d->%d alerts_opened=%d left_open=%d doubled=%d%s",
                 passed() ? "PASS" : "FAIL", minutes, firstHeapFloor >> 20, lastHeapFloor >> 20, firstRss >> 20,
-                lastRss >> 20, firstFds, lastFds, firstThreads, lastThreads, alerts.opened(),
+                lastRss >> 20, firstNative >> 20, lastNative >> 20, firstFds, lastFds, firstThreads, lastThreads, alerts.opened(),
                 alerts.leftOpen().size(), alerts.doubled().size(), passed() ? "" : " | " + String.join("; ", failures));
     }
 
