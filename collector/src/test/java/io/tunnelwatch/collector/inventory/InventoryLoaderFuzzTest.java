@@ -1,0 +1,24 @@
+package io.tunnelwatch.collector.inventory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Any file text: the inventory loader gives an inventory or fails with the declared {@link InventoryException}, whose
+ * message names the file (the collector prints it and exits 2); nothing else escapes.
+ */
+class InventoryLoaderFuzzTest {
+
+    @FuzzTest(maxDuration = "20s")
+    void loaderGivesAnInventoryOrANamedMistakeForAnyText(byte[] bytes) {
+        String yaml = new String(bytes, StandardCharsets.UTF_8);
+        try {
+            Inventory inventory = InventoryLoader.parse("fuzz.yaml", yaml);
+            assertThat(inventory).isNotNull();
+        } catch (InventoryException mistake) {
+            assertThat(mistake.getMessage()).startsWith("fuzz.yaml");
+        }
+    }
+}
