@@ -12,8 +12,10 @@ import org.snmp4j.smi.OctetString;
 /**
  * An SNMPv1 or v2c message (RFC 3416 §3: {@code SEQUENCE { version, community, PDU }}) read the way SNMP4J's MPv1 and
  * MPv2c read it. SNMP4J refuses a malformed one with an {@link IOException} and counts it (snmpInASNParseErrs), but
- * a variable binding of a BER type that no SMI syntax has makes it throw an {@link IllegalArgumentException}, which
- * it then swallows without counting: {@link #hasUnknownSyntax} finds those first so the receiver can count them.
+ * some malformed ones make it throw an unchecked exception instead, which it then swallows without counting (found
+ * by TrapDecoderFuzzTest: a variable binding of a BER type that no SMI syntax has, an
+ * {@link IllegalArgumentException}; a community longer than the datagram, a {@link java.nio.BufferUnderflowException}):
+ * {@link #isDroppedUncounted} finds those first so the receiver can count them.
  */
 final class CommunityMessage {
 
@@ -42,16 +44,16 @@ final class CommunityMessage {
     }
 
     /**
-     * Whether SNMP4J would drop this datagram without counting it: a v1/v2c message with a variable of an unknown
-     * BER type. Other malformed datagrams, and every v3 one, are left to SNMP4J.
+     * Whether SNMP4J would drop this datagram without counting it: a v1/v2c message whose decoding throws an
+     * unchecked exception. The malformed datagrams SNMP4J counts itself, and every v3 one, are left to it.
      */
-    static boolean hasUnknownSyntax(ByteBuffer datagram) {
+    static boolean isDroppedUncounted(ByteBuffer datagram) {
         try {
             decode(datagram.duplicate());
             return false;
-        } catch (IOException leftToSnmp4j) {
+        } catch (IOException countedBySnmp4j) {
             return false;
-        } catch (IllegalArgumentException unknownSyntax) {
+        } catch (RuntimeException uncounted) {
             return true;
         }
     }

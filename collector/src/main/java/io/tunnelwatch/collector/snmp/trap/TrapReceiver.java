@@ -124,9 +124,9 @@ public final class TrapReceiver implements CommandResponder, AutoCloseable {
     }
 
     /**
-     * Counts {@code malformed} the datagrams SNMP4J would drop without a trace: a variable binding of a BER type that
-     * no SMI syntax has (found by TrapDecoderFuzzTest; {@link CommunityMessage}). SNMP4J counts the other malformed
-     * ones itself ({@link #onRefusal}).
+     * Counts {@code malformed} the datagrams SNMP4J would drop without a trace (an unchecked exception while it
+     * decodes them, found by TrapDecoderFuzzTest; {@link CommunityMessage}). SNMP4J counts the other malformed ones
+     * itself ({@link #onRefusal}).
      */
     private void guardDecoding(Snmp snmp) {
         TransportListener dispatcher = snmp.getMessageDispatcher();
@@ -136,7 +136,7 @@ public final class TrapReceiver implements CommandResponder, AutoCloseable {
             public <A extends org.snmp4j.smi.Address> void processMessage(
                     org.snmp4j.TransportMapping<? super A> source, A from, java.nio.ByteBuffer message,
                     org.snmp4j.TransportStateReference state) {
-                if (CommunityMessage.hasUnknownSyntax(message)) {
+                if (CommunityMessage.isDroppedUncounted(message)) {
                     count(TrapDecoder.OTHER, "malformed");
                     rateLimitedLog.warn("malformed", "SNMP datagram refused before decoding: malformed");
                     return;

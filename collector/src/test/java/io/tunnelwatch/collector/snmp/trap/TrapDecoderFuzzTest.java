@@ -12,8 +12,8 @@ import org.snmp4j.PDU;
 
 /**
  * Any datagram, read as SNMP4J reads a v1 or v2c message (sequence, version, community, PDU): a malformed one fails
- * with SNMP4J's {@link IOException}, or its {@link IllegalArgumentException} for a BER type no SMI syntax has (both
- * counted {@code malformed} by the receiver), and any PDU that does decode goes through the trap decoder without an
+ * with SNMP4J's {@link IOException} or with an unchecked exception of SNMP4J's (both counted {@code malformed} by the
+ * receiver, {@link CommunityMessage}), and any PDU that does decode goes through the trap decoder without an
  * exception, giving an event or nothing.
  */
 class TrapDecoderFuzzTest {
@@ -25,8 +25,8 @@ class TrapDecoderFuzzTest {
         PDU pdu;
         try {
             pdu = CommunityMessage.decode(ByteBuffer.wrap(datagram));
-        } catch (IOException | IllegalArgumentException malformed) {
-            // SNMP4J's two refusals: the receiver counts both malformed (TrapReceiverIT)
+        } catch (IOException | RuntimeException malformed) {
+            // SNMP4J's refusals, checked or not: the receiver counts both malformed (TrapReceiverIT)
             return;
         }
         TunnelEvent event = decoder.decode("rtr-fuzz", "192.0.2.1", pdu, Instant.EPOCH);

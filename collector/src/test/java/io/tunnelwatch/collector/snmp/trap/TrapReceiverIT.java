@@ -284,6 +284,11 @@ class TrapReceiverIT {
         assertThat(traps("cikeTunnelStop", "accepted")).isEqualTo(1);
     }
 
+    private static byte[] fuzzInput(String name) throws java.io.IOException {
+        return java.nio.file.Files.readAllBytes(java.nio.file.Path.of("src/test/resources/io/tunnelwatch/collector/snmp/"
+                + "trap/TrapDecoderFuzzTestInputs/trapDecoderTakesAnyDatagramThatSnmp4jDecodes", name));
+    }
+
     @Test
     void shouldCountHostileDatagramsAsMalformedAndStillPublishTheGoodTrapThatFollows() throws Exception {
         List<byte[]> hostile = new ArrayList<>();
@@ -304,10 +309,10 @@ class TrapReceiverIT {
                 0x06, 0x08, 0x2b, 0x06, 0x01, 0x02, 0x01, 0x01, 0x03, 0x00};
         hostile.add(java.util.Arrays.copyOf(trap, 17));
         hostile.add(trap);
-        // a varbind of BER type 0x63, which no SMI syntax has (a fuzzer's find: SNMP4J throws an
-        // IllegalArgumentException for it, not its IOException)
-        hostile.add(java.nio.file.Files.readAllBytes(java.nio.file.Path.of("src/test/resources/io/tunnelwatch/collector/"
-                + "snmp/trap/TrapDecoderFuzzTestInputs/trapDecoderTakesAnyDatagramThatSnmp4jDecodes/unknown-syntax")));
+        // the fuzzer's finds, which SNMP4J used to drop uncounted: a varbind of BER type 0x63, which no SMI syntax
+        // has, and a community longer than the datagram
+        hostile.add(fuzzInput("unknown-syntax"));
+        hostile.add(fuzzInput("community-longer-than-datagram"));
         try (var socket = new java.net.DatagramSocket(0, InetAddress.getLoopbackAddress())) {
             for (byte[] datagram : hostile) {
                 socket.send(new java.net.DatagramPacket(datagram, datagram.length, receiver.address()));
