@@ -27,8 +27,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The TCP listener under abuse over real loopback sockets: a flood of connections far over the limit, and senders
- * that dribble bytes, and frames that lie about their length or exceed it. Each is counted by reason, and senders already connected, and UDP, keep getting through.
+ * The TCP listener under abuse over real loopback sockets: a flood of connections far over the limit, senders that
+ * dribble bytes, and frames that lie about their length or exceed it. Each is counted by reason, and senders already
+ * connected, and UDP, keep getting through.
  */
 class SyslogConnectionAbuseIT {
 

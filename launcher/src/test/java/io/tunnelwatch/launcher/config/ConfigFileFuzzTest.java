@@ -16,7 +16,8 @@ class ConfigFileFuzzTest {
     void configFileGivesSettingsOrANamedMistakeForAnyText(byte[] bytes) {
         String yaml = new String(bytes, StandardCharsets.UTF_8);
         try {
-            DetectorSettings settings = ConfigFile.parseDetectors("tunnelwatch.yaml", yaml, DetectorSettings.defaults());
+            DetectorSettings settings = ConfigFile.parseDetectors("tunnelwatch.yaml", yaml,
+                    DetectorSettings.defaults());
             assertThat(settings).isNotNull();
         } catch (ConfigFileException mistake) {
             assertThat(mistake.getMessage()).startsWith("tunnelwatch.yaml");

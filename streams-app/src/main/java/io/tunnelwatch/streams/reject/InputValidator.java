@@ -18,7 +18,7 @@ public final class InputValidator {
 
     /** The oldest input accepted, by the wall clock: more than the topics keep (7 days by default). */
     public static final Duration MAX_AGE = Duration.ofDays(30);
-    /** The furthest an input may lie in the future, by the wall clock (collector and streams clocks differ a little). */
+    /** The furthest an input may lie ahead of the wall clock (collector and streams clocks differ a little). */
     public static final Duration MAX_AHEAD = Duration.ofDays(1);
 
     private InputValidator() {

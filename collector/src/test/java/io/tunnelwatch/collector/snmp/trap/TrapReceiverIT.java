@@ -285,8 +285,8 @@ class TrapReceiverIT {
     }
 
     private static byte[] fuzzInput(String name) throws java.io.IOException {
-        return java.nio.file.Files.readAllBytes(java.nio.file.Path.of("src/test/resources/io/tunnelwatch/collector/snmp/"
-                + "trap/TrapDecoderFuzzTestInputs/trapDecoderTakesAnyDatagramThatSnmp4jDecodes", name));
+        return java.nio.file.Files.readAllBytes(java.nio.file.Path.of("src/test/resources/io/tunnelwatch/collector/"
+                + "snmp/trap/TrapDecoderFuzzTestInputs/trapDecoderTakesAnyDatagramThatSnmp4jDecodes", name));
     }
 
     @Test
