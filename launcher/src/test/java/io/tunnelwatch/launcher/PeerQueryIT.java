@@ -4,23 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.tunnelwatch.broker.PortProbe;
-import io.tunnelwatch.collector.config.IngestConfig;
-import io.tunnelwatch.collector.config.SnmpSettings;
 import io.tunnelwatch.events.json.Json;
-import io.tunnelwatch.launcher.allinone.Pipeline;
-import io.tunnelwatch.launcher.allinone.PipelineConfig;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Ask a peer: util-linux {@code logger} sends a session DOWN → collector → Kafka (the fixture broker) → streams app;
@@ -35,35 +27,17 @@ class PeerQueryIT {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-    @TempDir
-    Path data;
-
-    private Pipeline pipeline;
-    private int syslogPort;
-    private int httpPort;
-
-    @BeforeEach
-    void startPipeline() {
-        syslogPort = PortProbe.freePort();
-        httpPort = PortProbe.freePort();
-        PipelineConfig config = FixturePipelines.config(data, FixturePipelines.syslog(syslogPort, true), httpPort,
-                true, IngestConfig.defaults(), new SnmpSettings("127.0.0.1", PortProbe.freePort(), 8));
-        pipeline = new Pipeline(config).start();
-    }
-
-    @AfterEach
-    void stopPipeline() {
-        pipeline.close();
-    }
+    @RegisterExtension
+    final RunningPipeline running = RunningPipeline.withStreams().withTraps();
 
     @Test
     void shouldAnswerThePeersStateOverHttpAndExplainItOnTheCommandLine() throws Exception {
         String peer = "203.0.113.41";
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
-                .until(() -> pipeline.readiness().report().ready());
+                .until(() -> running.pipeline().readiness().report().ready());
         assertThat(get("/peers/127.0.0.1/" + peer).statusCode()).as("a peer never seen, once ready").isEqualTo(404);
 
-        SyslogSender.udp(syslogPort, SyslogSender.sessionStatus(21, "DOWN", peer, 500));
+        SyslogSender.udp(running.syslogPort(), SyslogSender.sessionStatus(21, "DOWN", peer, 500));
 
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
             HttpResponse<String> r = get("/peers/127.0.0.1/" + peer);
@@ -74,8 +48,8 @@ class PeerQueryIT {
         });
         assertThat(get("/peers/127.0.0.1/a/b").statusCode()).isEqualTo(400);
 
-        try (TunnelwatchProcess explain = TunnelwatchProcess.start(data, "explain", "127.0.0.1", peer,
-                "--url", "http://127.0.0.1:" + httpPort)) {
+        try (TunnelwatchProcess explain = TunnelwatchProcess.start(running.data(), "explain", "127.0.0.1", peer,
+                "--url", "http://127.0.0.1:" + running.httpPort())) {
             assertThat(explain.waitForExit(60)).as(explain.describe()).isZero();
             assertThat(explain.printed("Tunnel 127.0.0.1 -> " + peer + ": down / unreachable")).as(explain.describe())
                     .isTrue();
@@ -93,7 +67,7 @@ class PeerQueryIT {
     void shouldListTheDevicesAndPeersItKnowsAndNameThemWhenAskedAboutAnUnknownOne() throws Exception {
         String device = "rtr-q" + Long.toHexString(System.nanoTime());
         String peer = "203.0.113.42";
-        SyslogSender.udp(syslogPort, "<189>22: " + device + ": *Nov 26 10:00:02.123: %CRYPTO-5-SESSION_STATUS:"
+        SyslogSender.udp(running.syslogPort(), "<189>22: " + device + ": *Nov 26 10:00:02.123: %CRYPTO-5-SESSION_STATUS:"
                 + " Crypto tunnel is DOWN.  Peer " + peer + ":500  Id: " + peer);
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
                 .until(() -> get("/peers/" + device + "/" + peer).statusCode() == 200);
@@ -129,7 +103,7 @@ class PeerQueryIT {
                 + " FAILED for local:192.0.2.1 local_id:192.0.2.1 remote:" + peer + " remote_id:" + peer
                 + " IKE profile:branch fvrf:None fail_reason:IPSec Proposal failure fail_class_cnt:14";
         for (int i = 0; i < 3; i++) {
-            SyslogSender.udp(syslogPort, failure);
+            SyslogSender.udp(running.syslogPort(), failure);
         }
         String path = "/peers/" + device + "/" + peer;
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
@@ -155,16 +129,16 @@ class PeerQueryIT {
     }
 
     private TunnelwatchProcess explain(String device, String peer) throws Exception {
-        return TunnelwatchProcess.start(data, "explain", device, peer, "--url", "http://127.0.0.1:" + httpPort);
+        return TunnelwatchProcess.start(running.data(), "explain", device, peer, "--url", "http://127.0.0.1:" + running.httpPort());
     }
 
     private HttpResponse<String> get(String path) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + path))
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + running.httpPort() + path))
                 .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> get(String path, String accept) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + path))
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + running.httpPort() + path))
                 .header("Accept", accept).timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -3,17 +3,12 @@ package io.tunnelwatch.launcher;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.tunnelwatch.broker.PortProbe;
-import io.tunnelwatch.launcher.allinone.Pipeline;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code tunnelwatch simulate --load} (the packaged jar) against a live collector: every message it reports sent
@@ -23,33 +18,16 @@ class SimulateLoadIT {
 
     private static final Pattern SENT = Pattern.compile("^load: sent (\\d+) messages .* (\\d+) send failures$");
 
-    @TempDir
-    Path data;
-
-    private Pipeline pipeline;
-    private int syslogPort;
-    private int httpPort;
-
-    @BeforeEach
-    void startCollector() {
-        syslogPort = PortProbe.freePort();
-        httpPort = PortProbe.freePort();
-        pipeline = new Pipeline(FixturePipelines.config(data, FixturePipelines.syslog(syslogPort, true), httpPort,
-                false)).start();
-    }
-
-    @AfterEach
-    void stopCollector() {
-        pipeline.close();
-    }
+    @RegisterExtension
+    final RunningPipeline running = RunningPipeline.collectorOnly();
 
     @ParameterizedTest
     @ValueSource(strings = {"udp", "tcp"})
     void shouldDeliverEveryMessageTheLoadModeSends(String transport) throws Exception {
         long sent;
-        try (TunnelwatchProcess sim = TunnelwatchProcess.start(data, "simulate", "--load", "5000",
+        try (TunnelwatchProcess sim = TunnelwatchProcess.start(running.data(), "simulate", "--load", "5000",
                 "--count", "10000", "--duration", "30", "--transport", transport,
-                "--collector", "127.0.0.1:" + syslogPort)) {
+                "--collector", "127.0.0.1:" + running.syslogPort())) {
             assertThat(sim.waitForExit(60)).as(sim.describe()).isZero();
             Matcher m = SENT.matcher(sim.stdout().get(sim.stdout().size() - 1));
             assertThat(m.matches()).as(sim.describe()).isTrue();
@@ -60,10 +38,10 @@ class SimulateLoadIT {
 
         String label = "{transport=\"" + transport + "\"}";
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-            String page = MetricsScrape.page(httpPort);
+            String page = MetricsScrape.page(running.httpPort());
             assertThat(MetricsScrape.value(page, "tunnelwatch_syslog_received_total" + label)).hasValue(sent);
         });
-        String page = MetricsScrape.page(httpPort);
+        String page = MetricsScrape.page(running.httpPort());
         double parsed = MetricsScrape.value(page, "tunnelwatch_syslog_parsed_total" + label).orElseThrow();
         double ignored = MetricsScrape.value(page, "tunnelwatch_syslog_ignored_total" + label).orElseThrow();
         assertThat(parsed + ignored).isEqualTo(sent);

@@ -3,20 +3,14 @@ package io.tunnelwatch.launcher;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.tunnelwatch.broker.PortProbe;
 import io.tunnelwatch.events.PeerPhase;
-import io.tunnelwatch.launcher.allinone.Pipeline;
-import io.tunnelwatch.launcher.allinone.PipelineConfig;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.OptionalDouble;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * RFC 6587 framing against real senders: util-linux {@code logger} over TCP with octet counting and with LF
@@ -27,35 +21,17 @@ class SyslogTcpFramingIT {
 
     private static final String DEVICE = "127.0.0.1";
 
-    @TempDir
-    Path data;
-
-    private Pipeline pipeline;
-    private int syslogPort;
-    private int httpPort;
-
-    @BeforeEach
-    void startPipeline() {
-        syslogPort = PortProbe.freePort();
-        httpPort = PortProbe.freePort();
-        PipelineConfig config = FixturePipelines.config(data, FixturePipelines.syslog(syslogPort, false), httpPort,
-                true);
-        pipeline = new Pipeline(config).start();
-    }
-
-    @AfterEach
-    void stopPipeline() {
-        pipeline.close();
-    }
+    @RegisterExtension
+    final RunningPipeline running = RunningPipeline.withStreams().tcpOnly();
 
     @Test
     void shouldReadLoggerOverTcpWithOctetCountingAndWithLineFeedsInBothHeaderForms() {
-        SyslogSender.tcp(syslogPort, SyslogSender.sessionStatus(21, "DOWN", "192.0.2.21", 500),
+        SyslogSender.tcp(running.syslogPort(), SyslogSender.sessionStatus(21, "DOWN", "192.0.2.21", 500),
                 "--octet-count", "--rfc5424");
-        SyslogSender.tcp(syslogPort, SyslogSender.sessionStatus(22, "DOWN", "192.0.2.22", 500),
+        SyslogSender.tcp(running.syslogPort(), SyslogSender.sessionStatus(22, "DOWN", "192.0.2.22", 500),
                 "--octet-count", "--rfc3164");
-        SyslogSender.tcp(syslogPort, SyslogSender.sessionStatus(23, "UP", "192.0.2.23", 500), "--rfc5424");
-        SyslogSender.tcp(syslogPort, SyslogSender.sessionStatus(24, "UP", "192.0.2.24", 500), "--rfc3164");
+        SyslogSender.tcp(running.syslogPort(), SyslogSender.sessionStatus(23, "UP", "192.0.2.23", 500), "--rfc5424");
+        SyslogSender.tcp(running.syslogPort(), SyslogSender.sessionStatus(24, "UP", "192.0.2.24", 500), "--rfc3164");
 
         awaitPhase("192.0.2.21", PeerPhase.DOWN);
         awaitPhase("192.0.2.22", PeerPhase.DOWN);
@@ -63,14 +39,14 @@ class SyslogTcpFramingIT {
         awaitPhase("192.0.2.24", PeerPhase.IPSEC_UP);
 
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
-            String page = MetricsScrape.page(httpPort);
+            String page = MetricsScrape.page(running.httpPort());
             assertThat(value(page, "tunnelwatch_syslog_parsed_total{transport=\"tcp\"}")).hasValue(4.0);
             assertThat(value(page, "tunnelwatch_syslog_connections_accepted_total{transport=\"tcp\"}"))
                     .hasValue(4.0);
             assertThat(value(page, "tunnelwatch_syslog_connections_open{transport=\"tcp\"}"))
                     .as("logger closes its connection after the message").hasValue(0.0);
         });
-        String page = MetricsScrape.page(httpPort);
+        String page = MetricsScrape.page(running.httpPort());
         for (String reason : new String[] {"frame_too_long", "bad_octet_count", "truncated_frame"}) {
             assertThat(value(page, "tunnelwatch_syslog_dropped_total{reason=\"" + reason + "\",transport=\"tcp\"}"))
                     .as(reason).hasValue(0.0);
@@ -80,20 +56,20 @@ class SyslogTcpFramingIT {
     @Test
     void shouldCountALyingOctetCountAndAFrameCutShortAndKeepServingOtherConnections() throws Exception {
         String good = SyslogSender.sessionStatus(31, "DOWN", "192.0.2.31", 500);
-        try (Socket liar = new Socket("127.0.0.1", syslogPort)) {
+        try (Socket liar = new Socket("127.0.0.1", running.syslogPort())) {
             OutputStream out = liar.getOutputStream();
             out.write((good.length() + " " + good + "7x7 this is no octet count\n"
                     + "500 only a few octets").getBytes(StandardCharsets.UTF_8));
             out.flush();
             awaitPhase("192.0.2.31", PeerPhase.DOWN);
 
-            SyslogSender.tcp(syslogPort, SyslogSender.sessionStatus(32, "UP", "192.0.2.32", 500), "--octet-count");
+            SyslogSender.tcp(running.syslogPort(), SyslogSender.sessionStatus(32, "UP", "192.0.2.32", 500), "--octet-count");
             awaitPhase("192.0.2.32", PeerPhase.IPSEC_UP);
-            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(value(MetricsScrape.page(httpPort),
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(value(MetricsScrape.page(running.httpPort()),
                     "tunnelwatch_syslog_dropped_total{reason=\"bad_octet_count\",transport=\"tcp\"}")).hasValue(1.0));
         }
 
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(value(MetricsScrape.page(httpPort),
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(value(MetricsScrape.page(running.httpPort()),
                 "tunnelwatch_syslog_dropped_total{reason=\"truncated_frame\",transport=\"tcp\"}")).hasValue(1.0));
     }
 
@@ -103,7 +79,7 @@ class SyslogTcpFramingIT {
 
     private void awaitPhase(String peer, PeerPhase phase) {
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).untilAsserted(() ->
-                assertThat(MetricsScrape.peerPhase(httpPort, DEVICE, peer))
+                assertThat(MetricsScrape.peerPhase(running.httpPort(), DEVICE, peer))
                         .isEqualTo(OptionalDouble.of(phase.code())));
     }
 }

@@ -3,7 +3,9 @@ package io.tunnelwatch.streams;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
+import io.tunnelwatch.events.Topics;
 import io.tunnelwatch.streams.detect.DetectorSettings;
+import io.tunnelwatch.streams.reject.RejectedRecords;
 import io.tunnelwatch.streams.metrics.PeerAlertMetrics;
 import io.tunnelwatch.streams.metrics.PeerFactsMetrics;
 import io.tunnelwatch.streams.metrics.PeerPhaseMetrics;
@@ -11,9 +13,11 @@ import io.tunnelwatch.streams.metrics.PeerTrafficMetrics;
 import io.tunnelwatch.streams.metrics.StreamsProgressMetrics;
 import io.tunnelwatch.streams.peer.PeerStateListeners;
 import io.tunnelwatch.streams.topology.TunnelwatchTopology;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -74,7 +78,10 @@ public final class StreamsApp implements AutoCloseable {
         Topology topology = TunnelwatchTopology.build(new PeerStateListeners(peerMetrics, trafficMetrics,
                         factsMetrics, alertMetrics),
                 alertMetrics, detectors);
-        streams = new KafkaStreams(topology, settings.toProperties());
+        Properties properties = settings.toProperties();
+        properties.put(RejectedRecords.CONFIG_KEY, new RejectedRecords(registry,
+                List.of(Topics.EVENTS.name(), Topics.COUNTERS.name()), Clock.systemUTC()));
+        streams = new KafkaStreams(topology, properties);
         state = streams.state();
         progressed();
         streams.setStateListener((now, before) -> {

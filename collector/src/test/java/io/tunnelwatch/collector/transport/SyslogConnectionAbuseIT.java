@@ -27,8 +27,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The TCP listener under abuse over real loopback sockets: a flood of connections far over the limit, and senders
- * that dribble bytes. Each is counted by reason, and senders already connected, and UDP, keep getting through.
+ * The TCP listener under abuse over real loopback sockets: a flood of connections far over the limit, senders that
+ * dribble bytes, and frames that lie about their length or exceed it. Each is counted by reason, and senders already
+ * connected, and UDP, keep getting through.
  */
 class SyslogConnectionAbuseIT {
 
@@ -121,6 +122,35 @@ class SyslogConnectionAbuseIT {
         await().atMost(Duration.ofSeconds(10)).until(() -> peers().contains("192.0.2.78"));
         assertThat(counter("tunnelwatch.syslog.connections.closed.idle")).as("the steady sender was never idle")
                 .isEqualTo(1.0);
+    }
+
+    @Test
+    void shouldDiscardOversizedAndLyingFramesEachCountedAndDeliverTheGoodFramesAroundThem() throws Exception {
+        start(Duration.ofMinutes(5));
+        int max = SyslogListenerConfig.defaults().maxFrameLength();
+        String good1 = line("192.0.2.11").stripTrailing();
+        String good2 = line("192.0.2.12").stripTrailing();
+        try (Socket counted = connect(); Socket lines = connect(); Socket liar = connect()) {
+            // octet counting: a good frame, a count with a letter (resynchronised at the LF), an honest count over
+            // the maximum (skipped without being buffered), a good frame again
+            send(counted, good1.length() + " " + good1 + "\n" + "12a bad count\n"
+                    + (max + 1) + " " + "x".repeat(max + 1) + "\n" + good2.length() + " " + good2 + "\n");
+            // a line longer than the maximum, then a good line
+            send(lines, "y".repeat(3 * max) + "\n" + line("192.0.2.13"));
+            // a count that promises more than ever comes before the sender goes away
+            send(liar, "400 " + good1.substring(0, 100));
+        }
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            assertThat(peers()).containsExactlyInAnyOrder("192.0.2.11", "192.0.2.12", "192.0.2.13");
+            assertThat(dropped("bad_octet_count")).isEqualTo(1.0);
+            assertThat(dropped("frame_too_long")).isEqualTo(2.0);
+            assertThat(dropped("truncated_frame")).isEqualTo(1.0);
+        });
+    }
+
+    private double dropped(String reason) {
+        return registry.get("tunnelwatch.syslog.dropped").tag("transport", "tcp").tag("reason", reason).counter()
+                .count();
     }
 
     private Socket connect() throws IOException {

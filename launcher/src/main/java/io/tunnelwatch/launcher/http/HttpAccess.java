@@ -24,7 +24,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class HttpAccess extends Authenticator {
 
-    static final Set<String> OPEN_PATHS = Set.of(HealthHandler.HEALTH, HealthHandler.READY, "/-/healthy");
+    static final Set<String> OPEN_PATHS = Set.of(HealthHandler.HEALTH, HealthHandler.READY,
+            HttpEndpoint.EXPORTER_HEALTHY);
     private static final String REALM = "tunnelwatch";
     private static final RateLimitedLog REFUSALS =
             new RateLimitedLog(LoggerFactory.getLogger(HttpAccess.class), Duration.ofMinutes(1));

@@ -1,29 +1,42 @@
 package io.tunnelwatch.launcher.http;
 
+import com.sun.net.httpserver.HttpContext;
 import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsServer;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import io.prometheus.metrics.exporter.httpserver.HTTPServer;
 import io.tunnelwatch.launcher.health.Readiness;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The HTTP endpoint of a tunnelwatch process: {@code /metrics} (Prometheus text or OpenMetrics, by the Prometheus
- * Java client's exporter over Micrometer's registry), {@code /healthz} and {@code /readyz} ({@link HealthHandler}),
- * {@code /-/healthy} (the exporter's own), {@code /peers}, {@code /peers/{device}} and {@code /peers/{device}/{peer}}
+ * The HTTP endpoint of a tunnelwatch process, on the JDK's HTTP server: {@code /metrics} (Prometheus text or
+ * OpenMetrics from Micrometer's registry, {@link MetricsHandler}), {@code /healthz} and {@code /readyz}
+ * ({@link HealthHandler}), {@code /-/healthy} (as the Prometheus client's own server answers it), {@code /peers}, {@code /peers/{device}} and {@code /peers/{device}/{peer}}
  * ({@link PeerHandler}) and at {@code /} the fleet page for a browser ({@code Accept: text/html}), else an index as
  * text.
  */
 public final class HttpEndpoint implements AutoCloseable {
 
-    private final HTTPServer server;
+    /** The Prometheus client's liveness path, kept for whoever probes it. */
+    static final String EXPORTER_HEALTHY = "/-/healthy";
+
+    /** Scrapes, probes and page views are few and short; a scrape at 100,000 peers takes about a second. */
+    private static final int THREADS = 4;
+
+    private final HttpServer server;
+    private final ExecutorService executor;
     private final PeerHandler peers;
 
-    private HttpEndpoint(HTTPServer server, PeerHandler peers) {
+    private HttpEndpoint(HttpServer server, ExecutorService executor, PeerHandler peers) {
         this.server = server;
+        this.executor = executor;
         this.peers = peers;
     }
 
@@ -44,18 +57,33 @@ public final class HttpEndpoint implements AutoCloseable {
             HttpSecurity security) throws IOException {
         PeerHandler peers = new PeerHandler(Clock.systemUTC(), security.scheme());
         HealthHandler health = new HealthHandler(readiness);
-        HTTPServer.Builder builder = HTTPServer.builder()
-                .hostname(host)
-                .port(port)
-                .registry(registry.getPrometheusRegistry())
-                .defaultHandler(exchange -> route(exchange, peers, health));
+        MetricsHandler metrics = new MetricsHandler(registry.getPrometheusRegistry());
+        InetSocketAddress address = new InetSocketAddress(host, port);
+        HttpServer server;
+        if (security.tls() == null) {
+            server = HttpServer.create(address, 0);
+        } else {
+            HttpsServer https = HttpsServer.create(address, 0);
+            https.setHttpsConfigurator(security.tls().configurator());
+            server = https;
+        }
+        HttpContext context = server.createContext("/", exchange -> {
+            try (exchange) {
+                route(exchange, metrics, peers, health);
+            }
+        });
         if (security.access().requiresCredentials()) {
-            builder.authenticator(security.access().countedIn(registry));
+            context.setAuthenticator(security.access().countedIn(registry));
         }
-        if (security.tls() != null) {
-            builder.httpsConfigurator(security.tls().configurator());
-        }
-        return new HttpEndpoint(builder.buildAndStart(), peers);
+        AtomicInteger threads = new AtomicInteger();
+        ExecutorService executor = Executors.newFixedThreadPool(THREADS, task -> {
+            Thread t = new Thread(task, "tunnelwatch-http-" + threads.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        server.setExecutor(executor);
+        server.start();
+        return new HttpEndpoint(server, executor, peers);
     }
 
     /** Where {@code /peers/…} queries go once the streams app runs. */
@@ -63,9 +91,14 @@ public final class HttpEndpoint implements AutoCloseable {
         return peers;
     }
 
-    private static void route(HttpExchange exchange, PeerHandler peers, HealthHandler health) throws IOException {
+    private static void route(HttpExchange exchange, MetricsHandler metrics, PeerHandler peers, HealthHandler health)
+            throws IOException {
         String path = exchange.getRequestURI().getPath();
-        if (path.equals(PeerHandler.LIST) || path.startsWith(PeerHandler.LIST + "/")) {
+        if (MetricsHandler.PATH.equals(path)) {
+            metrics.handle(exchange);
+        } else if (EXPORTER_HEALTHY.equals(path)) {
+            send(exchange, 200, "Exporter is healthy.\n");
+        } else if (path.equals(PeerHandler.LIST) || path.startsWith(PeerHandler.LIST + "/")) {
             peers.handle(exchange);
         } else if (HealthHandler.HEALTH.equals(path)) {
             health.health(exchange);
@@ -79,7 +112,7 @@ public final class HttpEndpoint implements AutoCloseable {
     }
 
     public int port() {
-        return server.getPort();
+        return server.getAddress().getPort();
     }
 
     private static void index(HttpExchange exchange) throws IOException {
@@ -92,7 +125,14 @@ public final class HttpEndpoint implements AutoCloseable {
                 + " in a browser)\n"
                 + "/                         in a browser: the open alerts, worst first\n")
                 .getBytes(StandardCharsets.UTF_8);
-        int status = "/".equals(exchange.getRequestURI().getPath()) ? 200 : 404;
+        send(exchange, "/".equals(exchange.getRequestURI().getPath()) ? 200 : 404, body);
+    }
+
+    private static void send(HttpExchange exchange, int status, String text) throws IOException {
+        send(exchange, status, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static void send(HttpExchange exchange, int status, byte[] body) throws IOException {
         exchange.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");
         exchange.sendResponseHeaders(status, body.length);
         try (OutputStream out = exchange.getResponseBody()) {
@@ -111,6 +151,7 @@ public final class HttpEndpoint implements AutoCloseable {
 
     @Override
     public void close() {
-        server.stop();
+        server.stop(0);
+        executor.shutdownNow();
     }
 }

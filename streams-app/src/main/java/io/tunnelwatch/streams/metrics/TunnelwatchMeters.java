@@ -39,7 +39,11 @@ public enum TunnelwatchMeters {
             "Records this instance has still to read from the topic: its consumers' lag summed over the partitions"
                     + " assigned to it", "topic"),
     STREAMS_RESTORE_REMAINING("tunnelwatch.streams.restore.remaining", "records",
-            "Changelog records this instance has still to restore into its state stores before its tasks process");
+            "Changelog records this instance has still to restore into its state stores before its tasks process"),
+    RECORDS_REJECTED("tunnelwatch.records.rejected", null,
+            "Input records skipped, by topic and reason: unreadable by the topic's serde, or readable but implausible"
+                    + " (a time far from the wall clock, a negative counter, a field outside its domain)",
+            "topic", "reason");
 
     private final String meterName;
     private final String baseUnit;

@@ -9,6 +9,8 @@ import io.tunnelwatch.streams.alert.CatchUp;
 import io.tunnelwatch.streams.alert.PeerAlerting;
 import io.tunnelwatch.streams.detect.DeadlineIndex;
 import io.tunnelwatch.streams.detect.DetectorSettings;
+import io.tunnelwatch.streams.reject.InputValidator;
+import io.tunnelwatch.streams.reject.RejectedRecords;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -61,6 +63,7 @@ public final class PeerTrackerProcessor implements Processor<PeerKey, PeerInput,
     private final PeerAlerting alerting;
     private final Duration catchUpHorizon;
     private CatchUp catchUp;
+    private RejectedRecords rejected;
     private final Set<PeerKey> owned = new HashSet<>();
     private ProcessorContext<PeerKey, Object> context;
     private KeyValueStore<PeerKey, PeerState> store;
@@ -85,6 +88,7 @@ public final class PeerTrackerProcessor implements Processor<PeerKey, PeerInput,
     @Override
     public void init(ProcessorContext<PeerKey, Object> context) {
         this.context = context;
+        this.rejected = RejectedRecords.from(context.appConfigs());
         this.store = context.getStateStore(wiring.stateStore());
         KeyValueStore<Bytes, byte[]> index = context.getStateStore(wiring.deadlineStore());
         this.deadlines = new DeadlineIndex(index);
@@ -104,12 +108,15 @@ public final class PeerTrackerProcessor implements Processor<PeerKey, PeerInput,
     public void process(Record<PeerKey, PeerInput> record) {
         PeerKey key = record.key();
         PeerInput input = record.value();
-        if (key == null || input == null) {
+        Instant wallClock = wallClock();
+        var rejection = InputValidator.check(key, input, record.timestamp(), wallClock);
+        if (rejection.isPresent()) {
+            context.recordMetadata().ifPresent(m -> rejected.reject(m.topic(), m.partition(), m.offset(),
+                    rejection.get().reason(), rejection.get().detail()));
             return;
         }
         DeviceActivity activity = input.activity();
         Instant time = inputTime(record.timestamp(), activity == null ? null : activity.at());
-        Instant wallClock = wallClock();
         catchUp.input(time, wallClock);
         if (activity != null && throttle.shouldSend(activity)) {
             context.forward(new Record<>(PeerKey.deviceWide(key.device()), (Object) activity, record.timestamp()),

@@ -266,8 +266,16 @@ public final class TrapDecoder {
                 ? new String(s.getValue(), StandardCharsets.UTF_8) : null;
     }
 
+    /** The number in an INTEGER, Gauge32/Counter32/TimeTicks or Counter64 varbind; -1 for any other syntax. */
     private static long numberIn(List<? extends VariableBinding> bindings, String column) {
         Variable v = bindingValue(bindings, column);
-        return v == null || v.isException() ? -1 : v.toLong();
+        // a sender may put any syntax under any OID: Variable.toLong() throws for an OID or an OCTET STRING
+        if (v instanceof org.snmp4j.smi.Integer32 i) {
+            return i.getValue();
+        }
+        if (v instanceof org.snmp4j.smi.UnsignedInteger32 u) {
+            return u.getValue();
+        }
+        return v instanceof org.snmp4j.smi.Counter64 c ? c.getValue() : -1;
     }
 }

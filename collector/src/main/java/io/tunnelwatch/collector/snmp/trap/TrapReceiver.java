@@ -42,6 +42,7 @@ import org.snmp4j.smi.OID;
 import org.snmp4j.smi.OctetString;
 import org.snmp4j.smi.UdpAddress;
 import org.snmp4j.transport.DefaultUdpTransportMapping;
+import org.snmp4j.transport.TransportListener;
 
 /**
  * Receives SNMP notifications on UDP (default port 1162): v1 and v2c traps, v2c informs (answered), v3 traps and
@@ -114,11 +115,35 @@ public final class TrapReceiver implements CommandResponder, AutoCloseable {
                     usm.addUser(Snmp4jSecurity.usmUser(v3));
                 }
             }
+            guardDecoding(snmp);
             snmp.addCommandResponder(this);
             snmp.listen();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot bind the SNMP trap receiver to " + bind, e);
         }
+    }
+
+    /**
+     * Counts {@code malformed} the datagrams SNMP4J would drop without a trace (an unchecked exception while it
+     * decodes them, found by TrapDecoderFuzzTest; {@link CommunityMessage}). SNMP4J counts the other malformed ones
+     * itself ({@link #onRefusal}).
+     */
+    private void guardDecoding(Snmp snmp) {
+        TransportListener dispatcher = snmp.getMessageDispatcher();
+        transport.removeTransportListener(dispatcher);
+        transport.addTransportListener(new TransportListener() {
+            @Override
+            public <A extends org.snmp4j.smi.Address> void processMessage(
+                    org.snmp4j.TransportMapping<? super A> source, A from, java.nio.ByteBuffer message,
+                    org.snmp4j.TransportStateReference state) {
+                if (CommunityMessage.isDroppedUncounted(message)) {
+                    count(TrapDecoder.OTHER, "malformed");
+                    rateLimitedLog.warn("malformed", "SNMP datagram refused before decoding: malformed");
+                    return;
+                }
+                dispatcher.processMessage(source, from, message, state);
+            }
+        });
     }
 
     /** Where the receiver listens (the real port when 0 was asked). */

@@ -286,6 +286,17 @@ class TrapDecoderTest {
     }
 
     @Test
+    void shouldReadAnIfTypeOfTheWrongSyntaxAsNoTunnelRatherThanThrow() {
+        // a fuzzer's find: Variable.toLong() throws for an OID, which a sender may put under ifType
+        var bindings = List.of(vb(IF_INDEX + ".2", new Integer32(2)),
+                vb(IF_DESCR + ".2", new OctetString("GigabitEthernet2")), vb(IF_TYPE + ".2", new OID("1.3.6")));
+
+        assertThat(decoder.decode(DEVICE, "192.0.2.1", v2(LINK_DOWN, bindings), NOW)).isNull();
+        var tunnel = List.of(vb(IF_INDEX + ".3", new Integer32(3)), vb(IF_TYPE + ".3", new UnsignedInteger32(131)));
+        assertThat(decoder.decode(DEVICE, "192.0.2.1", v2(LINK_DOWN, tunnel), NOW)).isNotNull();
+    }
+
+    @Test
     void shouldIgnoreLinkTrapsOfNonTunnelInterfaces() {
         var bindings = List.of(vb(IF_INDEX + ".1", new Integer32(1)),
                 vb(IF_DESCR + ".1", new OctetString("GigabitEthernet1")), vb(IF_TYPE + ".1", new Integer32(6)));

@@ -283,4 +283,47 @@ class TrapReceiverIT {
         assertThat(events.get(0).device()).isEqualTo("rtr-v2");
         assertThat(traps("cikeTunnelStop", "accepted")).isEqualTo(1);
     }
+
+    private static byte[] fuzzInput(String name) throws java.io.IOException {
+        return java.nio.file.Files.readAllBytes(java.nio.file.Path.of("src/test/resources/io/tunnelwatch/collector/"
+                + "snmp/trap/TrapDecoderFuzzTestInputs/trapDecoderTakesAnyDatagramThatSnmp4jDecodes", name));
+    }
+
+    @Test
+    void shouldCountHostileDatagramsAsMalformedAndStillPublishTheGoodTrapThatFollows() throws Exception {
+        List<byte[]> hostile = new ArrayList<>();
+        // 5,000 nested SEQUENCEs, each claiming more than the datagram holds
+        byte[] nested = new byte[20_000];
+        for (int i = 0; i < nested.length; i += 4) {
+            nested[i] = 0x30;
+            nested[i + 1] = (byte) 0x82;
+            nested[i + 2] = (byte) 0xff;
+            nested[i + 3] = (byte) 0xff;
+        }
+        hostile.add(nested);
+        // a length of 2^31 - 1 in a 6-byte datagram
+        hostile.add(new byte[] {0x30, (byte) 0x84, 0x7f, (byte) 0xff, (byte) 0xff, (byte) 0xff});
+        // a v2c trap cut after its community, then cut inside its variable bindings
+        byte[] trap = {0x30, 0x2f, 0x02, 0x01, 0x01, 0x04, 0x0a, 't', 'r', 'a', 'p', 's', 'e', 'c', 'r', 'e', 't',
+                (byte) 0xa7, 0x1e, 0x02, 0x01, 0x01, 0x02, 0x01, 0x00, 0x02, 0x01, 0x00, 0x30, 0x13, 0x30, 0x11,
+                0x06, 0x08, 0x2b, 0x06, 0x01, 0x02, 0x01, 0x01, 0x03, 0x00};
+        hostile.add(java.util.Arrays.copyOf(trap, 17));
+        hostile.add(trap);
+        // the fuzzer's finds, which SNMP4J used to drop uncounted: a varbind of BER type 0x63, which no SMI syntax
+        // has, and a community longer than the datagram
+        hostile.add(fuzzInput("unknown-syntax"));
+        hostile.add(fuzzInput("community-longer-than-datagram"));
+        try (var socket = new java.net.DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+            for (byte[] datagram : hostile) {
+                socket.send(new java.net.DatagramPacket(datagram, datagram.length, receiver.address()));
+            }
+        }
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(traps("other", "malformed")).isEqualTo(hostile.size()));
+
+        snmptrap(concat(new String[] {"-v", "2c", "-c", "trapsecret", target()}, cikeTunnelStopVarbinds()));
+        await().atMost(Duration.ofSeconds(10)).until(() -> !events.isEmpty());
+        assertThat(events).hasSize(1);
+        assertThat(traps("cikeTunnelStop", "accepted")).isEqualTo(1);
+    }
 }
