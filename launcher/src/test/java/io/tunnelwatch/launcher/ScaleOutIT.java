@@ -87,7 +87,8 @@ class ScaleOutIT {
                     "--flat-samples", "3",
                     "--resolve-after", "3");
             instances[i] = p;
-            await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200))
+            // A JVM start plus topic creation and the first rebalance: minutes when the machine is loaded.
+            await().atMost(Duration.ofSeconds(240)).pollInterval(Duration.ofMillis(200))
                     .failFast("tunnelwatch streams exited", () -> !p.isAlive())
                     .until(() -> p.printed("tunnelwatch streams is ready"));
         }
