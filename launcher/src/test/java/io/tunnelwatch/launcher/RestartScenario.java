@@ -121,13 +121,23 @@ final class RestartScenario implements AutoCloseable {
     }
 
     private CounterSample sample(String peer, long encaps, long decaps) {
+        return sample(device, peer, encaps, decaps);
+    }
+
+    private TunnelEvent event(String peer, EventKind kind, Map<String, String> fields) {
+        return event(device, peer, kind, fields);
+    }
+
+    /** One poll of a peer's IPsec SA counters as the collector publishes it, polled now. */
+    static CounterSample sample(String device, String peer, long encaps, long decaps) {
         CounterSample.Counters deltas = new CounterSample.Counters(decaps, encaps, decaps * 100, encaps * 100,
                 0, 0, 0, 0, 0, 0);
         return new CounterSample(CounterSample.VERSION, device, peer, Instant.now(), true, 1, null, null, deltas,
                 deltas);
     }
 
-    private TunnelEvent event(String peer, EventKind kind, Map<String, String> fields) {
+    /** One syslog event of a peer as the collector publishes it, received now. */
+    static TunnelEvent event(String device, String peer, EventKind kind, Map<String, String> fields) {
         return new TunnelEvent(TunnelEvent.VERSION, kind, null, device, peer, IkeVersion.IKEV1,
                 "CRYPTO-5-" + kind.name(), 5, fields, null, Instant.now(), "192.0.2.1", "udp",
                 kind.name().toLowerCase() + " from " + peer);

@@ -1,5 +1,6 @@
 package io.tunnelwatch.launcher.cli;
 
+import io.tunnelwatch.launcher.allinone.PipelineConfig;
 import io.tunnelwatch.launcher.allinone.Pipeline;
 import io.tunnelwatch.simulator.scenario.Scenario;
 import io.tunnelwatch.simulator.scenario.ScenarioRun;
@@ -28,6 +29,11 @@ public final class DemoCommand extends CollectingRoleCommand {
     @Option(names = "--scenario", defaultValue = "demo",
             description = "The scenario to play: a YAML file or a built-in name (default: ${DEFAULT-VALUE}).")
     String scenarioName;
+
+    @Override
+    PipelineConfig config() {
+        return config(syslog, inventory, true, true);
+    }
 
     @Override
     public Integer call() throws Exception {

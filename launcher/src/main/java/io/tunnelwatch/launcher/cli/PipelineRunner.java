@@ -21,14 +21,19 @@ final class PipelineRunner {
     private static final Logger LOG = LoggerFactory.getLogger(PipelineRunner.class);
     static final Duration STOP_BUDGET = Duration.ofSeconds(14);
 
+    /** The syslog settings of a process without a collector: nothing listens, nothing is checked. */
+    private static final SyslogListenerConfig NO_LISTENERS = SyslogListenerConfig.defaults()
+            .withPorts("0.0.0.0", -1, -1).withTls(-1, null);
+
     private PipelineRunner() {
     }
 
+    /** {@code syslog} and {@code inventory} null for a process without a collector. */
     static PipelineConfig config(KafkaOptions kafka, SyslogOptions syslog, InventoryOptions inventory,
                                  SnmpSettings snmp, HttpOptions http, boolean collector, boolean streams) {
         // First, before any port or broker: a bad inventory ends the start with its line and reason.
         IngestConfig ingest = inventory == null ? IngestConfig.defaults() : inventory.load();
-        SyslogListenerConfig listeners = syslog.toConfig();
+        SyslogListenerConfig listeners = syslog == null ? NO_LISTENERS : syslog.toConfig();
         return new PipelineConfig(kafka.embedded() ? null : kafka.bootstrapServers.trim(), kafka.dataDir,
                 kafka.kafkaPort, kafka.kafkaControllerPort, Duration.ofSeconds(kafka.kafkaTimeoutSeconds),
                 kafka.partitions, kafka.replicationFactor, listeners, http.host, http.port, collector, streams,

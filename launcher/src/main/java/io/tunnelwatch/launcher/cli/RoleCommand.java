@@ -1,6 +1,7 @@
 package io.tunnelwatch.launcher.cli;
 
 import io.tunnelwatch.collector.config.SnmpSettings;
+import io.tunnelwatch.launcher.allinone.PipelineConfig;
 import io.tunnelwatch.streams.detect.DetectorSettings;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Mixin;
@@ -32,6 +33,9 @@ abstract class RoleCommand implements Callable<Integer> {
         return runUntilStopped(syslog, inventory, collector, streams, pipeline -> () -> { });
     }
 
+    /** What this command runs, validated, before anything starts. */
+    abstract PipelineConfig config();
+
     /** The SNMP settings of this command; roles without a collector have none. */
     SnmpSettings snmp() {
         return SnmpSettings.trapsOff();
@@ -40,10 +44,17 @@ abstract class RoleCommand implements Callable<Integer> {
     /** The same, with something started once the pipeline serves and stopped before it (the demo fleet). */
     int runUntilStopped(SyslogOptions syslog, InventoryOptions inventory, boolean collector, boolean streams,
                         PipelineRunner.Extra extra) throws Exception {
-        SyslogOptions listeners = syslog != null ? syslog : SyslogOptions.off();
-        return PipelineRunner.runUntilStopped(spec.name(),
-                PipelineRunner.config(kafka, listeners, inventory, snmp(), http, collector, streams)
-                        .withDetectors(detectorSettings()), System.out, extra);
+        return PipelineRunner.runUntilStopped(spec.name(), config(syslog, inventory, collector, streams),
+                System.out, extra);
+    }
+
+    /**
+     * What this role runs, validated: each role checks only the options it uses (the streams role no syslog or
+     * inventory option, the collector role no detector threshold).
+     */
+    PipelineConfig config(SyslogOptions syslog, InventoryOptions inventory, boolean collector, boolean streams) {
+        return PipelineRunner.config(kafka, collector ? syslog : null, collector ? inventory : null, snmp(), http,
+                collector, streams).withDetectors(streams ? detectorSettings() : DetectorSettings.defaults());
     }
 
     private DetectorSettings detectorSettings() {

@@ -1,5 +1,6 @@
 package io.tunnelwatch.launcher.cli;
 
+import io.tunnelwatch.launcher.allinone.PipelineConfig;
 import picocli.CommandLine.Command;
 
 /** {@code tunnelwatch run}: the all-in-one. */
@@ -7,6 +8,11 @@ import picocli.CommandLine.Command;
         description = "All-in-one: collector and streams app in one process, with an embedded Kafka broker unless"
                 + " --bootstrap-servers is given.")
 public final class RunCommand extends CollectingRoleCommand {
+
+    @Override
+    PipelineConfig config() {
+        return config(syslog, inventory, true, true);
+    }
 
     @Override
     public Integer call() throws Exception {

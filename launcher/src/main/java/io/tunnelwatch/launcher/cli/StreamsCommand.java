@@ -1,5 +1,6 @@
 package io.tunnelwatch.launcher.cli;
 
+import io.tunnelwatch.launcher.allinone.PipelineConfig;
 import picocli.CommandLine.Command;
 
 /** {@code tunnelwatch streams}: one streams-app instance; run several with the same Kafka to share the peers. */
@@ -7,6 +8,11 @@ import picocli.CommandLine.Command;
         description = "One streams-app instance (per-peer state machines, metrics); instances against the same Kafka"
                 + " share the peers by partition.")
 public final class StreamsCommand extends RoleCommand {
+
+    @Override
+    PipelineConfig config() {
+        return config(null, null, false, true);
+    }
 
     @Override
     public Integer call() throws Exception {

@@ -70,20 +70,6 @@ public final class SyslogOptions {
                     + " --syslog-tls-ca (default: ${DEFAULT-VALUE}).")
     public String tlsClientAuth;
 
-    /** No listeners: for roles without a collector. */
-    static SyslogOptions off() {
-        SyslogOptions none = new SyslogOptions();
-        none.host = "0.0.0.0";
-        none.port = -1;
-        none.maxFrame = 65_536;
-        none.udpBuffer = SyslogListenerConfig.defaults().udpReceiveBuffer();
-        none.idleTimeoutSeconds = SyslogListenerConfig.DEFAULT_IDLE_TIMEOUT.toSeconds();
-        none.maxConnections = SyslogListenerConfig.DEFAULT_MAX_CONNECTIONS;
-        none.tlsPort = -1;
-        none.tlsClientAuth = "none";
-        return none;
-    }
-
     public int udp() {
         return udpPort != null ? udpPort : port;
     }
