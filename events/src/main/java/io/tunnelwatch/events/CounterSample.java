@@ -11,6 +11,9 @@ import java.util.Objects;
  *
  * @param saCount      live IPsec SA rows for this peer; 0 means "no SA" for a peer the inventory expects
  * @param deviceAnswered false when the device did not answer the poll at all
+ * @param tunnelMtu    IF-MIB ifMtu of the peer's tunnel interface (the one whose TUNNEL-MIB remote endpoint is the
+ *                     peer): the interface MTU, which on IOS-XE is not the {@code ip mtu} of the tunnel; 0 when no
+ *                     tunnel interface leads to the peer (crypto map) or the agent did not say
  */
 public record CounterSample(
         int v,
@@ -22,7 +25,8 @@ public record CounterSample(
         String ikeStatus,
         String ipsecStatus,
         Counters totals,
-        Counters deltas) {
+        Counters deltas,
+        int tunnelMtu) {
 
     public static final int VERSION = 1;
 
@@ -32,6 +36,19 @@ public record CounterSample(
         Objects.requireNonNull(polledAt, "polledAt");
         totals = totals == null ? Counters.ZERO : totals;
         deltas = deltas == null ? Counters.ZERO : deltas;
+        tunnelMtu = Math.max(0, tunnelMtu);
+    }
+
+    /** A sample without a tunnel MTU. */
+    public CounterSample(int v, String device, String peer, Instant polledAt, boolean deviceAnswered, int saCount,
+                         String ikeStatus, String ipsecStatus, Counters totals, Counters deltas) {
+        this(v, device, peer, polledAt, deviceAnswered, saCount, ikeStatus, ipsecStatus, totals, deltas, 0);
+    }
+
+    /** This sample with the ifMtu of the peer's tunnel interface. */
+    public CounterSample withTunnelMtu(int mtu) {
+        return new CounterSample(v, device, peer, polledAt, deviceAnswered, saCount, ikeStatus, ipsecStatus, totals,
+                deltas, mtu);
     }
 
     @JsonIgnore

@@ -68,6 +68,7 @@ public final class CounterSampleSerde implements Serde<CounterSample> {
                 .string("ipsecStatus", s.ipsecStatus());
         writeCounters(out.startObject("totals"), s.totals()).endObject();
         writeCounters(out.startObject("deltas"), s.deltas()).endObject();
+        out.number("tunnelMtu", s.tunnelMtu());
     }
 
     private static JsonByteWriter writeCounters(JsonByteWriter out, CounterSample.Counters c) {
@@ -101,6 +102,7 @@ public final class CounterSampleSerde implements Serde<CounterSample> {
         String ipsecStatus = null;
         CounterSample.Counters totals = null;
         CounterSample.Counters deltas = null;
+        int tunnelMtu = 0;
         String name;
         while ((name = p.nextFieldName()) != null) {
             JsonToken value = p.nextToken();
@@ -115,11 +117,12 @@ public final class CounterSampleSerde implements Serde<CounterSample> {
                 case "ipsecStatus" -> ipsecStatus = text(p, value);
                 case "totals" -> totals = readCounters(p, value);
                 case "deltas" -> deltas = readCounters(p, value);
+                case "tunnelMtu" -> tunnelMtu = p.getValueAsInt();
                 default -> p.skipChildren();
             }
         }
         return new CounterSample(v, device, peer, polledAt, deviceAnswered, saCount, ikeStatus, ipsecStatus, totals,
-                deltas);
+                deltas, tunnelMtu);
     }
 
     private static CounterSample.Counters readCounters(JsonParser p, JsonToken t) throws IOException {

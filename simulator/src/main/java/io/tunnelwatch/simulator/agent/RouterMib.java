@@ -35,6 +35,12 @@ public final class RouterMib {
     static final String CIKE_TUN_ENTRY = "1.3.6.1.4.1.9.9.171.1.2.3.1";
     static final String CIPSEC_TUN_ENTRY = "1.3.6.1.4.1.9.9.171.1.3.2.1";
     static final int PHYSICAL_IF_INDEX = 1;
+    /**
+     * ifMtu of an IPsec SVTI ({@code tunnel mode ipsec ipv4}): the interface MTU that {@code show interfaces Tunnel}
+     * prints on a real router ("MTU 17867 bytes" beside "Tunnel protocol/transport IPSEC/IP"; source in
+     * docs/metrics.md), not the {@code ip mtu} (often 1400) that limits the IP packets routed into the tunnel.
+     */
+    static final int TUNNEL_IF_MTU = 17_867;
     private static final long MOD32 = 1L << 32;
     private static final int UP = 1;
     private static final int DOWN = 2;
@@ -74,7 +80,7 @@ public final class RouterMib {
     }
 
     private void tunnelInterface(RouterModel router, TunnelEnd end) {
-        ifRow(end.ifIndex(), end.interfaceName(), 131, 1400, end.interfaceUp());
+        ifRow(end.ifIndex(), end.interfaceName(), 131, TUNNEL_IF_MTU, end.interfaceUp());
         String row = "." + end.ifIndex();
         put(TUNNEL_IF_ENTRY + ".1" + row, new IpAddress(address(router.address())));
         put(TUNNEL_IF_ENTRY + ".2" + row, new IpAddress(address(end.peer())));

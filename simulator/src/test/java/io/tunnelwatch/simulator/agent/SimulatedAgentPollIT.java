@@ -74,6 +74,7 @@ class SimulatedAgentPollIT {
         CounterSample first = poll();
         assertThat(first.saCount()).isEqualTo(1);
         assertThat(first.ikeStatus()).isEqualTo("active");
+        assertThat(first.tunnelMtu()).as("ifMtu of the peer's Tunnel interface").isEqualTo(RouterMib.TUNNEL_IF_MTU);
         assertThat(first.totals().outPkts()).isEqualTo(sa(end).outPkts() % (1L << 32));
 
         // 10 s at 100 packets/s: 1 000 packets each way, no wrap yet (2 000 short of 2^32 inbound)

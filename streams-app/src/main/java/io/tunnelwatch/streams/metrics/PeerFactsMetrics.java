@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * {@code tunnelwatch_peer_facts{device,peer,nat_t,ike_version,interface}} = 1: what is known of a peer's tunnel, in
+ * {@code tunnelwatch_peer_facts{device,peer,nat_t,ike_version,interface,mtu}} = 1: what is known of a peer's tunnel, in
  * labels of bounded values, for a dashboard to show beside the counters. One series per peer at any time; when a
  * fact changes, the series is replaced. Follows the partitions like {@link PeerPhaseMetrics}, and like it serves the
  * series from a {@link PeerSeriesCollector} on a Prometheus registry.
@@ -20,6 +20,8 @@ public final class PeerFactsMetrics implements PeerStateListener {
 
     /** The {@code interface} of a peer whose tunnel interface no message has named (crypto map, or not yet seen). */
     public static final String UNKNOWN_INTERFACE = "unknown";
+    /** The {@code mtu} of a peer whose last poll named no tunnel interface ifMtu (crypto map, or not polled yet). */
+    public static final String UNKNOWN_MTU = "unknown";
 
     private final MeterRegistry registry;
     private final PeerSeriesCollector<Served> served;
@@ -39,7 +41,7 @@ public final class PeerFactsMetrics implements PeerStateListener {
             return;
         }
         Labels labels = PeerSeriesCollector.labels(key, "nat_t", Boolean.toString(facts.natT()),
-                "ike_version", facts.ikeVersion(), "interface", facts.tunnelInterface());
+                "ike_version", facts.ikeVersion(), "interface", facts.tunnelInterface(), "mtu", facts.mtu());
         if (served.served()) {
             served.put(key, new Served(facts, null, labels));
             return;
@@ -48,7 +50,7 @@ public final class PeerFactsMetrics implements PeerStateListener {
         Gauge gauge = Gauge.builder(TunnelwatchMeters.PEER_FACTS.meterName(), () -> 1)
                 .description(TunnelwatchMeters.PEER_FACTS.description())
                 .tags("device", key.device(), "peer", key.peer(), "nat_t", Boolean.toString(facts.natT()),
-                        "ike_version", facts.ikeVersion(), "interface", facts.tunnelInterface())
+                        "ike_version", facts.ikeVersion(), "interface", facts.tunnelInterface(), "mtu", facts.mtu())
                 .register(registry);
         served.put(key, new Served(facts, gauge, labels));
     }
@@ -61,11 +63,17 @@ public final class PeerFactsMetrics implements PeerStateListener {
         }
     }
 
-    /** The label values of one peer: NAT-T as {@code true}/{@code false}, {@code ikev1}/{@code ikev2}/{@code unknown}. */
-    record Facts(boolean natT, String ikeVersion, String tunnelInterface) {
+    /**
+     * The label values of one peer: NAT-T as {@code true}/{@code false}, {@code ikev1}/{@code ikev2}/{@code unknown},
+     * and the IF-MIB ifMtu of its tunnel interface from the last answered poll (the interface MTU, not
+     * {@code ip mtu}), in decimal, or {@code unknown}.
+     */
+    record Facts(boolean natT, String ikeVersion, String tunnelInterface, String mtu) {
         static Facts of(PeerState s) {
+            int mtu = s.lastSample() == null ? 0 : s.lastSample().tunnelMtu();
             return new Facts(s.natT(), s.ikeVersion().name().toLowerCase(Locale.ROOT),
-                    s.tunnel() == null ? UNKNOWN_INTERFACE : s.tunnel().name());
+                    s.tunnel() == null ? UNKNOWN_INTERFACE : s.tunnel().name(),
+                    mtu > 0 ? Integer.toString(mtu) : UNKNOWN_MTU);
         }
     }
 

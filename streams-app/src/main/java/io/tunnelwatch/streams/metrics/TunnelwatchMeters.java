@@ -22,8 +22,9 @@ public enum TunnelwatchMeters {
             "device", "peer", "kind"),
     PEER_FACTS("tunnelwatch.peer.facts", null,
             "1 for every peer, what is known of its tunnel in labels: NAT-T in use (UDP 4500), the IKE version, the"
-                    + " tunnel interface (unknown until a message names it); replaced when one of them changes",
-            "device", "peer", "nat_t", "ike_version", "interface"),
+                    + " tunnel interface (unknown until a message names it), the ifMtu of that interface (the interface"
+                    + " MTU, not ip mtu; unknown until a poll reads it); replaced when one of them changes",
+            "device", "peer", "nat_t", "ike_version", "interface", "mtu"),
     PEERS_BY_PHASE("tunnelwatch.peers", null,
             "Peers owned by this instance, by phase", "phase"),
     PEER_ALERT("tunnelwatch.peer.alert", null,

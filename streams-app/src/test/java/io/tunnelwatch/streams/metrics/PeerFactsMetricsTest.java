@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.tunnelwatch.events.IkeVersion;
+import io.tunnelwatch.streams.PeerFixtures;
 import io.tunnelwatch.streams.peer.PeerState;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -22,7 +23,7 @@ class PeerFactsMetricsTest {
         metrics.updated(PEER, PeerState.unknown(PEER.device(), PEER.peer()));
 
         assertThat(series()).containsExactly("tunnelwatch_peer_facts{device=\"rtr-hq-1\",ike_version=\"unknown\","
-                + "interface=\"unknown\",nat_t=\"false\",peer=\"198.51.100.7\"} 1.0");
+                + "interface=\"unknown\",mtu=\"unknown\",nat_t=\"false\",peer=\"198.51.100.7\"} 1.0");
     }
 
     @Test
@@ -30,10 +31,12 @@ class PeerFactsMetricsTest {
         PeerState before = PeerState.unknown(PEER.device(), PEER.peer());
         metrics.updated(PEER, before);
         metrics.updated(PEER, before.toBuilder().natT(true).ikeVersion(IkeVersion.IKEV2)
-                .tunnel(new PeerState.TunnelInterface("Tunnel100", true, T0)).build());
+                .tunnel(new PeerState.TunnelInterface("Tunnel100", true, T0))
+                .sample(PeerFixtures.sample(T0, 1, 10, 10).withTunnelMtu(17_867)).build());
 
         assertThat(series()).singleElement().asString()
-                .contains("ike_version=\"ikev2\"", "interface=\"Tunnel100\"", "nat_t=\"true\"").endsWith(" 1.0");
+                .contains("ike_version=\"ikev2\"", "interface=\"Tunnel100\"", "nat_t=\"true\"", "mtu=\"17867\"")
+                .endsWith(" 1.0");
     }
 
     @Test

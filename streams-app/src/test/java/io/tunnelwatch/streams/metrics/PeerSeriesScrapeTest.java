@@ -123,7 +123,7 @@ class PeerSeriesScrapeTest {
                 5, 6);
         return PeerState.unknown(key.device(), key.peer()).toBuilder().phase(phase, T0).ikeVersion(IkeVersion.IKEV2)
                 .sample(new CounterSample(CounterSample.VERSION, key.device(), key.peer(),
-                        T0.plusSeconds(secondsLater), true, 1, "active", "active", deltas, deltas));
+                        T0.plusSeconds(secondsLater), true, 1, "active", "active", deltas, deltas).withTunnelMtu(17_867));
     }
 
     /** The lines of the per-peer families, their HELP and TYPE included; the fleet counts left out. */

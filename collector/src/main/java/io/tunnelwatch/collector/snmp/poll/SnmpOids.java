@@ -53,6 +53,8 @@ public final class SnmpOids {
     public static final String IF_DESCR = "1.3.6.1.2.1.2.2.1.2";
     public static final String IF_TYPE = "1.3.6.1.2.1.2.2.1.3";
     public static final String IF_OPER_STATUS = "1.3.6.1.2.1.2.2.1.8";
+    /** ifMtu: for a Tunnel interface IOS-XE reports the interface MTU ({@code show interfaces}), not {@code ip mtu}. */
+    public static final String IF_MTU = "1.3.6.1.2.1.2.2.1.4";
     public static final String IF_NAME = "1.3.6.1.2.1.31.1.1.1.1";
     public static final String IF_INDEX = "1.3.6.1.2.1.2.2.1.1";
     /** IANAifType tunnel(131). */
@@ -100,7 +102,7 @@ public final class SnmpOids {
 
     /** The interface columns one poll reads (ifTable, ifXTable, tunnelIfTable share the ifIndex). */
     public static final List<String> INTERFACE_COLUMNS =
-            List.of(IF_DESCR, IF_TYPE, IF_OPER_STATUS, IF_NAME, TUNNEL_IF_REMOTE_INET_ADDRESS);
+            List.of(IF_DESCR, IF_TYPE, IF_MTU, IF_OPER_STATUS, IF_NAME, TUNNEL_IF_REMOTE_INET_ADDRESS);
 
     private SnmpOids() {
     }

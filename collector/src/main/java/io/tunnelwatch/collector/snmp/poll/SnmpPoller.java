@@ -10,11 +10,13 @@ import io.tunnelwatch.collector.snmp.SnmpDevice;
 import io.tunnelwatch.collector.snmp.SnmpPollException;
 import io.tunnelwatch.collector.snmp.TableRow;
 import io.tunnelwatch.collector.snmp.TunnelIndex;
+import io.tunnelwatch.collector.snmp.TunnelInterface;
 import io.tunnelwatch.events.CounterSample;
 import io.tunnelwatch.events.TunnelEvent;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -158,7 +160,8 @@ public final class SnmpPoller implements AutoCloseable {
         saRows.forEach(row -> ipsecPeers.put(row.tunIndex(), row.peer()));
         Map<Integer, String> ikePeers = new HashMap<>();
         ikeRows.forEach(row -> ikePeers.put(row.ikeTunIndex(), row.peer()));
-        tunnelIndex.update(device.name(), ipsecPeers, ikePeers, TunnelTables.tunnelInterfaces(ifTable));
+        List<TunnelInterface> tunnels = TunnelTables.tunnelInterfaces(ifTable);
+        tunnelIndex.update(device.name(), ipsecPeers, ikePeers, tunnels);
         List<CounterSample> samples;
         List<TunnelEvent> probes;
         Instant now = clock.instant();
@@ -171,7 +174,26 @@ public final class SnmpPoller implements AutoCloseable {
                 rateLimitedLog.warn("probe_event_dropped", "IP SLA event for {} dropped: {}", e.key(), "sink full");
             }
         }
-        return handOver(samples);
+        return handOver(withTunnelMtus(samples, tunnels));
+    }
+
+    /** Each sample with the ifMtu of the tunnel interface whose remote endpoint is its peer, when there is one. */
+    private static List<CounterSample> withTunnelMtus(List<CounterSample> samples, List<TunnelInterface> tunnels) {
+        Map<String, Integer> mtuByPeer = new HashMap<>();
+        for (TunnelInterface tunnel : tunnels) {
+            if (tunnel.remote() != null && tunnel.mtu() > 0) {
+                mtuByPeer.putIfAbsent(tunnel.remote(), tunnel.mtu());
+            }
+        }
+        if (mtuByPeer.isEmpty()) {
+            return samples;
+        }
+        List<CounterSample> out = new ArrayList<>(samples.size());
+        for (CounterSample sample : samples) {
+            Integer mtu = mtuByPeer.get(sample.peer());
+            out.add(mtu == null ? sample : sample.withTunnelMtu(mtu));
+        }
+        return out;
     }
 
     private List<CounterSample> unanswered(SnmpDevice device, DeviceState state, Throwable failure) {

@@ -60,7 +60,7 @@ public final class TunnelTables {
         return out;
     }
 
-    /** The rows of ifType tunnel(131), joined with their TUNNEL-MIB remote endpoint. */
+    /** The rows of ifType tunnel(131), joined with their TUNNEL-MIB remote endpoint, with their ifMtu. */
     public static List<TunnelInterface> tunnelInterfaces(List<TableRow> rows) {
         List<TunnelInterface> out = new ArrayList<>();
         for (TableRow row : rows) {
@@ -71,7 +71,8 @@ public final class TunnelTables {
             byte[] name = row.bytes(IF_NAME) != null ? row.bytes(IF_NAME) : row.bytes(IF_DESCR);
             out.add(new TunnelInterface(index, name == null ? "ifIndex" + index
                     : new String(name, StandardCharsets.UTF_8), row.number(IF_OPER_STATUS, 0) == IF_UP,
-                    IpsAddress.canonical(row.bytes(TUNNEL_IF_REMOTE_INET_ADDRESS))));
+                    IpsAddress.canonical(row.bytes(TUNNEL_IF_REMOTE_INET_ADDRESS)),
+                    (int) Math.max(0, Math.min(Integer.MAX_VALUE, row.number(IF_MTU, 0)))));
         }
         return out;
     }

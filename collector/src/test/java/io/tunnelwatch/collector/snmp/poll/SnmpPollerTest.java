@@ -51,7 +51,7 @@ class SnmpPollerTest {
                 CIKE_TUN_STATUS, 1L))));
         client.answer(CIPSEC_TUN_IKE_TUNNEL_INDEX, List.of(saRow(12, 40, 9_000_000_000L)));
         client.answer(IF_DESCR, List.of(new TableRow("20", Map.of(IF_DESCR, "Tunnel7".getBytes(),
-                IF_TYPE, 131L, IF_OPER_STATUS, 1L, TUNNEL_IF_REMOTE_INET_ADDRESS, PEER))));
+                IF_TYPE, 131L, IF_MTU, 17_867L, IF_OPER_STATUS, 1L, TUNNEL_IF_REMOTE_INET_ADDRESS, PEER))));
 
         poller.pollOnce(device).join();
 
@@ -62,11 +62,13 @@ class SnmpPollerTest {
         assertThat(peer.totals().inOctets()).as("HC octets preferred").isEqualTo(9_000_000_000L);
         assertThat(peer.saCount()).isEqualTo(1);
         assertThat(peer.ikeStatus()).isEqualTo("active");
+        assertThat(peer.tunnelMtu()).as("ifMtu of the tunnel interface leading to the peer").isEqualTo(17_867);
         assertThat(sunk.get(1).saCount()).isZero();
+        assertThat(sunk.get(1).tunnelMtu()).as("no tunnel interface leads to this peer").isZero();
         assertThat(index.ipsecPeer("rtr-hq-1", 12)).isEqualTo("198.51.100.7");
         assertThat(index.ikePeer("rtr-hq-1", 3)).isEqualTo("198.51.100.7");
         assertThat(index.tunnelInterface("rtr-hq-1", 20)).isEqualTo(
-                new TunnelInterface(20, "Tunnel7", true, "198.51.100.7"));
+                new TunnelInterface(20, "Tunnel7", true, "198.51.100.7", 17_867));
         assertThat(registry.get("tunnelwatch.snmp.polls").tag("outcome", "ok").counter().count()).isEqualTo(1);
         assertThat(registry.get("tunnelwatch.snmp.rows.walked").tag("table", "cipSecTunnelTable").counter()
                 .count()).isEqualTo(1);
