@@ -140,7 +140,7 @@ public final class LoadHarness {
         return command;
     }
 
-    private static void awaitReady(Process allInOne, int httpPort, Path log) throws Exception {
+    static void awaitReady(Process allInOne, int httpPort, Path log) throws Exception {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         HttpRequest ready = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + "/readyz"))
                 .timeout(Duration.ofSeconds(2)).build();
@@ -166,7 +166,7 @@ public final class LoadHarness {
         return lines.isEmpty() ? "" : lines.get(lines.size() - 1).strip();
     }
 
-    private static void deleteTree(Path dir) throws IOException {
+    static void deleteTree(Path dir) throws IOException {
         try (Stream<Path> paths = Files.walk(dir)) {
             for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(path);
