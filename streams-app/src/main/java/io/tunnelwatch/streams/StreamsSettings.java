@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
+import io.tunnelwatch.streams.reject.SkipFailedRecords;
 import io.tunnelwatch.streams.reject.SkipUnreadableRecords;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.streams.StreamsConfig;
@@ -63,7 +64,7 @@ public record StreamsSettings(
         // A peer's state and its outputs commit together: no alert opened twice after a crash.
         p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
-        // The global stores' processors share the tasks' processing exception handler (the default: log and fail),
+        // The global stores' processors share the tasks' processing exception handler (SkipFailedRecords),
         // as they will by default from Kafka 5.0; without it Kafka Streams warns each time it reads this config.
         // The partition assignor reads it again from the main consumer's settings, which carry only a few of these:
         // hand it there too (the consumer itself ignores it).
@@ -71,6 +72,8 @@ public record StreamsSettings(
         p.put(StreamsConfig.mainConsumerPrefix(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG), true);
         // A record no serde reads is counted and skipped, not a stopped thread (RejectedRecords).
         p.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, SkipUnreadableRecords.class.getName());
+        // A record one of our processors throws on is counted and skipped, not retried forever by replaced threads.
+        p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, SkipFailedRecords.class.getName());
         if (staticMemberId != null) {
             p.put(StreamsConfig.mainConsumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG), staticMemberId);
         }

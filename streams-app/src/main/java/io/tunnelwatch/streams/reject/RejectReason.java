@@ -18,7 +18,9 @@ public enum RejectReason {
     /** A counter, a delta or an SA count below zero. */
     NEGATIVE_COUNTER,
     /** A field outside its domain: a severity outside 0..7, an empty device or peer, a value of another key's peer. */
-    INVALID_VALUE;
+    INVALID_VALUE,
+    /** One of our processors threw on the record (a bug, or an input no check foresaw): skipped, not retried. */
+    PROCESSING_ERROR;
 
     /** The tag value, in lower case. */
     public String tag() {

@@ -63,12 +63,18 @@ public final class RejectedRecords {
 
     /** Counts and (rate-limited) logs one skipped record. */
     public void reject(String topic, int partition, long offset, RejectReason reason, String detail) {
+        reject(topic, partition, offset, reason, detail, null);
+    }
+
+    /** As {@link #reject(String, int, long, RejectReason, String)}; a logged line carries {@code cause}'s trace. */
+    public void reject(String topic, int partition, long offset, RejectReason reason, String detail,
+                       Throwable cause) {
         counter(topic, reason).increment();
         long unlogged = gates.computeIfAbsent(topic + '|' + reason, k -> new LogGate()).pass(clock.instant());
         if (unlogged >= 0) {
             LOG.warn("Skipped a record of {} partition {} offset {}: {} ({}){}", topic, partition, offset,
                     reason.tag(), shortened(detail), unlogged == 0 ? ""
-                            : "; " + unlogged + " more skipped for this reason since the last such line");
+                            : "; " + unlogged + " more skipped for this reason since the last such line", cause);
         }
     }
 
