@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 
 class PeerStateMachineTest {
@@ -287,5 +288,27 @@ class PeerStateMachineTest {
         }
         assertThat(b.build().milestones()).hasSize(PeerState.MAX_PHASE_CHANGES + PeerState.MAX_ALERT_STEPS)
                 .extracting(Milestone::name).doesNotContain("TunnelFlapping");
+    }
+
+    /** What a message implies about the phases below it, for a peer seen first through that message. */
+    @ParameterizedTest
+    @CsvSource({
+        "IPSEC_SETUP_FAILED, IKE_UP", "PROXY_IDENTITIES_REJECTED, IKE_UP",
+        "INVALID_SPI, IKE_UP", "REPLAY_ERROR, IKE_UP", "AUTH_ERROR, IKE_UP",
+        "IKE_PROPOSAL_REJECTED, IKE_NEGOTIATING", "IKE_AUTH_FAILED, IKE_NEGOTIATING",
+        "IKE_BAD_MESSAGE, IKE_NEGOTIATING", "IKE_MODE_FAILURE, IKE_NEGOTIATING", "IKE_NOT_ENCRYPTED, IKE_NEGOTIATING"})
+    void shouldGiveTheFirstMessageOfAPeerThePhaseItImplies(EventKind kind, PeerPhase implied) {
+        assertThat(machine.apply(null, event(kind, T0)).phase()).isEqualTo(implied);
+    }
+
+    @Test
+    void shouldKeepASessionReportedDownWhenAnInvalidSpiFollows() {
+        PeerState down = machine.apply(null, event(EventKind.SESSION_DOWN, T0));
+
+        assertThat(machine.apply(down, event(EventKind.INVALID_SPI, T0.plusSeconds(1))).phase())
+                .isEqualTo(PeerPhase.DOWN);
+        assertThat(machine.apply(down, event(EventKind.IPSEC_SETUP_FAILED, T0.plusSeconds(1))).phase())
+                .as("a phase-2 failure after the session went down: IKE came back")
+                .isEqualTo(PeerPhase.IKE_UP);
     }
 }
