@@ -95,8 +95,11 @@ public final class PeerStateMachine {
                 next.ike(next.ike().failed(event.kind(), at));
             }
             case IPSEC_SETUP_FAILED, PROXY_IDENTITIES_REJECTED -> {
-                // Phase 2 is negotiated inside an IKE SA: a phase-2 failure means phase 1 is up.
-                enterIkeUnlessUp(next, IkeState.established(version), at);
+                // Phase 2 is negotiated inside an IKE SA: a phase-2 failure means phase 1 is up, unless the router
+                // said otherwise (a session down may arrive before or after by another path).
+                if (next.ike().state() == IkeState.UNKNOWN) {
+                    next.ike(next.ike().enter(IkeState.established(version), at));
+                }
                 String reason = event.fields().getOrDefault("fail_reason", event.text());
                 next.ipsec(next.ipsec().failed(event.kind(), reason, at));
             }
