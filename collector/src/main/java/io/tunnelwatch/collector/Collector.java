@@ -8,6 +8,8 @@ import io.tunnelwatch.collector.kafka.DeviceAddressPublisher;
 import io.tunnelwatch.collector.kafka.EventPublisher;
 import io.tunnelwatch.collector.kafka.ProducerSettings;
 import io.tunnelwatch.collector.kafka.RawLinePublisher;
+import io.tunnelwatch.collector.sink.EventSink;
+import io.tunnelwatch.collector.sink.InventoryFactsSink;
 import io.tunnelwatch.collector.snmp.SnmpDevice;
 import io.tunnelwatch.collector.snmp.SnmpDevices;
 import io.tunnelwatch.collector.snmp.TunnelIndex;
@@ -47,6 +49,8 @@ public final class Collector implements AutoCloseable {
     private RawLinePublisher rawPublisher;
     private CounterPublisher counterPublisher;
     private SyslogServer syslog;
+    /** The publisher behind the inventory's facts: every event source offers here. */
+    private EventSink events;
     private SnmpPoller poller;
     /** The poller's SNMP stack, also the trap receiver's for its tunnel-index lookups. */
     private Snmp4jClient snmpClient;
@@ -73,7 +77,8 @@ public final class Collector implements AutoCloseable {
                     Topics.DEVICE_ADDRESSES.keySerde().serializer(),
                     Topics.DEVICE_ADDRESSES.valueSerde().serializer()));
         }
-        SyslogIngest ingest = new SyslogIngest(config.ingest(), tunnelIndex::remoteOf, publisher, rawPublisher,
+        events = new InventoryFactsSink(config.ingest().inventory(), publisher);
+        SyslogIngest ingest = new SyslogIngest(config.ingest(), tunnelIndex::remoteOf, events, rawPublisher,
                 Clock.systemUTC(), registry);
         syslog = new SyslogServer(config.syslog(), ingest, registry);
         try {
@@ -90,13 +95,13 @@ public final class Collector implements AutoCloseable {
         counterPublisher = new CounterPublisher(producer("counters", Topics.COUNTERS.keySerde().serializer(),
                 Topics.COUNTERS.valueSerde().serializer()), config.publishQueue(), registry);
         snmpClient = new Snmp4jClient();
-        poller = new SnmpPoller(snmpClient, counterPublisher, publisher, tunnelIndex, Clock.systemUTC(),
+        poller = new SnmpPoller(snmpClient, counterPublisher, events, tunnelIndex, Clock.systemUTC(),
                 CounterLimits.DEFAULT, config.snmp().maxPollsInFlight(), registry);
         poller.start(devices);
         if (config.snmp().trapPort() >= 0) {
             InetSocketAddress bind = new InetSocketAddress(config.snmp().trapHost(), config.snmp().trapPort());
             try {
-                traps = new TrapReceiver(bind, devices, new TrapDecoder(tunnelIndex), publisher, snmpClient,
+                traps = new TrapReceiver(bind, devices, new TrapDecoder(tunnelIndex), events, snmpClient,
                         Clock.systemUTC(), registry);
             } catch (UncheckedIOException e) {
                 throw new ListenerStartException("cannot receive SNMP traps on UDP " + bind.getHostString() + ":"

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.tunnelwatch.dashboards.RuleFiles.Rule;
 import io.tunnelwatch.dashboards.RuleFiles.TemplateQuery;
 import io.tunnelwatch.streams.alert.AlertType;
-import io.tunnelwatch.streams.alert.Placeholders;
 import io.tunnelwatch.streams.alert.RunbookTexts;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -163,7 +162,7 @@ class PeerAlertRulesTest {
 
     /** For each command line, the index of the runbook command it fills in; -1 for one that is none of them. */
     private static List<Integer> runbookOrderOf(AlertType type, String peer, String commands) {
-        List<String> runbook = RunbookTexts.commands(type, new Placeholders("<peer>", null, null, null));
+        List<String> runbook = RunbookTexts.templates(type);
         List<Integer> order = new ArrayList<>();
         for (String command : commands.isEmpty() ? new String[0] : commands.split("\n")) {
             int index = -1;

@@ -1,5 +1,6 @@
 package io.tunnelwatch.streams.alert;
 
+import io.tunnelwatch.events.PeerPhase;
 import io.tunnelwatch.streams.detect.DetectorSettings;
 import io.tunnelwatch.streams.detect.PeerDiagnosis;
 import io.tunnelwatch.streams.peer.CounterDelta;
@@ -48,6 +49,10 @@ public final class PeerAlerting {
                         Optional.ofNullable(step.recheckAt()))
                 .flatMap(Optional::stream).min(Instant::compareTo);
         PeerState.Builder after = state.toBuilder().openAlert(step.open()).nextCheckAt(next.orElse(null));
+        if (step.open() != null && state.phase() == PeerPhase.UNKNOWN) {
+            // Something is wrong with the peer and nothing says any SA is up: the gauge says down, not unknown.
+            after.phase(PeerPhase.DOWN, now);
+        }
         for (AlertRecord r : step.records()) {
             if (r.action() != AlertRecord.Action.UPDATED) {
                 after.milestone(milestoneOf(r, state));

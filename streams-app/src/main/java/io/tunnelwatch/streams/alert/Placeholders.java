@@ -1,8 +1,15 @@
 package io.tunnelwatch.streams.alert;
 
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
 /**
  * The values that fill the runbook's placeholders (RUNBOOK.md: {@code <peer>}, {@code <src-if>}, {@code <id>},
- * {@code <acl>}). A null value leaves its placeholder visible in the command, so the engineer sees what to supply.
+ * {@code <acl>}). A command is given only in a form that can be pasted into the router: a value that is not known
+ * drops the clause that needs it ({@code ping <peer> source <src-if>} becomes {@code ping <peer>}, which runs from
+ * the route's egress interface; {@code show ip access-lists <acl>} lists every ACL) and a command that still needs
+ * a value after that ({@code <destination>}, a host behind the tunnel) is left out.
  *
  * @param tunnelId the tunnel interface number ({@code 7} of {@code Tunnel7})
  * @param neighbor the routing neighbour over the tunnel whose adjacency is down ({@code <neighbor>})
@@ -24,11 +31,38 @@ public record Placeholders(String peer, String sourceInterface, String tunnelId,
         return !digits.isEmpty() && digits.chars().allMatch(Character::isDigit) ? digits : null;
     }
 
+    /** Any placeholder still in a text: a word in angle brackets. */
+    private static final Pattern PLACEHOLDER = Pattern.compile("<[a-z][a-z-]*>");
+    /** The runnable forms of a command whose value is unknown, tried in order on what {@link #fill} left. */
+    private static final List<Reduction> REDUCTIONS = List.of(
+            new Reduction(" source <src-if>", ""),
+            new Reduction("show ip access-lists <acl>", "show ip access-lists"),
+            new Reduction("show interface tunnel <id>", "show ip interface brief | include Tunnel"),
+            new Reduction("interface tunnel <id>", "the tunnel interface"));
+
+    /** Whether {@code text} still holds a {@code <placeholder>}. */
+    public static boolean hasPlaceholder(String text) {
+        return PLACEHOLDER.matcher(text).find();
+    }
+
+    /** {@code template} with every known value filled, in a form that runs; empty when no such form exists. */
+    public Optional<String> runnable(String template) {
+        String out = fill(template);
+        for (Reduction r : REDUCTIONS) {
+            out = out.replace(r.clause(), r.without());
+        }
+        return hasPlaceholder(out) ? Optional.empty() : Optional.of(out);
+    }
+
+    /** {@code template} with every known value filled; unknown placeholders stay (see {@link #runnable}). */
     public String fill(String template) {
         String out = template.replace("<peer>", peer);
         out = sourceInterface == null ? out : out.replace("<src-if>", sourceInterface);
         out = tunnelId == null ? out : out.replace("<id>", tunnelId);
         out = neighbor == null ? out : out.replace("<neighbor>", neighbor);
         return cryptoAcl == null ? out : out.replace("<acl>", cryptoAcl);
+    }
+
+    private record Reduction(String clause, String without) {
     }
 }

@@ -48,7 +48,7 @@ public final class RunbookTexts {
                 SA_PACKETS);
         put(AlertType.CRYPTO_ERRORS, "replay, authentication or decrypt failures are rising", SA_PACKETS);
         put(AlertType.TUNNEL_INTERFACE_DOWN, "the tunnel interface line protocol is down",
-                List.of("show interface tunnel <id>", "show ip route <destination>"));
+                List.of("show interface tunnel <id>", "show ip route <peer>"));
         put(AlertType.TUNNEL_RECURSIVE_ROUTING,
                 "the route to the tunnel destination points into the tunnel: IOS disables the tunnel (recursive routing)",
                 List.of("show ip route <peer>", "show ip cef <peer>", "show interface tunnel <id>",
@@ -84,9 +84,15 @@ public final class RunbookTexts {
         return ENTRIES.get(type).summary();
     }
 
-    /** The next commands for {@code type}, with the known placeholders filled. */
+    /** The next commands for {@code type}, filled and runnable: none holds a placeholder. */
     public static List<String> commands(AlertType type, Placeholders values) {
-        return ENTRIES.get(type).commands().stream().map(values::fill).toList();
+        return ENTRIES.get(type).commands().stream().map(values::runnable).flatMap(java.util.Optional::stream)
+                .distinct().toList();
+    }
+
+    /** The runbook's commands for {@code type} as written, with their placeholders. */
+    public static List<String> templates(AlertType type) {
+        return ENTRIES.get(type).commands();
     }
 
     private static void put(AlertType type, String summary, List<String> commands) {

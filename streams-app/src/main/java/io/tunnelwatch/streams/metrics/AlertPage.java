@@ -35,7 +35,6 @@ record AlertPage(String summary, String cause, String commands) {
     /** The first commands that can be pasted as they are: no comment, no placeholder left. */
     static List<String> pageCommands(List<String> filled) {
         return filled.stream().filter(c -> !c.startsWith("!"))
-                .map(c -> c.replace(" source <src-if>", ""))
                 .filter(c -> !hasPlaceholder(c)).distinct().limit(MAX_COMMANDS).toList();
     }
 

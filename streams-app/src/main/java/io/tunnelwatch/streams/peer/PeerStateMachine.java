@@ -96,6 +96,11 @@ public final class PeerStateMachine {
                 next.ike(next.ike().failed(event.kind(), at));
             }
             case IPSEC_SETUP_FAILED, PROXY_IDENTITIES_REJECTED -> {
+                // Phase 2 is negotiated inside an IKE SA: a phase-2 failure means phase 1 is up, unless the router
+                // said otherwise (a session down may arrive before or after by another path).
+                if (next.ike().state() == IkeState.UNKNOWN) {
+                    next.ike(next.ike().enter(IkeState.established(version), at));
+                }
                 String reason = event.fields().getOrDefault("fail_reason", event.text());
                 next.ipsec(next.ipsec().failed(event.kind(), reason, at));
             }
@@ -114,7 +119,14 @@ public final class PeerStateMachine {
             // Healthy or evidence-only: a rekey follows an expiry; IPsec SA traps are per SA row and a rekey
             // stops the old row while the new one runs, so only SESSION_STATUS and the polled row count say "no
             // SA"; data-plane errors are judged by the detectors from the evidence and the counters.
-            case IKE_SA_EXPIRED, IPSEC_SA_DOWN, ISAKMP_STATUS, INVALID_SPI, REPLAY_ERROR, AUTH_ERROR,
+            // ESP from the peer on an SPI means the peer holds an SA, so IKE completed; a state already known
+            // (a session reported down) is the router's newer word and stays.
+            case INVALID_SPI, REPLAY_ERROR, AUTH_ERROR -> {
+                if (next.ike().state() == IkeState.UNKNOWN) {
+                    next.ike(next.ike().enter(IkeState.established(version), at));
+                }
+            }
+            case IKE_SA_EXPIRED, IPSEC_SA_DOWN, ISAKMP_STATUS,
                  IPSEC_FAILURE, CLEARTEXT_RECEIVED, CRYPTO_OTHER -> {
             }
         }

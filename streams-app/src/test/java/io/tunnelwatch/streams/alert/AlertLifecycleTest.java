@@ -107,9 +107,13 @@ class AlertLifecycleTest {
     }
 
     @Test
-    void shouldLeaveUnknownPlaceholdersVisible() {
-        assertThat(new Placeholders("198.51.100.7", null, null, null).fill("ping <peer> source <src-if>"))
-                .isEqualTo("ping 198.51.100.7 source <src-if>");
+    void shouldGiveACommandWithAnUnknownValueInAFormThatRuns() {
+        Placeholders unknown = new Placeholders("198.51.100.7", null, null, null);
+        assertThat(unknown.runnable("ping <peer> source <src-if>")).contains("ping 198.51.100.7");
+        assertThat(unknown.runnable("show ip access-lists <acl>")).contains("show ip access-lists");
+        assertThat(unknown.runnable("ping <destination> size 1400 df-bit source <src-if>")).isEmpty();
+        assertThat(new Placeholders("198.51.100.7", "GigabitEthernet0/0/2", "7", "VPN-ACL-232")
+                .runnable("ping <peer> source <src-if>")).contains("ping 198.51.100.7 source GigabitEthernet0/0/2");
         assertThat(Placeholders.tunnelIdOf("Tunnel7")).isEqualTo("7");
         assertThat(Placeholders.tunnelIdOf("GigabitEthernet0/0/0")).isNull();
     }

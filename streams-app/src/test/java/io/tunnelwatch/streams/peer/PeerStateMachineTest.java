@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 
 class PeerStateMachineTest {
@@ -288,6 +289,7 @@ class PeerStateMachineTest {
         assertThat(b.build().milestones()).hasSize(PeerState.MAX_PHASE_CHANGES + PeerState.MAX_ALERT_STEPS)
                 .extracting(Milestone::name).doesNotContain("TunnelFlapping");
     }
+
     @Test
     void shouldKeepEachRoutingAdjacencyWithItsLastStateAndWhenItEnteredIt() {
         PeerStateMachine m = new PeerStateMachine();
@@ -323,5 +325,27 @@ class PeerStateMachineTest {
         assertThat(up.ike().state().isUp()).as("an IPsec SA implies IKE").isTrue();
         assertThat(down.ipsec().state()).isEqualTo(IpsecState.NO_SA);
         assertThat(recursive.tunnel()).isEqualTo(new PeerState.TunnelInterface("Tunnel0", false, T0.plusSeconds(5)));
+    }
+
+    /** What a message implies about the phases below it, for a peer seen first through that message. */
+    @ParameterizedTest
+    @CsvSource({
+        "IPSEC_SETUP_FAILED, IKE_UP", "PROXY_IDENTITIES_REJECTED, IKE_UP",
+        "INVALID_SPI, IKE_UP", "REPLAY_ERROR, IKE_UP", "AUTH_ERROR, IKE_UP",
+        "IKE_PROPOSAL_REJECTED, IKE_NEGOTIATING", "IKE_AUTH_FAILED, IKE_NEGOTIATING",
+        "IKE_BAD_MESSAGE, IKE_NEGOTIATING", "IKE_MODE_FAILURE, IKE_NEGOTIATING", "IKE_NOT_ENCRYPTED, IKE_NEGOTIATING"})
+    void shouldGiveTheFirstMessageOfAPeerThePhaseItImplies(EventKind kind, PeerPhase implied) {
+        assertThat(machine.apply(null, event(kind, T0)).phase()).isEqualTo(implied);
+    }
+
+    @Test
+    void shouldKeepASessionReportedDownWhenAnInvalidSpiFollows() {
+        PeerState down = machine.apply(null, event(EventKind.SESSION_DOWN, T0));
+
+        assertThat(machine.apply(down, event(EventKind.INVALID_SPI, T0.plusSeconds(1))).phase())
+                .isEqualTo(PeerPhase.DOWN);
+        assertThat(machine.apply(down, event(EventKind.IPSEC_SETUP_FAILED, T0.plusSeconds(1))).phase())
+                .as("the session down is the router's word, whichever path was faster")
+                .isEqualTo(PeerPhase.DOWN);
     }
 }

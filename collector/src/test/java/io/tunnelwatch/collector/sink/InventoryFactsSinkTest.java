@@ -1,0 +1,44 @@
+package io.tunnelwatch.collector.sink;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tunnelwatch.collector.inventory.Device;
+import io.tunnelwatch.collector.inventory.ExpectedPeer;
+import io.tunnelwatch.collector.inventory.Inventory;
+import io.tunnelwatch.events.EventKind;
+import io.tunnelwatch.events.TunnelEvent;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class InventoryFactsSinkTest {
+
+    private static final Inventory INVENTORY = new Inventory(List.of(new Device("hq-rtr", List.of("192.0.2.1"),
+            "GigabitEthernet0/0/2", null, List.of(new ExpectedPeer("198.51.100.230", "Tunnel232", "VPN-ACL-232")))));
+
+    @Test
+    void shouldAddTheSourceInterfaceAndTheCryptoAclOfTheInventory() {
+        TunnelEvent out = InventoryFactsSink.withFacts(INVENTORY, event("hq-rtr", "198.51.100.230",
+                Map.of(InventoryFactsSink.SOURCE_INTERFACE_FIELD, "Gi0/0/9")));
+
+        assertThat(out.fields()).containsEntry(InventoryFactsSink.SOURCE_INTERFACE_FIELD, "GigabitEthernet0/0/2")
+                .containsEntry(InventoryFactsSink.CRYPTO_ACL_FIELD, "VPN-ACL-232");
+    }
+
+    @Test
+    void shouldLeaveAnEventOfAnUnknownDeviceOrPeerAsItIs() {
+        TunnelEvent unknownDevice = event("branch", "198.51.100.230", Map.of());
+        TunnelEvent otherPeer = event("hq-rtr", "203.0.113.9", Map.of());
+
+        assertThat(InventoryFactsSink.withFacts(INVENTORY, unknownDevice)).isSameAs(unknownDevice);
+        assertThat(InventoryFactsSink.withFacts(INVENTORY, otherPeer).fields())
+                .containsOnlyKeys(InventoryFactsSink.SOURCE_INTERFACE_FIELD);
+    }
+
+    private static TunnelEvent event(String device, String peer, Map<String, String> fields) {
+        return new TunnelEvent(TunnelEvent.VERSION, EventKind.IPSEC_SETUP_FAILED, null, device, peer, null,
+                "CRYPTO-4-IPSEC_SETUP_FAILURE", 4, fields, null, Instant.parse("2026-12-04T16:12:13Z"), "192.0.2.1",
+                "udp", "text");
+    }
+}
