@@ -122,7 +122,7 @@ public final class SyslogIngest {
     }
 
     private void publish(TunnelEvent event, String senderIp, Transport transport) {
-        PublishOutcome outcome = sink.offer(event);
+        PublishOutcome outcome = transport == Transport.UDP ? sink.offerDroppable(event) : sink.offer(event);
         if (outcome == PublishOutcome.QUEUED) {
             meters.parsed(transport);
         } else {
