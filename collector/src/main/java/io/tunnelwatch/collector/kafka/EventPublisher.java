@@ -55,6 +55,11 @@ public final class EventPublisher implements EventSink, AutoCloseable {
     }
 
     @Override
+    public PublishOutcome offerDroppable(TunnelEvent event) {
+        return writer.hasRoomForDroppable() ? offer(event) : PublishOutcome.QUEUE_FULL;
+    }
+
+    @Override
     public boolean hasRoom() {
         return writer.hasRoom();
     }

@@ -6,7 +6,8 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 
 /**
  * The producer configuration of the collector: idempotent, acks=all (no event is lost to a leader change), lz4
- * compression, small linger for latency with batching under load. User overrides win.
+ * compression, small linger for latency with batching under load, records kept through a broker outage of
+ * minutes ({@link #DELIVERY_TIMEOUT_MS}). User overrides win.
  */
 public final class ProducerSettings {
 
@@ -14,6 +15,14 @@ public final class ProducerSettings {
     }
 
     public static final String CLIENT_ID = "tunnelwatch-collector";
+
+    /**
+     * How long a record may wait for a broker that is away, in the producer's buffer ({@code delivery.timeout.ms}) or
+     * for room in it ({@code max.block.ms}), before it is counted failed: five minutes, so that a broker restart or a
+     * minute's outage loses nothing. While the producer waits for room, the publish queue fills and TCP/TLS reads
+     * pause (docs/reliability.md).
+     */
+    public static final int DELIVERY_TIMEOUT_MS = 300_000;
 
     public static Map<String, Object> forBootstrap(String bootstrapServers, Map<String, String> overrides) {
         return forBootstrap(bootstrapServers, overrides, CLIENT_ID);
@@ -31,7 +40,8 @@ public final class ProducerSettings {
         p.put(ProducerConfig.LINGER_MS_CONFIG, 5);
         p.put(ProducerConfig.BATCH_SIZE_CONFIG, 128 * 1024);
         p.put(ProducerConfig.BUFFER_MEMORY_CONFIG, 64L * 1024 * 1024);
-        p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 120_000);
+        p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, DELIVERY_TIMEOUT_MS);
+        p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, DELIVERY_TIMEOUT_MS);
         p.putAll(overrides);
         return p;
     }

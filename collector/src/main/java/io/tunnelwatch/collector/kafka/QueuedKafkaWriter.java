@@ -43,6 +43,7 @@ public final class QueuedKafkaWriter<K, V> implements AutoCloseable {
     private final Producer<K, V> producer;
     private final MpscArrayQueue<ProducerRecord<K, V>> queue;
     private final int streamHighWater;
+    private final int droppableLimit;
     private final QueueDrainer<ProducerRecord<K, V>> drainer;
     private final Counter published;
     private final Counter sendErrors;
@@ -57,6 +58,7 @@ public final class QueuedKafkaWriter<K, V> implements AutoCloseable {
         this.partitions = new KeyPartitions(topic, producer);
         this.queue = new MpscArrayQueue<>(Math.max(2, capacity));
         this.streamHighWater = Math.min(STREAM_HIGH_WATER, queue.capacity() - queue.capacity() / 4);
+        this.droppableLimit = queue.capacity() - queue.capacity() / 4;
         this.published = Counter.builder(CollectorMeters.KAFKA_PUBLISHED.meterName())
                 .description(CollectorMeters.KAFKA_PUBLISHED.description())
                 .tag("topic", topic).register(registry);
@@ -111,6 +113,16 @@ public final class QueuedKafkaWriter<K, V> implements AutoCloseable {
      */
     public boolean hasRoom() {
         return queue.size() < streamHighWater;
+    }
+
+    /**
+     * False when a record that may be dropped (a UDP datagram's event) should be: the queue is three quarters full.
+     * The top quarter is the stream transports' reserve: a TCP or TLS connection paused by {@link #hasRoom} still
+     * hands over the lines of the reads already under way, and those were accepted from a sender that will not send
+     * them again.
+     */
+    public boolean hasRoomForDroppable() {
+        return queue.size() < droppableLimit;
     }
 
     private void send(ProducerRecord<K, V> record) {

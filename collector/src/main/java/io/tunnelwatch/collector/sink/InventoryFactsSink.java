@@ -33,6 +33,11 @@ public final class InventoryFactsSink implements EventSink {
     }
 
     @Override
+    public PublishOutcome offerDroppable(TunnelEvent event) {
+        return next.offerDroppable(withFacts(inventory, event));
+    }
+
+    @Override
     public boolean hasRoom() {
         return next.hasRoom();
     }

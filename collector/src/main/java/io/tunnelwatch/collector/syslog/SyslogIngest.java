@@ -139,7 +139,7 @@ public final class SyslogIngest {
                     + " tunnel ties to a peer; published device-wide", event.mnemonic(), event.device(),
                     untied.what(event));
         }
-        PublishOutcome outcome = sink.offer(event);
+        PublishOutcome outcome = transport == Transport.UDP ? sink.offerDroppable(event) : sink.offer(event);
         if (outcome == PublishOutcome.QUEUED) {
             meters.parsed(transport);
         } else {

@@ -55,15 +55,17 @@ public final class SyslogStreamHandler extends SimpleChannelInboundHandler<ByteB
             readAt = ingest.now();
         }
         ingest.accept(frame.toString(StandardCharsets.UTF_8), senderIp, transport, readAt);
+        // Checked per line, not once per read loop: a loop reads up to 16 buffers (a megabyte of lines after an
+        // outage), more than the queue keeps in reserve; turned off here, the loop stops after the current buffer.
+        if (!ingest.hasRoom() && ctx.channel().config().isAutoRead()) {
+            ctx.channel().config().setAutoRead(false);
+            scheduleResume(ctx);
+        }
     }
 
     @Override
     public void channelReadComplete(ChannelHandlerContext ctx) {
         readAt = null;
-        if (!ingest.hasRoom() && ctx.channel().config().isAutoRead()) {
-            ctx.channel().config().setAutoRead(false);
-            scheduleResume(ctx);
-        }
         ctx.fireChannelReadComplete();
     }
 

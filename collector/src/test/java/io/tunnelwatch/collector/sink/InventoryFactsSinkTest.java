@@ -36,6 +36,30 @@ class InventoryFactsSinkTest {
                 .containsOnlyKeys(InventoryFactsSink.SOURCE_INTERFACE_FIELD);
     }
 
+    @Test
+    void shouldKeepADatagramDroppableOnItsWayToThePublisher() {
+        List<String> calls = new java.util.ArrayList<>();
+        EventSink publisher = new EventSink() {
+            @Override
+            public PublishOutcome offer(TunnelEvent event) {
+                calls.add("offer " + event.fields().get(InventoryFactsSink.SOURCE_INTERFACE_FIELD));
+                return PublishOutcome.QUEUED;
+            }
+
+            @Override
+            public PublishOutcome offerDroppable(TunnelEvent event) {
+                calls.add("offerDroppable " + event.fields().get(InventoryFactsSink.SOURCE_INTERFACE_FIELD));
+                return PublishOutcome.QUEUE_FULL;
+            }
+        };
+        InventoryFactsSink sink = new InventoryFactsSink(INVENTORY, publisher);
+
+        assertThat(sink.offerDroppable(event("hq-rtr", "198.51.100.230", Map.of())))
+                .isEqualTo(PublishOutcome.QUEUE_FULL);
+        assertThat(sink.offer(event("hq-rtr", "198.51.100.230", Map.of()))).isEqualTo(PublishOutcome.QUEUED);
+        assertThat(calls).containsExactly("offerDroppable GigabitEthernet0/0/2", "offer GigabitEthernet0/0/2");
+    }
+
     private static TunnelEvent event(String device, String peer, Map<String, String> fields) {
         return new TunnelEvent(TunnelEvent.VERSION, EventKind.IPSEC_SETUP_FAILED, null, device, peer, null,
                 "CRYPTO-4-IPSEC_SETUP_FAILURE", 4, fields, null, Instant.parse("2026-12-04T16:12:13Z"), "192.0.2.1",
