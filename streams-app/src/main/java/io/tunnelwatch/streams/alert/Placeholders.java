@@ -1,7 +1,8 @@
 package io.tunnelwatch.streams.alert;
 
 /**
- * The values that fill the runbook's placeholders (RUNBOOK.md: {@code <peer>}, {@code <src-if>}, {@code <id>},
+ * The values that fill the runbook's placeholders (docs/runbook.md#how-to-work-an-alert: {@code <peer>}, {@code
+ * <src-if>}, {@code <id>},
  * {@code <acl>}). A null value leaves its placeholder visible in the command, so the engineer sees what to supply.
  *
  * @param tunnelId the tunnel interface number ({@code 7} of {@code Tunnel7})
