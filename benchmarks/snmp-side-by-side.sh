@@ -6,14 +6,14 @@
 # poller's own ceiling: the same rows recorded from snmpd into SnmpReplayAgent (pre-encoded answers, near-free), on
 # 127.0.0.1:11171, polled flat out (REPLAY_CONCS), with that agent's CPU per poll.
 #
-# usage: benchmarks/snmp-side-by-side.sh [BENCH_DIR]
-#   BENCH_DIR: the shared harness (default ../shared/bench), copied to /tmp/twbench-snmp with the anchor made to take
+# usage: benchmarks/snmp-side-by-side.sh BENCH_DIR
+#   BENCH_DIR: the bench harness (kept outside this repository; or env TW_BENCH_DIR), copied to /tmp/twbench-snmp with the anchor made to take
 #              a module (MODULE, GEN, ROWMETRIC).
 # env: CONCS="1 4 16 64" (tunnelwatch polls in flight against snmpd), REPLAY_CONCS="4 8" (against the replay
 #      agent; empty to skip), DEVICES=1000, SECS=20, SKIP_ANCHOR=1, SAS=20
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
-SRC="${1:-$ROOT/../shared/bench}"
+SRC="${1:-${TW_BENCH_DIR:?usage: $0 BENCH_DIR (the bench harness directory), or set TW_BENCH_DIR}}"
 BENCH=/tmp/twbench-snmp
 PORT=11170
 command -v snmpd >/dev/null && command -v snmpget >/dev/null || \

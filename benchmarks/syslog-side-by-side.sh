@@ -3,15 +3,15 @@
 # measured the same way by the shared bench harness (a real Kafka 4.4 broker on 127.0.0.1:19092, a paced C sender,
 # 130-byte IOS crypto lines) on this machine.
 #
-# usage: benchmarks/syslog-side-by-side.sh [BENCH_DIR]
-#   BENCH_DIR: the shared harness (default ../shared/bench); it is copied to /tmp/twbench (it must be writable:
+# usage: benchmarks/syslog-side-by-side.sh BENCH_DIR
+#   BENCH_DIR: the bench harness (kept outside this repository; or env TW_BENCH_DIR); it is copied to /tmp/twbench (it must be writable:
 #              it downloads Kafka jars and builds its sender next to itself).
 # env: SKIP_ANCHOR=1 measures tunnelwatch only; TW_HEAP (default 1g); WARMUP_SECS (default 45, the JIT warm-up
 #      pass); the harness's own knobs (SECS, LOSS_RATES,
 #      FLOWS...) pass through. Results: /tmp/tw-bench-results/{rsyslog,tunnelwatch}.txt and the lines printed last.
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
-SRC="${1:-$ROOT/../shared/bench}"
+SRC="${1:-${TW_BENCH_DIR:?usage: $0 BENCH_DIR (the bench harness directory), or set TW_BENCH_DIR}}"
 BENCH=/tmp/twbench
 UDP=5514
 TCP=5514

@@ -29,7 +29,8 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * The streams-app topology on one thread (TopologyTestDriver, the real RocksDB stores, the DESIGN.md default
+ * The streams-app topology on one thread (TopologyTestDriver, the real RocksDB stores, the docs/configuration.md
+ * default
  * thresholds). Not JMH: each mode builds a fleet's state first, which is most of the run. Two modes, each printing
  * one summary line:
  *

@@ -18,7 +18,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Creates the topics of DESIGN.md that are missing, with the configured partitions and replication, and leaves
+ * Creates the topics of docs/architecture.md#topics that are missing, with the configured partitions and replication,
+ * and leaves
  * existing ones alone (a topic with fewer partitions than configured is reported, never changed behind the
  * operator's back: repartitioning moves keys). Returns once every partition of the topics it created has a leader:
  * a producer that writes in the moment before (the collector starting with a fresh broker) gets its first batches

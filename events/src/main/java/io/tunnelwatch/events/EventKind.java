@@ -1,7 +1,8 @@
 package io.tunnelwatch.events;
 
 /**
- * What a {@link TunnelEvent} reports, with the runbook layer it speaks of by default (RUNBOOK.md, CISCO-FACTS.md).
+ * What a {@link TunnelEvent} reports, with the runbook layer it speaks of by default (docs/runbook.md,
+ * docs/cisco-sources.md).
  * The collector maps every Cisco message and SNMP notification to one kind; the state machine (streams-app)
  * switches on it. The names say what happened, not which message said it: several messages share a kind (e.g.
  * SESSION_STATUS and IKEV2_SESSION_STATUS), and the mnemonic stays in the event for evidence.

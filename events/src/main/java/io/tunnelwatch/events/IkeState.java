@@ -3,7 +3,8 @@ package io.tunnelwatch.events;
 import java.util.Locale;
 
 /**
- * The IKE SA state of a peer, as IOS-XE names it (RUNBOOK.md "Layer 2"): IKEv1 main mode MM_NO_STATE → MM_SA_SETUP →
+ * The IKE SA state of a peer, as IOS-XE names it (docs/runbook.md#ike-layer): IKEv1 main mode MM_NO_STATE → MM_SA_SETUP
+ * →
  * MM_KEY_EXCH → MM_ACTIVE / QM_IDLE, IKEv2 INIT-SA → IN-NEG → READY, DELETED. {@link #NO_SA} is ours: the session is
  * known to be down and no negotiation is visible.
  */
@@ -39,12 +40,14 @@ public enum IkeState {
         return this == MM_ACTIVE || this == QM_IDLE || this == READY;
     }
 
-    /** The first message went out and nothing came back yet: the underlay's question (RUNBOOK.md "Layer 1"). */
+    /**
+     * The first message went out and nothing came back yet: the underlay's question (docs/runbook.md#underlay-layer).
+     */
     public boolean isAwaitingFirstAnswer() {
         return this == MM_NO_STATE || this == INIT_SA;
     }
 
-    /** The peers talk but phase 1 is not done: proposals or authentication (RUNBOOK.md "Layer 2"). */
+    /** The peers talk but phase 1 is not done: proposals or authentication (docs/runbook.md#ike-layer). */
     public boolean isMidNegotiation() {
         return this == MM_SA_SETUP || this == MM_KEY_EXCH || this == IN_NEG;
     }

@@ -1,7 +1,8 @@
 package io.tunnelwatch.events;
 
 /**
- * The runbook's layers, lowest first (RUNBOOK.md). Only the lowest broken layer of a peer raises an alert, so the
+ * The runbook's layers, lowest first (docs/runbook.md#how-to-work-an-alert). Only the lowest broken layer of a peer
+ * raises an alert, so the
  * declaration order is meaningful: {@link #compareTo} says which layer is lower.
  */
 public enum Layer {

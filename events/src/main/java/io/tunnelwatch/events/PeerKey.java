@@ -5,7 +5,7 @@ import java.util.Objects;
 /**
  * The identity of one tunnel peer as seen from one router: {@code (device, peer)}.
  *
- * <p>Serialized as {@code device|peer} (DESIGN.md "Keys, topics, time"), so every record of one peer lands in one
+ * <p>Serialized as {@code device|peer} (docs/architecture.md#topics), so every record of one peer lands in one
  * partition, in order. Device-wide records use the peer {@link #ANY_PEER} ({@code device|*}).
  */
 public record PeerKey(String device, String peer) {

@@ -2,7 +2,8 @@ package io.tunnelwatch.events;
 
 /**
  * How far a tunnel peer has come up, as exported by the gauge {@code tunnelwatch_peer_phase{device,peer}}.
- * The numeric codes are fixed by DESIGN.md; rules and dashboards compare against them.
+ * The numeric codes are those of {@code tunnelwatch_peer_phase} (docs/metrics.md); rules and dashboards compare against
+ * them.
  */
 public enum PeerPhase {
     UNKNOWN(0),

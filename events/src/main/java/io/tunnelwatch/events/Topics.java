@@ -7,7 +7,7 @@ import io.tunnelwatch.events.json.TunnelEventSerde;
 import java.util.List;
 import org.apache.kafka.common.serialization.Serdes;
 
-/** Every topic of DESIGN.md, with its serdes. */
+/** Every topic of docs/architecture.md#topics, with its serdes. */
 public final class Topics {
 
     /** Typed events from syslog and traps, keyed {@code device|peer}. */

@@ -12,7 +12,7 @@ import io.tunnelwatch.launcher.cli.StreamsCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The {@code tunnelwatch} command line: one verb per role (DESIGN.md "launcher"). */
+/** The {@code tunnelwatch} command line: one verb per role (docs/architecture.md#command-line-roles). */
 @Command(name = "tunnelwatch",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,

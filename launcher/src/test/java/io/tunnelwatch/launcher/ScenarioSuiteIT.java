@@ -154,7 +154,8 @@ class ScenarioSuiteIT {
      * silence holds their alerts, its neighbours because its tunnels keep passing traffic); rtr-19 to rtr-20 loses
      * its OSPF adjacency over an up IPsec tunnel.
      * A refused IKE proposal leaves both ends in MM_NO_STATE, yet both hear each other: IkeNegotiationStuck, not
-     * PeerUnreachable (RUNBOOK.md "Layer 1" is no answer at all). The far end of a phase-2 mismatch keeps its IKE SA
+     * PeerUnreachable (docs/runbook.md#underlay-layer is no answer at all). The far end of a phase-2 mismatch keeps its
+     * IKE SA
      * (a polled cikeTunnelTable row) without an IPsec SA: IpsecNegotiationFailed too. An SPI desync shows where the
      * stale SA's packets arrive (the far end): RECVD_PKT_INV_SPI names the cause of its flat decaps, so InvalidSpi
      * is the one alert at layer 4, DecapsStalled its evidence.

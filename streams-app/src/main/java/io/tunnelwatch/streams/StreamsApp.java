@@ -59,7 +59,7 @@ public final class StreamsApp implements AutoCloseable {
     private ScheduledExecutorService metricsRefresh;
     private StreamsProgressMetrics progressMetrics;
 
-    /** With the DESIGN.md default thresholds. */
+    /** With the default thresholds (docs/configuration.md#detector-thresholds). */
     public StreamsApp(StreamsSettings settings, MeterRegistry registry) {
         this(settings, registry, DetectorSettings.defaults());
     }

@@ -12,7 +12,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * One row of the message catalog (CISCO-FACTS.md §1): the facility and mnemonics it reads, the pattern of their
+ * One row of the message catalog (docs/cisco-sources.md#ike-and-ipsec-syslog-messages): the facility and mnemonics it
+ * reads, the pattern of their
  * text, and how a match becomes an event. Rows are built once, at class load, by {@link CiscoMessages}.
  *
  * <p>The pattern is searched, not matched whole, so trailing text an image adds does no harm. Named groups become
@@ -67,7 +68,8 @@ public final class CatalogEntry {
 
     /**
      * A row whose kind does not depend on the text. Patterns are compiled with DOTALL because the console wraps
-     * long messages (CISCO-FACTS.md §1.2, PKT_REPLAY_ERR) and a relay may keep the line break.
+     * long messages (docs/cisco-sources.md#ike-and-ipsec-syslog-messages, PKT_REPLAY_ERR) and a relay may keep the line
+     * break.
      */
     static CatalogEntry of(String facility, String mnemonic, IkeVersion ikeVersion, EventKind kind, String regex) {
         return of(facility, mnemonic, ikeVersion, m -> kind, regex);
@@ -103,7 +105,7 @@ public final class CatalogEntry {
         return new CatalogEntry(facilities, mnemonics, text, ikeVersion, kind, layer, all, peerFromText, constants);
     }
 
-    /** The same row reporting a fixed layer instead of the kind's default (CISCO-FACTS names the layer). */
+    /** The same row reporting a fixed layer instead of the kind's default (docs/cisco-sources.md names the layer). */
     CatalogEntry layer(Layer fixed) {
         return layer(m -> fixed);
     }

@@ -8,7 +8,8 @@ import java.util.Map;
 /**
  * What the catalog read from one message.
  *
- * @param layer  the runbook layer the message speaks of: the kind's default unless CISCO-FACTS.md §1 names
+ * @param layer  the runbook layer the message speaks of: the kind's default unless
+ *               docs/cisco-sources.md#ike-and-ipsec-syslog-messages names
  *               another for this message (e.g. LINK-3-UPDOWN on a tunnel is the underlay)
  * @param peer   the remote peer in canonical text form, or {@link io.tunnelwatch.events.PeerKey#ANY_PEER} when the
  *               message names none

@@ -14,8 +14,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The rows of the message catalog, one per Cisco message of CISCO-FACTS.md §1 (and the {@code debug crypto} lines
- * of §1.4, facility {@link SyslogMessage#DEBUG_FACILITY}). Each row notes the confidence CISCO-FACTS gives its text:
+ * The rows of the message catalog, one per Cisco message of docs/cisco-sources.md#ike-and-ipsec-syslog-messages (and
+ * the {@code debug crypto} lines
+ * of docs/cisco-sources.md#debug-crypto-lines, facility {@link SyslogMessage#DEBUG_FACILITY}). Each row notes the
+ * confidence docs/cisco-sources.md gives its text:
  * [V] verbatim, [T] Cisco template, [U] unverified. Whitespace between words is {@code \s+} everywhere since the
  * exact spacing is rarely verified; [U] rows go further: the mnemonic alone decides the kind, the pattern only picks
  * up the fields it can find, and the peer falls back to the address the text names.

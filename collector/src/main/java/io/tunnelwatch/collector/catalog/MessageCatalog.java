@@ -14,7 +14,8 @@ import java.util.Set;
 import java.util.regex.Matcher;
 
 /**
- * Reads Cisco IOS-XE messages into event kinds, layers, peers and fields (CISCO-FACTS.md §1): the rows of
+ * Reads Cisco IOS-XE messages into event kinds, layers, peers and fields
+ * (docs/cisco-sources.md#ike-and-ipsec-syslog-messages): the rows of
  * {@link CiscoMessages}, and a generic {@link EventKind#CRYPTO_OTHER} event for {@code %CRYPTO}/{@code %IKEV2}/
  * {@code %IPSEC}/{@code %ISAKMP} messages no row reads, so nothing crypto is lost. Other messages (including
  * {@code debug} lines no row reads: they come in floods and mostly say nothing new) yield nothing.
@@ -25,7 +26,10 @@ import java.util.regex.Matcher;
  */
 public final class MessageCatalog {
 
-    /** Fields that hold a port; any of them being 4500 means NAT traversal (CISCO-FACTS.md §1.1, §1.4). */
+    /**
+     * Fields that hold a port; any of them being 4500 means NAT traversal
+     * (docs/cisco-sources.md#ike-and-ipsec-syslog-messages, docs/cisco-sources.md#debug-crypto-lines).
+     */
     private static final List<String> PORT_FIELDS = List.of("peer_port", "dport", "sport", "local_port");
 
     private static final String NAT_T_PORT = "4500";

@@ -7,7 +7,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The routers tunnelwatch watches (DESIGN.md "Configuration"): names, addresses, SNMP credentials, expected peers.
+ * The routers tunnelwatch watches (docs/configuration.md#the-inventory-file): names, addresses, SNMP credentials,
+ * expected peers.
  * Immutable and validated by {@link InventoryLoader}; lookups are by address (any IPv4/IPv6 spelling) and by name.
  */
 public final class Inventory {

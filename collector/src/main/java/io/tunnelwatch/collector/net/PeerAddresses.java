@@ -15,7 +15,8 @@ public final class PeerAddresses {
             "(?<![\\d.])(\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3})(?::(\\d{1,5}))?(?![\\d.])";
 
     /**
-     * An IPv4 literal after a word that names the far end in Cisco texts (CISCO-FACTS.md §1): {@code peer},
+     * An IPv4 literal after a word that names the far end in Cisco texts
+     * (docs/cisco-sources.md#ike-and-ipsec-syslog-messages): {@code peer},
      * {@code peer at}, {@code remote}, {@code srcaddr}/{@code src_addr} (the sender of a received packet),
      * {@code from}.
      * Not {@code src}/{@code dst}: in {@code ISAKMP-ERROR} lines {@code src} is the router itself.

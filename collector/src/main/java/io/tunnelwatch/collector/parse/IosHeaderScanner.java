@@ -11,8 +11,9 @@ import static io.tunnelwatch.collector.parse.SyslogChars.skipDigits;
 import static io.tunnelwatch.collector.parse.SyslogChars.tokenEnd;
 
 /**
- * Reads the header in front of a Cisco message, {@code s[0..end)}, in one pass and without a regex (CISCO-FACTS.md
- * §2): {@code <PRI>}, a relay's header ({@link RelayHeader}), the router's own {@code <PRI>} a relay may have kept,
+ * Reads the header in front of a Cisco message, {@code s[0..end)}, in one pass and without a regex
+ * (docs/cisco-sources.md#ios-syslog-header-formats): {@code <PRI>}, a relay's header ({@link RelayHeader}), the
+ * router's own {@code <PRI>} a relay may have kept,
  * then the Cisco header proper {@code [COUNTER:] [ORIGIN-ID: ][SEQNO: ][*|.][TIMESTAMP][:] [HOST]}, every part
  * optional. Positions are kept while scanning; a field becomes a String only once the whole Cisco header has been
  * read, since a header that is not one yields no fields at all.
@@ -36,7 +37,7 @@ final class IosHeaderScanner {
     private char sync = ' ';
     private int stampStart = -1;
     private int stampEnd = -1;
-    /** A token after the timestamp (a hostname, CISCO-FACTS.md §2); -1 when none. */
+    /** A token after the timestamp (a hostname, docs/cisco-sources.md#ios-syslog-header-formats); -1 when none. */
     private int hostStart = -1;
     private int hostEnd = -1;
 

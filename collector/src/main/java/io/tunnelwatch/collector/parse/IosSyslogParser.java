@@ -5,7 +5,7 @@ import static io.tunnelwatch.collector.parse.SyslogChars.isBlank;
 
 /**
  * Reads a syslog line as an IOS/IOS-XE router sends it, or as a relay (rsyslog, syslog-ng, util-linux logger)
- * forwards it, into a {@link SyslogMessage}. The wire forms are in CISCO-FACTS.md §2:
+ * forwards it, into a {@link SyslogMessage}. The wire forms are in docs/cisco-sources.md#ios-syslog-header-formats:
  * {@code <PRI>COUNTER: [ORIGIN-ID: ][SEQNO: ][*|.]TIMESTAMP: %FAC-SEV-MNEM: text}, possibly wrapped in an
  * RFC 3164 or RFC 5424 header by a relay.
  *
@@ -23,7 +23,8 @@ public final class IosSyslogParser {
     private static final int DEBUG_CANDIDATES = 3;
 
     /**
-     * The first words of {@code debug crypto isakmp|ikev2|ipsec} lines (CISCO-FACTS.md §1.4), longest first where
+     * The first words of {@code debug crypto isakmp|ikev2|ipsec} lines (docs/cisco-sources.md#debug-crypto-lines),
+     * longest first where
      * one is a prefix of another, each with the mnemonic it is given: upper case with {@code _}, like a real one.
      */
     private static final String[][] DEBUG_WORDS = {

@@ -4,7 +4,8 @@ import static io.tunnelwatch.collector.parse.SyslogChars.isMnemonicChar;
 import static io.tunnelwatch.collector.parse.SyslogChars.isUpper;
 
 /**
- * Where a {@code %FAC[-SUB]-SEV-MNEM:} token sits in a line (CISCO-FACTS.md §2), found without a regex: jump from
+ * Where a {@code %FAC[-SUB]-SEV-MNEM:} token sits in a line (docs/cisco-sources.md#ios-syslog-header-formats), found
+ * without a regex: jump from
  * {@code '%'} to {@code '%'} with {@link String#indexOf(int, int)} and validate each one in place. The facility is an
  * upper-case word with up to three {@code -SUB} parts ({@code PIM-SW1}, {@code ACL-IPV4_ACL}), the severity one digit
  * 0-7, the mnemonic an upper-case word; a space before the colon is allowed (a few old images print one).

@@ -8,7 +8,8 @@ import static io.tunnelwatch.collector.parse.SyslogChars.skipBlanks;
 import static io.tunnelwatch.collector.parse.SyslogChars.skipDigits;
 
 /**
- * The router's timestamp in a Cisco header (CISCO-FACTS.md §2), without its sync mark, in one of the forms
+ * The router's timestamp in a Cisco header (docs/cisco-sources.md#ios-syslog-header-formats), without its sync mark, in
+ * one of the forms
  * {@code service timestamps log} writes:
  * <ul>
  *   <li>{@code datetime}: {@code MMM dd [yyyy] HH:mm:ss[.fff] [ZONE[+hh[:mm]]]}, the zone possibly glued to the

@@ -5,7 +5,8 @@ package io.tunnelwatch.collector.parse;
  * One syslog line taken apart: the router's header fields and the Cisco message {@code %FAC-SEV-MNEM: text}.
  * Absent numeric fields are -1, absent text fields null.
  *
- * <p>A {@code debug crypto isakmp|ikev2|ipsec} line (CISCO-FACTS.md §1.4) carries no {@code %FAC-SEV-MNEM:}; it is
+ * <p>A {@code debug crypto isakmp|ikev2|ipsec} line (docs/cisco-sources.md#debug-crypto-lines) carries no {@code
+ * %FAC-SEV-MNEM:}; it is
  * given the facility {@link #DEBUG_FACILITY}, severity {@link #DEBUG_SEVERITY} and a mnemonic named after its
  * first word ({@code ISAKMP}, {@code ISAKMP_ERROR}, {@code IKEV2}, {@code IKEV2_ERROR}, {@code IPSEC},
  * {@code CRYPTO}); its text is the whole line after the header, first word included.

@@ -8,7 +8,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * What the last poll of each device learned about its row indices, for the trap receiver: cipSecTunnelStart/Stop
- * carry only cipSecTunIndex in their varbind OIDs, and linkUp/linkDown only ifIndex (CISCO-FACTS.md §3.1). Replaced
+ * carry only cipSecTunIndex in their varbind OIDs, and linkUp/linkDown only ifIndex
+ * (docs/cisco-sources.md#cisco-ipsec-flow-monitor-mib). Replaced
  * as a whole per device at each successful poll, so its size is bounded by the device's tables.
  */
 public final class TunnelIndex {

@@ -4,7 +4,8 @@ import io.tunnelwatch.collector.inventory.Inventory;
 import java.util.Optional;
 
 /**
- * Names the router a message came from. DESIGN.md: the inventory name by sender address, else the origin-id
+ * Names the router a message came from (docs/configuration.md#inventory-and-device-identity): the inventory name by
+ * sender address, else the origin-id
  * hostname, else the sender IP ({@link #from(Inventory)}). The defaults describe a resolver without an inventory.
  */
 @FunctionalInterface

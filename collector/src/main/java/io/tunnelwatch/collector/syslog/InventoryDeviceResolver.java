@@ -7,7 +7,8 @@ import io.tunnelwatch.collector.net.PeerAddresses;
 import java.util.Optional;
 
 /**
- * DESIGN.md's device identity over an {@link Inventory}: the inventory name of the sender's address; else the
+ * The device identity of docs/configuration.md#inventory-and-device-identity over an {@link Inventory}: the inventory
+ * name of the sender's address; else the
  * origin-id, which names an inventory device when it is one of its addresses or its name; else the sender's
  * address. Lookups are hash-map reads, cheap enough for every message.
  */

@@ -6,7 +6,8 @@ import java.util.Iterator;
 
 /**
  * Counts the messages one router sent but the collector never received, from the numbers IOS puts in front of each
- * message with {@code service sequence-numbers} (CISCO-FACTS.md §2). Pure: no clock of its own, no meters.
+ * message with {@code service sequence-numbers} (docs/cisco-sources.md#ios-syslog-header-formats). Pure: no clock of
+ * its own, no meters.
  *
  * <p>UDP may reorder and duplicate, so a missing number is first a pending <em>gap</em>; it becomes <em>lost</em>
  * only once it is older than the settle time, or {@code window} higher numbers have arrived, and stops being a gap if

@@ -27,8 +27,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Table-driven over {@code syslog/cisco/crypto-messages.tsv} (CISCO-FACTS.md §1.1-1.3) and
- * {@code syslog/cisco/debug-messages.tsv} (§1.4): what the catalog reads from each Cisco message. Then the coverage
+ * Table-driven over {@code syslog/cisco/crypto-messages.tsv} (docs/cisco-sources.md#ike-and-ipsec-syslog-messages) and
+ * {@code syslog/cisco/debug-messages.tsv} (docs/cisco-sources.md#debug-crypto-lines): what the catalog reads from each
+ * Cisco message. Then the coverage
  * the fixtures must keep: every row of the table, every event kind a syslog message can produce.
  */
 class MessageCatalogTest {
@@ -41,7 +42,10 @@ class MessageCatalogTest {
     private static final Pattern CISCO_MESSAGE = Pattern.compile("%([A-Z0-9_-]+)-([0-7])-([A-Z0-9_]+): (.*)",
             Pattern.DOTALL);
 
-    /** Kinds only SNMP notifications and probes produce (CISCO-FACTS.md §3); every other kind must have a row. */
+    /**
+     * Kinds only SNMP notifications and probes produce (docs/cisco-sources.md#cisco-ipsec-flow-monitor-mib); every
+     * other kind must have a row.
+     */
     private static final Set<EventKind> NOT_FROM_SYSLOG = EnumSet.of(EventKind.IKE_FAILURE, EventKind.IPSEC_SA_UP,
             EventKind.IPSEC_SA_DOWN, EventKind.IPSEC_FAILURE, EventKind.UNDERLAY_PROBE_FAILED,
             EventKind.UNDERLAY_PROBE_OK);

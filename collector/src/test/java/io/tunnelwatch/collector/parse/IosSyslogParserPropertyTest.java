@@ -14,7 +14,8 @@ import net.jqwik.api.constraints.IntRange;
 
 /**
  * Properties of {@link IosSyslogParser}: it never throws, on arbitrary text or on real lines cut and spliced; and a
- * line assembled from generated header parts (CISCO-FACTS.md §2) parses back into exactly those parts. Tries are
+ * line assembled from generated header parts (docs/cisco-sources.md#ios-syslog-header-formats) parses back into exactly
+ * those parts. Tries are
  * bounded so the suite stays fast; speed itself is measured by the JMH benchmark, not asserted here.
  */
 class IosSyslogParserPropertyTest {

@@ -15,7 +15,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Table-driven over {@code syslog/cisco/headers.tsv} (every header variant of CISCO-FACTS.md §2, straight and
+ * Table-driven over {@code syslog/cisco/headers.tsv} (every header variant of
+ * docs/cisco-sources.md#ios-syslog-header-formats, straight and
  * relayed) and {@code syslog/cisco/unparsed.tsv}; then the "never throws" contract on random and hostile input.
  */
 class IosSyslogParserTest {

@@ -77,7 +77,7 @@ public record PipelineConfig(
                 detectors, KafkaClientProperties.none(), false);
     }
 
-    /** With the DESIGN.md default detector thresholds. */
+    /** With the default detector thresholds (docs/configuration.md#detector-thresholds). */
     public PipelineConfig(String bootstrapServers, Path dataDirectory, int kafkaPort, int kafkaControllerPort,
                           Duration kafkaTimeout, int partitions, int replicationFactor, SyslogListenerConfig syslog,
                           String httpHost, int httpPort, boolean runCollector, boolean runStreams,

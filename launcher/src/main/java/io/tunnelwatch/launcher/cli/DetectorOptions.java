@@ -7,7 +7,8 @@ import java.time.Duration;
 import picocli.CommandLine.Option;
 
 /**
- * The detector thresholds (DESIGN.md "Detectors"): every one from the configuration file ({@code --config}), the main
+ * The detector thresholds (docs/architecture.md#detectors-and-alerts): every one from the configuration file ({@code
+ * --config}), the main
  * ones also as options. An option wins over the file, the file over the defaults, so {@code --stuck-after 120}
  * changes that one threshold only.
  */

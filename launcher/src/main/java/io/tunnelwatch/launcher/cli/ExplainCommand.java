@@ -26,7 +26,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code tunnelwatch explain DEVICE PEER} (DESIGN.md "launcher"): asks a running streams app for the peer
+ * {@code tunnelwatch explain DEVICE PEER} (docs/architecture.md#command-line-roles): asks a running streams app for the
+ * peer
  * ({@code GET /peers/{device}/{peer}}, following a redirect to the instance that owns it) and prints what is wrong,
  * at which layer, why, and what to run next. Of a peer it does not know, it lists the device's peers it knows, or
  * the devices when it knows none of the device's ({@code GET /peers/{device}}, {@code GET /peers}, merged over every

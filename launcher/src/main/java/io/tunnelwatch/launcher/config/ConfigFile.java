@@ -21,7 +21,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads {@code tunnelwatch.yaml} (DESIGN.md "Configuration", docs/configuration.md "Configuration file"): for now the
+ * Reads {@code tunnelwatch.yaml} (docs/configuration.md#the-configuration-file): for now the
  * detector thresholds under {@code detectors:}, every one optional, a missing one keeping the value it is read over.
  * Unknown keys are mistakes (a typo must not silently leave a default in place); the first mistake ends the read
  * with a {@link ConfigFileException} naming the file, the line and the key.

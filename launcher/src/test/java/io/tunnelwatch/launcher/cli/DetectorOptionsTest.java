@@ -14,7 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /**
- * The detector threshold options and the configuration file: unset ones keep the DESIGN.md defaults, an option wins
+ * The detector threshold options and the configuration file: unset ones keep the defaults of
+ * docs/configuration.md#detector-thresholds, an option wins
  * over the file, bad ones name the option or the file, line and key.
  */
 class DetectorOptionsTest {

@@ -24,7 +24,7 @@ import org.snmp4j.smi.Variable;
  * one {@code TunnelN} of ifType tunnel(131) per tunnel end), TUNNEL-MIB tunnelIfTable, and from
  * CISCO-IPSEC-FLOW-MONITOR-MIB the cikeTunnelTable (one row per IKE SA) and cipSecTunnelTable (one row per IPsec SA,
  * Counter32 columns modulo 2^32 with their wrap counts, and the Counter64 HC octet columns unless turned off, as on
- * images that lack them). OIDs as in CISCO-FACTS.md §3.
+ * images that lack them). OIDs as in docs/cisco-sources.md#cisco-ipsec-flow-monitor-mib.
  */
 public final class RouterMib {
 

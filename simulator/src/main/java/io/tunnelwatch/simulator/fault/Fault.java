@@ -11,7 +11,7 @@ import java.util.Arrays;
 import java.util.Locale;
 
 /**
- * The failures of RUNBOOK.md, as a router pair would show them on the wire: messages, IKE states, SNMP rows and
+ * The failures of docs/runbook.md, as a router pair would show them on the wire: messages, IKE states, SNMP rows and
  * counters, traps. A fault is applied on one router's end of a tunnel ("local"; the far end is "remote") and
  * repaired by undoing exactly what it did. Faults never write alerts: what tunnelwatch concludes is its business.
  */

@@ -6,7 +6,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
 /**
- * The IOS/IOS-XE syslog header variants a router can be configured to send (CISCO-FACTS.md §2), one per
+ * The IOS/IOS-XE syslog header variants a router can be configured to send
+ * (docs/cisco-sources.md#ios-syslog-header-formats), one per
  * simulated router so a fleet mixes them the way a real one does:
  * {@code <PRI>COUNTER: [ORIGIN-ID: ][SEQNO: ][*|.]TIMESTAMP: %FAC-SEV-MNEM: text}.
  */

@@ -4,7 +4,8 @@ import io.tunnelwatch.simulator.router.Fleet;
 import io.tunnelwatch.simulator.router.SimulatedRouter;
 
 /**
- * The inventory YAML (DESIGN.md "Configuration") matching a simulated fleet, so a collector polls its agents and
+ * The inventory YAML (docs/configuration.md#the-inventory-file) matching a simulated fleet, so a collector polls its
+ * agents and
  * expects its peers: devices rtr-NN at 127.0.1.N, SNMP v2c with the agents' community and port, one expected peer
  * per tunnel with its {@code TunnelN}.
  */

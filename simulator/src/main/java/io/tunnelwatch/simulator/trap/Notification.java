@@ -1,7 +1,8 @@
 package io.tunnelwatch.simulator.trap;
 
 /**
- * A notification a simulated router sends (CISCO-FACTS.md §3): the CISCO-IPSEC-FLOW-MONITOR-MIB tunnel start/stop
+ * A notification a simulated router sends (docs/cisco-sources.md#cisco-ipsec-flow-monitor-mib): the
+ * CISCO-IPSEC-FLOW-MONITOR-MIB tunnel start/stop
  * notifications and IF-MIB linkUp/linkDown, with the values their varbinds carry.
  */
 public sealed interface Notification {

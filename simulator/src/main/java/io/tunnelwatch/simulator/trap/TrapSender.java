@@ -24,7 +24,8 @@ import org.snmp4j.transport.DefaultUdpTransportMapping;
 
 /**
  * Sends SNMPv2c traps from each router's own address (one socket per router, opened on its first trap) to one
- * receiver: sysUpTime.0 and snmpTrapOID.0 first, then the varbinds CISCO-FACTS.md §3 lists for each notification.
+ * receiver: sysUpTime.0 and snmpTrapOID.0 first, then the varbinds docs/cisco-sources.md#ipsec-traps lists for each
+ * notification.
  * cikePeer* varbinds are instances of cikePeerTable, indexed by (localType, localValue, remoteType, remoteValue,
  * intIndex) with the DisplayString values length-prefixed in the OID.
  */

@@ -1,7 +1,8 @@
 package io.tunnelwatch.simulator.wire;
 
 /**
- * The texts of the IOS-XE crypto messages the simulated routers send, as CISCO-FACTS.md §1 gives them, with the
+ * The texts of the IOS-XE crypto messages the simulated routers send, as
+ * docs/cisco-sources.md#ike-and-ipsec-syslog-messages gives them, with the
  * two spaces IOS puts between fields of SESSION_STATUS.
  */
 public final class CryptoMessages {

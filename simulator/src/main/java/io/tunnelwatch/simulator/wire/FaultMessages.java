@@ -3,7 +3,8 @@ package io.tunnelwatch.simulator.wire;
 import java.util.List;
 
 /**
- * The IKE and IPsec failure texts of CISCO-FACTS.md §1.3/§1.4 the fault scenarios send: IOS messages where the
+ * The IKE and IPsec failure texts of docs/cisco-sources.md#ike-and-ipsec-syslog-messages and
+ * docs/cisco-sources.md#debug-crypto-lines the fault scenarios send: IOS messages where the
  * guide gives one ([V]/[T]), {@code debug crypto isakmp} lines where the evidence only shows in debug output
  * (routers that log debugs to syslog). Texts marked [U] there are written the way the facts describe them.
  */

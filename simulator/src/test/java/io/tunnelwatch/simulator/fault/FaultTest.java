@@ -27,7 +27,10 @@ import java.util.Set;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-/** Each fault changes what the pair puts on the wire the way RUNBOOK.md says, and its repair undoes it. */
+/**
+ * Each fault changes what the pair puts on the wire the way docs/runbook.md describes the failure, and its repair
+ * undoes it.
+ */
 class FaultTest {
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-26T12:00:00Z"));

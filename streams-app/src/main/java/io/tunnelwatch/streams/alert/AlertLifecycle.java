@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Opens, updates and resolves the one alert of a peer from its current findings (pure; DESIGN.md "Root cause
- * first", RUNBOOK.md "Always"):
+ * Opens, updates and resolves the one alert of a peer from its current findings (pure;
+ * docs/architecture.md#detectors-and-alerts, docs/runbook.md#how-to-work-an-alert):
  * <ul>
  *   <li>only the lowest-layer finding opens; the others are attached to the open alert as evidence;</li>
  *   <li>a finding below the open alert supersedes it (the open one resolves, the lower one opens);</li>

@@ -7,7 +7,7 @@ import java.util.List;
  * One step of an alert's life on {@code tunnelwatch.alerts} (JSON, keyed {@code device|peer}): opened, updated (the
  * cause or the attached higher-layer findings changed), resolved (healed, or superseded by a lower layer).
  *
- * @param alert      the DESIGN.md alert name, e.g. {@code DecapsStalled}
+ * @param alert      the alert name (docs/runbook.md), e.g. {@code DecapsStalled}
  * @param related    higher-layer findings attached as evidence, by alert name
  * @param commands   the runbook's next IOS-XE commands, placeholders filled where known
  * @param at         when this step happened

@@ -3,8 +3,10 @@ package io.tunnelwatch.streams.alert;
 import io.tunnelwatch.events.Layer;
 
 /**
- * Every alert of DESIGN.md "Detectors", with its runbook layer and severity. Declaration order breaks ties between
- * findings of one layer: the earlier one is the root cause. {@link #alertName()} is the DESIGN.md name, used in the
+ * Every alert of docs/architecture.md#detectors-and-alerts, with its runbook layer and severity. Declaration order
+ * breaks ties between
+ * findings of one layer: the earlier one is the root cause. {@link #alertName()} is the docs/runbook.md name, used in
+ * the
  * {@code alert} label and on {@code tunnelwatch.alerts}.
  */
 public enum AlertType {
@@ -22,7 +24,7 @@ public enum AlertType {
     CRYPTO_SOCKET_DOWN("CryptoSocketDown", Layer.IPSEC, Severity.CRITICAL),
     IPSEC_NEGOTIATION_FAILED("IpsecNegotiationFailed", Layer.IPSEC, Severity.CRITICAL),
     // Packets for an unknown SPI explain a decaps stall at the same layer (the far side sends, on an SA this router
-    // no longer has): the desync is the root cause, the flat decaps its evidence (RUNBOOK.md "Layer 4").
+    // no longer has): the desync is the root cause, the flat decaps its evidence (docs/runbook.md#traffic-layer).
     INVALID_SPI("InvalidSpi", Layer.TRAFFIC, Severity.WARNING),
     DECAPS_STALLED("DecapsStalled", Layer.TRAFFIC, Severity.CRITICAL),
     CRYPTO_ERRORS("CryptoErrors", Layer.TRAFFIC, Severity.WARNING),

@@ -6,7 +6,8 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * The alert open on a peer, as kept in its state (DESIGN.md "Root cause first": at most one per peer, the lowest
+ * The alert open on a peer, as kept in its state (docs/architecture.md#detectors-and-alerts: at most one per peer, the
+ * lowest
  * broken layer).
  *
  * @param id            stable: derived from device, peer, type and opening time, so a replay opens no twin

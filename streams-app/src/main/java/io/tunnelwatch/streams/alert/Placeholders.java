@@ -5,8 +5,8 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * The values that fill the runbook's placeholders (RUNBOOK.md: {@code <peer>}, {@code <src-if>}, {@code <id>},
- * {@code <acl>}). A command is given only in a form that can be pasted into the router: a value that is not known
+ * The values that fill the runbook's placeholders (docs/runbook.md#how-to-work-an-alert: {@code <peer>},
+ * {@code <src-if>}, {@code <id>}, {@code <acl>}). A command is given only in a form that can be pasted into the router: a value that is not known
  * drops the clause that needs it ({@code ping <peer> source <src-if>} becomes {@code ping <peer>}, which runs from
  * the route's egress interface; {@code show ip access-lists <acl>} lists every ACL) and a command that still needs
  * a value after that ({@code <destination>}, a host behind the tunnel) is left out.

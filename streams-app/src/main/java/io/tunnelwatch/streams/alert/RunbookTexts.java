@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * For every alert, a one-line summary and the IOS-XE commands to run next, in the words of RUNBOOK.md (layer by
+ * For every alert, a one-line summary and the IOS-XE commands to run next, in the words of docs/runbook.md (layer by
  * layer), with its placeholders. Debug commands are always followed by {@code undebug all}.
  */
 public final class RunbookTexts {

@@ -13,7 +13,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * What the two ends of a tunnel say together, when both routers are monitored (DESIGN.md "Root cause first"): this
+ * What the two ends of a tunnel say together, when both routers are monitored
+ * (docs/architecture.md#detectors-and-alerts): this
  * end's last {@code flatSamples} polls against the far end's. One end's encaps are the other's decaps, so packets
  * that leave one end and never decapsulate at the other are lost in that direction, whichever end looks. Pure; the
  * far end's report comes from {@link PeerState#farEnd()}.

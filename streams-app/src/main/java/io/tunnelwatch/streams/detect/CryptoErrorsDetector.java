@@ -12,7 +12,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * CryptoErrors [TRAFFIC] (RUNBOOK.md "Layer 4"): replay, authentication (MAC) or decrypt failures rose by more than
+ * CryptoErrors [TRAFFIC] (docs/runbook.md#traffic-layer): replay, authentication (MAC) or decrypt failures rose by more
+ * than
  * {@code cryptoErrorsPerPoll} in the last poll, or a REPLAY_ERROR / AUTH_ERROR / IPsec failure message arrived within {@code messageWindow} (IOS rate-limits
  * these messages, so the counters give the rate and the messages the evidence).
  */

@@ -14,7 +14,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * The timers of all peers of a task, ordered by due time, so a wall-clock punctuation touches only the due peers
- * instead of scanning every peer (DESIGN.md "Keys, topics, time"). The key is the due time in big-endian epoch
+ * instead of scanning every peer (docs/architecture.md#topics). The key is the due time in big-endian epoch
  * millis followed by the {@code device|peer} bytes: byte order is time order, and a range scan up to "now" returns
  * exactly the due entries. Each peer has at most one entry; its due time is kept in the peer's state so the old
  * entry can be removed when it moves.

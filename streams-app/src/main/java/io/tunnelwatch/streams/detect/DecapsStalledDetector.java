@@ -11,7 +11,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * DecapsStalled [TRAFFIC] (RUNBOOK.md "Layer 4"): SA up, encaps rising, decaps flat for {@code flatSamples} polls: the
+ * DecapsStalled [TRAFFIC] (docs/runbook.md#traffic-layer): SA up, encaps rising, decaps flat for {@code flatSamples}
+ * polls: the
  * far side does not send back, or its ESP is dropped on the way in. Runs when a sample arrives.
  *
  * <p>When the far end is a monitored router too ({@link BothEnds}), its polls say which: packets lost on the path in

@@ -6,7 +6,7 @@ import io.tunnelwatch.streams.peer.PeerState;
 import java.time.Instant;
 import java.util.Optional;
 
-/** One detector of DESIGN.md "Detectors": a pure look at a peer's state at a moment. */
+/** One detector of docs/architecture.md#detectors-and-alerts: a pure look at a peer's state at a moment. */
 public interface Detector {
 
     AlertType type();

@@ -3,7 +3,8 @@ package io.tunnelwatch.streams.detect;
 import java.time.Duration;
 
 /**
- * Detector thresholds, defaults from DESIGN.md "Detectors", and how often a peer's state is republished.
+ * Detector thresholds, defaults from docs/architecture.md#detectors-and-alerts, and how often a peer's state is
+ * republished.
  *
  * @param stuckAfter     how long a phase may hang (IKE held, IKE up without IPsec, session down) [60 s]
  * @param flatSamples    consecutive polls one direction stays flat while the other rises [3]
@@ -15,7 +16,7 @@ import java.time.Duration;
  *                       alert's condition true [5 min]
  * @param resolveAfter   how long a condition must stay absent before its alert resolves (hysteresis) [60 s]
  * @param cryptoErrorsPerPoll replay + authentication + decrypt failures one poll interval may add before CryptoErrors
- *                       opens; DESIGN.md names no number, so a few stray replay drops (reordering) stay quiet [10]
+ *                       opens; no source gives a number, so a few stray replay drops (reordering) stay quiet [10]
  * @param catchUpHorizon an input older than this, by the wall clock when it is processed, is history being replayed
  *                       (a new application id reading days of events, a restart after a long outage): it rebuilds
  *                       the state but opens no alert; an incident still going on once the stream caught up opens

@@ -10,7 +10,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * EncapsStalled [ROUTING] (RUNBOOK.md "Layer 5"): SA up, decaps rising, encaps flat for {@code flatSamples} polls:
+ * EncapsStalled [ROUTING] (docs/runbook.md#routing-layer): SA up, decaps rising, encaps flat for {@code flatSamples}
+ * polls:
  * local traffic is not routed into the tunnel or does not match the crypto ACL. Steps aside for NatExemptionMissing
  * when the peer is a crypto-map peer over NAT-T ({@link NatExemptionPattern}), which names the cause. With both ends
  * monitored ({@link BothEnds}), the far end's polls confirm it: the far end sends, this end decapsulates and sends

@@ -12,7 +12,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * ExpectedPeerMissing [UNDERLAY] (DESIGN.md "Detectors", RUNBOOK.md "Layer 1"): a peer the inventory expects has had
+ * ExpectedPeerMissing [UNDERLAY] (docs/architecture.md#detectors-and-alerts, docs/runbook.md#underlay-layer): a peer
+ * the inventory expects has had
  * no IPsec SA and no negotiation for {@code missingAfter}. SNMP tables simply drop a tunnel that is down, so the
  * collector's poller sends a sample with {@code saCount 0} and IKE status {@code none} for an expected peer without
  * rows; that sample is the only signal. A syslog-only device (not polled) cannot be checked: the inventory's

@@ -12,7 +12,8 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * IkeNegotiationStuck [IKE] (RUNBOOK.md "Layer 2"): held in MM_SA_SETUP / MM_KEY_EXCH / IN-NEG for {@code stuckAfter};
+ * IkeNegotiationStuck [IKE] (docs/runbook.md#ike-layer): held in MM_SA_SETUP / MM_KEY_EXCH / IN-NEG for {@code
+ * stuckAfter};
  * the cause comes from the phase-1 failure messages: proposal mismatch vs authentication (pre-shared key). A peer
  * that refuses the proposal leaves IOS in MM_NO_STATE / INIT-SA ({@code show crypto isakmp sa} never moves on), which
  * alone would read as "no answer" (Layer 1); a failure message that only the peer's answer can produce, within

@@ -12,7 +12,8 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * IpsecNegotiationFailed [IPSEC] (RUNBOOK.md "Layer 3"): IKE up for {@code stuckAfter} while the IPsec SA is known
+ * IpsecNegotiationFailed [IPSEC] (docs/runbook.md#ipsec-layer): IKE up for {@code stuckAfter} while the IPsec SA is
+ * known
  * to be missing, or a quick-mode / child-SA failure message while no SA is up. "Known to be missing" needs evidence:
  * a poll with no SA row or a session DOWN. A router that logs {@code IKEV2-5-SA_UP} but whose SA up was never seen
  * (no SESSION_STATUS logging, not polled) is not accused: the IPsec state is merely unknown; cause from {@code fail_reason}: transform set, PFS group,

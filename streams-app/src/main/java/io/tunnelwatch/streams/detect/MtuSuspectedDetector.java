@@ -12,7 +12,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * MtuSuspected [MTU] (RUNBOOK.md "MTU"): IPsec adds 50–70 bytes, so oversized packets are dropped while small ones
+ * MtuSuspected [MTU] (docs/runbook.md#mtu-layer): IPsec adds 50–70 bytes, so oversized packets are dropped while small
+ * ones
  * pass. Seen as drops (or replay errors from process-level reassembly) in at least two of the last
  * {@code flatSamples} polls while traffic passes both ways. MTU is the highest layer, so any other finding of the
  * peer is the root cause first and this one is only attached to it.
@@ -30,7 +31,7 @@ public final class MtuSuspectedDetector implements Detector {
             + " packets after the IPsec overhead (MTU / MSS) on the way out";
     static final String CAUSE_IN = "packets from the peer are dropped or fail anti-replay while traffic passes both"
             + " ways: fragments of oversized ESP reassembled (or lost) on the way in";
-    /** ESP tunnel mode with AES and SHA adds about this much at most (RUNBOOK.md "MTU": 50–70 bytes). */
+    /** ESP tunnel mode with AES and SHA adds about this much at most (docs/runbook.md#mtu-layer: 50–70 bytes). */
     static final int ESP_OVERHEAD = 70;
     static final int ETHERNET_MTU = 1500;
     private static final int MIN_SAMPLES_WITH_DROPS = 2;

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * NatExemptionMissing [NAT_T] (RUNBOOK.md "Layer 6"): a crypto-map peer over NAT-T whose traffic never encrypts
+ * NatExemptionMissing [NAT_T] (docs/runbook.md#nat-t-layer): a crypto-map peer over NAT-T whose traffic never encrypts
  * ({@link NatExemptionPattern}). Runs when a sample or a RECVD_PKT_NOT_IPSEC message arrives.
  */
 public final class NatExemptionMissingDetector implements Detector {

@@ -8,7 +8,8 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * The signature of a missing NAT exemption (RUNBOOK.md "Layer 6"): a policy-based (crypto map) peer reached over NAT-T,
+ * The signature of a missing NAT exemption (docs/runbook.md#nat-t-layer): a policy-based (crypto map) peer reached over
+ * NAT-T,
  * SA up, and over the last {@code flatSamples} polls nothing was encrypted towards it while traffic plainly flows
  * (decaps rising, or the router logging clear text where IPsec was expected). Traffic NATed before encryption never
  * matches the crypto ACL. EncapsStalled and CleartextReceived step aside when it holds: this names their cause.

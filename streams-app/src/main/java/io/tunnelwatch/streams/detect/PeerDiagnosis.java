@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Every per-peer detector, run together: the findings root cause first (lowest layer, DESIGN.md "Root cause
- * first") and the earliest moment any of them may change without new input.
+ * Every per-peer detector, run together: the findings root cause first (lowest layer,
+ * docs/architecture.md#detectors-and-alerts) and the earliest moment any of them may change without new input.
  */
 public final class PeerDiagnosis {
 

@@ -13,7 +13,8 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * PeerUnreachable [UNDERLAY] (RUNBOOK.md "Layer 1"): IKE held in MM_NO_STATE / INIT-SA, or retransmitting unanswered,
+ * PeerUnreachable [UNDERLAY] (docs/runbook.md#underlay-layer): IKE held in MM_NO_STATE / INIT-SA, or retransmitting
+ * unanswered,
  * or the session down without a later UP, for {@code stuckAfter}; or the IP SLA probe to the peer failing. "Not
  * reachable" means no answer on UDP 500/4500 at all: a session down while phase-2 failures keep arriving, or a hang
  * in MM_NO_STATE / INIT-SA while phase-1 failures show the peer refusing (a proposal mismatch leaves IOS there), is

@@ -14,7 +14,7 @@ import java.util.function.BiPredicate;
 
 /**
  * An alert whose only signal is a (rate-limited) message: true while such a message arrived within
- * {@code messageWindow}. InvalidSpi (RECVD_PKT_INV_SPI, RUNBOOK.md "Layer 4") and CleartextReceived
+ * {@code messageWindow}. InvalidSpi (RECVD_PKT_INV_SPI, docs/runbook.md#traffic-layer) and CleartextReceived
  * (RECVD_PKT_NOT_IPSEC, "Layer 5") are two of them. A detector may step aside when a more specific diagnosis
  * explains the same message (clear text from a crypto-map peer over NAT-T: NatExemptionMissing). With both ends
  * monitored, an invalid SPI shortly after the far end's rekey names the desync ({@link BothEnds#rekeyDesync}).

@@ -10,7 +10,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * TunnelFlapping (DESIGN.md "Detectors"): more than {@code flapCycles} down→up cycles within {@code flapWindow}.
+ * TunnelFlapping (docs/architecture.md#detectors-and-alerts): more than {@code flapCycles} down→up cycles within {@code
+ * flapWindow}.
  * A cycle is counted at its UP, so a tunnel that is down right now is left to PeerUnreachable.
  */
 public final class TunnelFlappingDetector implements Detector {

@@ -8,7 +8,7 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * TunnelInterfaceDown [ROUTING] (RUNBOOK.md "Layer 5", route-based): the SVTI line protocol stayed down for
+ * TunnelInterfaceDown [ROUTING] (docs/runbook.md#routing-layer, route-based): the SVTI line protocol stayed down for
  * {@code stuckAfter}. The wait lets a lower-layer cause (an SVTI goes down with its SA) be diagnosed at the same
  * moment, so the root cause opens instead of this symptom.
  */

@@ -5,7 +5,7 @@ import java.util.Objects;
 
 /**
  * That a device was heard from (a syslog message, a trap, an answered poll) or that a poll of it failed; the value of
- * {@code tunnelwatch.device-activity}, keyed {@code device|*} (DESIGN.md "Keys, topics, time": device-wide records).
+ * {@code tunnelwatch.device-activity}, keyed {@code device|*} (docs/architecture.md#topics: device-wide records).
  * The peer tracker writes it, so silence is judged per device in one task whichever partitions the peers hash to.
  */
 public record DeviceActivity(int v, String device, Kind kind, Instant at) {

@@ -8,7 +8,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * DeviceSilent [DEVICE] (DESIGN.md "Detectors", RUNBOOK.md "Layer 0"): no syslog, no trap and no answered poll from a
+ * DeviceSilent [DEVICE] (docs/architecture.md#detectors-and-alerts, docs/runbook.md#device-layer): no syslog, no trap
+ * and no answered poll from a
  * device for {@code silenceAfter}, while its polls fail. Both halves are needed: a quiet router that answers polls is
  * healthy, and a router that is never polled cannot be told apart from a quiet one, so it is never called silent.
  */

@@ -4,7 +4,7 @@ import io.tunnelwatch.streams.alert.OpenAlert;
 import java.time.Instant;
 
 /**
- * What tunnelwatch knows about whether it hears a device (RUNBOOK.md "Layer 0"); the value of the
+ * What tunnelwatch knows about whether it hears a device (docs/runbook.md#device-layer); the value of the
  * {@code device-state} store, keyed {@code device|*}. Pure: {@link #apply} folds one activity in.
  *
  * @param lastHeardAt       the last syslog message, trap or answered poll

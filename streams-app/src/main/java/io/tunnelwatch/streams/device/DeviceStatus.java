@@ -4,7 +4,8 @@ import java.time.Instant;
 
 /**
  * Whether a device is silent, as every streams task sees it through the global store fed by the compacted
- * {@code tunnelwatch.device-status} topic. While it is silent, its peers' alerts are held (RUNBOOK.md "Layer 0":
+ * {@code tunnelwatch.device-status} topic. While it is silent, its peers' alerts are held
+ * (docs/runbook.md#device-layer:
  * DeviceSilent suppresses all alerts of that device's peers).
  *
  * @param silentSince when the device was last heard from (the start of the silence); null when not silent

@@ -26,7 +26,7 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * The Kafka Streams adapter of DeviceSilent (RUNBOOK.md "Layer 0"): folds {@code device|*} activity into the
+ * The Kafka Streams adapter of DeviceSilent (docs/runbook.md#device-layer): folds {@code device|*} activity into the
  * {@link DeviceState}, runs {@link DeviceSilentDetector} through the same {@link AlertLifecycle} as the peers (alerts
  * keyed {@code device|*} on {@code tunnelwatch.alerts}), keeps the device's timer in its own deadline index, and
  * publishes a {@link DeviceStatus} whenever the silence opens or closes, for the global store the peer trackers read.

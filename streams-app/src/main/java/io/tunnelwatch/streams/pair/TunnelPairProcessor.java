@@ -11,7 +11,8 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * Joins the two ends of a tunnel between monitored routers (DESIGN.md "Root cause first", both ends): reads each
+ * Joins the two ends of a tunnel between monitored routers (docs/architecture.md#detectors-and-alerts, both ends):
+ * reads each
  * end's report from {@code tunnelwatch.tunnel-ends} (keyed by the device pair, so both ends meet in one task), keeps
  * the latest per end, and hands every report to the opposite end(s) on {@code tunnelwatch.far-ends}, keyed by their
  * {@code device|peer}. An end reporting for the first time also gets the opposite's last report, so neither waits

@@ -4,7 +4,8 @@ import io.tunnelwatch.events.CounterSample;
 import java.time.Instant;
 
 /**
- * The per-interval deltas of one poll, compact (DESIGN.md "Counters"): what the traffic detectors compare over the
+ * The per-interval deltas of one poll, compact (docs/metrics.md#peer-counters-what-they-count): what the traffic
+ * detectors compare over the
  * last few samples. Encaps = packets out through the SA, decaps = packets in.
  *
  * @param drops     packets dropped either way (cipSecTunInDropPkts + cipSecTunOutDropPkts)

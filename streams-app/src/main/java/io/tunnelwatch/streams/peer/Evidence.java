@@ -4,7 +4,7 @@ import java.time.Instant;
 
 /**
  * One compact line of what was seen about a peer, kept in {@link PeerState#recentEvents()} and quoted by alerts
- * (RUNBOOK.md "Always": every alert says what was seen).
+ * (docs/runbook.md#how-to-work-an-alert: every alert says what was seen).
  *
  * @param kind     the event kind name
  * @param mnemonic the message mnemonic (e.g. {@code CRYPTO-5-SESSION_STATUS}), or null for a trap without one

@@ -5,7 +5,7 @@ import io.tunnelwatch.events.IkeState;
 import java.time.Instant;
 
 /**
- * Phase 1 of a peer (RUNBOOK.md "Layer 2").
+ * Phase 1 of a peer (docs/runbook.md#ike-layer).
  *
  * @param state            the IKE SA state last seen
  * @param since            when that state began (collector receive time)

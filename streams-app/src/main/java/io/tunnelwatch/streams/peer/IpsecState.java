@@ -1,6 +1,8 @@
 package io.tunnelwatch.streams.peer;
 
-/** Whether a peer has a live IPsec SA (RUNBOOK.md "Layer 3"): from SESSION_STATUS and the polled SA row count. */
+/**
+ * Whether a peer has a live IPsec SA (docs/runbook.md#ipsec-layer): from SESSION_STATUS and the polled SA row count.
+ */
 public enum IpsecState {
     UNKNOWN,
     NO_SA,

@@ -4,7 +4,7 @@ import io.tunnelwatch.events.EventKind;
 import java.time.Instant;
 
 /**
- * Phase 2 of a peer (RUNBOOK.md "Layer 3").
+ * Phase 2 of a peer (docs/runbook.md#ipsec-layer).
  *
  * @param state         whether an IPsec SA is live
  * @param since         when that began

@@ -7,7 +7,7 @@ import io.tunnelwatch.streams.device.DeviceActivity;
 /**
  * What the peer tracker consumes: an event (syslog, trap), a counter sample (SNMP poll) or the far end's report,
  * from three co-partitioned topics keyed {@code device|peer}, so one processor owns each peer's state and its timers
- * (DESIGN.md "Data flow").
+ * (docs/architecture.md#data-flow).
  */
 public sealed interface PeerInput {
 
@@ -17,7 +17,7 @@ public sealed interface PeerInput {
      */
     PeerState applyTo(PeerStateMachine machine, PeerState prior);
 
-    /** What this input says about hearing its device (RUNBOOK.md "Layer 0"); null when it says nothing. */
+    /** What this input says about hearing its device (docs/runbook.md#device-layer); null when it says nothing. */
     DeviceActivity activity();
 
     /** Whether the far end of the tunnel should hear of the state after this input (new deltas or new SAs). */

@@ -10,14 +10,15 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * What tunnelwatch knows about one tunnel peer of one router (DESIGN.md "The peer state machine"); the value of the
+ * What tunnelwatch knows about one tunnel peer of one router (docs/architecture.md#topology-state-stores-and-timers);
+ * the value of the
  * {@code peer-state} store and of the compacted {@code tunnelwatch.peer-state} topic. Readers ignore unknown fields.
  * Every list is bounded, so a chatty peer cannot grow its state.
  *
  * @param phase           how far the tunnel is up ({@code tunnelwatch_peer_phase})
  * @param phaseSince      when it entered that phase (collector receive time)
  * @param ikeVersion      the IKE version last seen
- * @param natT            whether the peer was last seen on UDP 4500 (NAT traversal, RUNBOOK.md "Layer 6")
+ * @param natT            whether the peer was last seen on UDP 4500 (NAT traversal, docs/runbook.md#nat-t-layer)
  * @param lastEventAt     receive time of the last event or sample
  * @param lastMnemonic    mnemonic of the last event, for evidence
  * @param ike             phase 1
@@ -97,7 +98,7 @@ public record PeerState(
         return new Builder(this);
     }
 
-    /** The SVTI tunnel interface (RUNBOOK.md "Layer 5", route-based): its name and line-protocol status. */
+    /** The SVTI tunnel interface (docs/runbook.md#routing-layer, route-based): its name and line-protocol status. */
     public record TunnelInterface(String name, boolean up, Instant since) {
     }
 

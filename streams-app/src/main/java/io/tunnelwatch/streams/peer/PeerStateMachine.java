@@ -12,7 +12,8 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * The per-peer state machine of RUNBOOK.md, as a pure function: prior state + event or counter sample → next state.
+ * The per-peer state machine behind docs/runbook.md's layers, as a pure function: prior state + event or counter sample
+ * → next state.
  * No Kafka types, no clock: time comes from the event's receive time or the sample's poll time. Alerts are not
  * decided here (see {@code .detect} and {@code .alert}); this class only records what the router said.
  */
@@ -55,10 +56,12 @@ public final class PeerStateMachine {
             // brings its counters, not its older view of the SAs.
             return withPhase(next, at);
         }
-        // SNMP tables drop a tunnel that is down, so zero rows is a real "no SA" (DESIGN.md "Counters").
+        // SNMP tables drop a tunnel that is down, so zero rows is a real "no SA"
+        // (docs/metrics.md#peer-counters-what-they-count).
         setIpsec(next, state, sample.saCount() > 0 ? IpsecState.UP : IpsecState.NO_SA, at);
         // An SA row, or an active cikeTunnelTable row, means phase 1 is up whatever syslog said last: the far end of
-        // a phase-2 mismatch logs its session DOWN yet keeps its IKE SA (RUNBOOK.md "Layer 3": IKE up, no IPsec SA).
+        // a phase-2 mismatch logs its session DOWN yet keeps its IKE SA (docs/runbook.md#ipsec-layer: IKE up, no IPsec
+        // SA).
         if ((sample.saCount() > 0 || IKE_ROW_ACTIVE.equals(sample.ikeStatus())) && !next.ike().state().isUp()) {
             next.ike(next.ike().enter(IkeState.established(state.ikeVersion()), at));
         }
@@ -200,7 +203,7 @@ public final class PeerStateMachine {
         return next.phase(phaseOf(draft), at).build();
     }
 
-    /** DESIGN.md phase codes from the two SAs and the last poll's deltas. */
+    /** The phase codes of {@link PeerPhase} from the two SAs and the last poll's deltas. */
     static PeerPhase phaseOf(PeerState s) {
         if (s.ipsec().state() == IpsecState.UP) {
             List<CounterDelta> d = s.recentDeltas();

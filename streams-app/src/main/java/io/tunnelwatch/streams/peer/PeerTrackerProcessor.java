@@ -140,7 +140,7 @@ public final class PeerTrackerProcessor implements Processor<PeerKey, PeerInput,
 
     /**
      * When the peer address is another inventory router, tells the tunnel-pair joiner this end's deltas and rekeys
-     * (DESIGN.md "Root cause first", both ends); a peer that is no monitored router is not correlated.
+     * (docs/architecture.md#detectors-and-alerts, both ends); a peer that is no monitored router is not correlated.
      */
     private void reportToFarEnd(PeerState state, Instant at) {
         DeviceAddress far = addresses.get(state.peer());
@@ -256,7 +256,8 @@ public final class PeerTrackerProcessor implements Processor<PeerKey, PeerInput,
     }
 
     /**
-     * DeviceSilent holds the device's peers' alerts (RUNBOOK.md "Layer 0"): none opens, and an open one is neither
+     * DeviceSilent holds the device's peers' alerts (docs/runbook.md#device-layer): none opens, and an open one is
+     * neither
      * updated nor resolved, since nothing said about the peer now can be trusted. Read from the global store.
      */
     private boolean isDeviceSilent(PeerKey key) {

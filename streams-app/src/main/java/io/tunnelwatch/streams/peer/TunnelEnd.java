@@ -8,7 +8,8 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * What one end of a tunnel between two monitored routers tells the other (DESIGN.md "Root cause first", both
+ * What one end of a tunnel between two monitored routers tells the other (docs/architecture.md#detectors-and-alerts,
+ * both
  * ends): its last polls' deltas and when it last set up new IPsec SAs. Sent by the peer tracker on
  * {@code tunnelwatch.tunnel-ends} keyed by the device pair, and handed to the other end's tracker on
  * {@code tunnelwatch.far-ends}, where it becomes {@link PeerState#farEnd()}.

@@ -25,7 +25,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Both ends of a tunnel monitored (DESIGN.md "Root cause first"): rtr-a (192.0.2.1) has peer rtr-b (198.51.100.7)
+ * Both ends of a tunnel monitored (docs/architecture.md#detectors-and-alerts): rtr-a (192.0.2.1) has peer rtr-b
+ * (198.51.100.7)
  * and rtr-b has peer rtr-a. Their partitions differ; the tunnel-pair joiner brings the far end's polls and rekeys to
  * each end, and the alerts name the direction that loses packets and the rekey an invalid SPI follows.
  */

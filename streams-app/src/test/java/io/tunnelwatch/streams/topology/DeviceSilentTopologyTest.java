@@ -23,7 +23,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * DeviceSilent through the whole topology (RUNBOOK.md "Layer 0"): a device heard from and then only failing polls for
+ * DeviceSilent through the whole topology (docs/runbook.md#device-layer): a device heard from and then only failing
+ * polls for
  * five minutes opens one alert keyed {@code device|*}; its peers' alerts are held meanwhile; hearing it again
  * resolves the alert and lets the peers' own findings through.
  */

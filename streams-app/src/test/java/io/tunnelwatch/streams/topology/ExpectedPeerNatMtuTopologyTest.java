@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * ExpectedPeerMissing, NatExemptionMissing and MtuSuspected through the whole topology (RUNBOOK.md "Layer 1",
+ * ExpectedPeerMissing, NatExemptionMissing and MtuSuspected through the whole topology (docs/runbook.md#underlay-layer,
  * "Layer 6", "MTU"): the signals open the alert with its layer, cause and filled commands; the repair resolves it;
  * healthy look-alikes raise nothing.
  */

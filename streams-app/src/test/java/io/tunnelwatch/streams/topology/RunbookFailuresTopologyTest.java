@@ -23,7 +23,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** One test per runbook failure (RUNBOOK.md): the signals it produces open the alert; the repair resolves it. */
+/** One test per runbook failure (docs/runbook.md): the signals it produces open the alert; the repair resolves it. */
 class RunbookFailuresTopologyTest {
 
     @TempDir
@@ -86,7 +86,8 @@ class RunbookFailuresTopologyTest {
 
     @Test
     void shouldCallAPeerThatRefusesTheProposalInMmNoStateIkeNegotiationStuckNotUnreachable() {
-        // IOS stays in MM_NO_STATE when the responder refuses the policy (CISCO-FACTS 1.3 IKMP_MODE_FAILURE)
+        // IOS stays in MM_NO_STATE when the responder refuses the policy
+        // (docs/cisco-sources.md#ike-and-ipsec-syslog-messages IKMP_MODE_FAILURE)
         tw.pipe(event(EventKind.SESSION_DOWN, T0));
         for (int minute = 0; minute < 3; minute++) {
             Instant at = T0.plusSeconds(1 + 60L * minute);

@@ -14,7 +14,8 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Turns successive walks of one device into one {@link CounterSample} per peer (DESIGN.md "Counters"): deltas are
+ * Turns successive walks of one device into one {@link CounterSample} per peer
+ * (docs/metrics.md#peer-counters-what-they-count): deltas are
  * computed per cipSecTunnelTable row by {@link SaRowDelta} and then summed per peer (cipSecTunRemoteAddr), so a
  * rekey (rows replaced, renumbered, vanished) or a Counter32 wrap never shows as a negative delta or a burst.
  *

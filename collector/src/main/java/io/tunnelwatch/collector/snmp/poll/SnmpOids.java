@@ -46,7 +46,9 @@ public final class SnmpOids {
     public static final String CIPSEC_TUN_LIFE_TIME = CIPSEC_TUN_ENTRY + ".9";
     public static final String CIPSEC_SPI_PROTOCOL = IPSEC_FLOW_MONITOR + ".1.3.4.1.4";
 
-    /** Notifications: ciscoIpSecFlowMonitorMIB.2.0.N, N = 1..13 (CISCO-FACTS.md §3.1). */
+    /**
+     * Notifications: ciscoIpSecFlowMonitorMIB.2.0.N, N = 1..13 (docs/cisco-sources.md#cisco-ipsec-flow-monitor-mib).
+     */
     public static final String IPSEC_NOTIFICATION_PREFIX = IPSEC_FLOW_MONITOR + ".2.0.";
 
     // IF-MIB, index ifIndex
@@ -63,7 +65,8 @@ public final class SnmpOids {
     /** TUNNEL-MIB tunnelIfRemoteInetAddress, index ifIndex (raw 4 or 16 bytes). */
     public static final String TUNNEL_IF_REMOTE_INET_ADDRESS = "1.3.6.1.2.1.10.131.1.1.1.1.10";
 
-    // CISCO-RTTMON-MIB (IP SLA), rows indexed by rttMonCtrlAdminIndex (the `ip sla N` number), CISCO-FACTS.md §3.4
+    // CISCO-RTTMON-MIB (IP SLA), rows indexed by rttMonCtrlAdminIndex (the `ip sla N` number),
+    // docs/cisco-sources.md#ip-sla-cisco-rttmon-mib
     public static final String RTT_MON = "1.3.6.1.4.1.9.9.42";
     public static final String RTT_MON_CTRL_ADMIN_TAG = RTT_MON + ".1.2.1.1.3";
     /** rttMonEchoAdminTargetAddress: the probe's target, raw 4 or 16 bytes for ICMP/UDP echo. */

@@ -13,7 +13,8 @@ import java.util.List;
 
 /**
  * Reads walked {@link TableRow}s as cikeTunnelTable, cipSecTunnelTable and tunnel-interface rows. Rows without a
- * usable remote address are skipped: without a peer they cannot be keyed (DESIGN.md keys state by peer address).
+ * usable remote address are skipped: without a peer they cannot be keyed (state is keyed by peer address,
+ * docs/architecture.md#topics).
  */
 public final class TunnelTables {
 

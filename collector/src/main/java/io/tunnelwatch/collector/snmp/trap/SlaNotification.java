@@ -3,7 +3,8 @@ package io.tunnelwatch.collector.snmp.trap;
 import static io.tunnelwatch.collector.snmp.poll.SnmpOids.*;
 
 /**
- * The CISCO-RTTMON-MIB (IP SLA) notifications that tell whether a probe reaches its target (CISCO-FACTS.md §3.4):
+ * The CISCO-RTTMON-MIB (IP SLA) notifications that tell whether a probe reaches its target
+ * (docs/cisco-sources.md#ip-sla-cisco-rttmon-mib):
  * the underlay of a tunnel when the probe aims at the peer. Each says "failing" or "passing again" through a
  * TruthValue varbind (true(1), false(2)): rttMonCtrlOperConnectionLostOccurred, rttMonCtrlOperTimeoutOccurred, or
  * rttMonReactOccurred of a reaction that watches timeout(7) or connectionLoss(8). rttMonThresholdNotification and
