@@ -1,7 +1,5 @@
 package io.tunnelwatch.collector;
 
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -10,6 +8,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import io.tunnelwatch.testsupport.PackageRules;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -32,12 +31,11 @@ class CollectorArchitectureTest {
     static final ArchRule pureLogicUsesNeitherNettyNorKafka = noNettyOrKafkaIn(PURE);
 
     static ArchRule noPackageCycleUnder(String root) {
-        return slices().matching(root + ".(**)").should().beFreeOfCycles();
+        return PackageRules.noPackageCycleUnder(root);
     }
 
     static ArchRule noNettyOrKafkaIn(String... packages) {
-        return noClasses().that().resideInAnyPackage(packages)
-                .should().dependOnClassesThat().resideInAnyPackage("io.netty..", "org.apache.kafka..");
+        return PackageRules.noNettyOrKafkaIn(packages);
     }
 
     @Test
