@@ -6,7 +6,7 @@ import io.tunnelwatch.broker.PortProbe;
 import io.tunnelwatch.broker.TopicProvisioner;
 import io.tunnelwatch.events.CounterSample;
 import io.tunnelwatch.events.PeerKey;
-import io.tunnelwatch.events.Topics;
+import io.tunnelwatch.events.topic.Topics;
 import io.tunnelwatch.events.TunnelEvent;
 import io.tunnelwatch.streams.StreamsSettings;
 import io.tunnelwatch.streams.detect.DetectorSettings;

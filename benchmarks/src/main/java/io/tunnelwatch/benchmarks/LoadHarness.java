@@ -1,6 +1,6 @@
 package io.tunnelwatch.benchmarks;
 
-import io.tunnelwatch.events.Topics;
+import io.tunnelwatch.events.topic.Topics;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,7 +1,7 @@
 package io.tunnelwatch.benchmarks;
 
 import io.tunnelwatch.broker.PortProbe;
-import io.tunnelwatch.events.Topics;
+import io.tunnelwatch.events.topic.Topics;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;

@@ -3,7 +3,7 @@ package io.tunnelwatch.benchmarks;
 import io.tunnelwatch.events.CounterSample;
 import io.tunnelwatch.events.EventKind;
 import io.tunnelwatch.events.PeerKey;
-import io.tunnelwatch.events.Topics;
+import io.tunnelwatch.events.topic.Topics;
 import io.tunnelwatch.events.TunnelEvent;
 import io.tunnelwatch.streams.StreamsSettings;
 import io.tunnelwatch.streams.detect.DetectorSettings;

@@ -11,7 +11,7 @@ import io.tunnelwatch.collector.syslog.LineOutcome;
 import io.tunnelwatch.collector.syslog.SyslogIngest;
 import io.tunnelwatch.collector.syslog.SyslogLineReader;
 import io.tunnelwatch.collector.syslog.Transport;
-import io.tunnelwatch.events.Topics;
+import io.tunnelwatch.events.topic.Topics;
 import io.tunnelwatch.events.TunnelEvent;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,6 +1,6 @@
 package io.tunnelwatch.broker;
 
-import io.tunnelwatch.events.Topic;
+import io.tunnelwatch.events.topic.Topic;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;

@@ -3,7 +3,7 @@ package io.tunnelwatch.broker;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.tunnelwatch.events.Topics;
+import io.tunnelwatch.events.topic.Topics;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;

@@ -21,7 +21,7 @@ import io.tunnelwatch.collector.snmp.trap.TrapReceiver;
 import io.tunnelwatch.collector.syslog.SyslogIngest;
 import io.tunnelwatch.collector.transport.ListenerStartException;
 import io.tunnelwatch.collector.transport.SyslogServer;
-import io.tunnelwatch.events.Topics;
+import io.tunnelwatch.events.topic.Topics;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.time.Clock;

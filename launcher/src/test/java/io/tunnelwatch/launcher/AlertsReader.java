@@ -1,7 +1,7 @@
 package io.tunnelwatch.launcher;
 
 import io.tunnelwatch.events.PeerKey;
-import io.tunnelwatch.events.Topics;
+import io.tunnelwatch.events.topic.Topics;
 import io.tunnelwatch.events.json.Json;
 import io.tunnelwatch.streams.alert.AlertRecord;
 import java.io.IOException;

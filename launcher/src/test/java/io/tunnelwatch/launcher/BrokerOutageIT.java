@@ -13,7 +13,7 @@ import io.tunnelwatch.collector.Collector;
 import io.tunnelwatch.collector.config.CollectorConfig;
 import io.tunnelwatch.collector.config.SyslogListenerConfig;
 import io.tunnelwatch.collector.config.SyslogTlsConfig;
-import io.tunnelwatch.events.Topics;
+import io.tunnelwatch.events.topic.Topics;
 import io.tunnelwatch.events.TunnelEvent;
 import java.io.IOException;
 import java.io.OutputStream;

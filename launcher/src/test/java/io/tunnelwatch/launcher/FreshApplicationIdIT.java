@@ -10,7 +10,7 @@ import io.tunnelwatch.events.EventKind;
 import io.tunnelwatch.events.IkeVersion;
 import io.tunnelwatch.events.PeerKey;
 import io.tunnelwatch.events.PeerPhase;
-import io.tunnelwatch.events.Topics;
+import io.tunnelwatch.events.topic.Topics;
 import io.tunnelwatch.events.TunnelEvent;
 import io.tunnelwatch.launcher.allinone.Pipeline;
 import io.tunnelwatch.streams.detect.DetectorSettings;

@@ -9,7 +9,7 @@ import io.tunnelwatch.broker.PortProbe;
 import io.tunnelwatch.events.CounterSample;
 import io.tunnelwatch.events.EventKind;
 import io.tunnelwatch.events.PeerKey;
-import io.tunnelwatch.events.Topics;
+import io.tunnelwatch.events.topic.Topics;
 import io.tunnelwatch.events.TunnelEvent;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -9,7 +9,7 @@ import io.tunnelwatch.collector.config.SnmpSettings;
 import io.tunnelwatch.collector.inventory.InventoryLoader;
 import io.tunnelwatch.events.CounterSample;
 import io.tunnelwatch.events.PeerKey;
-import io.tunnelwatch.events.Topics;
+import io.tunnelwatch.events.topic.Topics;
 import io.tunnelwatch.events.json.Json;
 import io.tunnelwatch.launcher.allinone.Pipeline;
 import io.tunnelwatch.launcher.allinone.PipelineConfig;

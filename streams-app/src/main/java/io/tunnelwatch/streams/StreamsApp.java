@@ -3,7 +3,7 @@ package io.tunnelwatch.streams;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
-import io.tunnelwatch.events.Topics;
+import io.tunnelwatch.events.topic.Topics;
 import io.tunnelwatch.streams.detect.DetectorSettings;
 import io.tunnelwatch.streams.reject.RejectedRecords;
 import io.tunnelwatch.streams.metrics.PeerAlertMetrics;

@@ -5,7 +5,7 @@ import io.tunnelwatch.collector.sink.CounterSink;
 import io.tunnelwatch.collector.sink.PublishOutcome;
 import io.tunnelwatch.events.CounterSample;
 import io.tunnelwatch.events.PeerKey;
-import io.tunnelwatch.events.Topics;
+import io.tunnelwatch.events.topic.Topics;
 import org.apache.kafka.clients.producer.Producer;
 
 /**

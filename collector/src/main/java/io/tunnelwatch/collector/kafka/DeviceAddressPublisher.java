@@ -3,7 +3,7 @@ package io.tunnelwatch.collector.kafka;
 import io.tunnelwatch.collector.inventory.Device;
 import io.tunnelwatch.collector.inventory.Inventory;
 import io.tunnelwatch.events.DeviceAddress;
-import io.tunnelwatch.events.Topics;
+import io.tunnelwatch.events.topic.Topics;
 import java.time.Duration;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;

@@ -4,7 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.netty.util.concurrent.FastThreadLocal;
 import io.tunnelwatch.collector.sink.EventSink;
 import io.tunnelwatch.collector.sink.PublishOutcome;
-import io.tunnelwatch.events.Topics;
+import io.tunnelwatch.events.topic.Topics;
 import io.tunnelwatch.events.TunnelEvent;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.common.serialization.Serializer;

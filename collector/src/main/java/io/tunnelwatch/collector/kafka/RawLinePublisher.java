@@ -3,7 +3,7 @@ package io.tunnelwatch.collector.kafka;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.tunnelwatch.collector.sink.PublishOutcome;
 import io.tunnelwatch.collector.sink.RawLineSink;
-import io.tunnelwatch.events.Topics;
+import io.tunnelwatch.events.topic.Topics;
 import org.apache.kafka.clients.producer.Producer;
 
 /**

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.tunnelwatch.collector.inventory.Device;
 import io.tunnelwatch.collector.inventory.Inventory;
 import io.tunnelwatch.events.DeviceAddress;
-import io.tunnelwatch.events.Topics;
+import io.tunnelwatch.events.topic.Topics;
 import java.util.List;
 import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;

@@ -7,7 +7,7 @@ import io.tunnelwatch.broker.TopicProvisioner;
 import io.tunnelwatch.collector.Collector;
 import io.tunnelwatch.collector.config.CollectorConfig;
 import io.tunnelwatch.collector.config.SyslogListenerConfig;
-import io.tunnelwatch.events.Topics;
+import io.tunnelwatch.events.topic.Topics;
 import io.tunnelwatch.launcher.health.CheckStatus;
 import io.tunnelwatch.launcher.health.Readiness;
 import io.tunnelwatch.launcher.health.StreamsCheck;

@@ -1,7 +1,7 @@
 package io.tunnelwatch.streams.query;
 
 import io.tunnelwatch.events.PeerKey;
-import io.tunnelwatch.events.Topics;
+import io.tunnelwatch.events.topic.Topics;
 import io.tunnelwatch.streams.alert.AlertType;
 import io.tunnelwatch.streams.alert.OpenAlert;
 import io.tunnelwatch.streams.alert.RunbookTexts;

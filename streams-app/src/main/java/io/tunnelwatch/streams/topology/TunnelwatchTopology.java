@@ -2,7 +2,7 @@ package io.tunnelwatch.streams.topology;
 
 import io.tunnelwatch.events.DeviceAddress;
 import io.tunnelwatch.events.PeerKey;
-import io.tunnelwatch.events.Topics;
+import io.tunnelwatch.events.topic.Topics;
 import io.tunnelwatch.events.json.JsonSerde;
 import io.tunnelwatch.streams.detect.DetectorSettings;
 import io.tunnelwatch.streams.device.DeviceActivity;

@@ -8,7 +8,7 @@ import io.tunnelwatch.events.CounterSample;
 import io.tunnelwatch.events.EventKind;
 import io.tunnelwatch.events.IkeVersion;
 import io.tunnelwatch.events.PeerKey;
-import io.tunnelwatch.events.Topics;
+import io.tunnelwatch.events.topic.Topics;
 import io.tunnelwatch.events.TunnelEvent;
 import io.tunnelwatch.events.json.Json;
 import io.tunnelwatch.streams.StreamsApp;

@@ -2,7 +2,7 @@ package io.tunnelwatch.streams.topology;
 
 import io.tunnelwatch.events.CounterSample;
 import io.tunnelwatch.events.PeerKey;
-import io.tunnelwatch.events.Topics;
+import io.tunnelwatch.events.topic.Topics;
 import io.tunnelwatch.events.TunnelEvent;
 import io.tunnelwatch.events.json.Json;
 import io.tunnelwatch.streams.StreamsSettings;

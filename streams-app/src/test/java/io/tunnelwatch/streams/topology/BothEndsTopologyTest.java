@@ -8,7 +8,7 @@ import io.tunnelwatch.events.DeviceAddress;
 import io.tunnelwatch.events.EventKind;
 import io.tunnelwatch.events.IkeVersion;
 import io.tunnelwatch.events.PeerKey;
-import io.tunnelwatch.events.Topics;
+import io.tunnelwatch.events.topic.Topics;
 import io.tunnelwatch.events.TunnelEvent;
 import io.tunnelwatch.streams.alert.AlertRecord;
 import io.tunnelwatch.streams.peer.PeerStateListener;

@@ -9,7 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.tunnelwatch.events.EventKind;
 import io.tunnelwatch.events.PeerKey;
 import io.tunnelwatch.events.PeerPhase;
-import io.tunnelwatch.events.Topics;
+import io.tunnelwatch.events.topic.Topics;
 import io.tunnelwatch.streams.alert.AlertRecord;
 import io.tunnelwatch.streams.alert.AlertType;
 import io.tunnelwatch.streams.detect.DetectorSettings;

@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.tunnelwatch.events.EventKind;
 import io.tunnelwatch.events.IkeVersion;
 import io.tunnelwatch.events.PeerKey;
-import io.tunnelwatch.events.Topics;
+import io.tunnelwatch.events.topic.Topics;
 import io.tunnelwatch.events.TunnelEvent;
 import io.tunnelwatch.events.json.PeerKeySerde;
 import io.tunnelwatch.streams.StreamsSettings;

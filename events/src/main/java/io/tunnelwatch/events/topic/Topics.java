@@ -1,5 +1,9 @@
-package io.tunnelwatch.events;
+package io.tunnelwatch.events.topic;
 
+import io.tunnelwatch.events.CounterSample;
+import io.tunnelwatch.events.DeviceAddress;
+import io.tunnelwatch.events.PeerKey;
+import io.tunnelwatch.events.TunnelEvent;
 import io.tunnelwatch.events.json.CounterSampleSerde;
 import io.tunnelwatch.events.json.JsonSerde;
 import io.tunnelwatch.events.json.PeerKeySerde;

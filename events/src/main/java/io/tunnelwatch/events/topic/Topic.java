@@ -1,4 +1,4 @@
-package io.tunnelwatch.events;
+package io.tunnelwatch.events.topic;
 
 import org.apache.kafka.common.serialization.Serde;
 
