@@ -11,7 +11,7 @@ import io.tunnelwatch.testsupport.PackageRules;
  * test-support) form DAGs (docs/architecture.md); the collector checks its own (CollectorArchitectureTest).
  */
 @AnalyzeClasses(packages = {"io.tunnelwatch.launcher", "io.tunnelwatch.events", "io.tunnelwatch.broker"},
-        importOptions = {ImportOption.DoNotIncludeTests.class, ImportOption.DoNotIncludeJars.class})
+        importOptions = ImportOption.DoNotIncludeTests.class)
 class LauncherArchitectureTest {
 
     @ArchTest
