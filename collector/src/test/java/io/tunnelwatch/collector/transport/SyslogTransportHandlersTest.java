@@ -17,6 +17,7 @@ import io.tunnelwatch.collector.syslog.SyslogIngest;
 import io.tunnelwatch.collector.syslog.Transport;
 import io.tunnelwatch.events.EventKind;
 import io.tunnelwatch.events.TunnelEvent;
+import io.tunnelwatch.testsupport.LogCapture;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -24,6 +25,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
@@ -110,17 +112,21 @@ class SyslogTransportHandlersTest {
     }
 
     @Test
-    void shouldDropADatagramThatFilledItsReadSlotAsTooLongAndTakeTheNextOne() {
+    void shouldDropADatagramThatFilledItsReadSlotAsTooLongSayWhyAndTakeTheNextOne() throws Exception {
         channel = udp();
         // recvmmsg truncates a longer datagram to its slot: a full slot cannot be told from a cut one.
         String huge = DOWN + " " + "x".repeat(SyslogDatagramHandler.MAX_DATAGRAM);
         DatagramPacket cut = datagram(huge.substring(0, SyslogDatagramHandler.MAX_DATAGRAM),
                 new InetSocketAddress("192.0.2.1", 51514));
 
-        channel.writeInbound(cut);
-        channel.writeInbound(datagram(DOWN, new InetSocketAddress("192.0.2.1", 51514)));
+        List<String> warnings = LogCapture.warningsWhile(() -> {
+            channel.writeInbound(cut);
+            channel.writeInbound(datagram(DOWN, new InetSocketAddress("192.0.2.1", 51514)));
+        });
 
         assertThat(count("tunnelwatch.syslog.dropped", "transport", "udp", "reason", "frame_too_long")).isEqualTo(1);
+        assertThat(warnings).anyMatch(w -> w.contains("Dropped a syslog datagram from 192.0.2.1 before parsing:"
+                + " frame_too_long"));
         await().untilAsserted(() -> assertThat(sink.events()).hasSize(1));
         assertThat(cut.refCnt()).isZero();
     }
