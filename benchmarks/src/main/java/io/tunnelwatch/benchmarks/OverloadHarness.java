@@ -319,7 +319,7 @@ public final class OverloadHarness implements Callable<Integer> {
                 long heap = Math.round(sum(parse(http.send(metrics, HttpResponse.BodyHandlers.ofString()).body()),
                         "jvm_memory_used_bytes{area=\"heap\""));
                 peakHeap.accumulateAndGet(heap, Math::max);
-                peakRss.accumulateAndGet(rss(allInOne), Math::max);
+                peakRss.accumulateAndGet(ProcessMemory.rssBytes(allInOne.pid()), Math::max);
                 Thread.sleep(SAMPLE_EVERY.toMillis()); // a sampling period, not synchronisation
             } catch (InterruptedException stop) {
                 return;
@@ -327,19 +327,6 @@ public final class OverloadHarness implements Callable<Integer> {
                 // a missed sample under load; the next one counts
             }
         }
-    }
-
-    private static long rss(Process process) {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
-                if (line.startsWith("VmRSS:")) {
-                    return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
-                }
-            }
-        } catch (IOException | NumberFormatException gone) {
-            // no figure rather than a wrong one
-        }
-        return 0;
     }
 
     private Map<String, Double> scrape() throws Exception {

@@ -15,18 +15,10 @@ import java.util.stream.Stream;
 record SoakSample(Duration at, long heapBytes, long heapCommittedBytes, long rssBytes, int fds, int threads) {
 
     static SoakSample of(Duration at, long heapBytes, long heapCommittedBytes, long pid) throws IOException {
-        Path proc = Path.of("/proc", Long.toString(pid));
-        long rss = -1;
-        int threads = -1;
-        for (String line : Files.readAllLines(proc.resolve("status"))) {
-            if (line.startsWith("VmRSS:")) {
-                rss = Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
-            } else if (line.startsWith("Threads:")) {
-                threads = Integer.parseInt(line.replaceAll("[^0-9]", ""));
-            }
-        }
+        long rss = ProcessMemory.rssBytes(pid);
+        int threads = ProcessMemory.threads(pid);
         int fds;
-        try (Stream<Path> open = Files.list(proc.resolve("fd"))) {
+        try (Stream<Path> open = Files.list(Path.of("/proc", Long.toString(pid), "fd"))) {
             fds = (int) open.count();
         }
         return new SoakSample(at, heapBytes, heapCommittedBytes, rss, fds, threads);
