@@ -179,9 +179,10 @@ class RestartIT {
                 "--trap-port", String.valueOf(trapPort));
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200))
                 .failFast("tunnelwatch exited", () -> !p.isAlive())
-                .until(() -> p.printed("tunnelwatch run is ready"));
-        assertThat(p.stdout()).anyMatch(l -> l.contains("metrics   http://127.0.0.1:" + httpPort + "/metrics"))
-                .anyMatch(l -> l.contains("udp 127.0.0.1:" + syslogPort));
+                .until(() -> p.printed("tunnelwatch run is ready")
+                        && p.printed("metrics   http://127.0.0.1:" + httpPort + "/metrics"));
+        // The banner's lines reach the reader thread one by one: wait for its last before reading the others.
+        assertThat(p.stdout()).anyMatch(l -> l.contains("udp 127.0.0.1:" + syslogPort));
         return p;
     }
 }
