@@ -16,6 +16,7 @@ BENCH=/tmp/twbench
 UDP=5514
 TCP=5514
 TOPIC=tunnelwatch.events
+source "$ROOT/benchmarks/interleave.sh"
 
 [[ -d "$BENCH" ]] || cp -r "$SRC" "$BENCH"
 [[ -f "$ROOT/launcher/target/tunnelwatch.jar" ]] || (cd "$ROOT" && mvn -q -B -pl launcher -am package -DskipTests)
@@ -52,25 +53,5 @@ if [[ "$ROUNDS" -gt 0 && "${SKIP_ANCHOR:-0}" != 1 ]]; then
   RPID=$!
   trap 'kill "$RPID" "$CPID" 2>/dev/null; wait "$RPID" "$CPID" 2>/dev/null || true; KAFKA_WIPE=1 "$BENCH/kafka/stop.sh" >/dev/null' EXIT
   for _ in $(seq 1 100); do ss -ltn | grep -q ":$RPORT " && break; sleep 0.1; done
-  SECS_R="${SECS:-30}"
-  rate() { sed -n 's/.*landed_per_s=\([0-9]*\).*/\1/p' <<<"$1"; }
-  declare -a RS TW
-  for r in $(seq 1 "$ROUNDS"); do
-    order=(rsyslog tunnelwatch); (( r % 2 == 0 )) && order=(tunnelwatch rsyslog)
-    for tool in "${order[@]}"; do
-      if [[ $tool == rsyslog ]]; then
-        line=$("$BENCH/lib/load-run.sh" tcp "$RPORT" "$RTOPIC" 0 "$SECS_R" "$RPID" "rsyslog-tcp-round$r")
-        RS+=("$(rate "$line")")
-      else
-        line=$("$BENCH/lib/load-run.sh" tcp "$TCP" "$TOPIC" 0 "$SECS_R" "$CPID" "tunnelwatch-tcp-round$r")
-        TW+=("$(rate "$line")")
-      fi
-      echo "$line" >> "/tmp/tw-bench-results/$tool.txt"
-      echo "round $r $tool msgs_per_s=$(rate "$line") cpu_s_per_M=$(sed -n 's/.*cpu_s_per_M=\([^ ]*\).*/\1/p' <<<"$line")"
-    done
-  done
-  median() { printf '%s\n' "$@" | sort -n | awk '{v[NR]=$1} END {print (NR % 2) ? v[(NR+1)/2] : (v[NR/2]+v[NR/2+1])/2}'; }
-  MR=$(median "${RS[@]}"); MT=$(median "${TW[@]}")
-  echo "interleaved-tcp rounds=$ROUNDS secs=$SECS_R rsyslog_median=$MR tunnelwatch_median=$MT" \
-    "ratio=$(echo "scale=2; $MT / $MR" | bc) rsyslog=${RS[*]} tunnelwatch=${TW[*]}" | tee -a /tmp/tw-bench-results/interleaved.txt
+  interleave_tcp "$ROUNDS" "${SECS:-30}" rsyslog "$RPORT" "$RTOPIC" "$RPID" tunnelwatch "$TCP" "$TOPIC" "$CPID"
 fi

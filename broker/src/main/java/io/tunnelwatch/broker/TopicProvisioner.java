@@ -23,7 +23,8 @@ import org.slf4j.LoggerFactory;
  * existing ones alone (a topic with fewer partitions than configured is reported, never changed behind the
  * operator's back: repartitioning moves keys). Returns once every partition of the topics it created has a leader:
  * a producer that writes in the moment before (the collector starting with a fresh broker) gets its first batches
- * refused, and idempotent producers then lose them to out-of-order sequence errors (seen in KeyPlacementIT).
+ * refused, and idempotent producers then lose them to out-of-order sequence errors (seen in an integration test
+ * that wrote to new partitions at once).
  */
 public final class TopicProvisioner {
 

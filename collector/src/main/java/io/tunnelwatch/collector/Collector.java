@@ -21,15 +21,13 @@ import io.tunnelwatch.collector.snmp.trap.TrapReceiver;
 import io.tunnelwatch.collector.syslog.SyslogIngest;
 import io.tunnelwatch.collector.transport.ListenerStartException;
 import io.tunnelwatch.collector.transport.SyslogServer;
-import io.tunnelwatch.events.topic.Topics;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.time.Clock;
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.Serializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,11 +35,13 @@ import org.slf4j.LoggerFactory;
  * The collector role, wired: syslog sockets → ingest (parse, catalog, inventory) → publishers → Kafka; SNMP traps →
  * decoder → the same event publisher; SNMP polls of the inventory's devices → counter samples → their publisher.
  * Wiring only; each part does one job. Stops in the order that loses nothing: sockets and pollers first, then the
- * publishers drain and flush.
+ * publishers drain and flush, then their one producer closes. One producer for every topic: one sender thread, one
+ * buffer and one set of broker connections (docs/performance.md#one-producer-and-kafkas-own-partitioner).
  */
 public final class Collector implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Collector.class);
+    private static final Duration PRODUCER_CLOSE_WITHIN = Duration.ofSeconds(5);
 
     private final CollectorConfig config;
     private final MeterRegistry registry;
@@ -57,7 +57,9 @@ public final class Collector implements AutoCloseable {
     private TrapReceiver traps;
     /** What polls learn of tunnel interfaces: for the trap receiver and for syslog lines about unmapped tunnels. */
     private final TunnelIndex tunnelIndex = new TunnelIndex();
-    private final List<KafkaClientMetrics> producerMetrics = new ArrayList<>();
+    /** The one producer every topic's publisher writes through (records arrive serialized). */
+    private KafkaProducer<byte[], byte[]> producer;
+    private KafkaClientMetrics producerMetrics;
 
     public Collector(CollectorConfig config, MeterRegistry registry) {
         this.config = config;
@@ -65,17 +67,16 @@ public final class Collector implements AutoCloseable {
     }
 
     public void start() {
-        publisher = new EventPublisher(producer("events", new ByteArraySerializer(), new ByteArraySerializer()),
-                config.publishQueue(), registry);
+        producer = new KafkaProducer<>(ProducerSettings.forBootstrap(config.bootstrapServers(),
+                config.producerOverrides()), new ByteArraySerializer(), new ByteArraySerializer());
+        producerMetrics = new KafkaClientMetrics(producer);
+        producerMetrics.bindTo(registry);
+        publisher = new EventPublisher(producer, config.publishQueue(), registry);
         if (config.ingest().rawCopy()) {
-            rawPublisher = new RawLinePublisher(producer("raw", Topics.SYSLOG_RAW.keySerde().serializer(),
-                    Topics.SYSLOG_RAW.valueSerde().serializer()), config.publishQueue(), registry);
+            rawPublisher = new RawLinePublisher(producer, config.publishQueue(), registry);
         }
         if (!config.ingest().inventory().isEmpty()) {
-            DeviceAddressPublisher.publish(config.ingest().inventory(), new KafkaProducer<>(
-                    ProducerSettings.forBootstrap(config.bootstrapServers(), config.producerOverrides()),
-                    Topics.DEVICE_ADDRESSES.keySerde().serializer(),
-                    Topics.DEVICE_ADDRESSES.valueSerde().serializer()));
+            DeviceAddressPublisher.publish(config.ingest().inventory(), producer);
         }
         events = new InventoryFactsSink(config.ingest().inventory(), publisher);
         SyslogIngest ingest = new SyslogIngest(config.ingest(), tunnelIndex::remoteOf, events, rawPublisher,
@@ -92,8 +93,7 @@ public final class Collector implements AutoCloseable {
 
     private void startSnmp() {
         List<SnmpDevice> devices = SnmpDevices.from(config.ingest().inventory());
-        counterPublisher = new CounterPublisher(producer("counters", Topics.COUNTERS.keySerde().serializer(),
-                Topics.COUNTERS.valueSerde().serializer()), config.publishQueue(), registry);
+        counterPublisher = new CounterPublisher(producer, config.publishQueue(), registry);
         snmpClient = new Snmp4jClient();
         poller = new SnmpPoller(snmpClient, counterPublisher, events, tunnelIndex, Clock.systemUTC(),
                 CounterLimits.DEFAULT, config.snmp().maxPollsInFlight(), registry);
@@ -111,19 +111,6 @@ public final class Collector implements AutoCloseable {
         }
         LOG.info("SNMP: polling {} device(s), traps {}", devices.size(),
                 traps == null ? "off" : "on udp " + traps.address());
-    }
-
-    /**
-     * A long-lived producer with its own client id ({@code tunnelwatch-collector-NAME}) and its Kafka client metrics
-     * bound: sends, errors, broker latency, buffer.
-     */
-    private <K, V> KafkaProducer<K, V> producer(String name, Serializer<K> keys, Serializer<V> values) {
-        KafkaProducer<K, V> producer = new KafkaProducer<>(ProducerSettings.forBootstrap(config.bootstrapServers(),
-                config.producerOverrides(), ProducerSettings.CLIENT_ID + "-" + name), keys, values);
-        KafkaClientMetrics metrics = new KafkaClientMetrics(producer);
-        metrics.bindTo(registry);
-        producerMetrics.add(metrics);
-        return producer;
     }
 
     /** The bound trap receiver address, or null when traps are off. */
@@ -162,8 +149,14 @@ public final class Collector implements AutoCloseable {
         publisher = null;
         rawPublisher = null;
         counterPublisher = null;
-        // After the publishers: their producers are closed, so their meters go with nothing left to report.
-        producerMetrics.forEach(KafkaClientMetrics::close);
-        producerMetrics.clear();
+        // After the publishers, which drained their queues into it: what it still holds gets a bounded wait.
+        if (producer != null) {
+            producer.close(PRODUCER_CLOSE_WITHIN);
+            producer = null;
+        }
+        if (producerMetrics != null) {
+            producerMetrics.close();
+            producerMetrics = null;
+        }
     }
 }

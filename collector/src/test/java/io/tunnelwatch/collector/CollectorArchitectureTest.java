@@ -22,7 +22,7 @@ class CollectorArchitectureTest {
     /** Packages whose classes must not touch Netty or Kafka types. */
     static final String[] PURE = {"..collector.parse..", "..collector.catalog..", "..collector.sink..",
         "..collector.syslog..", "..collector.inventory..", "..collector.config..", "..collector.yaml..",
-        "..collector.snmp.poll..", "..collector.metrics..", "..collector.concurrent.."};
+        "..collector.snmp.poll..", "..collector.metrics..", "..collector.concurrent..", "..collector.cache.."};
 
     @ArchTest
     static final ArchRule packagesFormNoCycle = noPackageCycleUnder("io.tunnelwatch.collector");

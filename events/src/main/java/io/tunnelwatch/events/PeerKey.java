@@ -51,8 +51,8 @@ public record PeerKey(String device, String peer) {
 
     /**
      * The wire form as UTF-8 bytes. The usual all-ASCII key is copied straight into one array: every event the
-     * collector writes has a key, and building the string first and then encoding it was a few percent of an event
-     * loop's time (async-profiler, docs/performance.md).
+     * collector writes has a key, and building the string first and then encoding it showed in the event loop's
+     * profile (docs/performance.md#why-the-hot-path-looks-as-it-does).
      */
     public byte[] utf8() {
         int d = device.length();

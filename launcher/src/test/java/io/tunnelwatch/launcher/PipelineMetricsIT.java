@@ -85,9 +85,9 @@ class PipelineMetricsIT {
         assertThat(MetricsScrape.value(page, "tunnelwatch_streams_lag_records{topic=\"tunnelwatch.events\"}"))
                 .hasValue(0.0);
         assertThat(MetricsScrape.value(page, "tunnelwatch_streams_restore_remaining_records")).isPresent();
-        assertThat(firstValue(page, "kafka_producer_record_send_total{client_id=\"tunnelwatch-collector-events\"")
+        assertThat(firstValue(page, "kafka_producer_record_send_total{client_id=\"tunnelwatch-collector\"")
                 .orElse(-1)).isGreaterThanOrEqualTo(1.0);
-        assertThat(firstValue(page, "kafka_producer_record_error_total{client_id=\"tunnelwatch-collector-events\""))
+        assertThat(firstValue(page, "kafka_producer_record_error_total{client_id=\"tunnelwatch-collector\""))
                 .hasValue(0.0);
         assertThat(page).contains("\nprocess_cpu_seconds_total ", "\nprocess_files_open_files ",
                 "\njvm_memory_used_bytes{", "\njvm_gc_pause_seconds_count{");

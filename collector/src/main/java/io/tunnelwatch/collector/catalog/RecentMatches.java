@@ -1,5 +1,6 @@
 package io.tunnelwatch.collector.catalog;
 
+import io.tunnelwatch.collector.cache.FourWayTable;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
@@ -15,22 +16,15 @@ import java.util.function.Supplier;
  * session's UP/DOWN. A read depends on the facility, the mnemonic and the text alone ({@link MessageCatalog} is a
  * pure function of them), so a remembered read is exactly the read the catalog would make again.
  *
- * <p>Four-way set-associative over 16,384 slots: a text may sit in any of the four slots of its set; a new text takes a
- * free one, else one its hash picks. No eviction bookkeeping on the hot path, and a few thousand texts that come
- * round again and again all stay (with two ways, 2,000 texts in rotation still missed 5% of the time, and a miss,
- * being rare, runs cold: a tenth of the event loop's time went to those 5%). Each slot's hash is kept in an int array
- * beside it, so a lookup reads one cache line of hashes and only the entry whose hash is equal.
- *
- * <p>Shared by every event loop without locks: a slot holds one immutable entry (final fields, so a reader on another
- * thread sees it whole), and an entry is always compared in full, so a torn hash/entry pair or a lost race only
- * means one more miss. Texts longer than {@link #MAX_TEXT_LENGTH} are not kept, which bounds the memory to about
- * {@code SLOTS × (MAX_TEXT_LENGTH + a read)}, under 14 MiB (typical texts are about 100 characters: about 6 MiB).
+ * <p>A {@link FourWayTable} of 16,384 slots, shared by every event loop without locks: a few thousand texts that come
+ * round again and again all stay (docs/performance.md has why four ways and not two). Each slot's hash is kept beside
+ * it, so a lookup reads one cache line of hashes and only the entry whose hash is equal. Texts longer than
+ * {@link #MAX_TEXT_LENGTH} are not kept, which bounds the memory to about {@code SLOTS × (MAX_TEXT_LENGTH + a read)},
+ * under 14 MiB (typical texts are about 100 characters: about 6 MiB).
  */
 final class RecentMatches {
 
-    static final int WAYS = 4;
-    static final int SETS = 4096;
-    static final int SLOTS = WAYS * SETS;
+    static final int SLOTS = 16_384;
     static final int MAX_TEXT_LENGTH = 512;
 
     private static final long MIX = 0x9E3779B97F4A7C15L;
@@ -44,8 +38,7 @@ final class RecentMatches {
         }
     }
 
-    private final int[] hashes = new int[SLOTS];
-    private final Entry[] entries = new Entry[SLOTS];
+    private final FourWayTable<Entry> table = new FourWayTable<>(SLOTS);
 
     /** The remembered read of this message; else {@code read}'s answer, remembered when the text is short enough. */
     Optional<CatalogMatch> readThrough(String facility, String mnemonic, String text,
@@ -54,32 +47,22 @@ final class RecentMatches {
             return read.get();
         }
         int h = hash(mnemonic, text);
-        int base = firstSlot(h);
-        for (int slot = base; slot < base + WAYS; slot++) {
-            if (hashes[slot] == h) {
-                Entry e = entries[slot];
-                if (e != null && e.matches(facility, mnemonic, text)) {
-                    return e.read;
-                }
+        int set = table.set(h);
+        for (int slot = set; slot < set + FourWayTable.WAYS; slot++) {
+            Entry e = table.candidate(slot, h);
+            if (e != null && e.matches(facility, mnemonic, text)) {
+                return e.read;
             }
         }
         Optional<CatalogMatch> answer = read.get();
-        int victim = base + ((h >>> 28) & (WAYS - 1));
-        for (int slot = base; slot < base + WAYS; slot++) {
-            if (entries[slot] == null) {
-                victim = slot;
-                break;
-            }
-        }
-        entries[victim] = new Entry(facility, mnemonic, text, answer);
-        hashes[victim] = h;
+        table.putNewest(set, h, new Entry(facility, mnemonic, text, answer));
         return answer;
     }
 
     /**
      * A hash of the text eight bytes at a time (its low bytes, copied into a per-thread buffer), not
-     * {@code String.hashCode}: that one is a chain of one multiply per char and was a tenth of a busy event loop;
-     * this is 2–3 times cheaper. Chars above U+00FF lose their high byte here, which only makes texts share a set;
+     * {@code String.hashCode}: that one is a chain of one multiply per char, a visible part of a busy event loop
+     * (docs/performance.md#why-the-hot-path-looks-as-it-does). Chars above U+00FF lose their high byte here, which only makes texts share a set;
      * entries are always compared in full.
      */
     @SuppressWarnings("deprecation")
@@ -98,9 +81,5 @@ final class RecentMatches {
         }
         h ^= h >>> 32;
         return (int) (h ^ (h >>> 16));
-    }
-
-    private static int firstSlot(int hash) {
-        return (hash & (SETS - 1)) * WAYS;
     }
 }

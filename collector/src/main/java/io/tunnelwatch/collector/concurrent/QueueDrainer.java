@@ -11,7 +11,8 @@ import org.jctools.queues.MessagePassingQueue;
  * (the Kafka producer, a UDP socket's parsing).
  *
  * <p>When the queue is empty the thread sleeps in short, growing naps instead of waiting on a condition: a waiting
- * consumer makes every offer wake it (a futex call on the event loop, 7% of its time under load); with naps an offer
+ * consumer makes every offer wake it (a futex call on the event loop: costly under load, figures in
+ * docs/performance.md#why-the-hot-path-looks-as-it-does); with naps an offer
  * never signals anyone. An element waits at most one nap longer, and an idle collector wakes a few hundred times a
  * second.
  */

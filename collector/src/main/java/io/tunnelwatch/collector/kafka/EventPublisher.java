@@ -15,8 +15,8 @@ import org.apache.kafka.common.serialization.Serializer;
  *
  * <p>Events are serialized by the thread that offers them (an event loop, right after parsing, while the event is
  * still in that core's cache) and cross to the producer thread as two byte arrays. Serializing on the producer
- * thread instead cost more than the writing itself: reading back a dozen small objects made on another core was a
- * third of that thread's time under load (async-profiler, docs/performance.md).
+ * thread instead cost more than the writing itself: reading back a dozen small objects made on another core
+ * (docs/performance.md#why-the-hot-path-looks-as-it-does).
  */
 public final class EventPublisher implements EventSink, AutoCloseable {
 
@@ -38,19 +38,18 @@ public final class EventPublisher implements EventSink, AutoCloseable {
         }
     };
 
-    private final QueuedKafkaWriter<byte[], byte[]> writer;
+    private final QueuedKafkaWriter writer;
 
-    /** @param producer a producer of already serialized keys and values (byte-array serializers) */
+    /** @param producer the collector's producer of already serialized keys and values (byte-array serializers) */
     public EventPublisher(Producer<byte[], byte[]> producer, int queueCapacity, MeterRegistry registry) {
-        this.writer = new QueuedKafkaWriter<>(Topics.EVENTS.name(), producer, queueCapacity, registry);
+        this.writer = new QueuedKafkaWriter(Topics.EVENTS.name(), producer, queueCapacity, registry);
     }
 
     @Override
     public PublishOutcome offer(TunnelEvent event) {
         String topic = Topics.EVENTS.name();
         // the key's wire form is PeerKeySerde's, device|peer in UTF-8; RecentKeys shares one array per busy tunnel
-        RecentKeys.PlacedKey key = KEYS.get().place(event.device(), event.peer(), writer.partitionCount());
-        return writer.offer(key.partition(), key.utf8(), VALUES.get().serialize(topic, event),
+        return writer.offer(KEYS.get().utf8(event.device(), event.peer()), VALUES.get().serialize(topic, event),
                 event.receivedAt().toEpochMilli());
     }
 

@@ -24,16 +24,11 @@ public final class ProducerSettings {
      */
     public static final int DELIVERY_TIMEOUT_MS = 300_000;
 
+    /** The settings of the collector's one producer ({@link #CLIENT_ID} names its client metrics). */
     public static Map<String, Object> forBootstrap(String bootstrapServers, Map<String, String> overrides) {
-        return forBootstrap(bootstrapServers, overrides, CLIENT_ID);
-    }
-
-    /** With its own client id, which names its client metrics ({@code client_id} label). */
-    public static Map<String, Object> forBootstrap(String bootstrapServers, Map<String, String> overrides,
-                                                   String clientId) {
         Map<String, Object> p = new HashMap<>();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        p.put(ProducerConfig.CLIENT_ID_CONFIG, clientId);
+        p.put(ProducerConfig.CLIENT_ID_CONFIG, CLIENT_ID);
         p.put(ProducerConfig.ACKS_CONFIG, "all");
         p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");

@@ -17,20 +17,24 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Writes records to one Kafka topic from one producer thread, fed through a bounded queue.
+ * Writes records to one Kafka topic from one publishing thread, fed through a bounded queue, into the collector's
+ * one producer (shared by every topic's writer; records arrive here already serialized, by the thread that offers
+ * them).
  *
  * <p>Network threads (Netty event loops, SNMP callbacks) only {@link #offer} and never wait:
  * {@code KafkaProducer.send} can block (metadata, full buffer) and must not stall a socket. A full queue is the
  * signal of Kafka falling behind: the caller drops with a counter (UDP, raw copies, samples) or stops reading
  * (TCP, {@link #hasRoom}). {@link #close} drains the queue into the producer and flushes it, so nothing accepted is
- * lost on a clean shutdown. Every topic gets its published/failed counters and queue gauges, tagged {@code topic}.
+ * lost on a clean shutdown; the producer is the collector's to close, after its last writer. Every topic gets its
+ * published/failed counters and queue gauges, tagged {@code topic}.
  *
  * <p>The queue is JCTools' lock-free multi-producer, single-consumer array queue: an offer is one atomic increment
  * and a store, where {@code ArrayBlockingQueue} took a lock on both sides and signalled its condition on every offer
- * (4–5% of a busy event loop, async-profiler, docs/performance.md). Its capacity is the requested one rounded up to a
- * power of two. Callers may give a record the partition Kafka's own partitioner would give it ({@link KeyPartitions}).
+ * (docs/performance.md#why-the-hot-path-looks-as-it-does). Its capacity is the requested one rounded up to a
+ * power of two. The producer places each record with Kafka's own partitioner (an explicit partition computed here
+ * measured slower: docs/performance.md#one-producer-and-kafkas-own-partitioner).
  */
-public final class QueuedKafkaWriter<K, V> implements AutoCloseable {
+public final class QueuedKafkaWriter implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(QueuedKafkaWriter.class);
     private static final int DRAIN_BATCH = 512;
@@ -40,22 +44,20 @@ public final class QueuedKafkaWriter<K, V> implements AutoCloseable {
     static final int STREAM_HIGH_WATER = 4096;
 
     private final String topic;
-    private final Producer<K, V> producer;
-    private final MpscArrayQueue<ProducerRecord<K, V>> queue;
+    private final Producer<byte[], byte[]> producer;
+    private final MpscArrayQueue<ProducerRecord<byte[], byte[]>> queue;
     private final int streamHighWater;
     private final int droppableLimit;
-    private final QueueDrainer<ProducerRecord<K, V>> drainer;
+    private final QueueDrainer<ProducerRecord<byte[], byte[]>> drainer;
     private final Counter published;
     private final Counter sendErrors;
     private final Counter deliveryFailures;
     private final Callback callback;
-    private final KeyPartitions partitions;
     private final RateLimitedLog rateLimitedLog = new RateLimitedLog(LOG, Duration.ofSeconds(10));
 
-    public QueuedKafkaWriter(String topic, Producer<K, V> producer, int capacity, MeterRegistry registry) {
+    public QueuedKafkaWriter(String topic, Producer<byte[], byte[]> producer, int capacity, MeterRegistry registry) {
         this.topic = topic;
         this.producer = producer;
-        this.partitions = new KeyPartitions(topic, producer);
         this.queue = new MpscArrayQueue<>(Math.max(2, capacity));
         this.streamHighWater = Math.min(STREAM_HIGH_WATER, queue.capacity() - queue.capacity() / 4);
         this.droppableLimit = queue.capacity() - queue.capacity() / 4;
@@ -82,26 +84,13 @@ public final class QueuedKafkaWriter<K, V> implements AutoCloseable {
                 DRAIN_BATCH, MAX_IDLE_NAP);
     }
 
-    /** Hands a record over without blocking; the producer picks its partition. */
-    public PublishOutcome offer(K key, V value, long timestampMillis) {
-        return offer(null, key, value, timestampMillis);
-    }
-
-    /**
-     * Hands a record over without blocking, to the given partition (null: the producer picks it). Callers that
-     * compute partitions read the count from {@link #partitionCount}.
-     */
-    public PublishOutcome offer(Integer partition, K key, V value, long timestampMillis) {
+    /** Hands a record over without blocking; the producer picks its partition from the key. */
+    public PublishOutcome offer(byte[] key, byte[] value, long timestampMillis) {
         if (drainer.closing()) {
             return PublishOutcome.CLOSED;
         }
-        return queue.offer(new ProducerRecord<>(topic, partition, timestampMillis, key, value))
+        return queue.offer(new ProducerRecord<>(topic, null, timestampMillis, key, value))
                 ? PublishOutcome.QUEUED : PublishOutcome.QUEUE_FULL;
-    }
-
-    /** The topic's partition count as the producer last knew it, 0 while unknown (see {@link KeyPartitions}). */
-    int partitionCount() {
-        return partitions.count();
     }
 
     /**
@@ -109,7 +98,8 @@ public final class QueuedKafkaWriter<K, V> implements AutoCloseable {
      * records (or three quarters of a smaller capacity). TCP senders are held back long before the queue is full, so
      * the room above stays for UDP bursts, which cannot be paused; and a short queue keeps an event in the CPU cache
      * between the event loop that parsed it and the producer thread that writes it: with the queue kept near 49,000
-     * records the collector spent a tenth of its CPU on cache misses reading events back (JFR, docs/performance.md).
+     * records the collector spent much of its CPU on cache misses reading events back
+     * (docs/performance.md#why-the-hot-path-looks-as-it-does).
      */
     public boolean hasRoom() {
         return queue.size() < streamHighWater;
@@ -125,9 +115,8 @@ public final class QueuedKafkaWriter<K, V> implements AutoCloseable {
         return queue.size() < droppableLimit;
     }
 
-    private void send(ProducerRecord<K, V> record) {
+    private void send(ProducerRecord<byte[], byte[]> record) {
         try {
-            partitions.beforeSend();
             producer.send(record, callback);
         } catch (KafkaException e) {
             failed(sendErrors, "send_error", e);
@@ -145,12 +134,14 @@ public final class QueuedKafkaWriter<K, V> implements AutoCloseable {
         rateLimitedLog.warn(reason, "Kafka did not take a record for {}: {}", topic, e.toString());
     }
 
-    /** Stops taking records, drains the queue into the producer, flushes and closes it. */
+    /**
+     * Stops taking records, drains the queue into the producer and flushes it (the producer stays open: it is shared,
+     * and its owner closes it after the last writer).
+     */
     @Override
     public void close() {
         drainer.close();
         producer.flush();
-        producer.close(Duration.ofSeconds(5));
-        LOG.info("Publisher for {} flushed and closed ({} left unsent)", topic, queue.size());
+        LOG.info("Publisher for {} drained and flushed ({} left unsent)", topic, queue.size());
     }
 }

@@ -5,6 +5,7 @@ import io.tunnelwatch.collector.sink.PublishOutcome;
 import io.tunnelwatch.collector.sink.RawLineSink;
 import io.tunnelwatch.events.topic.Topics;
 import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.common.serialization.Serializer;
 
 /**
  * Copies raw syslog lines to {@code tunnelwatch.syslog.raw}, keyed by device. Best effort: a full queue drops the
@@ -12,15 +13,19 @@ import org.apache.kafka.clients.producer.Producer;
  */
 public final class RawLinePublisher implements RawLineSink, AutoCloseable {
 
-    private final QueuedKafkaWriter<String, String> writer;
+    private final QueuedKafkaWriter writer;
+    private final Serializer<String> keys = Topics.SYSLOG_RAW.keySerde().serializer();
+    private final Serializer<String> values = Topics.SYSLOG_RAW.valueSerde().serializer();
 
-    public RawLinePublisher(Producer<String, String> producer, int queueCapacity, MeterRegistry registry) {
-        this.writer = new QueuedKafkaWriter<>(Topics.SYSLOG_RAW.name(), producer, queueCapacity, registry);
+    /** @param producer the collector's producer of already serialized keys and values (byte-array serializers) */
+    public RawLinePublisher(Producer<byte[], byte[]> producer, int queueCapacity, MeterRegistry registry) {
+        this.writer = new QueuedKafkaWriter(Topics.SYSLOG_RAW.name(), producer, queueCapacity, registry);
     }
 
     @Override
     public PublishOutcome offer(String key, String line) {
-        return writer.offer(key, line, System.currentTimeMillis());
+        String topic = Topics.SYSLOG_RAW.name();
+        return writer.offer(keys.serialize(topic, key), values.serialize(topic, line), System.currentTimeMillis());
     }
 
     @Override

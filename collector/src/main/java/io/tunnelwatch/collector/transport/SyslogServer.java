@@ -106,7 +106,7 @@ public final class SyslogServer implements AutoCloseable {
             // The kernel spreads datagrams over the sockets bound with SO_REUSEPORT, one event loop each.
             b.option(EpollChannelOption.SO_REUSEPORT, true);
             // recvmmsg: up to DATAGRAMS_PER_READ datagrams per system call, each in its own slot of one buffer.
-            // One recvmsg per datagram was a third of the UDP event loop's time at 100k datagrams/s.
+            // One recvmsg per datagram cost far more (docs/performance.md#why-the-hot-path-looks-as-it-does).
             b.option(EpollChannelOption.MAX_DATAGRAM_PAYLOAD_SIZE, SyslogDatagramHandler.MAX_DATAGRAM)
                     .option(ChannelOption.RCVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(
                             SyslogDatagramHandler.MAX_DATAGRAM * DATAGRAMS_PER_READ));

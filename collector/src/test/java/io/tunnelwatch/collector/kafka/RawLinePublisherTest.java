@@ -4,13 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.tunnelwatch.collector.sink.PublishOutcome;
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Future;
 import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.Test;
 
 /** Raw copies reach {@code tunnelwatch.syslog.raw} keyed by device; a full queue says so instead of waiting. */
@@ -20,15 +21,15 @@ class RawLinePublisherTest {
 
     @Test
     void shouldWriteEveryQueuedLineKeyedByDeviceBeforeClosing() {
-        MockProducer<String, String> producer =
-                new MockProducer<>(true, null, new StringSerializer(), new StringSerializer());
+        MockProducer<byte[], byte[]> producer =
+                new MockProducer<>(true, null, new ByteArraySerializer(), new ByteArraySerializer());
         RawLinePublisher publisher = new RawLinePublisher(producer, 16, registry);
 
         assertThat(publisher.offer("rtr-hq-1", "%SYS-5-CONFIG_I: Configured")).isEqualTo(PublishOutcome.QUEUED);
         assertThat(publisher.offer("192.0.2.9", "hello")).isEqualTo(PublishOutcome.QUEUED);
         publisher.close();
 
-        assertThat(producer.history()).extracting(ProducerRecord::topic, ProducerRecord::key, ProducerRecord::value)
+        assertThat(producer.history()).extracting(ProducerRecord::topic, r -> utf8(r.key()), r -> utf8(r.value()))
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple("tunnelwatch.syslog.raw", "rtr-hq-1",
                                 "%SYS-5-CONFIG_I: Configured"),
@@ -41,10 +42,10 @@ class RawLinePublisherTest {
     @Test
     void shouldAnswerQueueFullWithoutBlockingWhenKafkaFallsBehind() {
         CountDownLatch kafkaStuck = new CountDownLatch(1);
-        MockProducer<String, String> producer =
-                new MockProducer<>(true, null, new StringSerializer(), new StringSerializer()) {
+        MockProducer<byte[], byte[]> producer =
+                new MockProducer<>(true, null, new ByteArraySerializer(), new ByteArraySerializer()) {
                     @Override
-                    public synchronized Future<RecordMetadata> send(ProducerRecord<String, String> record,
+                    public synchronized Future<RecordMetadata> send(ProducerRecord<byte[], byte[]> record,
                                                                     Callback callback) {
                         awaitUninterruptibly(kafkaStuck);
                         return super.send(record, callback);
@@ -64,6 +65,10 @@ class RawLinePublisherTest {
         // capacity + 1 lines accepted while Kafka is stuck.
         assertThat(full).isGreaterThanOrEqualTo(10 - (2 + 1));
         assertThat(producer.history()).hasSize(10 - full);
+    }
+
+    private static String utf8(byte[] bytes) {
+        return new String(bytes, StandardCharsets.UTF_8);
     }
 
     private static void awaitUninterruptibly(CountDownLatch latch) {

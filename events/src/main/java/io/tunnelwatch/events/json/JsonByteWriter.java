@@ -18,8 +18,8 @@ public final class JsonByteWriter {
 
     /**
      * A member name kept as its JSON bytes ({@code "name":}), for writers that write the same names in every record:
-     * copying them is a third of the cost of escaping them again each time (per-thread CPU under load,
-     * docs/performance.md).
+     * copying them is far cheaper than escaping them again each time
+     * (docs/performance.md#why-the-hot-path-looks-as-it-does).
      */
     public static final class Name {
         private final String text;
@@ -93,8 +93,7 @@ public final class JsonByteWriter {
     /**
      * The JSON bytes of strings written recently, by instance: an event's enum names, device, mnemonic, transport
      * and field names are the same few string objects in record after record, so their bytes are copied instead of
-     * scanned and escaped again (the short strings were a quarter of a syslog event loop's time by profile,
-     * docs/performance.md). Keyed by identity, so an equal but other instance only misses; never a wrong answer.
+     * scanned and escaped again (docs/performance.md#why-the-hot-path-looks-as-it-does). Keyed by identity, so an equal but other instance only misses; never a wrong answer.
      */
     private final String[] recurringText = new String[RECURRING_SLOTS];
     private final byte[][] recurringJson = new byte[RECURRING_SLOTS][];

@@ -22,8 +22,8 @@ import org.apache.kafka.common.serialization.Serializer;
  * streaming parser.
  *
  * <p>Why not {@link JsonSerde}: every syslog line the collector accepts becomes one of these, and the data-binding
- * path (reflective record accessors, a generic {@code Instant} printer) was 40% of the collector's CPU under load
- * (JFR, docs/performance.md). The JSON is the same as data binding writes (same names, same order, ISO-8601
+ * path (reflective record accessors, a generic {@code Instant} printer) was the largest single cost of the collector
+ * under load (docs/performance.md#why-the-hot-path-looks-as-it-does). The JSON is the same as data binding writes (same names, same order, ISO-8601
  * {@code receivedAt}, nulls written), so either reader reads it; the reader ignores fields it does not know.
  */
 public final class TunnelEventSerde implements Serde<TunnelEvent> {
