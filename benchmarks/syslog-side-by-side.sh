@@ -6,7 +6,7 @@
 # usage: benchmarks/syslog-side-by-side.sh BENCH_DIR
 #   BENCH_DIR: the bench harness (kept outside this repository; or env TW_BENCH_DIR); it is copied to /tmp/twbench (it must be writable:
 #              it downloads Kafka jars and builds its sender next to itself).
-# env: SKIP_ANCHOR=1 measures tunnelwatch only; TW_HEAP (default 1g); WARMUP_SECS (default 45, the JIT warm-up
+# env: TW_JAR (default launcher/target/tunnelwatch.jar, built when missing); SKIP_ANCHOR=1 measures tunnelwatch only; TW_HEAP (default 1g); WARMUP_SECS (default 45, the JIT warm-up
 #      pass); the harness's own knobs (SECS, LOSS_RATES,
 #      FLOWS...) pass through. Results: /tmp/tw-bench-results/{rsyslog,tunnelwatch}.txt and the lines printed last.
 set -euo pipefail
@@ -19,7 +19,8 @@ TOPIC=tunnelwatch.events
 source "$ROOT/benchmarks/interleave.sh"
 
 [[ -d "$BENCH" ]] || cp -r "$SRC" "$BENCH"
-[[ -f "$ROOT/launcher/target/tunnelwatch.jar" ]] || (cd "$ROOT" && mvn -q -B -pl launcher -am package -DskipTests)
+JAR="${TW_JAR:-$ROOT/launcher/target/tunnelwatch.jar}"
+[[ -f "$JAR" ]] || (cd "$ROOT" && mvn -q -B -pl launcher -am package -DskipTests)
 
 KEEP_KAFKA=1 "$BENCH/kafka/start.sh"
 if [[ "${SKIP_ANCHOR:-0}" != 1 ]]; then
@@ -27,7 +28,7 @@ if [[ "${SKIP_ANCHOR:-0}" != 1 ]]; then
 fi
 
 WORK="$(mktemp -d /tmp/tw-bench-collector.XXXX)"
-java -Xms"${TW_HEAP:-1g}" -Xmx"${TW_HEAP:-1g}" -jar "$ROOT/launcher/target/tunnelwatch.jar" collector \
+java -Xms"${TW_HEAP:-1g}" -Xmx"${TW_HEAP:-1g}" -jar "$JAR" collector \
   --bootstrap-servers 127.0.0.1:19092 --syslog-udp-port "$UDP" --syslog-tcp-port "$TCP" \
   --syslog-udp-buffer 4194304 --trap-port 0 --http-port 0 >"$WORK/collector.log" 2>&1 &
 CPID=$!
