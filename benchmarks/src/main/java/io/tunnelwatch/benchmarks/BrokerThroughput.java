@@ -35,9 +35,9 @@ import org.apache.kafka.streams.KafkaStreams;
 
 /**
  * {@code PeerTrackerBenchmark broker PEERS ROUNDS [WARMUP]}: the {@link FleetTraffic} rounds through the real
- * streams app (one stream thread, {@code exactly_once_v2}, commits every 100 ms as configured in
- * {@link StreamsSettings}) on an embedded single-node broker in this JVM, one partition per topic. The warm-up rounds
- * are produced and consumed first; then the measured rounds are produced at once and timed until the app has
+ * streams app (one stream thread, {@code exactly_once_v2}, commits as configured in {@link StreamsSettings}, or as
+ * {@link #streamsOverrides} say) on an embedded single-node broker in this JVM, one partition per topic. The warm-up
+ * rounds are produced and consumed first; then the measured rounds are produced at once and timed until the app has
  * committed every input offset, so the stream thread works through a backlog flat out. CPU is reported three ways:
  * the StreamThread alone (the per-core figure of the app), every thread of the app's clients (its producer and
  * consumer I/O threads too), and the whole process (which also holds the broker and the load producer).
@@ -71,7 +71,8 @@ final class BrokerThroughput {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap));
              Load load = new Load(bootstrap)) {
             new TopicProvisioner(admin, 30_000).ensure(Topics.ALL, 1, 1);
-            var settings = new StreamsSettings(bootstrap, APP_ID, dir.resolve("state"), 1, 1, null, Map.of());
+            var settings = new StreamsSettings(bootstrap, APP_ID, dir.resolve("state"), 1, 1, null,
+                    streamsOverrides());
             try (KafkaStreams streams = new KafkaStreams(TunnelwatchTopology.build(PeerStateListener.NONE,
                     PeerStateListener.NONE, DetectorSettings.defaults()), settings.toProperties())) {
                 long produced = 0;
@@ -103,6 +104,20 @@ final class BrokerThroughput {
                         appS, records / appS, cpuS);
             }
         }
+    }
+
+    /**
+     * Kafka Streams settings to try against the app's own, from system properties prefixed {@code streams.}
+     * ({@code -Dstreams.commit.interval.ms=1000}), so two settings run side by side from one jar.
+     */
+    static Map<String, String> streamsOverrides() {
+        Map<String, String> overrides = new java.util.TreeMap<>();
+        System.getProperties().stringPropertyNames().stream().filter(n -> n.startsWith("streams."))
+                .forEach(n -> overrides.put(n.substring("streams.".length()), System.getProperty(n)));
+        if (!overrides.isEmpty()) {
+            System.err.println("streams overrides: " + overrides);
+        }
+        return overrides;
     }
 
     /** Waits until the app has committed an offset past every record produced to its two input topics. */

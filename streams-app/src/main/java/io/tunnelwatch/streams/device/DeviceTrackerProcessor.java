@@ -9,7 +9,7 @@ import io.tunnelwatch.streams.alert.CatchUp;
 import io.tunnelwatch.streams.alert.Finding;
 import io.tunnelwatch.streams.alert.OpenAlert;
 import io.tunnelwatch.streams.alert.Placeholders;
-import io.tunnelwatch.streams.detect.DeadlineIndex;
+import io.tunnelwatch.streams.detect.PeerTimers;
 import io.tunnelwatch.streams.detect.DetectorSettings;
 import io.tunnelwatch.streams.peer.PeerState;
 import io.tunnelwatch.streams.peer.PeerStateListener;
@@ -18,7 +18,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.apache.kafka.common.errors.SerializationException;
-import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -28,14 +27,14 @@ import org.apache.kafka.streams.state.KeyValueStore;
 /**
  * The Kafka Streams adapter of DeviceSilent (docs/runbook.md#device-layer): folds {@code device|*} activity into the
  * {@link DeviceState}, runs {@link DeviceSilentDetector} through the same {@link AlertLifecycle} as the peers (alerts
- * keyed {@code device|*} on {@code tunnelwatch.alerts}), keeps the device's timer in its own deadline index, and
+ * keyed {@code device|*} on {@code tunnelwatch.alerts}), keeps the device's timer in memory ({@link PeerTimers}), and
  * publishes a {@link DeviceStatus} whenever the silence opens or closes, for the global store the peer trackers read.
  * Judged in history ({@link CatchUp}: a replay), the silence does not open.
  */
 public final class DeviceTrackerProcessor implements Processor<PeerKey, DeviceActivity, PeerKey, Object> {
 
     /** The names the topology gives this processor's stores and children. */
-    public record Wiring(String stateStore, String deadlineStore, String statusSink, String alertsSink) {
+    public record Wiring(String stateStore, String statusSink, String alertsSink) {
     }
 
     private final Wiring wiring;
@@ -46,7 +45,8 @@ public final class DeviceTrackerProcessor implements Processor<PeerKey, DeviceAc
     private CatchUp catchUp;
     private ProcessorContext<PeerKey, Object> context;
     private KeyValueStore<PeerKey, DeviceState> store;
-    private DeadlineIndex deadlines;
+    /** In memory, rebuilt from the restored states at init (each keeps its {@code nextCheckAt}). */
+    private final PeerTimers timers = new PeerTimers();
     private final java.util.Set<PeerKey> owned = new java.util.HashSet<>();
 
     public DeviceTrackerProcessor(Wiring wiring, PeerStateListener alertListener, DetectorSettings settings) {
@@ -61,11 +61,13 @@ public final class DeviceTrackerProcessor implements Processor<PeerKey, DeviceAc
     public void init(ProcessorContext<PeerKey, Object> context) {
         this.context = context;
         this.store = context.getStateStore(wiring.stateStore());
-        KeyValueStore<Bytes, byte[]> index = context.getStateStore(wiring.deadlineStore());
-        this.deadlines = new DeadlineIndex(index);
         this.catchUp = new CatchUp(catchUpHorizon, Instant.ofEpochMilli(context.currentSystemTimeMs()));
+        timers.clear();
         try (var all = store.all()) {
-            all.forEachRemaining(kv -> announce(kv.key, kv.value));
+            all.forEachRemaining(kv -> {
+                announce(kv.key, kv.value);
+                timers.reschedule(kv.key, null, kv.value.nextCheckAt());
+            });
         }
         context.schedule(java.time.Duration.ofSeconds(1), PunctuationType.WALL_CLOCK_TIME, this::punctuate);
     }
@@ -88,7 +90,7 @@ public final class DeviceTrackerProcessor implements Processor<PeerKey, DeviceAc
     }
 
     private void settleDue(CatchUp.Moment now) {
-        for (PeerKey key : deadlines.takeDue(now.at())) {
+        for (PeerKey key : timers.takeDue(now.at())) {
             DeviceState prior = store.get(key);
             if (prior != null) {
                 settle(key, prior, prior.with(prior.openAlert(), null), now.at(), now.history());
@@ -104,7 +106,7 @@ public final class DeviceTrackerProcessor implements Processor<PeerKey, DeviceAc
                         Optional.ofNullable(step.recheckAt()))
                 .flatMap(Optional::stream).min(Instant::compareTo).orElse(null);
         DeviceState after = applied.with(step.open(), next);
-        deadlines.reschedule(key, applied.nextCheckAt(), next);
+        timers.reschedule(key, applied.nextCheckAt(), next);
         for (AlertRecord alert : step.records()) {
             context.forward(new Record<>(key, (Object) toJson(alert), now.toEpochMilli()), wiring.alertsSink());
         }
@@ -145,5 +147,6 @@ public final class DeviceTrackerProcessor implements Processor<PeerKey, DeviceAc
     public void close() {
         owned.forEach(alertListener::released);
         owned.clear();
+        timers.clear();
     }
 }

@@ -9,6 +9,7 @@ import io.tunnelwatch.streams.alert.CatchUp;
 import io.tunnelwatch.streams.alert.PeerAlerting;
 import io.tunnelwatch.streams.detect.DeadlineIndex;
 import io.tunnelwatch.streams.detect.DetectorSettings;
+import io.tunnelwatch.streams.detect.PeerTimers;
 import io.tunnelwatch.streams.reject.InputValidator;
 import io.tunnelwatch.streams.reject.RejectedRecords;
 import java.time.Duration;
@@ -33,7 +34,8 @@ import io.tunnelwatch.streams.device.DeviceStatus;
 /**
  * The thin Kafka Streams adapter around {@link PeerStateMachine} and {@link PeerAlerting}: reads the peer's state,
  * applies the event or counter sample, runs the detectors, stores the new state when it changed, publishes alert
- * records at once, and keeps the peer's timer in the {@link DeadlineIndex}. A wall-clock punctuation (every
+ * records at once, and keeps the peer's timer in {@link PeerTimers} (in memory, rebuilt from the restored states
+ * at init: each state keeps its {@code nextCheckAt}). A wall-clock punctuation (every
  * {@link #PUNCTUATE_EVERY}) re-evaluates only the peers whose timer is due. On init it announces every peer of its
  * partition, so gauges (phase, open alerts) are back right after a restart or a rebalance. {@link CatchUp} says
  * whether an input or a timer is judged in history (a replay), where no alert opens.
@@ -49,7 +51,7 @@ public final class PeerTrackerProcessor implements Processor<PeerKey, PeerInput,
     public static final Duration PUNCTUATE_EVERY = Duration.ofSeconds(1);
 
     /** The names the topology gives this processor's stores and children. */
-    public record Wiring(String stateStore, String deadlineStore, String stateSink, String alertsSink,
+    public record Wiring(String stateStore, String stateSink, String alertsSink,
                          String activitySink, String deviceStatusStore, String addressStore,
                          String tunnelEndsSink, String unpublishedStore) {
     }
@@ -67,7 +69,7 @@ public final class PeerTrackerProcessor implements Processor<PeerKey, PeerInput,
     private final Set<PeerKey> owned = new HashSet<>();
     private ProcessorContext<PeerKey, Object> context;
     private KeyValueStore<PeerKey, PeerState> store;
-    private DeadlineIndex deadlines;
+    private final PeerTimers timers = new PeerTimers();
     private DeadlineIndex unpublished;
     /** The due time of each peer in {@link #unpublished}, to move or remove its entry without a scan. */
     private final Map<PeerKey, Instant> unpublishedDue = new HashMap<>();
@@ -90,16 +92,18 @@ public final class PeerTrackerProcessor implements Processor<PeerKey, PeerInput,
         this.context = context;
         this.rejected = RejectedRecords.from(context.appConfigs());
         this.store = context.getStateStore(wiring.stateStore());
-        KeyValueStore<Bytes, byte[]> index = context.getStateStore(wiring.deadlineStore());
-        this.deadlines = new DeadlineIndex(index);
         KeyValueStore<Bytes, byte[]> unpublishedIndex = context.getStateStore(wiring.unpublishedStore());
         this.unpublished = new DeadlineIndex(unpublishedIndex);
         unpublished.forEachScheduled(unpublishedDue::put);
         this.deviceStatus = context.getStateStore(wiring.deviceStatusStore());
         this.addresses = context.getStateStore(wiring.addressStore());
         this.catchUp = new CatchUp(catchUpHorizon, wallClock());
+        timers.clear();
         try (KeyValueIterator<PeerKey, PeerState> all = store.all()) {
-            all.forEachRemaining(kv -> announce(kv.key, kv.value));
+            all.forEachRemaining(kv -> {
+                announce(kv.key, kv.value);
+                timers.reschedule(kv.key, null, kv.value.nextCheckAt());
+            });
         }
         context.schedule(PUNCTUATE_EVERY, PunctuationType.WALL_CLOCK_TIME, this::punctuate);
     }
@@ -203,10 +207,10 @@ public final class PeerTrackerProcessor implements Processor<PeerKey, PeerInput,
     }
 
     private void settleDue(CatchUp.Moment now) {
-        for (PeerKey key : deadlines.takeDue(now.at())) {
+        for (PeerKey key : timers.takeDue(now.at())) {
             PeerState prior = store.get(key);
             if (prior != null) {
-                // The index entry is gone already; forget it so settle() does not try to remove it again.
+                // The timer is gone already; forget it so settle() does not try to remove it again.
                 settle(key, prior, prior.toBuilder().nextCheckAt(null).build(), now.at(), now.history());
             }
         }
@@ -222,7 +226,7 @@ public final class PeerTrackerProcessor implements Processor<PeerKey, PeerInput,
                         java.util.List.of())
                 : alerting.evaluate(applied, now, history);
         PeerState next = outcome.state();
-        deadlines.reschedule(key, applied.nextCheckAt(), next.nextCheckAt());
+        timers.reschedule(key, applied.nextCheckAt(), next.nextCheckAt());
         for (AlertRecord alert : outcome.records()) {
             context.forward(new Record<>(key, (Object) toJson(alert), now.toEpochMilli()), wiring.alertsSink());
         }
@@ -283,5 +287,6 @@ public final class PeerTrackerProcessor implements Processor<PeerKey, PeerInput,
         owned.forEach(listener::released);
         owned.clear();
         unpublishedDue.clear();
+        timers.clear();
     }
 }

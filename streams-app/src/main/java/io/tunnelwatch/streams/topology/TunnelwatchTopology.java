@@ -32,9 +32,9 @@ import org.apache.kafka.streams.state.Stores;
  *
  * <pre>
  * tunnelwatch.events   ─┐                                                      ┌▶ tunnelwatch.peer-state
- *                       ├▶ peer-tracker [peer-state, peer-deadlines,        ───┼▶ tunnelwatch.alerts
- * tunnelwatch.counters ─┘   peer-unpublished; reads global device-status]      └▶ tunnelwatch.device-activity
- * tunnelwatch.device-activity ─▶ device-tracker [device-state, device-deadlines] ─┬▶ tunnelwatch.alerts
+ *                       ├▶ peer-tracker [peer-state, peer-unpublished;     ───┼▶ tunnelwatch.alerts
+ * tunnelwatch.counters ─┘   reads global device-status]                        └▶ tunnelwatch.device-activity
+ * tunnelwatch.device-activity ─▶ device-tracker [device-state]                  ─┬▶ tunnelwatch.alerts
  *                                                                                 └▶ tunnelwatch.device-status
  * tunnelwatch.device-status ─▶ global store device-status (every task)
  * peer-tracker ─▶ tunnelwatch.tunnel-ends (key: device pair) ─▶ tunnel-pair-joiner [tunnel-pairs]
@@ -68,14 +68,12 @@ public final class TunnelwatchTopology {
     public static final String COUNTERS_SOURCE = "counters";
     public static final String PEER_TRACKER = "peer-tracker";
     public static final String PEER_STATE_SINK = "peer-state-sink";
-    public static final String DEADLINE_STORE = "peer-deadlines";
     public static final String UNPUBLISHED_STORE = "peer-unpublished";
     public static final String ALERTS_SINK = "alerts-sink";
     public static final String ACTIVITY_SINK = "device-activity-sink";
     public static final String ACTIVITY_SOURCE = "device-activity";
     public static final String DEVICE_TRACKER = "device-tracker";
     public static final String DEVICE_STATE_STORE = "device-state";
-    public static final String DEVICE_DEADLINE_STORE = "device-deadlines";
     public static final String DEVICE_ALERTS_SINK = "device-alerts-sink";
     public static final String DEVICE_STATUS_SINK = "device-status-sink";
     public static final String DEVICE_STATUS_STORE = "device-status";
@@ -112,7 +110,7 @@ public final class TunnelwatchTopology {
         StoreBuilder<KeyValueStore<PeerKey, PeerState>> store = Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(PEER_STATE_STORE), Topics.EVENTS.keySerde(), stateSerde)
                 .withCachingEnabled();
-        var wiring = new PeerTrackerProcessor.Wiring(PEER_STATE_STORE, DEADLINE_STORE, PEER_STATE_SINK, ALERTS_SINK,
+        var wiring = new PeerTrackerProcessor.Wiring(PEER_STATE_STORE, PEER_STATE_SINK, ALERTS_SINK,
                 ACTIVITY_SINK, DEVICE_STATUS_STORE, DEVICE_ADDRESS_STORE, TUNNEL_ENDS_SINK, UNPUBLISHED_STORE);
         Topology topology = new Topology()
                 .addSource(EVENTS_SOURCE, Topics.EVENTS.keySerde().deserializer(),
@@ -127,7 +125,6 @@ public final class TunnelwatchTopology {
                 .addProcessor(PEER_TRACKER, () -> new PeerTrackerProcessor(wiring, listener, settings),
                         EVENTS_SOURCE, COUNTERS_SOURCE, FAR_ENDS_SOURCE)
                 .addStateStore(store, PEER_TRACKER)
-                .addStateStore(peerIndex(DEADLINE_STORE), PEER_TRACKER)
                 .addStateStore(peerIndex(UNPUBLISHED_STORE), PEER_TRACKER)
                 .addSink(PEER_STATE_SINK, Topics.PEER_STATE.name(), Topics.PEER_STATE.keySerde().serializer(),
                         stateSerde.serializer(), PEER_TRACKER)
@@ -140,7 +137,10 @@ public final class TunnelwatchTopology {
                         new JsonSerde<>(DeviceActivity.class).serializer(), PEER_TRACKER);
     }
 
-    /** A time-ordered index of peers ({@code DeadlineIndex}), cached like the states it points into. */
+    /**
+     * A time-ordered index of peers ({@code DeadlineIndex}), cached like the states it points into. The timers are
+     * not one: they are rebuilt from the states ({@code PeerTimers}); the unpublished peers are not in the states.
+     */
     private static StoreBuilder<KeyValueStore<Bytes, byte[]>> peerIndex(String name) {
         return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.Bytes(), Serdes.ByteArray())
                 .withCachingEnabled();
@@ -173,8 +173,7 @@ public final class TunnelwatchTopology {
 
     private static void addDeviceTracker(Topology topology, PeerStateListener alertListener,
                                          DetectorSettings settings) {
-        var wiring = new DeviceTrackerProcessor.Wiring(DEVICE_STATE_STORE, DEVICE_DEADLINE_STORE, DEVICE_STATUS_SINK,
-                DEVICE_ALERTS_SINK);
+        var wiring = new DeviceTrackerProcessor.Wiring(DEVICE_STATE_STORE, DEVICE_STATUS_SINK, DEVICE_ALERTS_SINK);
         JsonSerde<DeviceStatus> statusSerde = new JsonSerde<>(DeviceStatus.class);
         topology.addSource(ACTIVITY_SOURCE, Topics.DEVICE_ACTIVITY.keySerde().deserializer(),
                         new JsonSerde<>(DeviceActivity.class).deserializer(), Topics.DEVICE_ACTIVITY.name())
@@ -183,7 +182,6 @@ public final class TunnelwatchTopology {
                 .addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DEVICE_STATE_STORE),
                         Topics.DEVICE_ACTIVITY.keySerde(), new JsonSerde<>(DeviceState.class)).withCachingEnabled(),
                         DEVICE_TRACKER)
-                .addStateStore(peerIndex(DEVICE_DEADLINE_STORE), DEVICE_TRACKER)
                 .addSink(DEVICE_ALERTS_SINK, Topics.ALERTS.name(), Topics.ALERTS.keySerde().serializer(),
                         Topics.ALERTS.valueSerde().serializer(), DEVICE_TRACKER)
                 .addSink(DEVICE_STATUS_SINK, Topics.DEVICE_STATUS.name(), Topics.DEVICE_STATUS.keySerde().serializer(),

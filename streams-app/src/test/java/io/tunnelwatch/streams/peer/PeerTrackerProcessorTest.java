@@ -39,7 +39,7 @@ import io.tunnelwatch.streams.device.DeviceStatus;
 class PeerTrackerProcessorTest {
 
     private static final PeerTrackerProcessor.Wiring WIRING =
-            new PeerTrackerProcessor.Wiring("peer-state", "peer-deadlines", "state-sink", "alerts-sink",
+            new PeerTrackerProcessor.Wiring("peer-state", "state-sink", "alerts-sink",
                     "activity-sink", "device-status", "device-addresses", "tunnel-ends-sink",
                     "peer-unpublished");
 
@@ -47,9 +47,6 @@ class PeerTrackerProcessorTest {
     private final PeerAlertMetrics metrics = new PeerAlertMetrics(registry);
     private final KeyValueStore<PeerKey, PeerState> states = Stores.keyValueStoreBuilder(
             Stores.inMemoryKeyValueStore(WIRING.stateStore()), new PeerKeySerde(), new JsonSerde<>(PeerState.class))
-            .withLoggingDisabled().build();
-    private final KeyValueStore<Bytes, byte[]> deadlines = Stores.keyValueStoreBuilder(
-            Stores.inMemoryKeyValueStore(WIRING.deadlineStore()), Serdes.Bytes(), Serdes.ByteArray())
             .withLoggingDisabled().build();
     private final KeyValueStore<Bytes, byte[]> unpublished = Stores.keyValueStoreBuilder(
             Stores.inMemoryKeyValueStore(WIRING.unpublishedStore()), Serdes.Bytes(), Serdes.ByteArray())
@@ -125,6 +122,27 @@ class PeerTrackerProcessorTest {
         assertThat(registry.find("tunnelwatch.peer.alert").tag("alert", "PeerUnreachable").gauges()).hasSize(1);
     }
 
+    /** The timers live in memory: a restarted tracker rebuilds them from the restored states' nextCheckAt. */
+    @Test
+    void shouldStillFireATimerSetBeforeARestart() {
+        MockProcessorContext<PeerKey, Object> first = context();
+        initStores(first);
+        PeerTrackerProcessor before = start(first);
+        before.process(input(event(EventKind.SESSION_DOWN, T0)));
+        assertThat(states.get(PEER).nextCheckAt()).as("the down peer waits for its unreachable window").isNotNull();
+        assertThat(alertsForwarded(first)).isEmpty();
+        before.close();
+
+        MockProcessorContext<PeerKey, Object> second = context();
+        start(second);
+        // no input comes after the restart: timers are judged once a catch-up horizon passed (CatchUp)
+        second.scheduledPunctuators().get(0).getPunctuator()
+                .punctuate(T0.plus(DetectorSettings.defaults().catchUpHorizon()).plusSeconds(61).toEpochMilli());
+
+        assertThat(alertsForwarded(second)).singleElement().extracting(AlertRecord::alert)
+                .isEqualTo("PeerUnreachable");
+    }
+
     @Test
     void shouldStillPublishAHeldBackStateAfterARestart() {
         MockProcessorContext<PeerKey, Object> first = context();
@@ -152,7 +170,6 @@ class PeerTrackerProcessorTest {
     private MockProcessorContext<PeerKey, Object> context() {
         MockProcessorContext<PeerKey, Object> context = processorContext();
         context.addStateStore(states);
-        context.addStateStore(deadlines);
         context.addStateStore(unpublished);
         context.addStateStore(deviceStatus);
         context.addStateStore(addresses);
@@ -181,7 +198,6 @@ class PeerTrackerProcessorTest {
 
     private void initStores(MockProcessorContext<PeerKey, Object> context) {
         states.init(context.getStateStoreContext(), states);
-        deadlines.init(context.getStateStoreContext(), deadlines);
         unpublished.init(context.getStateStoreContext(), unpublished);
         deviceStatus.init(context.getStateStoreContext(), deviceStatus);
         addresses.init(context.getStateStoreContext(), addresses);
