@@ -10,6 +10,8 @@ import io.tunnelwatch.collector.snmp.TunnelIndex;
 import io.tunnelwatch.events.CounterSample;
 import io.tunnelwatch.events.EventKind;
 import io.tunnelwatch.events.TunnelEvent;
+import io.tunnelwatch.mib.IpsecFlowMonitorMib;
+import io.tunnelwatch.mib.RttMonMib;
 import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -68,7 +70,7 @@ class SnmpPollerIT {
     /** One cipSecTunnelTable row as pass_persist lines: index, IKE index, peer, active time, in/out pkts and octets. */
     static List<String> saRow(int index, int ike, String peerHex, long activeTime, long inPkts,
                                       long outPkts, long inOctets, long outOctets) {
-        String p = SnmpOids.CIPSEC_TUN_ENTRY;
+        String p = IpsecFlowMonitorMib.CIPSEC_TUN_ENTRY;
         return List.of(
                 p + ".2." + index + " integer " + ike,
                 p + ".5." + index + " octet " + peerHex,
@@ -158,9 +160,9 @@ class SnmpPollerIT {
     /** IP SLA 10 probes peer A's underlay: its results, read from real snmpd, become underlay events on change. */
     @Test
     void shouldTurnIpSlaResultsIntoUnderlayEventsOfTheProbedPeerWhenTheyChange() {
-        String tag = SnmpOids.RTT_MON_CTRL_ADMIN_TAG + ".10 octet 74 6F 20 41";
-        String target = SnmpOids.RTT_MON_ECHO_ADMIN_TARGET_ADDRESS + ".10 octet " + PEER_A_HEX;
-        String sense = SnmpOids.RTT_MON_LATEST_RTT_OPER_SENSE + ".10 integer ";
+        String tag = RttMonMib.RTT_MON_CTRL_ADMIN_TAG + ".10 octet 74 6F 20 41";
+        String target = RttMonMib.RTT_MON_ECHO_ADMIN_TARGET_ADDRESS + ".10 octet " + PEER_A_HEX;
+        String sense = RttMonMib.RTT_MON_LATEST_RTT_OPER_SENSE + ".10 integer ";
         agent.serve(table(List.of(saRow(1, 11, PEER_A_HEX, 500, 1, 1, 1, 1))));
         agent.serveSla(List.of(tag, target, sense + 4)); // timeout(4)
 

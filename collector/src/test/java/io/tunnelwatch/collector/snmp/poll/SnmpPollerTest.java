@@ -1,6 +1,9 @@
 package io.tunnelwatch.collector.snmp.poll;
 
-import static io.tunnelwatch.collector.snmp.poll.SnmpOids.*;
+import static io.tunnelwatch.collector.snmp.poll.PolledColumns.*;
+import static io.tunnelwatch.mib.IfMib.*;
+import static io.tunnelwatch.mib.IpsecFlowMonitorMib.*;
+import static io.tunnelwatch.mib.TunnelMib.TUNNEL_IF_REMOTE_INET_ADDRESS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
