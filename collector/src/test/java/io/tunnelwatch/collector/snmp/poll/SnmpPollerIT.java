@@ -1,5 +1,6 @@
 package io.tunnelwatch.collector.snmp.poll;
 
+import static io.tunnelwatch.mib.IpsecFlowMonitorMib.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -10,7 +11,6 @@ import io.tunnelwatch.collector.snmp.TunnelIndex;
 import io.tunnelwatch.events.CounterSample;
 import io.tunnelwatch.events.EventKind;
 import io.tunnelwatch.events.TunnelEvent;
-import io.tunnelwatch.mib.IpsecFlowMonitorMib;
 import io.tunnelwatch.mib.RttMonMib;
 import java.net.InetAddress;
 import java.nio.file.Path;
@@ -70,16 +70,16 @@ class SnmpPollerIT {
     /** One cipSecTunnelTable row as pass_persist lines: index, IKE index, peer, active time, in/out pkts and octets. */
     static List<String> saRow(int index, int ike, String peerHex, long activeTime, long inPkts,
                                       long outPkts, long inOctets, long outOctets) {
-        String p = IpsecFlowMonitorMib.CIPSEC_TUN_ENTRY;
+        String row = "." + index;
         return List.of(
-                p + ".2." + index + " integer " + ike,
-                p + ".5." + index + " octet " + peerHex,
-                p + ".10." + index + " integer " + activeTime,
-                p + ".26." + index + " counter " + inOctets,
-                p + ".32." + index + " counter " + inPkts,
-                p + ".39." + index + " counter " + outOctets,
-                p + ".45." + index + " counter " + outPkts,
-                p + ".51." + index + " integer 1");
+                CIPSEC_TUN_IKE_TUNNEL_INDEX + row + " integer " + ike,
+                CIPSEC_TUN_REMOTE_ADDR + row + " octet " + peerHex,
+                CIPSEC_TUN_ACTIVE_TIME + row + " integer " + activeTime,
+                CIPSEC_TUN_IN_OCTETS + row + " counter " + inOctets,
+                CIPSEC_TUN_IN_PKTS + row + " counter " + inPkts,
+                CIPSEC_TUN_OUT_OCTETS + row + " counter " + outOctets,
+                CIPSEC_TUN_OUT_PKTS + row + " counter " + outPkts,
+                CIPSEC_TUN_STATUS + row + " integer " + TUNNEL_STATUS_ACTIVE);
     }
 
     static List<String> table(List<List<String>> rows) {
