@@ -2,6 +2,7 @@ package io.tunnelwatch.benchmarks;
 
 import io.tunnelwatch.broker.PortProbe;
 import io.tunnelwatch.events.topic.Topics;
+import io.tunnelwatch.mib.IpsecFlowMonitorMib;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -73,7 +74,7 @@ public final class OverloadHarness implements Callable<Integer> {
     private static final Pattern SENT = Pattern.compile("load: sent (\\d+) messages");
     private static final Pattern SERIES = Pattern.compile("^([a-zA-Z_:][a-zA-Z0-9_:]*)(\\{[^}]*})?\\s+(\\S+)");
     private static final Pattern REASON = Pattern.compile("(reason|outcome|transport)=\"([^\"]*)\"");
-    private static final OID CIKE_TUNNEL_START = new OID("1.3.6.1.4.1.9.9.171.2.0.1");
+    private static final OID CIKE_TUNNEL_START = new OID(IpsecFlowMonitorMib.CIKE_TUNNEL_START.oid());
 
     @Option(names = "--jar", defaultValue = "launcher/target/tunnelwatch.jar", description = "The tunnelwatch jar.")
     Path jar;

@@ -1,5 +1,8 @@
 package io.tunnelwatch.benchmarks;
 
+import io.tunnelwatch.mib.IfMib;
+import io.tunnelwatch.mib.IpsecFlowMonitorMib;
+import io.tunnelwatch.mib.TunnelMib;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -10,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 import org.snmp4j.CommunityTarget;
 import org.snmp4j.PDU;
 import org.snmp4j.Snmp;
@@ -39,9 +43,9 @@ import org.snmp4j.util.TreeUtils;
 public final class SnmpReplayAgent implements AutoCloseable {
 
     /** What tunnelwatch's poller walks: cikeTunnelTable, cipSecTunnelTable, ifTable, ifXTable, tunnelIfTable. */
-    static final List<OID> SUBTREES = List.of(new OID("1.3.6.1.4.1.9.9.171.1.2.3.1"),
-            new OID("1.3.6.1.4.1.9.9.171.1.3.2.1"), new OID("1.3.6.1.2.1.2.2.1"), new OID("1.3.6.1.2.1.31.1.1.1"),
-            new OID("1.3.6.1.2.1.10.131.1.1.1.1"));
+    static final List<OID> SUBTREES = Stream.of(IpsecFlowMonitorMib.CIKE_TUN_ENTRY,
+            IpsecFlowMonitorMib.CIPSEC_TUN_ENTRY, IfMib.IF_ENTRY, IfMib.IFX_ENTRY, TunnelMib.TUNNEL_IF_ENTRY)
+            .map(OID::new).toList();
     /** Room for the response header around the bindings; a response never exceeds one UDP datagram. */
     private static final int MAX_RESPONSE = 65_000;
 

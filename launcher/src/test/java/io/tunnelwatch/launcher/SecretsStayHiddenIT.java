@@ -38,9 +38,6 @@ class SecretsStayHiddenIT {
             WRONG_COMMUNITY, WRONG_AUTH_KEY);
     private static final String ENGINE_ID = "80001f8880aabbccdd01020305";
     private static final String PEER = "198.51.100.7";
-    private static final String[] STOP_VARBINDS = {"", "1.3.6.1.4.1.9.9.171.2.0.2",
-        "1.3.6.1.4.1.9.9.171.1.2.2.1.6.1", "x", "C0000201",   // cikePeerLocalAddr 192.0.2.1
-        "1.3.6.1.4.1.9.9.171.1.2.2.1.7.1", "x", "C6336407"};  // cikePeerRemoteAddr 198.51.100.7
 
     @TempDir
     Path work;
@@ -150,7 +147,7 @@ class SecretsStayHiddenIT {
     private void snmptrap(String... credentials) throws Exception {
         List<String> args = new ArrayList<>(List.of(credentials));
         args.add("udp:127.0.0.1:" + trapPort);
-        args.addAll(List.of(STOP_VARBINDS));
+        args.addAll(List.of(TrapToKafkaIT.STOP_VARBINDS));
         Snmptrap.send(work, args);
     }
 }

@@ -13,6 +13,7 @@ import io.tunnelwatch.events.topic.Topics;
 import io.tunnelwatch.events.TunnelEvent;
 import io.tunnelwatch.launcher.allinone.Pipeline;
 import io.tunnelwatch.launcher.allinone.PipelineConfig;
+import io.tunnelwatch.mib.IpsecFlowMonitorMib;
 import io.tunnelwatch.testsupport.KafkaFixture;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,10 +39,14 @@ import org.junit.jupiter.api.io.TempDir;
 class TrapToKafkaIT {
 
     private static final String ENGINE_ID = "80001f8880aabbccdd01020304";
-    private static final String STOP = "1.3.6.1.4.1.9.9.171.2.0.2";
-    private static final String[] STOP_VARBINDS = {"", STOP,
-        "1.3.6.1.4.1.9.9.171.1.2.2.1.6.1", "x", "C0000201",   // cikePeerLocalAddr 192.0.2.1
-        "1.3.6.1.4.1.9.9.171.1.2.2.1.7.1", "x", "C6336407"};  // cikePeerRemoteAddr 198.51.100.7
+    /**
+     * {@code snmptrap} arguments of a cikeTunnelStop from 192.0.2.1 to 198.51.100.7: the agent's own uptime, the
+     * notification, then cikePeerLocalAddr and cikePeerRemoteAddr as hex octets. The row index is a bare {@code 1}:
+     * the decoder reads the peer from the address value and needs the full cikePeerTable index only without it.
+     */
+    static final String[] STOP_VARBINDS = {"", IpsecFlowMonitorMib.CIKE_TUNNEL_STOP.oid(),
+        IpsecFlowMonitorMib.CIKE_PEER_LOCAL_ADDR + ".1", "x", "C0000201",
+        IpsecFlowMonitorMib.CIKE_PEER_REMOTE_ADDR + ".1", "x", "C6336407"};
 
     @TempDir
     Path data;

@@ -1,5 +1,12 @@
 package io.tunnelwatch.simulator.agent;
 
+import static io.tunnelwatch.mib.IfMib.*;
+import static io.tunnelwatch.mib.IpsecFlowMonitorMib.*;
+import static io.tunnelwatch.mib.TunnelMib.*;
+
+import io.tunnelwatch.mib.CiscoSmi;
+import io.tunnelwatch.mib.Oids;
+import io.tunnelwatch.mib.SnmpV2Mib;
 import io.tunnelwatch.simulator.tunnel.RouterModel;
 import io.tunnelwatch.simulator.tunnel.SecurityAssociation;
 import io.tunnelwatch.simulator.tunnel.TunnelEnd;
@@ -28,13 +35,9 @@ import org.snmp4j.smi.Variable;
  */
 public final class RouterMib {
 
-    static final String SYSTEM = "1.3.6.1.2.1.1";
-    static final String IF_ENTRY = "1.3.6.1.2.1.2.2.1";
-    static final String IFX_ENTRY = "1.3.6.1.2.1.31.1.1.1";
-    static final String TUNNEL_IF_ENTRY = "1.3.6.1.2.1.10.131.1.1.1.1";
-    static final String CIKE_TUN_ENTRY = "1.3.6.1.4.1.9.9.171.1.2.3.1";
-    static final String CIPSEC_TUN_ENTRY = "1.3.6.1.4.1.9.9.171.1.3.2.1";
     static final int PHYSICAL_IF_INDEX = 1;
+    /** The sysObjectID served: a product under ciscoProducts, as an IOS-XE virtual router reports one. */
+    static final String SYS_OBJECT_ID = Oids.child(CiscoSmi.CISCO_PRODUCTS, 1537);
     /**
      * ifMtu of an IPsec SVTI ({@code tunnel mode ipsec ipv4}): the interface MTU that {@code show interfaces Tunnel}
      * prints on a real router ("MTU 17867 bytes" beside "Tunnel protocol/transport IPSEC/IP"; source in
@@ -42,8 +45,6 @@ public final class RouterMib {
      */
     static final int TUNNEL_IF_MTU = 17_867;
     private static final long MOD32 = 1L << 32;
-    private static final int UP = 1;
-    private static final int DOWN = 2;
 
     private final Map<OID, Variable> values = new HashMap<>();
 
@@ -68,91 +69,87 @@ public final class RouterMib {
     }
 
     private void system(RouterModel router, Instant now) {
-        put(SYSTEM + ".1.0", text("Cisco IOS Software [Dublin], Virtual XE Software (X86_64_LINUX_IOSD-UNIVERSALK9-M),"
+        put(Oids.scalar(SnmpV2Mib.SYS_DESCR), text("Cisco IOS Software [Dublin], Virtual XE Software (X86_64_LINUX_IOSD-UNIVERSALK9-M),"
                 + " Version 17.12.4, RELEASE SOFTWARE (fc1) (simulated by tunnelwatch)"));
-        put(SYSTEM + ".2.0", new OID("1.3.6.1.4.1.9.1.1537"));
-        put(SYSTEM + ".3.0", new TimeTicks(TunnelPair.hundredths(router.bootedAt(), now) % MOD32));
-        put(SYSTEM + ".5.0", text(router.name()));
+        put(Oids.scalar(SnmpV2Mib.SYS_OBJECT_ID), new OID(SYS_OBJECT_ID));
+        put(SnmpV2Mib.SYS_UP_TIME_0, new TimeTicks(TunnelPair.hundredths(router.bootedAt(), now) % MOD32));
+        put(Oids.scalar(SnmpV2Mib.SYS_NAME), text(router.name()));
     }
 
     private void physicalInterface() {
-        ifRow(PHYSICAL_IF_INDEX, "GigabitEthernet1", 6, 1500, true);
+        ifRow(PHYSICAL_IF_INDEX, "GigabitEthernet1", IF_TYPE_ETHERNET_CSMACD, 1500, true);
     }
 
     private void tunnelInterface(RouterModel router, TunnelEnd end) {
-        ifRow(end.ifIndex(), end.interfaceName(), 131, TUNNEL_IF_MTU, end.interfaceUp());
+        ifRow(end.ifIndex(), end.interfaceName(), IF_TYPE_TUNNEL, TUNNEL_IF_MTU, end.interfaceUp());
         String row = "." + end.ifIndex();
-        put(TUNNEL_IF_ENTRY + ".1" + row, new IpAddress(address(router.address())));
-        put(TUNNEL_IF_ENTRY + ".2" + row, new IpAddress(address(end.peer())));
-        put(TUNNEL_IF_ENTRY + ".8" + row, new Integer32(1));
-        put(TUNNEL_IF_ENTRY + ".9" + row, raw(router.address()));
-        put(TUNNEL_IF_ENTRY + ".10" + row, raw(end.peer()));
+        put(TUNNEL_IF_LOCAL_ADDRESS + row, new IpAddress(address(router.address())));
+        put(TUNNEL_IF_REMOTE_ADDRESS + row, new IpAddress(address(end.peer())));
+        put(TUNNEL_IF_ADDRESS_TYPE + row, new Integer32(INET_ADDRESS_TYPE_IPV4));
+        put(TUNNEL_IF_LOCAL_INET_ADDRESS + row, raw(router.address()));
+        put(TUNNEL_IF_REMOTE_INET_ADDRESS + row, raw(end.peer()));
     }
 
     private void ifRow(int ifIndex, String name, int type, int mtu, boolean up) {
         String row = "." + ifIndex;
-        put(IF_ENTRY + ".1" + row, new Integer32(ifIndex));
-        put(IF_ENTRY + ".2" + row, text(name));
-        put(IF_ENTRY + ".3" + row, new Integer32(type));
-        put(IF_ENTRY + ".4" + row, new Integer32(mtu));
-        put(IF_ENTRY + ".7" + row, new Integer32(UP));
-        put(IF_ENTRY + ".8" + row, new Integer32(up ? UP : DOWN));
-        put(IFX_ENTRY + ".1" + row, text(name));
+        put(IF_INDEX + row, new Integer32(ifIndex));
+        put(IF_DESCR + row, text(name));
+        put(IF_TYPE + row, new Integer32(type));
+        put(IF_MTU + row, new Integer32(mtu));
+        put(IF_ADMIN_STATUS + row, new Integer32(IF_STATUS_UP));
+        put(IF_OPER_STATUS + row, new Integer32(up ? IF_STATUS_UP : IF_STATUS_DOWN));
+        put(IF_NAME + row, text(name));
     }
 
     private void ikeRow(RouterModel router, TunnelEnd end, Instant now) {
         String row = "." + end.ikeIndex();
-        put(CIKE_TUN_ENTRY + ".2" + row, new Integer32(1));
-        put(CIKE_TUN_ENTRY + ".3" + row, text(router.address()));
-        put(CIKE_TUN_ENTRY + ".4" + row, raw(router.address()));
-        put(CIKE_TUN_ENTRY + ".6" + row, new Integer32(1));
-        put(CIKE_TUN_ENTRY + ".7" + row, text(end.peer()));
-        put(CIKE_TUN_ENTRY + ".8" + row, raw(end.peer()));
-        put(CIKE_TUN_ENTRY + ".15" + row, new Integer32((int) TunnelPair.IKE_LIFETIME_SECONDS));
-        put(CIKE_TUN_ENTRY + ".16" + row, new TimeTicks(TunnelPair.hundredths(end.ikeSince(), now) % MOD32));
-        put(CIKE_TUN_ENTRY + ".35" + row, new Integer32(1));
+        put(CIKE_TUN_LOCAL_TYPE + row, new Integer32(IKE_PEER_TYPE_IP_ADDR_PEER));
+        put(CIKE_TUN_LOCAL_VALUE + row, text(router.address()));
+        put(CIKE_TUN_LOCAL_ADDR + row, raw(router.address()));
+        put(CIKE_TUN_REMOTE_TYPE + row, new Integer32(IKE_PEER_TYPE_IP_ADDR_PEER));
+        put(CIKE_TUN_REMOTE_VALUE + row, text(end.peer()));
+        put(CIKE_TUN_REMOTE_ADDR + row, raw(end.peer()));
+        put(CIKE_TUN_LIFE_TIME + row, new Integer32((int) TunnelPair.IKE_LIFETIME_SECONDS));
+        put(CIKE_TUN_ACTIVE_TIME + row, new TimeTicks(TunnelPair.hundredths(end.ikeSince(), now) % MOD32));
+        put(CIKE_TUN_STATUS + row, new Integer32(TUNNEL_STATUS_ACTIVE));
     }
 
     private void ipsecRow(RouterModel router, TunnelEnd end, SecurityAssociation sa, Instant now, boolean hc) {
         String row = "." + sa.tunIndex();
-        put(col(2, row), new Integer32(sa.ikeIndex()));
-        put(col(3, row), new Integer32(1));
-        put(col(4, row), raw(router.address()));
-        put(col(5, row), raw(end.peer()));
-        put(col(6, row), new Integer32(1));
-        put(col(7, row), new Integer32(1));
-        put(col(8, row), new Integer32(4_608_000));
-        put(col(9, row), new Integer32((int) TunnelPair.IPSEC_LIFETIME_SECONDS));
-        put(col(10, row), new TimeTicks(TunnelPair.hundredths(sa.createdAt(), now) % MOD32));
-        octets(26, sa.inOctets(), row, hc);
-        put(col(32, row), c32(sa.inPkts()));
-        put(col(33, row), c32(sa.inDrops()));
-        put(col(34, row), c32(sa.inReplayDrops()));
-        put(col(35, row), c32(sa.inPkts()));
-        put(col(36, row), c32(sa.inAuthFails()));
-        put(col(37, row), c32(sa.inPkts()));
-        put(col(38, row), c32(sa.inDecryptFails()));
-        octets(39, sa.outOctets(), row, hc);
-        put(col(45, row), c32(sa.outPkts()));
-        put(col(46, row), c32(sa.outDrops()));
-        put(col(47, row), c32(sa.outPkts()));
-        put(col(48, row), c32(0));
-        put(col(49, row), c32(sa.outPkts()));
-        put(col(50, row), c32(sa.outEncryptFails()));
-        put(col(51, row), new Integer32(1));
+        put(CIPSEC_TUN_IKE_TUNNEL_INDEX + row, new Integer32(sa.ikeIndex()));
+        put(CIPSEC_TUN_IKE_TUNNEL_ALIVE + row, new Integer32(SnmpV2Mib.TRUTH_VALUE_TRUE));
+        put(CIPSEC_TUN_LOCAL_ADDR + row, raw(router.address()));
+        put(CIPSEC_TUN_REMOTE_ADDR + row, raw(end.peer()));
+        put(CIPSEC_TUN_KEY_TYPE + row, new Integer32(KEY_TYPE_IKE));
+        put(CIPSEC_TUN_ENCAP_MODE + row, new Integer32(ENCAP_MODE_TUNNEL));
+        put(CIPSEC_TUN_LIFE_SIZE + row, new Integer32(4_608_000));
+        put(CIPSEC_TUN_LIFE_TIME + row, new Integer32((int) TunnelPair.IPSEC_LIFETIME_SECONDS));
+        put(CIPSEC_TUN_ACTIVE_TIME + row, new TimeTicks(TunnelPair.hundredths(sa.createdAt(), now) % MOD32));
+        octets(CIPSEC_TUN_IN_OCTETS, CIPSEC_TUN_HC_IN_OCTETS, CIPSEC_TUN_IN_OCT_WRAPS, sa.inOctets(), row, hc);
+        put(CIPSEC_TUN_IN_PKTS + row, c32(sa.inPkts()));
+        put(CIPSEC_TUN_IN_DROP_PKTS + row, c32(sa.inDrops()));
+        put(CIPSEC_TUN_IN_REPLAY_DROP_PKTS + row, c32(sa.inReplayDrops()));
+        put(CIPSEC_TUN_IN_AUTHS + row, c32(sa.inPkts()));
+        put(CIPSEC_TUN_IN_AUTH_FAILS + row, c32(sa.inAuthFails()));
+        put(CIPSEC_TUN_IN_DECRYPTS + row, c32(sa.inPkts()));
+        put(CIPSEC_TUN_IN_DECRYPT_FAILS + row, c32(sa.inDecryptFails()));
+        octets(CIPSEC_TUN_OUT_OCTETS, CIPSEC_TUN_HC_OUT_OCTETS, CIPSEC_TUN_OUT_OCT_WRAPS, sa.outOctets(), row, hc);
+        put(CIPSEC_TUN_OUT_PKTS + row, c32(sa.outPkts()));
+        put(CIPSEC_TUN_OUT_DROP_PKTS + row, c32(sa.outDrops()));
+        put(CIPSEC_TUN_OUT_AUTHS + row, c32(sa.outPkts()));
+        put(CIPSEC_TUN_OUT_AUTH_FAILS + row, c32(0));
+        put(CIPSEC_TUN_OUT_ENCRYPTS + row, c32(sa.outPkts()));
+        put(CIPSEC_TUN_OUT_ENCRYPT_FAILS + row, c32(sa.outEncryptFails()));
+        put(CIPSEC_TUN_STATUS + row, new Integer32(TUNNEL_STATUS_ACTIVE));
     }
 
-    /** Octets (first), HC octets (+1, Counter64) and octet wraps (+2) of one direction. */
-    private void octets(int column, long total, String row, boolean hc) {
-        put(col(column, row), c32(total));
+    /** Octets (Counter32), HC octets (Counter64, unless turned off) and octet wraps of one direction. */
+    private void octets(String octets, String hcOctets, String wraps, long total, String row, boolean hc) {
+        put(octets + row, c32(total));
         if (hc) {
-            put(col(column + 1, row), new Counter64(total));
+            put(hcOctets + row, new Counter64(total));
         }
-        put(col(column + 2, row), c32(total / MOD32));
-    }
-
-    private static String col(int column, String row) {
-        return CIPSEC_TUN_ENTRY + "." + column + row;
+        put(wraps + row, c32(total / MOD32));
     }
 
     private void put(String oid, Variable value) {

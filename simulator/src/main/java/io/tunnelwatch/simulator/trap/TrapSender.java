@@ -1,12 +1,16 @@
 package io.tunnelwatch.simulator.trap;
 
+import static io.tunnelwatch.mib.IfMib.*;
+import static io.tunnelwatch.mib.IpsecFlowMonitorMib.*;
+
+import io.tunnelwatch.mib.MibNotification;
+import io.tunnelwatch.mib.SnmpV2Mib;
 import io.tunnelwatch.simulator.tunnel.RouterModel;
 import io.tunnelwatch.simulator.tunnel.TunnelPair;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -31,18 +35,8 @@ import org.snmp4j.transport.DefaultUdpTransportMapping;
  */
 public final class TrapSender implements AutoCloseable {
 
-    static final String FLOW_MONITOR = "1.3.6.1.4.1.9.9.171";
-    static final String NOTIFICATIONS = FLOW_MONITOR + ".2.0.";
-    static final String CIKE_PEER_LOCAL_ADDR = FLOW_MONITOR + ".1.2.2.1.6";
-    static final String CIKE_PEER_REMOTE_ADDR = FLOW_MONITOR + ".1.2.2.1.7";
-    static final String CIKE_TUN_LIFE_TIME = FLOW_MONITOR + ".1.2.3.1.15";
-    static final String CIKE_TUN_ACTIVE_TIME = FLOW_MONITOR + ".1.2.3.1.16";
-    static final String CIPSEC_TUN_LIFE_SIZE = FLOW_MONITOR + ".1.3.2.1.8";
-    static final String CIPSEC_TUN_LIFE_TIME = FLOW_MONITOR + ".1.3.2.1.9";
-    static final String CIPSEC_TUN_ACTIVE_TIME = FLOW_MONITOR + ".1.3.2.1.10";
-    static final String IF_ENTRY = "1.3.6.1.2.1.2.2.1";
-    static final OID SYS_UP_TIME = new OID("1.3.6.1.2.1.1.3.0");
-    static final OID SNMP_TRAP_OID = new OID("1.3.6.1.6.3.1.1.4.1.0");
+    static final OID SYS_UP_TIME = new OID(SnmpV2Mib.SYS_UP_TIME_0);
+    static final OID SNMP_TRAP_OID = new OID(SnmpV2Mib.SNMP_TRAP_OID_0);
 
     private final UdpAddress receiver;
     private final String community;
@@ -74,49 +68,41 @@ public final class TrapSender implements AutoCloseable {
         pdu.setType(PDU.TRAP);
         pdu.add(new VariableBinding(SYS_UP_TIME, new TimeTicks(sysUpTimeHundredths % (1L << 32))));
         if (n instanceof Notification.IkeTunnelStart s) {
-            trapOid(pdu, NOTIFICATIONS + 1);
+            trapOid(pdu, CIKE_TUNNEL_START);
             peerAddresses(pdu, s.local(), s.remote(), s.ikeIndex());
             pdu.add(vb(CIKE_TUN_LIFE_TIME + "." + s.ikeIndex(), new Integer32((int) s.lifetimeSeconds())));
         } else if (n instanceof Notification.IkeTunnelStop s) {
-            trapOid(pdu, NOTIFICATIONS + 2);
+            trapOid(pdu, CIKE_TUNNEL_STOP);
             peerAddresses(pdu, s.local(), s.remote(), s.ikeIndex());
             pdu.add(vb(CIKE_TUN_ACTIVE_TIME + "." + s.ikeIndex(), new TimeTicks(s.activeHundredths())));
         } else if (n instanceof Notification.IpsecTunnelStart s) {
-            trapOid(pdu, NOTIFICATIONS + 7);
+            trapOid(pdu, CIPSEC_TUNNEL_START);
             pdu.add(vb(CIPSEC_TUN_LIFE_TIME + "." + s.tunIndex(), new Integer32((int) s.lifetimeSeconds())));
             pdu.add(vb(CIPSEC_TUN_LIFE_SIZE + "." + s.tunIndex(), new Integer32((int) s.lifeSizeKilobytes())));
         } else if (n instanceof Notification.IpsecTunnelStop s) {
-            trapOid(pdu, NOTIFICATIONS + 8);
+            trapOid(pdu, CIPSEC_TUNNEL_STOP);
             pdu.add(vb(CIPSEC_TUN_ACTIVE_TIME + "." + s.tunIndex(), new TimeTicks(s.activeHundredths())));
         } else if (n instanceof Notification.Link l) {
-            trapOid(pdu, l.up() ? "1.3.6.1.6.3.1.1.5.4" : "1.3.6.1.6.3.1.1.5.3");
-            pdu.add(vb(IF_ENTRY + ".1." + l.ifIndex(), new Integer32(l.ifIndex())));
-            pdu.add(vb(IF_ENTRY + ".7." + l.ifIndex(), new Integer32(1)));
-            pdu.add(vb(IF_ENTRY + ".8." + l.ifIndex(), new Integer32(l.up() ? 1 : 2)));
-            pdu.add(vb(IF_ENTRY + ".2." + l.ifIndex(), new OctetString(l.ifDescr())));
-            pdu.add(vb(IF_ENTRY + ".3." + l.ifIndex(), new Integer32(131)));
+            trapOid(pdu, l.up() ? SnmpV2Mib.LINK_UP : SnmpV2Mib.LINK_DOWN);
+            pdu.add(vb(IF_INDEX + "." + l.ifIndex(), new Integer32(l.ifIndex())));
+            pdu.add(vb(IF_ADMIN_STATUS + "." + l.ifIndex(), new Integer32(IF_STATUS_UP)));
+            pdu.add(vb(IF_OPER_STATUS + "." + l.ifIndex(), new Integer32(l.up() ? IF_STATUS_UP : IF_STATUS_DOWN)));
+            pdu.add(vb(IF_DESCR + "." + l.ifIndex(), new OctetString(l.ifDescr())));
+            pdu.add(vb(IF_TYPE + "." + l.ifIndex(), new Integer32(IF_TYPE_TUNNEL)));
         }
         return pdu;
     }
 
-    private static void trapOid(PDU pdu, String oid) {
-        pdu.add(new VariableBinding(SNMP_TRAP_OID, new OID(oid)));
+    private static void trapOid(PDU pdu, MibNotification notification) {
+        pdu.add(new VariableBinding(SNMP_TRAP_OID, new OID(notification.oid())));
     }
 
     /** cikePeerLocalAddr and cikePeerRemoteAddr (IPSIpAddress, 4 raw bytes) of the peer row of this IKE tunnel. */
     private static void peerAddresses(PDU pdu, String local, String remote, int intIndex) {
-        String index = "." + 1 + displayString(local) + "." + 1 + displayString(remote) + "." + intIndex;
+        String index = "." + cikePeerIndex(IKE_PEER_TYPE_IP_ADDR_PEER, local, IKE_PEER_TYPE_IP_ADDR_PEER, remote,
+                intIndex);
         pdu.add(vb(CIKE_PEER_LOCAL_ADDR + index, new OctetString(raw(local))));
         pdu.add(vb(CIKE_PEER_REMOTE_ADDR + index, new OctetString(raw(remote))));
-    }
-
-    /** A DisplayString index component: its length, then one sub-identifier per character. */
-    static String displayString(String value) {
-        StringBuilder sb = new StringBuilder(".").append(value.length());
-        for (byte b : value.getBytes(StandardCharsets.US_ASCII)) {
-            sb.append('.').append(b & 0xFF);
-        }
-        return sb.toString();
     }
 
     private static VariableBinding vb(String oid, org.snmp4j.smi.Variable value) {

@@ -3,8 +3,8 @@ package io.tunnelwatch.simulator.tunnel;
 import java.time.Instant;
 
 /**
- * One IPsec SA pair of a tunnel end, as a cipSecTunnelTable row (CISCO-IPSEC-FLOW-MONITOR-MIB
- * 1.3.6.1.4.1.9.9.171.1.3.2.1) shows it. The counters are kept as 64-bit totals; the agent serves the Counter32
+ * One IPsec SA pair of a tunnel end, as a cipSecTunnelTable row (CISCO-IPSEC-FLOW-MONITOR-MIB cipSecTunnelEntry)
+ * shows it. The counters are kept as 64-bit totals; the agent serves the Counter32
  * columns modulo 2^32 and the HC octet columns as they are. A new SA starts at 0; the SAs a simulation starts with
  * have been up for a while, and {@link #preloaded} puts their counters close to 2^32 so a short run sees wraps.
  */

@@ -3,7 +3,7 @@ package io.tunnelwatch.collector.snmp.poll;
 import java.util.Objects;
 
 /**
- * One row of cikeTunnelTable (CISCO-IPSEC-FLOW-MONITOR-MIB 1.3.6.1.4.1.9.9.171.1.2.3.1): one IKE (phase-1) SA.
+ * One row of cikeTunnelTable (CISCO-IPSEC-FLOW-MONITOR-MIB cikeTunnelEntry): one IKE (phase-1) SA.
  *
  * @param ikeTunIndex cikeTunIndex (.1)
  * @param peer        cikeTunRemoteAddr (.8) in canonical text form

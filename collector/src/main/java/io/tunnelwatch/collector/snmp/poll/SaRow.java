@@ -4,7 +4,7 @@ import io.tunnelwatch.events.CounterSample.Counters;
 import java.util.Objects;
 
 /**
- * One row of cipSecTunnelTable (CISCO-IPSEC-FLOW-MONITOR-MIB 1.3.6.1.4.1.9.9.171.1.3.2.1) as read by one walk: one
+ * One row of cipSecTunnelTable (CISCO-IPSEC-FLOW-MONITOR-MIB cipSecTunnelEntry) as read by one walk: one
  * IPsec SA pair towards one peer. Free of SNMP types so the delta logic is tested without an agent.
  *
  * @param tunIndex      cipSecTunIndex (.1); reused or renumbered after a rekey, so not an identity on its own

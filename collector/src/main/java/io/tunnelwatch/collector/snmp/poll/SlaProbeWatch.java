@@ -2,6 +2,7 @@ package io.tunnelwatch.collector.snmp.poll;
 
 import io.tunnelwatch.events.EventKind;
 import io.tunnelwatch.events.TunnelEvent;
+import io.tunnelwatch.mib.RttMonMib.ResponseSense;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -16,9 +17,6 @@ import java.util.Map;
  * the probe itself) leave the last verdict standing. Not thread-safe: one per device, used under its poll.
  */
 final class SlaProbeWatch {
-
-    private static final String[] SENSES = {"other", "ok", "disconnected", "overThreshold", "timeout", "busy",
-        "notConnected", "dropped", "sequenceError", "verifyError", "applicationSpecific"};
 
     private final String device;
     private final Map<Integer, Boolean> failing = new HashMap<>();
@@ -51,14 +49,17 @@ final class SlaProbeWatch {
 
     /** True: target unreachable; false: reached; null: the result says neither. */
     static Boolean verdict(int sense) {
-        return switch (sense) {
-            case 1, 3 -> Boolean.FALSE;
-            case 2, 4, 6, 7 -> Boolean.TRUE;
+        ResponseSense s = ResponseSense.of(sense);
+        return s == null ? null : switch (s) {
+            case OK, OVER_THRESHOLD -> Boolean.FALSE;
+            case DISCONNECTED, TIMEOUT, NOT_CONNECTED, DROPPED -> Boolean.TRUE;
             default -> null;
         };
     }
 
+    /** The RttResponseSense label of a result, or {@code senseN} for a number without one here. */
     static String senseName(int sense) {
-        return sense >= 0 && sense < SENSES.length ? SENSES[sense] : "sense" + sense;
+        ResponseSense s = ResponseSense.of(sense);
+        return s != null ? s.label() : "sense" + sense;
     }
 }

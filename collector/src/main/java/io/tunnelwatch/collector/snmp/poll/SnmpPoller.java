@@ -128,10 +128,10 @@ public final class SnmpPoller implements AutoCloseable {
         }
         meters.inFlight.incrementAndGet();
         long started = System.nanoTime();
-        var ike = client.walkTable(device, SnmpOids.IKE_TUNNEL_COLUMNS);
-        var sa = client.walkTable(device, SnmpOids.IPSEC_TUNNEL_COLUMNS);
-        var ifs = client.walkTable(device, SnmpOids.INTERFACE_COLUMNS);
-        var sla = client.walkTable(device, SnmpOids.SLA_COLUMNS);
+        var ike = client.walkTable(device, PolledColumns.IKE_TUNNEL_COLUMNS);
+        var sa = client.walkTable(device, PolledColumns.IPSEC_TUNNEL_COLUMNS);
+        var ifs = client.walkTable(device, PolledColumns.INTERFACE_COLUMNS);
+        var sla = client.walkTable(device, PolledColumns.SLA_COLUMNS);
         return CompletableFuture.allOf(ike, sa, ifs, sla)
                 .handle((ignored, failure) -> {
                     try {

@@ -1,6 +1,11 @@
 package io.tunnelwatch.collector.snmp.poll;
 
-import static io.tunnelwatch.collector.snmp.poll.SnmpOids.*;
+import static io.tunnelwatch.mib.IfMib.*;
+import static io.tunnelwatch.mib.IpsecFlowMonitorMib.*;
+import static io.tunnelwatch.mib.RttMonMib.RTT_MON_CTRL_ADMIN_TAG;
+import static io.tunnelwatch.mib.RttMonMib.RTT_MON_ECHO_ADMIN_TARGET_ADDRESS;
+import static io.tunnelwatch.mib.RttMonMib.RTT_MON_LATEST_RTT_OPER_SENSE;
+import static io.tunnelwatch.mib.TunnelMib.TUNNEL_IF_REMOTE_INET_ADDRESS;
 
 import io.tunnelwatch.collector.net.IpsAddress;
 import io.tunnelwatch.collector.net.PeerAddresses;
@@ -18,9 +23,6 @@ import java.util.List;
  */
 public final class TunnelTables {
 
-    private static final long ACTIVE = 1;
-    private static final long IF_UP = 1;
-
     private TunnelTables() {
     }
 
@@ -30,7 +32,7 @@ public final class TunnelTables {
             String peer = IpsAddress.canonical(row.bytes(CIKE_TUN_REMOTE_ADDR));
             Integer index = singleIndex(row);
             if (peer != null && index != null) {
-                out.add(new IkeRow(index, peer, row.number(CIKE_TUN_STATUS, ACTIVE) == ACTIVE));
+                out.add(new IkeRow(index, peer, row.number(CIKE_TUN_STATUS, TUNNEL_STATUS_ACTIVE) == TUNNEL_STATUS_ACTIVE));
             }
         }
         return out;
@@ -55,7 +57,8 @@ public final class TunnelTables {
                     row.number(CIPSEC_TUN_IN_REPLAY_DROP_PKTS, 0), row.number(CIPSEC_TUN_IN_AUTH_FAILS, 0),
                     row.number(CIPSEC_TUN_IN_DECRYPT_FAILS, 0), row.number(CIPSEC_TUN_OUT_ENCRYPT_FAILS, 0));
             out.add(new SaRow(index, (int) row.number(CIPSEC_TUN_IKE_TUNNEL_INDEX, 0), peer,
-                    row.number(CIPSEC_TUN_ACTIVE_TIME, -1), row.number(CIPSEC_TUN_STATUS, ACTIVE) == ACTIVE, hc,
+                    row.number(CIPSEC_TUN_ACTIVE_TIME, -1), row.number(CIPSEC_TUN_STATUS, TUNNEL_STATUS_ACTIVE)
+                    == TUNNEL_STATUS_ACTIVE, hc,
                     counters));
         }
         return out;
@@ -71,7 +74,7 @@ public final class TunnelTables {
             }
             byte[] name = row.bytes(IF_NAME) != null ? row.bytes(IF_NAME) : row.bytes(IF_DESCR);
             out.add(new TunnelInterface(index, name == null ? "ifIndex" + index
-                    : new String(name, StandardCharsets.UTF_8), row.number(IF_OPER_STATUS, 0) == IF_UP,
+                    : new String(name, StandardCharsets.UTF_8), row.number(IF_OPER_STATUS, 0) == IF_STATUS_UP,
                     IpsAddress.canonical(row.bytes(TUNNEL_IF_REMOTE_INET_ADDRESS)),
                     (int) Math.max(0, Math.min(Integer.MAX_VALUE, row.number(IF_MTU, 0)))));
         }

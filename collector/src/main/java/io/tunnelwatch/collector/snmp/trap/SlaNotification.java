@@ -1,6 +1,9 @@
 package io.tunnelwatch.collector.snmp.trap;
 
-import static io.tunnelwatch.collector.snmp.poll.SnmpOids.*;
+import static io.tunnelwatch.mib.RttMonMib.*;
+
+import io.tunnelwatch.mib.MibNotification;
+import io.tunnelwatch.mib.SnmpV2Mib;
 
 /**
  * The CISCO-RTTMON-MIB (IP SLA) notifications that tell whether a probe reaches its target
@@ -11,25 +14,22 @@ import static io.tunnelwatch.collector.snmp.poll.SnmpOids.*;
  * reactions on RTT, jitter, loss or MOS are about quality, not reachability, and are not decoded.
  */
 enum SlaNotification {
-    CONNECTION_CHANGE(1, "rttMonConnectionChangeNotification", RTT_MON_CTRL_OPER_CONNECTION_LOST),
-    TIMEOUT(2, "rttMonTimeoutNotification", RTT_MON_CTRL_OPER_TIMEOUT),
-    REACTION(5, "rttMonNotification", RTT_MON_REACT_OCCURRED);
+    CONNECTION_CHANGE(RTT_MON_CONNECTION_CHANGE, RTT_MON_CTRL_OPER_CONNECTION_LOST),
+    TIMEOUT(RTT_MON_TIMEOUT, RTT_MON_CTRL_OPER_TIMEOUT),
+    REACTION(RTT_MON_REACTION, RTT_MON_REACT_OCCURRED);
 
     /** TruthValue. */
-    static final long TRUE = 1;
-    static final long FALSE = 2;
-    /** RttMonReactVar values about reachability (CISCO-RTTMON-TC-MIB). */
-    static final long REACT_TIMEOUT = 7;
-    static final long REACT_CONNECTION_LOSS = 8;
+    static final long TRUE = SnmpV2Mib.TRUTH_VALUE_TRUE;
+    static final long FALSE = SnmpV2Mib.TRUTH_VALUE_FALSE;
 
     final String oid;
     final String mibName;
     /** The column of the TruthValue varbind that says whether the condition holds now. */
     final String occurredColumn;
 
-    SlaNotification(int number, String mibName, String occurredColumn) {
-        this.oid = RTT_MON_NOTIFICATION_PREFIX + number;
-        this.mibName = mibName;
+    SlaNotification(MibNotification notification, String occurredColumn) {
+        this.oid = notification.oid();
+        this.mibName = notification.name();
         this.occurredColumn = occurredColumn;
     }
 
@@ -52,8 +52,8 @@ enum SlaNotification {
         return switch (this) {
             case CONNECTION_CHANGE -> "connection_loss";
             case TIMEOUT -> "timeout";
-            case REACTION -> reactVar == REACT_TIMEOUT ? "timeout"
-                    : reactVar == REACT_CONNECTION_LOSS ? "connection_loss" : null;
+            case REACTION -> reactVar == REACT_VAR_TIMEOUT ? "timeout"
+                    : reactVar == REACT_VAR_CONNECTION_LOSS ? "connection_loss" : null;
         };
     }
 }

@@ -1,6 +1,20 @@
 package io.tunnelwatch.collector.snmp.trap;
 
-import static io.tunnelwatch.collector.snmp.poll.SnmpOids.*;
+import static io.tunnelwatch.mib.IfMib.IF_DESCR;
+import static io.tunnelwatch.mib.IfMib.IF_INDEX;
+import static io.tunnelwatch.mib.IfMib.IF_TYPE;
+import static io.tunnelwatch.mib.IfMib.IF_TYPE_TUNNEL;
+import static io.tunnelwatch.mib.IpsecFlowMonitorMib.CIKE_PEER_LOCAL_ADDR;
+import static io.tunnelwatch.mib.IpsecFlowMonitorMib.CIKE_PEER_REMOTE_ADDR;
+import static io.tunnelwatch.mib.IpsecFlowMonitorMib.CIKE_TUN_ENTRY;
+import static io.tunnelwatch.mib.IpsecFlowMonitorMib.CIPSEC_TUN_ENTRY;
+import static io.tunnelwatch.mib.RttMonMib.RTT_MON_CTRL_ADMIN_TAG;
+import static io.tunnelwatch.mib.RttMonMib.RTT_MON_HISTORY_COLLECTION_ADDRESS;
+import static io.tunnelwatch.mib.RttMonMib.RTT_MON_REACT_VAR;
+import static io.tunnelwatch.mib.SnmpV2Mib.LINK_DOWN;
+import static io.tunnelwatch.mib.SnmpV2Mib.LINK_UP;
+import static io.tunnelwatch.mib.SnmpV2Mib.SNMP_TRAP_OID_0;
+import static io.tunnelwatch.mib.SnmpV2Mib.SYS_UP_TIME_0;
 
 import io.tunnelwatch.collector.net.IpsAddress;
 import io.tunnelwatch.collector.net.PeerAddresses;
@@ -9,6 +23,7 @@ import io.tunnelwatch.collector.snmp.TunnelInterface;
 import io.tunnelwatch.events.EventKind;
 import io.tunnelwatch.events.PeerKey;
 import io.tunnelwatch.events.TunnelEvent;
+import io.tunnelwatch.mib.SnmpV2Mib;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.HashMap;
@@ -47,10 +62,10 @@ public final class TrapDecoder {
         if (pdu instanceof PDUv1 v1) {
             int generic = v1.getGenericTrap();
             return generic == PDUv1.ENTERPRISE_SPECIFIC
-                    ? v1.getEnterprise() + ".0." + v1.getSpecificTrap()
-                    : "1.3.6.1.6.3.1.1.5." + (generic + 1);
+                    ? SnmpV2Mib.enterpriseSpecificTrap(v1.getEnterprise().toDottedString(), v1.getSpecificTrap())
+                    : SnmpV2Mib.genericTrap(generic);
         }
-        Variable oid = pdu.getVariable(new OID(SNMP_TRAP_OID));
+        Variable oid = pdu.getVariable(SNMP_TRAP_OID_0_OID);
         return oid instanceof OID o ? o.toDottedString() : null;
     }
 
@@ -64,7 +79,8 @@ public final class TrapDecoder {
         if (sla != null) {
             return sla.mibName;
         }
-        return LINK_UP.equals(trapOid) ? "linkUp" : LINK_DOWN.equals(trapOid) ? "linkDown" : OTHER;
+        return LINK_UP.oid().equals(trapOid) ? LINK_UP.name() : LINK_DOWN.oid().equals(trapOid) ? LINK_DOWN.name()
+                : OTHER;
     }
 
     /** The event, or null when the notification is not one of ours (or a link trap of a non-tunnel interface). */
@@ -78,8 +94,8 @@ public final class TrapDecoder {
         if (n != null) {
             return ipsecEvent(n, device, source, bindings, receivedAt);
         }
-        if (LINK_UP.equals(trapOid) || LINK_DOWN.equals(trapOid)) {
-            return linkEvent(LINK_UP.equals(trapOid), device, source, bindings, receivedAt);
+        if (LINK_UP.oid().equals(trapOid) || LINK_DOWN.oid().equals(trapOid)) {
+            return linkEvent(LINK_UP.oid().equals(trapOid), device, source, bindings, receivedAt);
         }
         SlaNotification sla = SlaNotification.byOid(trapOid);
         if (sla != null) {
@@ -171,14 +187,15 @@ public final class TrapDecoder {
             fields.put("if_index", ifIndex.toString());
         }
         String peer = known == null ? null : known.remote();
-        return event(up ? EventKind.TUNNEL_INTERFACE_UP : EventKind.TUNNEL_INTERFACE_DOWN, up ? "linkUp" : "linkDown",
+        return event(up ? EventKind.TUNNEL_INTERFACE_UP : EventKind.TUNNEL_INTERFACE_DOWN,
+                up ? LINK_UP.name() : LINK_DOWN.name(),
                 up ? 5 : 3, device, peer, fields, bindings, source, receivedAt);
     }
 
     private static TunnelEvent event(EventKind kind, String mnemonic, int severity, String device, String peer,
                                      Map<String, String> fields, List<? extends VariableBinding> bindings,
                                      String source, Instant receivedAt) {
-        Variable upTime = bindingValue(bindings, SYS_UP_TIME);
+        Variable upTime = bindingValue(bindings, SYS_UP_TIME_0);
         return new TunnelEvent(TunnelEvent.VERSION, kind, null, device, peer == null ? PeerKey.ANY_PEER : peer,
                 null, mnemonic, severity, fields, upTime == null ? null : upTime.toString(), receivedAt, source,
                 "snmp", summary(mnemonic, peer, fields));
@@ -224,8 +241,9 @@ public final class TrapDecoder {
 
     private static final OID REMOTE_ADDR_COLUMN = new OID(CIKE_PEER_REMOTE_ADDR);
     private static final OID LOCAL_ADDR_COLUMN = new OID(CIKE_PEER_LOCAL_ADDR);
-    private static final String CIPSEC_TUN_ENTRY_PREFIX = IPSEC_FLOW_MONITOR + ".1.3.2.1.";
-    private static final String CIKE_TUN_ENTRY_PREFIX = IPSEC_FLOW_MONITOR + ".1.2.3.1.";
+    private static final String CIPSEC_TUN_ENTRY_PREFIX = CIPSEC_TUN_ENTRY + ".";
+    private static final String CIKE_TUN_ENTRY_PREFIX = CIKE_TUN_ENTRY + ".";
+    private static final OID SNMP_TRAP_OID_0_OID = new OID(SNMP_TRAP_OID_0);
 
     /** The cipSecTunIndex / cikeTunIndex of the first varbind {@code entry.column.index} under {@code entryPrefix}. */
     private static Integer indexOf(List<? extends VariableBinding> bindings, String entryPrefix) {

@@ -10,8 +10,10 @@ import io.tunnelwatch.collector.sink.PublishOutcome;
 import io.tunnelwatch.collector.snmp.Snmp4jSecurity;
 import io.tunnelwatch.collector.snmp.SnmpClient;
 import io.tunnelwatch.collector.snmp.SnmpDevice;
-import io.tunnelwatch.collector.snmp.poll.SnmpOids;
 import io.tunnelwatch.events.TunnelEvent;
+import io.tunnelwatch.mib.IpsecFlowMonitorMib;
+import io.tunnelwatch.mib.Oids;
+import io.tunnelwatch.mib.SnmpV2Mib;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -184,7 +186,7 @@ public final class TrapReceiver implements CommandResponder, AutoCloseable {
         String unresolved = tunnelEvent.fields().get(TrapDecoder.UNRESOLVED_TUNNEL_INDEX);
         if (unresolved != null && lookups != null) {
             // asynchronous: the answer (or the timeout) arrives on the client's thread, never blocking this one
-            lookups.get(device, SnmpOids.CIPSEC_TUN_REMOTE_ADDR + "." + unresolved)
+            lookups.get(device, Oids.instance(IpsecFlowMonitorMib.CIPSEC_TUN_REMOTE_ADDR, unresolved))
                     .handle((cell, failure) -> {
                         if (failure != null) {
                             rateLimitedLog.warn("lookup_failed", "Cannot resolve cipSecTunIndex {} of {}: {}",
@@ -262,7 +264,7 @@ public final class TrapReceiver implements CommandResponder, AutoCloseable {
         for (SlaNotification n : SlaNotification.values()) {
             OUTCOMES.forEach(outcome -> counter(n.mibName, outcome));
         }
-        for (String type : List.of("linkUp", "linkDown", TrapDecoder.OTHER)) {
+        for (String type : List.of(SnmpV2Mib.LINK_UP.name(), SnmpV2Mib.LINK_DOWN.name(), TrapDecoder.OTHER)) {
             OUTCOMES.forEach(outcome -> counter(type, outcome));
         }
     }

@@ -1,5 +1,7 @@
 package io.tunnelwatch.collector.snmp.poll;
 
+import io.tunnelwatch.mib.IpsecFlowMonitorMib;
+import io.tunnelwatch.mib.RttMonMib;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -51,8 +53,8 @@ public final class NetSnmpAgent implements AutoCloseable {
         Path conf = dir.resolve("snmpd.conf");
         Files.writeString(conf, String.join("\n",
                 "rocommunity " + COMMUNITY + " 127.0.0.1",
-                "pass_persist " + SnmpOids.IPSEC_FLOW_MONITOR + " " + script + " " + state,
-                "pass_persist " + SnmpOids.RTT_MON + " " + script + " " + slaState,
+                "pass_persist " + IpsecFlowMonitorMib.IPSEC_FLOW_MONITOR + " " + script + " " + state,
+                "pass_persist " + RttMonMib.RTT_MON + " " + script + " " + slaState,
                 String.join("\n", extraConfig), ""));
         var builder = new ProcessBuilder(List.of(daemon("snmpd"), "-f", "-Lo", "-C", "-c", conf.toString(),
                 "udp:127.0.0.1:" + port));

@@ -1,5 +1,6 @@
 package io.tunnelwatch.collector.snmp.poll;
 
+import static io.tunnelwatch.mib.IpsecFlowMonitorMib.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -10,6 +11,7 @@ import io.tunnelwatch.collector.snmp.TunnelIndex;
 import io.tunnelwatch.events.CounterSample;
 import io.tunnelwatch.events.EventKind;
 import io.tunnelwatch.events.TunnelEvent;
+import io.tunnelwatch.mib.RttMonMib;
 import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -68,16 +70,16 @@ class SnmpPollerIT {
     /** One cipSecTunnelTable row as pass_persist lines: index, IKE index, peer, active time, in/out pkts and octets. */
     static List<String> saRow(int index, int ike, String peerHex, long activeTime, long inPkts,
                                       long outPkts, long inOctets, long outOctets) {
-        String p = SnmpOids.CIPSEC_TUN_ENTRY;
+        String row = "." + index;
         return List.of(
-                p + ".2." + index + " integer " + ike,
-                p + ".5." + index + " octet " + peerHex,
-                p + ".10." + index + " integer " + activeTime,
-                p + ".26." + index + " counter " + inOctets,
-                p + ".32." + index + " counter " + inPkts,
-                p + ".39." + index + " counter " + outOctets,
-                p + ".45." + index + " counter " + outPkts,
-                p + ".51." + index + " integer 1");
+                CIPSEC_TUN_IKE_TUNNEL_INDEX + row + " integer " + ike,
+                CIPSEC_TUN_REMOTE_ADDR + row + " octet " + peerHex,
+                CIPSEC_TUN_ACTIVE_TIME + row + " integer " + activeTime,
+                CIPSEC_TUN_IN_OCTETS + row + " counter " + inOctets,
+                CIPSEC_TUN_IN_PKTS + row + " counter " + inPkts,
+                CIPSEC_TUN_OUT_OCTETS + row + " counter " + outOctets,
+                CIPSEC_TUN_OUT_PKTS + row + " counter " + outPkts,
+                CIPSEC_TUN_STATUS + row + " integer " + TUNNEL_STATUS_ACTIVE);
     }
 
     static List<String> table(List<List<String>> rows) {
@@ -158,9 +160,9 @@ class SnmpPollerIT {
     /** IP SLA 10 probes peer A's underlay: its results, read from real snmpd, become underlay events on change. */
     @Test
     void shouldTurnIpSlaResultsIntoUnderlayEventsOfTheProbedPeerWhenTheyChange() {
-        String tag = SnmpOids.RTT_MON_CTRL_ADMIN_TAG + ".10 octet 74 6F 20 41";
-        String target = SnmpOids.RTT_MON_ECHO_ADMIN_TARGET_ADDRESS + ".10 octet " + PEER_A_HEX;
-        String sense = SnmpOids.RTT_MON_LATEST_RTT_OPER_SENSE + ".10 integer ";
+        String tag = RttMonMib.RTT_MON_CTRL_ADMIN_TAG + ".10 octet 74 6F 20 41";
+        String target = RttMonMib.RTT_MON_ECHO_ADMIN_TARGET_ADDRESS + ".10 octet " + PEER_A_HEX;
+        String sense = RttMonMib.RTT_MON_LATEST_RTT_OPER_SENSE + ".10 integer ";
         agent.serve(table(List.of(saRow(1, 11, PEER_A_HEX, 500, 1, 1, 1, 1))));
         agent.serveSla(List.of(tag, target, sense + 4)); // timeout(4)
 

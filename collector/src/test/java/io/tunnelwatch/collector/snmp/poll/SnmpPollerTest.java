@@ -1,6 +1,9 @@
 package io.tunnelwatch.collector.snmp.poll;
 
-import static io.tunnelwatch.collector.snmp.poll.SnmpOids.*;
+import static io.tunnelwatch.collector.snmp.poll.PolledColumns.*;
+import static io.tunnelwatch.mib.IfMib.*;
+import static io.tunnelwatch.mib.IpsecFlowMonitorMib.*;
+import static io.tunnelwatch.mib.TunnelMib.TUNNEL_IF_REMOTE_INET_ADDRESS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -42,16 +45,18 @@ class SnmpPollerTest {
     private static TableRow saRow(int index, long inPkts, long hcInOctets) {
         return new TableRow(String.valueOf(index), Map.of(CIPSEC_TUN_REMOTE_ADDR, PEER,
                 CIPSEC_TUN_IKE_TUNNEL_INDEX, 3L, CIPSEC_TUN_IN_PKTS, inPkts, CIPSEC_TUN_IN_OCTETS, 7L,
-                CIPSEC_TUN_HC_IN_OCTETS, hcInOctets, CIPSEC_TUN_HC_OUT_OCTETS, 0L, CIPSEC_TUN_STATUS, 1L));
+                CIPSEC_TUN_HC_IN_OCTETS, hcInOctets, CIPSEC_TUN_HC_OUT_OCTETS, 0L,
+                CIPSEC_TUN_STATUS, (long) TUNNEL_STATUS_ACTIVE));
     }
 
     @Test
     void shouldWalkTheFourTablesAndSinkOneSamplePerPeer() {
         client.answer(CIKE_TUN_REMOTE_ADDR, List.of(new TableRow("3", Map.of(CIKE_TUN_REMOTE_ADDR, PEER,
-                CIKE_TUN_STATUS, 1L))));
+                CIKE_TUN_STATUS, (long) TUNNEL_STATUS_ACTIVE))));
         client.answer(CIPSEC_TUN_IKE_TUNNEL_INDEX, List.of(saRow(12, 40, 9_000_000_000L)));
         client.answer(IF_DESCR, List.of(new TableRow("20", Map.of(IF_DESCR, "Tunnel7".getBytes(),
-                IF_TYPE, 131L, IF_MTU, 17_867L, IF_OPER_STATUS, 1L, TUNNEL_IF_REMOTE_INET_ADDRESS, PEER))));
+                IF_TYPE, (long) IF_TYPE_TUNNEL, IF_MTU, 17_867L, IF_OPER_STATUS, (long) IF_STATUS_UP,
+                TUNNEL_IF_REMOTE_INET_ADDRESS, PEER))));
 
         poller.pollOnce(device).join();
 

@@ -1,6 +1,9 @@
 package io.tunnelwatch.collector.snmp.trap;
 
-import static io.tunnelwatch.collector.snmp.poll.SnmpOids.*;
+import static io.tunnelwatch.mib.IfMib.*;
+import static io.tunnelwatch.mib.IpsecFlowMonitorMib.*;
+import static io.tunnelwatch.mib.RttMonMib.*;
+import static io.tunnelwatch.mib.SnmpV2Mib.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tunnelwatch.collector.snmp.TunnelIndex;
@@ -8,6 +11,8 @@ import io.tunnelwatch.collector.snmp.TunnelInterface;
 import io.tunnelwatch.events.EventKind;
 import io.tunnelwatch.events.Layer;
 import io.tunnelwatch.events.TunnelEvent;
+import io.tunnelwatch.mib.CiscoSmi;
+import io.tunnelwatch.mib.Oids;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -37,7 +42,12 @@ class TrapDecoderTest {
     private static final byte[] LOCAL_BYTES = {(byte) 192, 0, 2, 1};
     private static final Instant NOW = Instant.parse("2025-01-01T00:00:00Z");
     /** cikePeerTable index: ipAddrPeer(1) "192.0.2.1", ipAddrPeer(1) "198.51.100.7", cikePeerIntIndex 1. */
-    private static final String PEER_INDEX = "1." + lengthPrefixed("192.0.2.1") + ".1." + lengthPrefixed(PEER) + ".1";
+    private static final String PEER_INDEX =
+            cikePeerIndex(IKE_PEER_TYPE_IP_ADDR_PEER, "192.0.2.1", IKE_PEER_TYPE_IP_ADDR_PEER, PEER, 1);
+    /** CISCO-SYSLOG-MIB's notifications (ciscoMgmt 41, 2): a MIB this decoder leaves alone. */
+    private static final String CISCO_SYSLOG_NOTIFICATIONS = Oids.child(CiscoSmi.CISCO_MGMT, 41, 2);
+    /** clogMessageGenerated of CISCO-SYSLOG-MIB. */
+    private static final String CLOG_MESSAGE_GENERATED = Oids.child(CISCO_SYSLOG_NOTIFICATIONS, 0, 1);
     private static final int SA_INDEX = 12;
     private static final int IKE_INDEX = 3;
 
@@ -49,12 +59,9 @@ class TrapDecoderTest {
                 List.of(new TunnelInterface(20, "Tunnel7", true, PEER)));
     }
 
-    private static String lengthPrefixed(String text) {
-        StringBuilder b = new StringBuilder().append(text.length());
-        for (byte octet : text.getBytes(StandardCharsets.US_ASCII)) {
-            b.append('.').append(octet & 0xff);
-        }
-        return b.toString();
+    /** The IPsec notification number {@code n}, ciscoIpSecFlowMonitorMIB.2.0.n, as the table below numbers them. */
+    private static String ipsec(int n) {
+        return Oids.child(NOTIFICATIONS, n);
     }
 
     private static VariableBinding vb(String oid, Variable value) {
@@ -64,8 +71,8 @@ class TrapDecoderTest {
     private static PDU v2(String trapOid, List<VariableBinding> bindings) {
         PDU pdu = new PDU();
         pdu.setType(PDU.TRAP);
-        pdu.add(vb(SYS_UP_TIME, new TimeTicks(4242)));
-        pdu.add(vb(SNMP_TRAP_OID, new OID(trapOid)));
+        pdu.add(vb(SYS_UP_TIME_0, new TimeTicks(4242)));
+        pdu.add(vb(SNMP_TRAP_OID_0, new OID(trapOid)));
         bindings.forEach(pdu::add);
         return pdu;
     }
@@ -120,8 +127,7 @@ class TrapDecoderTest {
     void shouldDecodeEachNotificationToItsKindLayerDeviceAndPeer(int number, String name,
                                                                  List<VariableBinding> bindings, EventKind kind,
                                                                  Layer layer) {
-        TunnelEvent event = decoder.decode(DEVICE, "192.0.2.1", v2(IPSEC_NOTIFICATION_PREFIX + number, bindings),
-                NOW);
+        TunnelEvent event = decoder.decode(DEVICE, "192.0.2.1", v2(ipsec(number), bindings), NOW);
 
         assertThat(event.kind()).isEqualTo(kind);
         assertThat(event.layer()).isEqualTo(layer);
@@ -133,13 +139,13 @@ class TrapDecoderTest {
         assertThat(event.receivedAt()).isEqualTo(NOW);
         assertThat(event.fields()).doesNotContainKey("unresolved_tunnel_index");
         assertThat(event.text()).as("evidence a person reads").startsWith(name + " peer " + PEER)
-                .doesNotContain("1.3.6.1.");
-        assertThat(TrapDecoder.typeLabel(IPSEC_NOTIFICATION_PREFIX + number)).isEqualTo(name);
+                .doesNotContain("1.3.6.1.");   // the prefix of every OID: no raw varbind in the evidence
+        assertThat(TrapDecoder.typeLabel(ipsec(number))).isEqualTo(name);
     }
 
     @Test
     void shouldDecodeCipSecNoSaWithoutVarbindsAsADeviceWideIpsecFailure() {
-        TunnelEvent event = decoder.decode(DEVICE, "192.0.2.1", v2(IPSEC_NOTIFICATION_PREFIX + 13, List.of()), NOW);
+        TunnelEvent event = decoder.decode(DEVICE, "192.0.2.1", v2(ipsec(13), List.of()), NOW);
 
         assertThat(event.kind()).isEqualTo(EventKind.IPSEC_FAILURE);
         assertThat(event.layer()).isEqualTo(Layer.TRAFFIC);
@@ -157,7 +163,7 @@ class TrapDecoderTest {
         v6[15] = 7;
 
         TunnelEvent event = decoder.decode(DEVICE, "192.0.2.1",
-                v2(IPSEC_NOTIFICATION_PREFIX + 2, peerAddresses(LOCAL_BYTES, v6)), NOW);
+                v2(ipsec(2), peerAddresses(LOCAL_BYTES, v6)), NOW);
 
         assertThat(event.peer()).isEqualTo("2001:db8::7");
         assertThat(event.fields()).containsEntry("local_address", "192.0.2.1");
@@ -168,29 +174,31 @@ class TrapDecoderTest {
         byte[] text = PEER.getBytes(StandardCharsets.US_ASCII);   // a DisplayString where IPSIpAddress belongs
 
         TunnelEvent event = decoder.decode(DEVICE, "192.0.2.1",
-                v2(IPSEC_NOTIFICATION_PREFIX + 5, peerAddresses(LOCAL_BYTES, text)), NOW);
+                v2(ipsec(5), peerAddresses(LOCAL_BYTES, text)), NOW);
 
         assertThat(event.peer()).isEqualTo(PEER);
     }
 
     @Test
     void shouldFallBackToTheIndexOfTheLocalAddrVarbindWhenRemoteAddrIsMissing() {
-        String v6Index = "1." + lengthPrefixed("192.0.2.1") + ".1." + lengthPrefixed("2001:DB8:0:0::7") + ".3";
+        String v6Index = cikePeerIndex(IKE_PEER_TYPE_IP_ADDR_PEER, "192.0.2.1", IKE_PEER_TYPE_IP_ADDR_PEER,
+                "2001:DB8:0:0::7", 3);
         var bindings = List.of(vb(CIKE_PEER_LOCAL_ADDR + "." + v6Index, new OctetString(LOCAL_BYTES)));
 
-        TunnelEvent event = decoder.decode(DEVICE, "192.0.2.1", v2(IPSEC_NOTIFICATION_PREFIX + 6, bindings), NOW);
+        TunnelEvent event = decoder.decode(DEVICE, "192.0.2.1", v2(ipsec(6), bindings), NOW);
 
         assertThat(event.peer()).isEqualTo("2001:db8::7");
     }
 
     @Test
     void shouldLeaveThePeerUnknownWhenTheIndexNamesAnFqdnOrIsTruncated() {
-        String fqdnIndex = "1." + lengthPrefixed("192.0.2.1") + ".2." + lengthPrefixed("vpn.example.net") + ".1";
+        String fqdnIndex = cikePeerIndex(IKE_PEER_TYPE_IP_ADDR_PEER, "192.0.2.1", IKE_PEER_TYPE_NAME_PEER,
+                "vpn.example.net", 1);
         String truncated = "1.9.49.57.50";
         for (String suffix : List.of(fqdnIndex, truncated, "1")) {
             var bindings = List.of(vb(CIKE_PEER_REMOTE_ADDR + "." + suffix, new OctetString(new byte[0])));
 
-            TunnelEvent event = decoder.decode(DEVICE, "192.0.2.1", v2(IPSEC_NOTIFICATION_PREFIX + 3, bindings),
+            TunnelEvent event = decoder.decode(DEVICE, "192.0.2.1", v2(ipsec(3), bindings),
                     NOW);
 
             assertThat(event.peer()).as(suffix).isEqualTo("*");
@@ -201,7 +209,7 @@ class TrapDecoderTest {
     void shouldMarkACipSecTunnelStopOfAnIndexTheLastPollDidNotSeeAsUnresolved() {
         var bindings = List.of(vb(CIPSEC_TUN_ACTIVE_TIME + ".99", new Integer32(5)));
 
-        TunnelEvent event = decoder.decode(DEVICE, "192.0.2.1", v2(IPSEC_NOTIFICATION_PREFIX + 8, bindings), NOW);
+        TunnelEvent event = decoder.decode(DEVICE, "192.0.2.1", v2(ipsec(8), bindings), NOW);
 
         assertThat(event.kind()).isEqualTo(EventKind.IPSEC_SA_DOWN);
         assertThat(event.peer()).isEqualTo("*");
@@ -211,7 +219,7 @@ class TrapDecoderTest {
     @Test
     void shouldNotResolveATunnelIndexAgainstAnotherDevicesPoll() {
         TunnelEvent event = decoder.decode("rtr-branch-9", "192.0.2.9",
-                v2(IPSEC_NOTIFICATION_PREFIX + 7, List.of(saColumn(CIPSEC_TUN_LIFE_TIME))), NOW);
+                v2(ipsec(7), List.of(saColumn(CIPSEC_TUN_LIFE_TIME))), NOW);
 
         assertThat(event.peer()).isEqualTo("*");
         assertThat(event.fields()).containsEntry("unresolved_tunnel_index", String.valueOf(SA_INDEX));
@@ -229,12 +237,12 @@ class TrapDecoderTest {
 
     @Test
     void shouldTranslateAnEnterpriseSpecificV1TrapPerRfc3584() {
-        PDUv1 pdu = v1(IPSEC_FLOW_MONITOR + ".2", PDUv1.ENTERPRISE_SPECIFIC, 2,
+        PDUv1 pdu = v1(Oids.child(IPSEC_FLOW_MONITOR, 2), PDUv1.ENTERPRISE_SPECIFIC, 2,
                 peerAddresses(LOCAL_BYTES, PEER_BYTES));
 
         TunnelEvent event = decoder.decode(DEVICE, "192.0.2.1", pdu, NOW);
 
-        assertThat(TrapDecoder.trapOid(pdu)).isEqualTo(IPSEC_NOTIFICATION_PREFIX + 2);
+        assertThat(TrapDecoder.trapOid(pdu)).isEqualTo(ipsec(2));
         assertThat(event.kind()).isEqualTo(EventKind.IKE_SA_DOWN);
         assertThat(event.peer()).isEqualTo(PEER);
     }
@@ -243,10 +251,9 @@ class TrapDecoderTest {
     void shouldTranslateGenericV1LinkTrapsPerRfc3584() {
         var ifIndex = List.of(vb(IF_INDEX + ".20", new Integer32(20)));
 
-        TunnelEvent down = decoder.decode(DEVICE, "192.0.2.1", v1("1.3.6.1.4.1.9.1.1", PDUv1.LINKDOWN, 0, ifIndex),
-                NOW);
-        TunnelEvent up = decoder.decode(DEVICE, "192.0.2.1", v1("1.3.6.1.4.1.9.1.1", PDUv1.LINKUP, 0, ifIndex),
-                NOW);
+        String product = Oids.child(CiscoSmi.CISCO_PRODUCTS, 1);   // any Cisco sysObjectID as the v1 enterprise
+        TunnelEvent down = decoder.decode(DEVICE, "192.0.2.1", v1(product, PDUv1.LINKDOWN, 0, ifIndex), NOW);
+        TunnelEvent up = decoder.decode(DEVICE, "192.0.2.1", v1(product, PDUv1.LINKUP, 0, ifIndex), NOW);
 
         assertThat(down.kind()).isEqualTo(EventKind.TUNNEL_INTERFACE_DOWN);
         assertThat(up.kind()).isEqualTo(EventKind.TUNNEL_INTERFACE_UP);
@@ -256,16 +263,16 @@ class TrapDecoderTest {
 
     @Test
     void shouldIgnoreAV1TrapOfAnotherEnterprise() {
-        assertThat(decoder.decode(DEVICE, "192.0.2.1", v1("1.3.6.1.4.1.9.9.41.2", PDUv1.ENTERPRISE_SPECIFIC, 1,
+        assertThat(decoder.decode(DEVICE, "192.0.2.1", v1(CISCO_SYSLOG_NOTIFICATIONS, PDUv1.ENTERPRISE_SPECIFIC, 1,
                 List.of()), NOW)).isNull();
     }
 
     @Test
     void shouldDecodeLinkDownOfAPolledTunnelInterfaceWithItsPeer() {
         var bindings = List.of(vb(IF_INDEX + ".20", new Integer32(20)),
-                vb(IF_DESCR + ".20", new OctetString("Tunnel7")), vb(IF_TYPE + ".20", new Integer32(131)));
+                vb(IF_DESCR + ".20", new OctetString("Tunnel7")), vb(IF_TYPE + ".20", new Integer32(IF_TYPE_TUNNEL)));
 
-        TunnelEvent event = decoder.decode(DEVICE, "192.0.2.1", v2(LINK_DOWN, bindings), NOW);
+        TunnelEvent event = decoder.decode(DEVICE, "192.0.2.1", v2(LINK_DOWN.oid(), bindings), NOW);
 
         assertThat(event.kind()).isEqualTo(EventKind.TUNNEL_INTERFACE_DOWN);
         assertThat(event.layer()).isEqualTo(Layer.ROUTING);
@@ -276,9 +283,9 @@ class TrapDecoderTest {
     @Test
     void shouldDecodeLinkUpOfAnUnpolledTunnelInterfaceByItsTypeWithoutAPeer() {
         var bindings = List.of(vb(IF_INDEX + ".31", new Integer32(31)),
-                vb(IF_DESCR + ".31", new OctetString("Tunnel31")), vb(IF_TYPE + ".31", new Integer32(131)));
+                vb(IF_DESCR + ".31", new OctetString("Tunnel31")), vb(IF_TYPE + ".31", new Integer32(IF_TYPE_TUNNEL)));
 
-        TunnelEvent event = decoder.decode(DEVICE, "192.0.2.1", v2(LINK_UP, bindings), NOW);
+        TunnelEvent event = decoder.decode(DEVICE, "192.0.2.1", v2(LINK_UP.oid(), bindings), NOW);
 
         assertThat(event.kind()).isEqualTo(EventKind.TUNNEL_INTERFACE_UP);
         assertThat(event.peer()).isEqualTo("*");
@@ -291,19 +298,20 @@ class TrapDecoderTest {
         var bindings = List.of(vb(IF_INDEX + ".2", new Integer32(2)),
                 vb(IF_DESCR + ".2", new OctetString("GigabitEthernet2")), vb(IF_TYPE + ".2", new OID("1.3.6")));
 
-        assertThat(decoder.decode(DEVICE, "192.0.2.1", v2(LINK_DOWN, bindings), NOW)).isNull();
-        var tunnel = List.of(vb(IF_INDEX + ".3", new Integer32(3)), vb(IF_TYPE + ".3", new UnsignedInteger32(131)));
-        assertThat(decoder.decode(DEVICE, "192.0.2.1", v2(LINK_DOWN, tunnel), NOW)).isNotNull();
+        assertThat(decoder.decode(DEVICE, "192.0.2.1", v2(LINK_DOWN.oid(), bindings), NOW)).isNull();
+        var tunnel = List.of(vb(IF_INDEX + ".3", new Integer32(3)),
+                vb(IF_TYPE + ".3", new UnsignedInteger32(IF_TYPE_TUNNEL)));
+        assertThat(decoder.decode(DEVICE, "192.0.2.1", v2(LINK_DOWN.oid(), tunnel), NOW)).isNotNull();
     }
 
     @Test
     void shouldIgnoreLinkTrapsOfNonTunnelInterfaces() {
         var bindings = List.of(vb(IF_INDEX + ".1", new Integer32(1)),
-                vb(IF_DESCR + ".1", new OctetString("GigabitEthernet1")), vb(IF_TYPE + ".1", new Integer32(6)));
+                vb(IF_DESCR + ".1", new OctetString("GigabitEthernet1")), vb(IF_TYPE + ".1", new Integer32(IF_TYPE_ETHERNET_CSMACD)));
 
-        assertThat(decoder.decode(DEVICE, "192.0.2.1", v2(LINK_DOWN, bindings), NOW)).isNull();
-        assertThat(decoder.decode(DEVICE, "192.0.2.1", v2(LINK_UP, bindings), NOW)).isNull();
-        assertThat(TrapDecoder.typeLabel(LINK_DOWN)).isEqualTo("linkDown");
+        assertThat(decoder.decode(DEVICE, "192.0.2.1", v2(LINK_DOWN.oid(), bindings), NOW)).isNull();
+        assertThat(decoder.decode(DEVICE, "192.0.2.1", v2(LINK_UP.oid(), bindings), NOW)).isNull();
+        assertThat(TrapDecoder.typeLabel(LINK_DOWN.oid())).isEqualTo("linkDown");
     }
 
     @Test
@@ -311,9 +319,9 @@ class TrapDecoderTest {
         PDU bare = new PDU();
         bare.setType(PDU.TRAP);
 
-        assertThat(decoder.decode(DEVICE, "192.0.2.1", v2("1.3.6.1.4.1.9.9.41.2.0.1", List.of()), NOW)).isNull();
+        assertThat(decoder.decode(DEVICE, "192.0.2.1", v2(CLOG_MESSAGE_GENERATED, List.of()), NOW)).isNull();
         assertThat(decoder.decode(DEVICE, "192.0.2.1", bare, NOW)).isNull();
-        assertThat(TrapDecoder.typeLabel("1.3.6.1.4.1.9.9.41.2.0.1")).isEqualTo("other");
+        assertThat(TrapDecoder.typeLabel(CLOG_MESSAGE_GENERATED)).isEqualTo("other");
     }
     // --- IP SLA (CISCO-RTTMON-MIB) ---
 
@@ -336,16 +344,17 @@ class TrapDecoderTest {
                 Arguments.of(1, "rttMonConnectionChangeNotification", RTT_MON_CTRL_OPER_CONNECTION_LOST,
                         "connection_loss", null),
                 Arguments.of(2, "rttMonTimeoutNotification", RTT_MON_CTRL_OPER_TIMEOUT, "timeout", null),
-                Arguments.of(5, "rttMonNotification", RTT_MON_REACT_OCCURRED, "timeout", 7),
-                Arguments.of(5, "rttMonNotification", RTT_MON_REACT_OCCURRED, "connection_loss", 8));
+                Arguments.of(5, "rttMonNotification", RTT_MON_REACT_OCCURRED, "timeout", REACT_VAR_TIMEOUT),
+                Arguments.of(5, "rttMonNotification", RTT_MON_REACT_OCCURRED, "connection_loss",
+                        REACT_VAR_CONNECTION_LOSS));
     }
 
     @ParameterizedTest
     @MethodSource("slaNotifications")
     void shouldDecodeAnIpSlaProbeFailingAndPassingAgainAsAnUnderlayEventOfItsTarget(int number, String name,
             String occurredColumn, String probe, Integer reactVar) {
-        String trapOid = RTT_MON_NOTIFICATION_PREFIX + number;
-        for (int truth : new int[] {1, 2}) {
+        String trapOid = Oids.child(RTT_MON_NOTIFICATIONS, number);
+        for (int truth : new int[] {TRUTH_VALUE_TRUE, TRUTH_VALUE_FALSE}) {
             List<VariableBinding> bindings = sla("to branch 7", PEER_BYTES, occurredColumn, truth);
             if (reactVar != null) {
                 bindings.add(vb(RTT_MON_REACT_VAR + "." + SLA + ".1", new Integer32(reactVar)));
@@ -353,7 +362,8 @@ class TrapDecoderTest {
 
             TunnelEvent e = decoder.decode(DEVICE, "192.0.2.1", v2(trapOid, bindings), NOW);
 
-            assertThat(e.kind()).isEqualTo(truth == 1 ? EventKind.UNDERLAY_PROBE_FAILED : EventKind.UNDERLAY_PROBE_OK);
+            assertThat(e.kind()).isEqualTo(truth == TRUTH_VALUE_TRUE ? EventKind.UNDERLAY_PROBE_FAILED
+                    : EventKind.UNDERLAY_PROBE_OK);
             assertThat(e.layer()).isEqualTo(Layer.UNDERLAY);
             assertThat(e.device()).isEqualTo(DEVICE);
             assertThat(e.peer()).isEqualTo(PEER);
@@ -367,9 +377,9 @@ class TrapDecoderTest {
 
     @Test
     void shouldTakeTheSlaTagAsThePeerWhenItIsAnAddressAndTheTargetIsMissing() {
-        TunnelEvent e = decoder.decode(DEVICE, "192.0.2.1", v2(RTT_MON_NOTIFICATION_PREFIX + 2,
+        TunnelEvent e = decoder.decode(DEVICE, "192.0.2.1", v2(Oids.child(RTT_MON_NOTIFICATIONS, 2),
                 sla(" 198.51.100.7 ", null, RTT_MON_CTRL_OPER_TIMEOUT, 1)), NOW);
-        TunnelEvent unnamed = decoder.decode(DEVICE, "192.0.2.1", v2(RTT_MON_NOTIFICATION_PREFIX + 2,
+        TunnelEvent unnamed = decoder.decode(DEVICE, "192.0.2.1", v2(Oids.child(RTT_MON_NOTIFICATIONS, 2),
                 sla("branch seven", null, RTT_MON_CTRL_OPER_TIMEOUT, 1)), NOW);
 
         assertThat(e.peer()).isEqualTo(PEER);
@@ -380,14 +390,14 @@ class TrapDecoderTest {
     @Test
     void shouldIgnoreIpSlaNotificationsAboutQualityOrWithoutATruthValue() {
         var rttReaction = sla("t", PEER_BYTES, RTT_MON_REACT_OCCURRED, 1);
-        rttReaction.add(vb(RTT_MON_REACT_VAR + "." + SLA + ".1", new Integer32(1))); // rtt(1): slow, not lost
+        rttReaction.add(vb(RTT_MON_REACT_VAR + "." + SLA + ".1", new Integer32(REACT_VAR_RTT))); // slow, not lost
         var noTruth = sla("t", PEER_BYTES, RTT_MON_CTRL_OPER_TIMEOUT, 1);
         noTruth.remove(noTruth.size() - 1);
 
-        assertThat(decoder.decode(DEVICE, "192.0.2.1", v2(RTT_MON_NOTIFICATION_PREFIX + 5, rttReaction), NOW))
+        assertThat(decoder.decode(DEVICE, "192.0.2.1", v2(Oids.child(RTT_MON_NOTIFICATIONS, 5), rttReaction), NOW))
                 .isNull();
-        assertThat(decoder.decode(DEVICE, "192.0.2.1", v2(RTT_MON_NOTIFICATION_PREFIX + 2, noTruth), NOW)).isNull();
-        assertThat(decoder.decode(DEVICE, "192.0.2.1", v2(RTT_MON_NOTIFICATION_PREFIX + 3,
+        assertThat(decoder.decode(DEVICE, "192.0.2.1", v2(Oids.child(RTT_MON_NOTIFICATIONS, 2), noTruth), NOW)).isNull();
+        assertThat(decoder.decode(DEVICE, "192.0.2.1", v2(Oids.child(RTT_MON_NOTIFICATIONS, 3),
                 sla("t", PEER_BYTES, RTT_MON_CTRL_OPER_TIMEOUT, 1)), NOW)).as("threshold: quality").isNull();
     }
 }

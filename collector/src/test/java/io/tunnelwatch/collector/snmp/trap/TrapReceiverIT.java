@@ -9,9 +9,10 @@ import io.tunnelwatch.collector.snmp.SnmpDevice;
 import io.tunnelwatch.collector.snmp.TunnelIndex;
 import io.tunnelwatch.collector.snmp.poll.NetSnmpAgent;
 import io.tunnelwatch.collector.snmp.poll.Snmp4jClient;
-import io.tunnelwatch.collector.snmp.poll.SnmpOids;
 import io.tunnelwatch.events.EventKind;
 import io.tunnelwatch.events.TunnelEvent;
+import io.tunnelwatch.mib.IpsecFlowMonitorMib;
+import io.tunnelwatch.mib.RttMonMib;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
@@ -34,7 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
 class TrapReceiverIT {
 
     private static final String ENGINE_ID = "80001f8880aabbccdd01020304";
-    private static final String STOP = SnmpOids.IPSEC_NOTIFICATION_PREFIX + "2";
+    private static final String STOP = IpsecFlowMonitorMib.CIKE_TUNNEL_STOP.oid();
 
     @TempDir
     Path dir;
@@ -96,9 +97,9 @@ class TrapReceiverIT {
 
     private static String[] cikeTunnelStopVarbinds() {
         return new String[] {"", STOP,
-            SnmpOids.CIKE_PEER_LOCAL_ADDR + ".1", "x", "C0000201",
-            SnmpOids.CIKE_PEER_REMOTE_ADDR + ".1", "x", "C6336407",
-            SnmpOids.CIKE_TUN_ACTIVE_TIME + ".4", "i", "12345"};
+            IpsecFlowMonitorMib.CIKE_PEER_LOCAL_ADDR + ".1", "x", "C0000201",
+            IpsecFlowMonitorMib.CIKE_PEER_REMOTE_ADDR + ".1", "x", "C6336407",
+            IpsecFlowMonitorMib.CIKE_TUN_ACTIVE_TIME + ".4", "i", "12345"};
     }
 
     private static String[] concat(String[] a, String[] b) {
@@ -126,10 +127,10 @@ class TrapReceiverIT {
     @Test
     void shouldTurnAV2cIpSlaTimeoutIntoAnUnderlayProbeFailureOfThePeerAndItsClearIntoOk() throws Exception {
         for (String truth : new String[] {"1", "2"}) {
-            snmptrap("-v", "2c", "-c", "trapsecret", target(), "", SnmpOids.RTT_MON_NOTIFICATION_PREFIX + "2",
-                    SnmpOids.RTT_MON_CTRL_ADMIN_TAG + ".10", "s", "to rtr-branch-7",
-                    SnmpOids.RTT_MON_HISTORY_COLLECTION_ADDRESS + ".10.1.1.1", "x", "C6336407",
-                    SnmpOids.RTT_MON_CTRL_OPER_TIMEOUT + ".10", "i", truth);
+            snmptrap("-v", "2c", "-c", "trapsecret", target(), "", RttMonMib.RTT_MON_TIMEOUT.oid(),
+                    RttMonMib.RTT_MON_CTRL_ADMIN_TAG + ".10", "s", "to rtr-branch-7",
+                    RttMonMib.RTT_MON_HISTORY_COLLECTION_ADDRESS + ".10.1.1.1", "x", "C6336407",
+                    RttMonMib.RTT_MON_CTRL_OPER_TIMEOUT + ".10", "i", truth);
         }
 
         await().atMost(Duration.ofSeconds(10)).until(() -> events.size() == 2);
@@ -151,7 +152,7 @@ class TrapReceiverIT {
     void shouldResolveATunnelIndexThePollerHasNotSeenWithOneGetToTheRouter() throws Exception {
         try (NetSnmpAgent router = new NetSnmpAgent(dir.resolve("snmpd"));
              Snmp4jClient lookups = new Snmp4jClient()) {
-            router.serve(List.of(SnmpOids.CIPSEC_TUN_REMOTE_ADDR + ".77 octet C6 33 64 07"));
+            router.serve(List.of(IpsecFlowMonitorMib.CIPSEC_TUN_REMOTE_ADDR + ".77 octet C6 33 64 07"));
             var polled = new SnmpDevice("rtr-polled", InetAddress.getLoopbackAddress(), router.port(),
                     new SnmpDevice.V2c(NetSnmpAgent.COMMUNITY), Set.of(), null);
             receiver.close();
@@ -163,8 +164,8 @@ class TrapReceiverIT {
 
             for (String index : new String[] {"77", "78"}) { // 78: the router has no such row either
                 snmptrap("-v", "2c", "-c", NetSnmpAgent.COMMUNITY, target(), "",
-                        SnmpOids.IPSEC_NOTIFICATION_PREFIX + "8",
-                        SnmpOids.CIPSEC_TUN_ACTIVE_TIME + "." + index, "i", "100");
+                        IpsecFlowMonitorMib.CIPSEC_TUNNEL_STOP.oid(),
+                        IpsecFlowMonitorMib.CIPSEC_TUN_ACTIVE_TIME + "." + index, "i", "100");
                 await().atMost(Duration.ofSeconds(20)).until(() -> events.size() == ("77".equals(index) ? 1 : 2));
             }
 
