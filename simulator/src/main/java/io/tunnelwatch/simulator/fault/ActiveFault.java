@@ -2,7 +2,7 @@ package io.tunnelwatch.simulator.fault;
 
 import io.tunnelwatch.simulator.tunnel.TunnelEnd;
 import io.tunnelwatch.simulator.tunnel.TunnelPair;
-import io.tunnelwatch.simulator.wire.WireOutput;
+import io.tunnelwatch.simulator.tunnel.WireOutput;
 import java.time.Instant;
 
 /**

@@ -1,11 +1,11 @@
 package io.tunnelwatch.simulator.fault;
 
+import io.tunnelwatch.simulator.message.CryptoMessages;
+import io.tunnelwatch.simulator.message.FaultMessages;
+import io.tunnelwatch.simulator.message.RoutingMessages;
 import io.tunnelwatch.simulator.tunnel.TunnelEnd;
 import io.tunnelwatch.simulator.tunnel.TunnelPair;
-import io.tunnelwatch.simulator.wire.CryptoMessages;
-import io.tunnelwatch.simulator.wire.FaultMessages;
-import io.tunnelwatch.simulator.wire.RoutingMessages;
-import io.tunnelwatch.simulator.wire.WireOutput;
+import io.tunnelwatch.simulator.tunnel.WireOutput;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Locale;

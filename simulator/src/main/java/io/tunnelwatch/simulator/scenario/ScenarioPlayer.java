@@ -5,7 +5,7 @@ import io.tunnelwatch.simulator.fault.Fault;
 import io.tunnelwatch.simulator.router.Fleet;
 import io.tunnelwatch.simulator.tunnel.SimulationClock;
 import io.tunnelwatch.simulator.tunnel.TrafficProfile;
-import io.tunnelwatch.simulator.wire.WireOutput;
+import io.tunnelwatch.simulator.tunnel.WireOutput;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package io.tunnelwatch.simulator.trap;
 
+import io.tunnelwatch.simulator.tunnel.Notification;
 import io.tunnelwatch.simulator.tunnel.RouterModel;
 import io.tunnelwatch.simulator.tunnel.TunnelPair;
 import java.io.IOException;

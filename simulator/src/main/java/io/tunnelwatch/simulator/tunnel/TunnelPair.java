@@ -1,8 +1,6 @@
 package io.tunnelwatch.simulator.tunnel;
 
-import io.tunnelwatch.simulator.trap.Notification;
-import io.tunnelwatch.simulator.wire.CryptoMessages;
-import io.tunnelwatch.simulator.wire.WireOutput;
+import io.tunnelwatch.simulator.message.CryptoMessages;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
