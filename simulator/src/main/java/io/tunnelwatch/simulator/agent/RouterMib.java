@@ -1,9 +1,10 @@
 package io.tunnelwatch.simulator.agent;
 
 import io.tunnelwatch.simulator.tunnel.RouterModel;
+import io.tunnelwatch.simulator.tunnel.RouterTunnelEnd;
 import io.tunnelwatch.simulator.tunnel.SecurityAssociation;
-import io.tunnelwatch.simulator.tunnel.TunnelEnd;
-import io.tunnelwatch.simulator.tunnel.TunnelPair;
+import io.tunnelwatch.simulator.tunnel.SimulatedTunnel;
+import io.tunnelwatch.simulator.tunnel.SimulationClock;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
@@ -55,7 +56,7 @@ public final class RouterMib {
         RouterMib mib = new RouterMib();
         mib.system(router, now);
         mib.physicalInterface();
-        for (TunnelEnd end : router.ends()) {
+        for (RouterTunnelEnd end : router.ends()) {
             mib.tunnelInterface(router, end);
             if (end.ikeIndex() != null) {
                 mib.ikeRow(router, end, now);
@@ -71,7 +72,7 @@ public final class RouterMib {
         put(SYSTEM + ".1.0", text("Cisco IOS Software [Dublin], Virtual XE Software (X86_64_LINUX_IOSD-UNIVERSALK9-M),"
                 + " Version 17.12.4, RELEASE SOFTWARE (fc1) (simulated by tunnelwatch)"));
         put(SYSTEM + ".2.0", new OID("1.3.6.1.4.1.9.1.1537"));
-        put(SYSTEM + ".3.0", new TimeTicks(TunnelPair.hundredths(router.bootedAt(), now) % MOD32));
+        put(SYSTEM + ".3.0", new TimeTicks(SimulationClock.hundredths(router.bootedAt(), now) % MOD32));
         put(SYSTEM + ".5.0", text(router.name()));
     }
 
@@ -79,7 +80,7 @@ public final class RouterMib {
         ifRow(PHYSICAL_IF_INDEX, "GigabitEthernet1", 6, 1500, true);
     }
 
-    private void tunnelInterface(RouterModel router, TunnelEnd end) {
+    private void tunnelInterface(RouterModel router, RouterTunnelEnd end) {
         ifRow(end.ifIndex(), end.interfaceName(), 131, TUNNEL_IF_MTU, end.interfaceUp());
         String row = "." + end.ifIndex();
         put(TUNNEL_IF_ENTRY + ".1" + row, new IpAddress(address(router.address())));
@@ -100,7 +101,7 @@ public final class RouterMib {
         put(IFX_ENTRY + ".1" + row, text(name));
     }
 
-    private void ikeRow(RouterModel router, TunnelEnd end, Instant now) {
+    private void ikeRow(RouterModel router, RouterTunnelEnd end, Instant now) {
         String row = "." + end.ikeIndex();
         put(CIKE_TUN_ENTRY + ".2" + row, new Integer32(1));
         put(CIKE_TUN_ENTRY + ".3" + row, text(router.address()));
@@ -108,12 +109,12 @@ public final class RouterMib {
         put(CIKE_TUN_ENTRY + ".6" + row, new Integer32(1));
         put(CIKE_TUN_ENTRY + ".7" + row, text(end.peer()));
         put(CIKE_TUN_ENTRY + ".8" + row, raw(end.peer()));
-        put(CIKE_TUN_ENTRY + ".15" + row, new Integer32((int) TunnelPair.IKE_LIFETIME_SECONDS));
-        put(CIKE_TUN_ENTRY + ".16" + row, new TimeTicks(TunnelPair.hundredths(end.ikeSince(), now) % MOD32));
+        put(CIKE_TUN_ENTRY + ".15" + row, new Integer32((int) SimulatedTunnel.IKE_LIFETIME_SECONDS));
+        put(CIKE_TUN_ENTRY + ".16" + row, new TimeTicks(SimulationClock.hundredths(end.ikeSince(), now) % MOD32));
         put(CIKE_TUN_ENTRY + ".35" + row, new Integer32(1));
     }
 
-    private void ipsecRow(RouterModel router, TunnelEnd end, SecurityAssociation sa, Instant now, boolean hc) {
+    private void ipsecRow(RouterModel router, RouterTunnelEnd end, SecurityAssociation sa, Instant now, boolean hc) {
         String row = "." + sa.tunIndex();
         put(col(2, row), new Integer32(sa.ikeIndex()));
         put(col(3, row), new Integer32(1));
@@ -122,8 +123,8 @@ public final class RouterMib {
         put(col(6, row), new Integer32(1));
         put(col(7, row), new Integer32(1));
         put(col(8, row), new Integer32(4_608_000));
-        put(col(9, row), new Integer32((int) TunnelPair.IPSEC_LIFETIME_SECONDS));
-        put(col(10, row), new TimeTicks(TunnelPair.hundredths(sa.createdAt(), now) % MOD32));
+        put(col(9, row), new Integer32((int) SimulatedTunnel.IPSEC_LIFETIME_SECONDS));
+        put(col(10, row), new TimeTicks(SimulationClock.hundredths(sa.createdAt(), now) % MOD32));
         octets(26, sa.inOctets(), row, hc);
         put(col(32, row), c32(sa.inPkts()));
         put(col(33, row), c32(sa.inDrops()));
