@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.tunnelwatch.broker.PortProbe;
-import io.tunnelwatch.simulator.trap.Notification;
 import io.tunnelwatch.simulator.trap.TrapSender;
+import io.tunnelwatch.simulator.tunnel.Notification;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.DatagramPacket;

@@ -7,13 +7,13 @@ import io.tunnelwatch.simulator.fault.ActiveFault;
 import io.tunnelwatch.simulator.fault.Fault;
 import io.tunnelwatch.simulator.router.Fleet;
 import io.tunnelwatch.simulator.router.SimulatedRouter;
-import io.tunnelwatch.simulator.trap.Notification;
+import io.tunnelwatch.simulator.tunnel.Notification;
 import io.tunnelwatch.simulator.tunnel.RouterModel;
+import io.tunnelwatch.simulator.tunnel.RouterTunnelEnd;
+import io.tunnelwatch.simulator.tunnel.SimulatedTunnel;
 import io.tunnelwatch.simulator.tunnel.SimulationClock;
 import io.tunnelwatch.simulator.tunnel.TrafficProfile;
-import io.tunnelwatch.simulator.tunnel.TunnelEnd;
-import io.tunnelwatch.simulator.tunnel.TunnelPair;
-import io.tunnelwatch.simulator.wire.WireOutput;
+import io.tunnelwatch.simulator.tunnel.WireOutput;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,7 +23,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The SNMP-visible life of a simulated fleet: every pair of peers is one {@link TunnelPair}; {@link #tick} carries
+ * The SNMP-visible life of a simulated fleet: every pair of peers is one {@link SimulatedTunnel}; {@link #tick} carries
  * traffic for the simulated time since the last tick, rekeys SAs at the end of their lifetime, and lets active
  * faults send their symptoms. Agents read router views through {@link #view}. All state changes and views happen
  * under this object's lock, so an agent never sees half a tick. A silent router's output is swallowed here.
@@ -35,8 +35,8 @@ public final class FleetSimulation {
     private final Duration ipsecLifetime;
     private final WireOutput out;
     private final Map<String, RouterModel> routers = new LinkedHashMap<>();
-    private final List<TunnelPair> pairs = new ArrayList<>();
-    private final Map<TunnelPair, Double> sinceRekey = new HashMap<>();
+    private final List<SimulatedTunnel> tunnels = new ArrayList<>();
+    private final Map<SimulatedTunnel, Double> sinceRekey = new HashMap<>();
     private final List<ActiveFault> faults = new ArrayList<>();
     private Instant lastTick;
 
@@ -54,7 +54,7 @@ public final class FleetSimulation {
             for (String peer : r.router().peers()) {
                 RouterModel other = routers.get(peer);
                 if (other != null && r.endTo(peer) == null) {
-                    pairs.add(TunnelPair.between(r, other));
+                    tunnels.add(SimulatedTunnel.between(r, other));
                 }
             }
         }
@@ -66,14 +66,14 @@ public final class FleetSimulation {
      */
     public synchronized void start(long wrapHeadroom) {
         Instant now = clock.wallNow();
-        for (TunnelPair pair : pairs) {
-            if (faults.stream().noneMatch(f -> f.pair() == pair && f.fault().holdsDown())) {
-                pair.establish(now, out);
+        for (SimulatedTunnel tunnel : tunnels) {
+            if (faults.stream().noneMatch(f -> f.tunnel() == tunnel && f.fault().holdsDown())) {
+                tunnel.establish(now, out);
                 if (wrapHeadroom > 0) {
-                    pair.preload(wrapHeadroom);
+                    tunnel.preload(wrapHeadroom);
                 }
             }
-            sinceRekey.put(pair, 0.0);
+            sinceRekey.put(tunnel, 0.0);
         }
         lastTick = now;
     }
@@ -88,12 +88,12 @@ public final class FleetSimulation {
             return;
         }
         double pps = traffic.packetsPerSecond(clock.simAt(now));
-        for (TunnelPair pair : pairs) {
-            pair.carry(seconds, pps);
-            double age = sinceRekey.merge(pair, seconds, Double::sum);
-            if (age >= ipsecLifetime.toSeconds() && pair.ipsecUp()) {
-                pair.rekey(now, out);
-                sinceRekey.put(pair, 0.0);
+        for (SimulatedTunnel tunnel : tunnels) {
+            tunnel.carry(seconds, pps);
+            double age = sinceRekey.merge(tunnel, seconds, Double::sum);
+            if (age >= ipsecLifetime.toSeconds() && tunnel.ipsecUp()) {
+                tunnel.rekey(now, out);
+                sinceRekey.put(tunnel, 0.0);
             }
         }
         for (ActiveFault f : faults) {
@@ -103,9 +103,9 @@ public final class FleetSimulation {
 
     /** Injects {@code fault} on {@code router}'s tunnel to {@code peer} (router names or addresses). */
     public synchronized ActiveFault inject(Fault fault, String router, String peer) {
-        TunnelPair pair = pair(router, peer);
-        TunnelEnd local = end(pair, router);
-        ActiveFault active = new ActiveFault(fault, pair, local);
+        SimulatedTunnel tunnel = tunnel(router, peer);
+        RouterTunnelEnd local = end(tunnel, router);
+        ActiveFault active = new ActiveFault(fault, tunnel, local);
         faults.add(active);
         active.apply(clock.wallNow(), out);
         return active;
@@ -113,10 +113,10 @@ public final class FleetSimulation {
 
     /** Repairs a fault injected earlier (the same fault, router and peer); false when none is active. */
     public synchronized boolean repair(Fault fault, String router, String peer) {
-        TunnelPair pair = pair(router, peer);
-        TunnelEnd local = end(pair, router);
+        SimulatedTunnel tunnel = tunnel(router, peer);
+        RouterTunnelEnd local = end(tunnel, router);
         for (ActiveFault f : faults) {
-            if (f.fault() == fault && f.pair() == pair && f.local() == local) {
+            if (f.fault() == fault && f.tunnel() == tunnel && f.local() == local) {
                 faults.remove(f);
                 f.repair(clock.wallNow(), out);
                 return true;
@@ -168,14 +168,14 @@ public final class FleetSimulation {
                 .orElseThrow(() -> new IllegalArgumentException("no simulated router " + nameOrAddress));
     }
 
-    public List<TunnelPair> pairs() {
-        return List.copyOf(pairs);
+    public List<SimulatedTunnel> tunnels() {
+        return List.copyOf(tunnels);
     }
 
-    public TunnelPair pair(String router, String peer) {
+    public SimulatedTunnel tunnel(String router, String peer) {
         RouterModel a = router(router);
         RouterModel b = router(peer);
-        return pairs.stream().filter(p -> p.a().router() == a && p.b().router() == b
+        return tunnels.stream().filter(p -> p.a().router() == a && p.b().router() == b
                         || p.a().router() == b && p.b().router() == a).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no tunnel between " + router + " and " + peer));
     }
@@ -184,9 +184,9 @@ public final class FleetSimulation {
         return clock;
     }
 
-    private TunnelEnd end(TunnelPair pair, String router) {
+    private RouterTunnelEnd end(SimulatedTunnel tunnel, String router) {
         RouterModel r = router(router);
-        return pair.a().router() == r ? pair.a() : pair.b();
+        return tunnel.a().router() == r ? tunnel.a() : tunnel.b();
     }
 
     /** Drops what silent routers would have sent. */

@@ -1,8 +1,8 @@
 package io.tunnelwatch.simulator;
 
-import io.tunnelwatch.simulator.trap.Notification;
+import io.tunnelwatch.simulator.tunnel.Notification;
 import io.tunnelwatch.simulator.tunnel.RouterModel;
-import io.tunnelwatch.simulator.wire.WireOutput;
+import io.tunnelwatch.simulator.tunnel.WireOutput;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -8,9 +8,10 @@ import io.tunnelwatch.mib.CiscoSmi;
 import io.tunnelwatch.mib.Oids;
 import io.tunnelwatch.mib.SnmpV2Mib;
 import io.tunnelwatch.simulator.tunnel.RouterModel;
+import io.tunnelwatch.simulator.tunnel.RouterTunnelEnd;
 import io.tunnelwatch.simulator.tunnel.SecurityAssociation;
-import io.tunnelwatch.simulator.tunnel.TunnelEnd;
-import io.tunnelwatch.simulator.tunnel.TunnelPair;
+import io.tunnelwatch.simulator.tunnel.SimulatedTunnel;
+import io.tunnelwatch.simulator.tunnel.SimulationClock;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
@@ -56,7 +57,7 @@ public final class RouterMib {
         RouterMib mib = new RouterMib();
         mib.system(router, now);
         mib.physicalInterface();
-        for (TunnelEnd end : router.ends()) {
+        for (RouterTunnelEnd end : router.ends()) {
             mib.tunnelInterface(router, end);
             if (end.ikeIndex() != null) {
                 mib.ikeRow(router, end, now);
@@ -72,7 +73,7 @@ public final class RouterMib {
         put(Oids.scalar(SnmpV2Mib.SYS_DESCR), text("Cisco IOS Software [Dublin], Virtual XE Software (X86_64_LINUX_IOSD-UNIVERSALK9-M),"
                 + " Version 17.12.4, RELEASE SOFTWARE (fc1) (simulated by tunnelwatch)"));
         put(Oids.scalar(SnmpV2Mib.SYS_OBJECT_ID), new OID(SYS_OBJECT_ID));
-        put(SnmpV2Mib.SYS_UP_TIME_0, new TimeTicks(TunnelPair.hundredths(router.bootedAt(), now) % MOD32));
+        put(SnmpV2Mib.SYS_UP_TIME_0, new TimeTicks(SimulationClock.hundredths(router.bootedAt(), now) % MOD32));
         put(Oids.scalar(SnmpV2Mib.SYS_NAME), text(router.name()));
     }
 
@@ -80,7 +81,7 @@ public final class RouterMib {
         ifRow(PHYSICAL_IF_INDEX, "GigabitEthernet1", IF_TYPE_ETHERNET_CSMACD, 1500, true);
     }
 
-    private void tunnelInterface(RouterModel router, TunnelEnd end) {
+    private void tunnelInterface(RouterModel router, RouterTunnelEnd end) {
         ifRow(end.ifIndex(), end.interfaceName(), IF_TYPE_TUNNEL, TUNNEL_IF_MTU, end.interfaceUp());
         String row = "." + end.ifIndex();
         put(TUNNEL_IF_LOCAL_ADDRESS + row, new IpAddress(address(router.address())));
@@ -101,7 +102,7 @@ public final class RouterMib {
         put(IF_NAME + row, text(name));
     }
 
-    private void ikeRow(RouterModel router, TunnelEnd end, Instant now) {
+    private void ikeRow(RouterModel router, RouterTunnelEnd end, Instant now) {
         String row = "." + end.ikeIndex();
         put(CIKE_TUN_LOCAL_TYPE + row, new Integer32(IKE_PEER_TYPE_IP_ADDR_PEER));
         put(CIKE_TUN_LOCAL_VALUE + row, text(router.address()));
@@ -109,12 +110,12 @@ public final class RouterMib {
         put(CIKE_TUN_REMOTE_TYPE + row, new Integer32(IKE_PEER_TYPE_IP_ADDR_PEER));
         put(CIKE_TUN_REMOTE_VALUE + row, text(end.peer()));
         put(CIKE_TUN_REMOTE_ADDR + row, raw(end.peer()));
-        put(CIKE_TUN_LIFE_TIME + row, new Integer32((int) TunnelPair.IKE_LIFETIME_SECONDS));
-        put(CIKE_TUN_ACTIVE_TIME + row, new TimeTicks(TunnelPair.hundredths(end.ikeSince(), now) % MOD32));
+        put(CIKE_TUN_LIFE_TIME + row, new Integer32((int) SimulatedTunnel.IKE_LIFETIME_SECONDS));
+        put(CIKE_TUN_ACTIVE_TIME + row, new TimeTicks(SimulationClock.hundredths(end.ikeSince(), now) % MOD32));
         put(CIKE_TUN_STATUS + row, new Integer32(TUNNEL_STATUS_ACTIVE));
     }
 
-    private void ipsecRow(RouterModel router, TunnelEnd end, SecurityAssociation sa, Instant now, boolean hc) {
+    private void ipsecRow(RouterModel router, RouterTunnelEnd end, SecurityAssociation sa, Instant now, boolean hc) {
         String row = "." + sa.tunIndex();
         put(CIPSEC_TUN_IKE_TUNNEL_INDEX + row, new Integer32(sa.ikeIndex()));
         put(CIPSEC_TUN_IKE_TUNNEL_ALIVE + row, new Integer32(SnmpV2Mib.TRUTH_VALUE_TRUE));
@@ -123,8 +124,8 @@ public final class RouterMib {
         put(CIPSEC_TUN_KEY_TYPE + row, new Integer32(KEY_TYPE_IKE));
         put(CIPSEC_TUN_ENCAP_MODE + row, new Integer32(ENCAP_MODE_TUNNEL));
         put(CIPSEC_TUN_LIFE_SIZE + row, new Integer32(4_608_000));
-        put(CIPSEC_TUN_LIFE_TIME + row, new Integer32((int) TunnelPair.IPSEC_LIFETIME_SECONDS));
-        put(CIPSEC_TUN_ACTIVE_TIME + row, new TimeTicks(TunnelPair.hundredths(sa.createdAt(), now) % MOD32));
+        put(CIPSEC_TUN_LIFE_TIME + row, new Integer32((int) SimulatedTunnel.IPSEC_LIFETIME_SECONDS));
+        put(CIPSEC_TUN_ACTIVE_TIME + row, new TimeTicks(SimulationClock.hundredths(sa.createdAt(), now) % MOD32));
         octets(CIPSEC_TUN_IN_OCTETS, CIPSEC_TUN_HC_IN_OCTETS, CIPSEC_TUN_IN_OCT_WRAPS, sa.inOctets(), row, hc);
         put(CIPSEC_TUN_IN_PKTS + row, c32(sa.inPkts()));
         put(CIPSEC_TUN_IN_DROP_PKTS + row, c32(sa.inDrops()));

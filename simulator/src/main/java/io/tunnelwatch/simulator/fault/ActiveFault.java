@@ -1,8 +1,8 @@
 package io.tunnelwatch.simulator.fault;
 
-import io.tunnelwatch.simulator.tunnel.TunnelEnd;
-import io.tunnelwatch.simulator.tunnel.TunnelPair;
-import io.tunnelwatch.simulator.wire.WireOutput;
+import io.tunnelwatch.simulator.tunnel.RouterTunnelEnd;
+import io.tunnelwatch.simulator.tunnel.SimulatedTunnel;
+import io.tunnelwatch.simulator.tunnel.WireOutput;
 import java.time.Instant;
 
 /**
@@ -13,16 +13,16 @@ import java.time.Instant;
 public final class ActiveFault {
 
     private final Fault fault;
-    private final TunnelPair pair;
-    private final TunnelEnd local;
+    private final SimulatedTunnel tunnel;
+    private final RouterTunnelEnd local;
     private double sinceSymptoms;
     private double sinceFlap;
     private boolean flappedDown;
     long staleSpi;
 
-    public ActiveFault(Fault fault, TunnelPair pair, TunnelEnd local) {
+    public ActiveFault(Fault fault, SimulatedTunnel tunnel, RouterTunnelEnd local) {
         this.fault = fault;
-        this.pair = pair;
+        this.tunnel = tunnel;
         this.local = local;
         this.flappedDown = fault == Fault.FLAPPING; // applying a flap takes the tunnel down first
     }
@@ -31,16 +31,16 @@ public final class ActiveFault {
         return fault;
     }
 
-    public TunnelPair pair() {
-        return pair;
+    public SimulatedTunnel tunnel() {
+        return tunnel;
     }
 
-    public TunnelEnd local() {
+    public RouterTunnelEnd local() {
         return local;
     }
 
-    public TunnelEnd remote() {
-        return pair.far(local);
+    public RouterTunnelEnd remote() {
+        return tunnel.far(local);
     }
 
     public void apply(Instant now, WireOutput out) {
@@ -65,9 +65,9 @@ public final class ActiveFault {
                 sinceFlap = 0;
                 flappedDown = !flappedDown;
                 if (flappedDown) {
-                    pair.tearDown(true, now, out);
+                    tunnel.tearDown(true, now, out);
                 } else {
-                    pair.establish(now, out);
+                    tunnel.establish(now, out);
                 }
             }
         }

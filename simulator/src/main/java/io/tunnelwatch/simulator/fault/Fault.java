@@ -1,11 +1,11 @@
 package io.tunnelwatch.simulator.fault;
 
-import io.tunnelwatch.simulator.tunnel.TunnelEnd;
-import io.tunnelwatch.simulator.tunnel.TunnelPair;
-import io.tunnelwatch.simulator.wire.CryptoMessages;
-import io.tunnelwatch.simulator.wire.FaultMessages;
-import io.tunnelwatch.simulator.wire.RoutingMessages;
-import io.tunnelwatch.simulator.wire.WireOutput;
+import io.tunnelwatch.simulator.message.CryptoMessages;
+import io.tunnelwatch.simulator.message.FaultMessages;
+import io.tunnelwatch.simulator.message.RoutingMessages;
+import io.tunnelwatch.simulator.tunnel.RouterTunnelEnd;
+import io.tunnelwatch.simulator.tunnel.SimulatedTunnel;
+import io.tunnelwatch.simulator.tunnel.WireOutput;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Locale;
@@ -95,18 +95,18 @@ public enum Fault {
     }
 
     void apply(ActiveFault f, Instant now, WireOutput out) {
-        TunnelEnd local = f.local();
-        TunnelEnd remote = f.remote();
-        TunnelPair pair = f.pair();
+        RouterTunnelEnd local = f.local();
+        RouterTunnelEnd remote = f.remote();
+        SimulatedTunnel tunnel = f.tunnel();
         switch (this) {
-            case PEER_UNREACHABLE, IKE_PROPOSAL_MISMATCH, PSK_MISMATCH -> pair.tearDown(true, now, out);
-            case TRANSFORM_SET_MISMATCH, PFS_MISMATCH, CRYPTO_ACL_NOT_MIRRORED -> pair.tearDown(false, now, out);
-            case PEER_NEVER_UP -> pair.tearDown(true, now, WireOutputs.DISCARD);
+            case PEER_UNREACHABLE, IKE_PROPOSAL_MISMATCH, PSK_MISMATCH -> tunnel.tearDown(true, now, out);
+            case TRANSFORM_SET_MISMATCH, PFS_MISMATCH, CRYPTO_ACL_NOT_MIRRORED -> tunnel.tearDown(false, now, out);
+            case PEER_NEVER_UP -> tunnel.tearDown(true, now, WireOutputs.DISCARD);
             case DECAPS_STALL -> remote.impairments().stopSending(true);
             case ENCAPS_STALL -> local.impairments().stopSending(true);
             case NAT_WITHOUT_EXEMPTION -> {
                 local.impairments().stopSending(true);
-                out.syslog(local.router(), CryptoMessages.sessionStatus(TunnelPair.ikev2(local), true,
+                out.syslog(local.router(), CryptoMessages.sessionStatus(SimulatedTunnel.ikev2(local), true,
                         local.peer(), 4500));
             }
             case MTU_BLACK_HOLE -> local.impairments().dropOversized(true);
@@ -114,24 +114,24 @@ public enum Fault {
             case AUTH_ERRORS -> local.impairments().failIntegrityCheck(true);
             case SPI_DESYNC -> {
                 f.staleSpi = remote.sa() == null ? 0 : remote.sa().spi();
-                pair.rekey(remote, now, out);
+                tunnel.rekey(remote, now, out);
                 local.impairments().sendOnStaleSa(true);
             }
-            case TUNNEL_INTERFACE_DOWN -> pair.interfaceState(local, false, out);
+            case TUNNEL_INTERFACE_DOWN -> tunnel.interfaceState(local, false, out);
             case OSPF_ADJACENCY_DOWN -> ospf(local, remote, false, out);
-            case FLAPPING -> pair.tearDown(true, now, out);
+            case FLAPPING -> tunnel.tearDown(true, now, out);
             case ROUTER_SILENT -> local.router().silent(true);
             default -> throw new IllegalStateException("no effect for " + this);
         }
     }
 
     void repair(ActiveFault f, Instant now, WireOutput out) {
-        TunnelEnd local = f.local();
-        TunnelEnd remote = f.remote();
-        TunnelPair pair = f.pair();
+        RouterTunnelEnd local = f.local();
+        RouterTunnelEnd remote = f.remote();
+        SimulatedTunnel tunnel = f.tunnel();
         switch (this) {
             case PEER_UNREACHABLE, IKE_PROPOSAL_MISMATCH, PSK_MISMATCH, TRANSFORM_SET_MISMATCH, PFS_MISMATCH,
-                    CRYPTO_ACL_NOT_MIRRORED, PEER_NEVER_UP, FLAPPING -> pair.establish(now, out);
+                    CRYPTO_ACL_NOT_MIRRORED, PEER_NEVER_UP, FLAPPING -> tunnel.establish(now, out);
             case DECAPS_STALL -> remote.impairments().stopSending(false);
             case ENCAPS_STALL, NAT_WITHOUT_EXEMPTION -> local.impairments().stopSending(false);
             case MTU_BLACK_HOLE -> local.impairments().dropOversized(false);
@@ -140,9 +140,9 @@ public enum Fault {
             case SPI_DESYNC -> {
                 // clear crypto sa (or invalid-spi-recovery): both ends get fresh SAs again
                 local.impairments().sendOnStaleSa(false);
-                pair.rekey(now, out);
+                tunnel.rekey(now, out);
             }
-            case TUNNEL_INTERFACE_DOWN -> pair.interfaceState(local, true, out);
+            case TUNNEL_INTERFACE_DOWN -> tunnel.interfaceState(local, true, out);
             case OSPF_ADJACENCY_DOWN -> ospf(local, remote, true, out);
             case ROUTER_SILENT -> local.router().silent(false);
             default -> throw new IllegalStateException("no repair for " + this);
@@ -151,8 +151,8 @@ public enum Fault {
 
     /** The messages the fault makes the routers send, once per symptom period while it is in force. */
     void symptoms(ActiveFault f, WireOutput out) {
-        TunnelEnd local = f.local();
-        TunnelEnd remote = f.remote();
+        RouterTunnelEnd local = f.local();
+        RouterTunnelEnd remote = f.remote();
         String l = local.router().address();
         String r = local.peer();
         switch (this) {
@@ -180,16 +180,16 @@ public enum Fault {
     }
 
     /** Both ends log the adjacency over their own tunnel interface; the neighbour is the far router's id. */
-    private static void ospf(TunnelEnd local, TunnelEnd remote, boolean full, WireOutput out) {
-        for (TunnelEnd end : new TunnelEnd[] {local, remote}) {
-            TunnelEnd far = end == local ? remote : local;
+    private static void ospf(RouterTunnelEnd local, RouterTunnelEnd remote, boolean full, WireOutput out) {
+        for (RouterTunnelEnd end : new RouterTunnelEnd[] {local, remote}) {
+            RouterTunnelEnd far = end == local ? remote : local;
             String neighbor = far.router().address();
             out.syslog(end.router(), full ? RoutingMessages.ospfFull(neighbor, end.tunnelId())
                     : RoutingMessages.ospfDown(neighbor, end.tunnelId()));
         }
     }
 
-    private static int connectionId(TunnelEnd end) {
+    private static int connectionId(RouterTunnelEnd end) {
         return end.sa() == null ? 0 : 2000 + end.sa().tunIndex();
     }
 }

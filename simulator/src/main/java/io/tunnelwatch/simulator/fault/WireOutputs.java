@@ -1,8 +1,8 @@
 package io.tunnelwatch.simulator.fault;
 
-import io.tunnelwatch.simulator.trap.Notification;
+import io.tunnelwatch.simulator.tunnel.Notification;
 import io.tunnelwatch.simulator.tunnel.RouterModel;
-import io.tunnelwatch.simulator.wire.WireOutput;
+import io.tunnelwatch.simulator.tunnel.WireOutput;
 
 /** Outputs faults use internally. */
 final class WireOutputs {

@@ -1,8 +1,8 @@
 package io.tunnelwatch.simulator.load;
 
+import io.tunnelwatch.simulator.message.CryptoMessages;
 import io.tunnelwatch.simulator.router.Fleet;
 import io.tunnelwatch.simulator.router.SimulatedRouter;
-import io.tunnelwatch.simulator.wire.CryptoMessages;
 import io.tunnelwatch.simulator.wire.SyslogTransmitter;
 import java.time.Duration;
 import java.util.List;

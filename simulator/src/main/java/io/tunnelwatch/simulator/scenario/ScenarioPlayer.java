@@ -5,7 +5,7 @@ import io.tunnelwatch.simulator.fault.Fault;
 import io.tunnelwatch.simulator.router.Fleet;
 import io.tunnelwatch.simulator.tunnel.SimulationClock;
 import io.tunnelwatch.simulator.tunnel.TrafficProfile;
-import io.tunnelwatch.simulator.wire.WireOutput;
+import io.tunnelwatch.simulator.tunnel.WireOutput;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -73,7 +73,7 @@ public final class ScenarioPlayer implements Runnable {
         });
         simulation.start(scenario.wrapHeadroom());
         LOG.info("Scenario '{}' started: {} routers, {} tunnels, {} timeline actions, time x{}", scenario.name(),
-                fleet.routers().size(), simulation.pairs().size(), pending.size(), scenario.compression());
+                fleet.routers().size(), simulation.tunnels().size(), pending.size(), scenario.compression());
     }
 
     /** One round: traffic up to now, then every action now due. Returns false once the scenario is over. */

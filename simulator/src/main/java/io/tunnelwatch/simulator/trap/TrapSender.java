@@ -3,10 +3,12 @@ package io.tunnelwatch.simulator.trap;
 import static io.tunnelwatch.mib.IfMib.*;
 import static io.tunnelwatch.mib.IpsecFlowMonitorMib.*;
 
+
 import io.tunnelwatch.mib.MibNotification;
 import io.tunnelwatch.mib.SnmpV2Mib;
+import io.tunnelwatch.simulator.tunnel.Notification;
 import io.tunnelwatch.simulator.tunnel.RouterModel;
-import io.tunnelwatch.simulator.tunnel.TunnelPair;
+import io.tunnelwatch.simulator.tunnel.SimulationClock;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -51,7 +53,7 @@ public final class TrapSender implements AutoCloseable {
 
     /** Sends one notification; an I/O failure is returned as false, never thrown (traps are fire-and-forget). */
     public boolean send(RouterModel router, Notification notification) {
-        PDU pdu = pdu(notification, TunnelPair.hundredths(router.bootedAt(), clock.instant()));
+        PDU pdu = pdu(notification, SimulationClock.hundredths(router.bootedAt(), clock.instant()));
         CommunityTarget<UdpAddress> target = new CommunityTarget<>(receiver, new OctetString(community));
         target.setVersion(SnmpConstants.version2c);
         try {

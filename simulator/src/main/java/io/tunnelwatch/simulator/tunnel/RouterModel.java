@@ -18,7 +18,7 @@ public final class RouterModel {
 
     private final SimulatedRouter router;
     private final Instant bootedAt;
-    private final List<TunnelEnd> ends = new ArrayList<>();
+    private final List<RouterTunnelEnd> ends = new ArrayList<>();
     private int nextIkeIndex = 1;
     private int nextSaIndex = 1;
     private long nextSpi;
@@ -47,11 +47,11 @@ public final class RouterModel {
         return bootedAt;
     }
 
-    public List<TunnelEnd> ends() {
+    public List<RouterTunnelEnd> ends() {
         return List.copyOf(ends);
     }
 
-    public TunnelEnd endTo(String peer) {
+    public RouterTunnelEnd endTo(String peer) {
         return ends.stream().filter(e -> e.peer().equals(peer)).findFirst().orElse(null);
     }
 
@@ -63,9 +63,9 @@ public final class RouterModel {
         this.silent = silent;
     }
 
-    TunnelEnd addEnd(String peer) {
+    RouterTunnelEnd addEnd(String peer) {
         int id = ends.size();
-        TunnelEnd end = new TunnelEnd(this, peer, id, FIRST_TUNNEL_IF_INDEX + id);
+        RouterTunnelEnd end = new RouterTunnelEnd(this, peer, id, FIRST_TUNNEL_IF_INDEX + id);
         ends.add(end);
         return end;
     }

@@ -47,4 +47,9 @@ public final class SimulationClock {
     public int compression() {
         return compression;
     }
+
+    /** TimeInterval / TimeTicks: hundredths of a second since {@code since}. */
+    public static long hundredths(Instant since, Instant now) {
+        return since == null ? 0 : Math.max(0, Duration.between(since, now).toMillis() / 10);
+    }
 }

@@ -1,8 +1,9 @@
 package io.tunnelwatch.simulator.wire;
 
-import io.tunnelwatch.simulator.trap.Notification;
 import io.tunnelwatch.simulator.trap.TrapSender;
+import io.tunnelwatch.simulator.tunnel.Notification;
 import io.tunnelwatch.simulator.tunnel.RouterModel;
+import io.tunnelwatch.simulator.tunnel.WireOutput;
 
 /** Puts syslog on the wire through a {@link SyslogTransmitter} and traps through a {@link TrapSender} (if any). */
 public final class NetworkOutput implements WireOutput {

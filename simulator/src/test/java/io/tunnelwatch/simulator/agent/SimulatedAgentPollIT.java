@@ -13,10 +13,10 @@ import io.tunnelwatch.simulator.FleetSimulation;
 import io.tunnelwatch.simulator.MutableClock;
 import io.tunnelwatch.simulator.RecordingOutput;
 import io.tunnelwatch.simulator.router.Fleet;
+import io.tunnelwatch.simulator.tunnel.RouterTunnelEnd;
 import io.tunnelwatch.simulator.tunnel.SecurityAssociation;
 import io.tunnelwatch.simulator.tunnel.SimulationClock;
 import io.tunnelwatch.simulator.tunnel.TrafficProfile;
-import io.tunnelwatch.simulator.tunnel.TunnelEnd;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -70,7 +70,7 @@ class SimulatedAgentPollIT {
 
     @Test
     void shouldGiveThePollerDeltasEqualToTheSimulatedTrafficAcrossAWrapAndARekey() throws Exception {
-        TunnelEnd end = sim.router("rtr-01").endTo("127.0.1.2");
+        RouterTunnelEnd end = sim.router("rtr-01").endTo("127.0.1.2");
         CounterSample first = poll();
         assertThat(first.saCount()).isEqualTo(1);
         assertThat(first.ikeStatus()).isEqualTo("active");
@@ -96,7 +96,7 @@ class SimulatedAgentPollIT {
         // a rekey right after a poll: new rows, new indices, counters from 0; the next poll counts the new SA
         int oldIndex = sa(end).tunIndex();
         sim.read(() -> {
-            sim.pair("rtr-01", "rtr-02").rekey(clock.instant(), out);
+            sim.tunnel("rtr-01", "rtr-02").rekey(clock.instant(), out);
             return null;
         });
         assertThat(sa(end).tunIndex()).isNotEqualTo(oldIndex);
@@ -129,11 +129,11 @@ class SimulatedAgentPollIT {
         return samples.get(0);
     }
 
-    private SecurityAssociation sa(TunnelEnd end) {
+    private SecurityAssociation sa(RouterTunnelEnd end) {
         return sim.read(end::sa);
     }
 
-    private long[] snapshot(TunnelEnd end) {
+    private long[] snapshot(RouterTunnelEnd end) {
         return sim.read(() -> new long[] {end.sa().inPkts(), end.sa().outPkts(), end.sa().inOctets(),
                 end.sa().outOctets()});
     }

@@ -15,10 +15,10 @@ import io.tunnelwatch.simulator.MutableClock;
 import io.tunnelwatch.simulator.RecordingOutput;
 import io.tunnelwatch.simulator.router.Fleet;
 import io.tunnelwatch.simulator.trap.TrapSender;
+import io.tunnelwatch.simulator.tunnel.RouterTunnelEnd;
+import io.tunnelwatch.simulator.tunnel.SimulatedTunnel;
 import io.tunnelwatch.simulator.tunnel.SimulationClock;
 import io.tunnelwatch.simulator.tunnel.TrafficProfile;
-import io.tunnelwatch.simulator.tunnel.TunnelEnd;
-import io.tunnelwatch.simulator.tunnel.TunnelPair;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
@@ -37,15 +37,15 @@ class FaultTest {
     private final RecordingOutput out = new RecordingOutput();
     private final FleetSimulation sim = new FleetSimulation(Fleet.create(2, 1, clock, 1),
             new SimulationClock(clock, clock.instant(), 1), new TrafficProfile(100, 100), Duration.ofDays(1), out);
-    private final TunnelPair pair;
-    private final TunnelEnd local;
-    private final TunnelEnd remote;
+    private final SimulatedTunnel tunnel;
+    private final RouterTunnelEnd local;
+    private final RouterTunnelEnd remote;
 
     FaultTest() {
         sim.start(0);
-        pair = sim.pair("rtr-01", "rtr-02");
+        tunnel = sim.tunnel("rtr-01", "rtr-02");
         local = sim.router("rtr-01").endTo("127.0.1.2");
-        remote = pair.far(local);
+        remote = tunnel.far(local);
         out.clear();
     }
 
@@ -126,7 +126,7 @@ class FaultTest {
                 assertThat(out.lines).as("both ends, each on its tunnel, naming the other's router id")
                         .anyMatch(l -> l.startsWith("rtr-01: %OSPF-5-ADJCHG:") && l.contains("Nbr 127.0.1.2 on Tunnel"))
                         .anyMatch(l -> l.startsWith("rtr-02: %OSPF-5-ADJCHG:") && l.contains("Nbr 127.0.1.1 on Tunnel"));
-                assertThat(pair.ipsecUp()).as("IPsec stays up").isTrue();
+                assertThat(tunnel.ipsecUp()).as("IPsec stays up").isTrue();
                 assertThat(local.sa().outPkts()).isGreaterThan(localOut);
             }
             case MTU_BLACK_HOLE -> assertThat(local.sa().outDrops()).isPositive();
@@ -150,8 +150,8 @@ class FaultTest {
         assertThat(sim.repair(fault, "rtr-01", "rtr-02")).isTrue();
         clock.advance(Duration.ofSeconds(10));
         sim.tick();
-        if (fault != Fault.FLAPPING || pair.ipsecUp()) {
-            assertThat(pair.ipsecUp()).isTrue();
+        if (fault != Fault.FLAPPING || tunnel.ipsecUp()) {
+            assertThat(tunnel.ipsecUp()).isTrue();
         }
         assertThat(local.interfaceUp()).isTrue();
         assertThat(sim.view(local.router(), true)).isNotNull();

@@ -8,7 +8,7 @@ import io.tunnelwatch.collector.parse.IosSyslogParser;
 import io.tunnelwatch.collector.parse.SyslogMessage;
 import io.tunnelwatch.collector.parse.SyslogParseResult;
 import io.tunnelwatch.events.EventKind;
-import io.tunnelwatch.simulator.wire.CryptoMessages;
+import io.tunnelwatch.simulator.message.CryptoMessages;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

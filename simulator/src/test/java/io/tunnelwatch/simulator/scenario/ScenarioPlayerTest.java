@@ -10,8 +10,8 @@ import io.tunnelwatch.collector.snmp.SnmpDevices;
 import io.tunnelwatch.simulator.MutableClock;
 import io.tunnelwatch.simulator.RecordingOutput;
 import io.tunnelwatch.simulator.fault.Fault;
-import io.tunnelwatch.simulator.tunnel.TunnelEnd;
-import io.tunnelwatch.simulator.tunnel.TunnelPair;
+import io.tunnelwatch.simulator.tunnel.RouterTunnelEnd;
+import io.tunnelwatch.simulator.tunnel.SimulatedTunnel;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -31,18 +31,18 @@ class ScenarioPlayerTest {
                 .containsExactly(Fault.DECAPS_STALL, Fault.PSK_MISMATCH);
         ScenarioPlayer player = new ScenarioPlayer(demo, clock, out, Duration.ofSeconds(1));
         player.start();
-        TunnelPair stalled = player.simulation().pair("rtr-01", "rtr-02");
-        TunnelEnd rtr01 = player.simulation().router("rtr-01").endTo("127.0.1.2");
+        SimulatedTunnel stalled = player.simulation().tunnel("rtr-01", "rtr-02");
+        RouterTunnelEnd rtr01 = player.simulation().router("rtr-01").endTo("127.0.1.2");
 
         advance(player, Duration.ofSeconds(130));
-        assertThat(player.simulation().pair("rtr-03", "rtr-04").ikeUp()).isFalse();
+        assertThat(player.simulation().tunnel("rtr-03", "rtr-04").ikeUp()).isFalse();
         long decapsDuringFault = rtr01.sa().inPkts();
         advance(player, Duration.ofSeconds(40));
         assertThat(rtr01.sa().inPkts()).as("decaps flat while the far side does not send")
                 .isEqualTo(decapsDuringFault);
 
         advance(player, Duration.ofSeconds(190));
-        assertThat(player.simulation().pairs()).allMatch(TunnelPair::ipsecUp);
+        assertThat(player.simulation().tunnels()).allMatch(SimulatedTunnel::ipsecUp);
         assertThat(rtr01.sa().inPkts()).isGreaterThan(decapsDuringFault);
         assertThat(stalled.far(rtr01).impairments().sending()).isTrue();
         assertThat(out.lines).anyMatch(l -> l.startsWith("rtr-03: %CRYPTO-4-IKMP_BAD_MESSAGE"));

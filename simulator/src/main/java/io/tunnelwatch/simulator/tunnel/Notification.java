@@ -1,4 +1,4 @@
-package io.tunnelwatch.simulator.trap;
+package io.tunnelwatch.simulator.tunnel;
 
 /**
  * A notification a simulated router sends (docs/cisco-sources.md#cisco-ipsec-flow-monitor-mib): the

@@ -1,4 +1,4 @@
-package io.tunnelwatch.simulator.wire;
+package io.tunnelwatch.simulator.message;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package io.tunnelwatch.simulator.wire;
+package io.tunnelwatch.simulator.message;
 
 /**
  * The texts of the IOS-XE crypto messages the simulated routers send, as

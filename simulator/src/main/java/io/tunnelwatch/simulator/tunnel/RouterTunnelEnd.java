@@ -4,11 +4,11 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * One router's end of a tunnel: the SVTI {@code Tunnel<id>} (ifIndex, ifOperStatus, TUNNEL-MIB remote endpoint),
- * the IKE SA (a cikeTunnelTable row while phase 1 is up) and the IPsec SA (a cipSecTunnelTable row while phase 2
- * is up). Mutated only under the simulation's lock.
+ * One router's end of a {@link SimulatedTunnel}: the SVTI {@code Tunnel<id>} (ifIndex, ifOperStatus, TUNNEL-MIB remote
+ * endpoint), the IKE SA (a cikeTunnelTable row while phase 1 is up) and the IPsec SA (a cipSecTunnelTable row while
+ * phase 2 is up). Mutated only under the simulation's lock.
  */
-public final class TunnelEnd {
+public final class RouterTunnelEnd {
 
     private final RouterModel router;
     private final String peer;
@@ -20,7 +20,7 @@ public final class TunnelEnd {
     private boolean interfaceUp = true;
     private final Impairments impairments = new Impairments();
 
-    TunnelEnd(RouterModel router, String peer, int tunnelId, int ifIndex) {
+    RouterTunnelEnd(RouterModel router, String peer, int tunnelId, int ifIndex) {
         this.router = Objects.requireNonNull(router, "router");
         this.peer = Objects.requireNonNull(peer, "peer");
         this.tunnelId = tunnelId;

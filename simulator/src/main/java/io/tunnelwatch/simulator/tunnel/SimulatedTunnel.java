@@ -1,18 +1,16 @@
 package io.tunnelwatch.simulator.tunnel;
 
-import io.tunnelwatch.simulator.trap.Notification;
-import io.tunnelwatch.simulator.wire.CryptoMessages;
-import io.tunnelwatch.simulator.wire.WireOutput;
-import java.time.Duration;
+import io.tunnelwatch.simulator.message.CryptoMessages;
 import java.time.Instant;
 import java.util.List;
 
 /**
- * Both ends of one tunnel, simulated together so they stay consistent: what A encrypts (cipSecTunOutPkts) is what B
- * decrypts (cipSecTunInPkts), minus what a fault drops on the way; phase 1 and phase 2 come up and go down at both
- * ends at once, with the traps and messages each end sends; a rekey replaces the SA row at both ends.
+ * One simulated tunnel between two routers, its two {@link RouterTunnelEnd}s driven together so they stay consistent:
+ * what A encrypts (cipSecTunOutPkts) is what B decrypts (cipSecTunInPkts), minus what a fault drops on the way; phase 1
+ * and phase 2 come up and go down at both ends at once, with the traps and messages each end sends; a rekey replaces
+ * the SA row at both ends.
  */
-public final class TunnelPair {
+public final class SimulatedTunnel {
 
     /** cipSecTunLifeTime / cikeTunLifeTime the simulated crypto profiles configure (IOS defaults). */
     public static final long IPSEC_LIFETIME_SECONDS = 3600;
@@ -24,35 +22,35 @@ public final class TunnelPair {
     static final int FAULT_SHARE_PERCENT = 5;
     static final int MTU_SHARE_PERCENT = 30;
 
-    private final TunnelEnd a;
-    private final TunnelEnd b;
+    private final RouterTunnelEnd a;
+    private final RouterTunnelEnd b;
     private double remainderAtoB;
     private double remainderBtoA;
 
-    public TunnelPair(TunnelEnd a, TunnelEnd b) {
+    public SimulatedTunnel(RouterTunnelEnd a, RouterTunnelEnd b) {
         this.a = a;
         this.b = b;
     }
 
     /** Pairs router {@code x}'s end towards {@code y} with {@code y}'s end towards {@code x}, creating both. */
-    public static TunnelPair between(RouterModel x, RouterModel y) {
-        return new TunnelPair(x.addEnd(y.address()), y.addEnd(x.address()));
+    public static SimulatedTunnel between(RouterModel x, RouterModel y) {
+        return new SimulatedTunnel(x.addEnd(y.address()), y.addEnd(x.address()));
     }
 
-    public TunnelEnd a() {
+    public RouterTunnelEnd a() {
         return a;
     }
 
-    public TunnelEnd b() {
+    public RouterTunnelEnd b() {
         return b;
     }
 
-    public List<TunnelEnd> ends() {
+    public List<RouterTunnelEnd> ends() {
         return List.of(a, b);
     }
 
     /** The other end of {@code end}. */
-    public TunnelEnd far(TunnelEnd end) {
+    public RouterTunnelEnd far(RouterTunnelEnd end) {
         return end == a ? b : a;
     }
 
@@ -67,7 +65,7 @@ public final class TunnelPair {
     /** Brings phase 1 (if down) and phase 2 (if down) up at both ends. */
     public void establish(Instant now, WireOutput out) {
         boolean wasUp = ipsecUp();
-        for (TunnelEnd end : ends()) {
+        for (RouterTunnelEnd end : ends()) {
             if (end.ikeIndex() == null) {
                 end.ikeUp(end.router().allocateIkeIndex(), now);
                 out.notify(end.router(), new Notification.IkeTunnelStart(end.ikeIndex(), end.router().address(),
@@ -78,7 +76,7 @@ public final class TunnelPair {
             }
         }
         if (!wasUp) {
-            for (TunnelEnd end : ends()) {
+            for (RouterTunnelEnd end : ends()) {
                 out.syslog(end.router(), CryptoMessages.sessionStatus(ikev2(end), true, end.peer(), 500));
             }
         }
@@ -87,16 +85,16 @@ public final class TunnelPair {
     /** Tears down phase 2 and, when {@code ikeToo}, phase 1 at both ends. */
     public void tearDown(boolean ikeToo, Instant now, WireOutput out) {
         boolean wasUp = ipsecUp();
-        for (TunnelEnd end : ends()) {
+        for (RouterTunnelEnd end : ends()) {
             removeSa(end, now, out);
             if (ikeToo && end.ikeIndex() != null) {
                 out.notify(end.router(), new Notification.IkeTunnelStop(end.ikeIndex(), end.router().address(),
-                        end.peer(), hundredths(end.ikeSince(), now)));
+                        end.peer(), SimulationClock.hundredths(end.ikeSince(), now)));
                 end.ikeDown();
             }
         }
         if (wasUp) {
-            for (TunnelEnd end : ends()) {
+            for (RouterTunnelEnd end : ends()) {
                 out.syslog(end.router(), CryptoMessages.sessionStatus(ikev2(end), false, end.peer(), 500));
             }
         }
@@ -104,13 +102,13 @@ public final class TunnelPair {
 
     /** A lifetime rekey: each end's SA row is replaced by a new one (new index, counters from 0). */
     public void rekey(Instant now, WireOutput out) {
-        for (TunnelEnd end : ends()) {
+        for (RouterTunnelEnd end : ends()) {
             rekey(end, now, out);
         }
     }
 
     /** Replaces one end's SA only, as when its peer missed the rekey. */
-    public void rekey(TunnelEnd end, Instant now, WireOutput out) {
+    public void rekey(RouterTunnelEnd end, Instant now, WireOutput out) {
         if (end.sa() != null) {
             removeSa(end, now, out);
             installSa(end, now, out);
@@ -118,7 +116,7 @@ public final class TunnelPair {
     }
 
     /** Sets a tunnel interface's line protocol, with the messages and linkUp/linkDown trap of that change. */
-    public void interfaceState(TunnelEnd end, boolean up, WireOutput out) {
+    public void interfaceState(RouterTunnelEnd end, boolean up, WireOutput out) {
         if (end.interfaceUp() == up) {
             return;
         }
@@ -146,7 +144,7 @@ public final class TunnelPair {
         carry(b, a, (long) Math.floor(offeredBtoA));
     }
 
-    private static void carry(TunnelEnd sender, TunnelEnd receiver, long offered) {
+    private static void carry(RouterTunnelEnd sender, RouterTunnelEnd receiver, long offered) {
         SecurityAssociation out = sender.sa();
         if (out == null || offered == 0 || !sender.interfaceUp() || !sender.impairments().sending()) {
             return;
@@ -170,28 +168,24 @@ public final class TunnelPair {
         in.inOctets += accepted * PACKET_OCTETS;
     }
 
-    private static void installSa(TunnelEnd end, Instant now, WireOutput out) {
+    private static void installSa(RouterTunnelEnd end, Instant now, WireOutput out) {
         SecurityAssociation sa = end.router().newSa(end.ikeIndex(), now);
         end.sa(sa);
         out.notify(end.router(), new Notification.IpsecTunnelStart(sa.tunIndex(), IPSEC_LIFETIME_SECONDS,
                 IPSEC_LIFE_KILOBYTES));
     }
 
-    private static void removeSa(TunnelEnd end, Instant now, WireOutput out) {
+    private static void removeSa(RouterTunnelEnd end, Instant now, WireOutput out) {
         SecurityAssociation sa = end.sa();
         if (sa != null) {
             end.sa(null);
-            out.notify(end.router(), new Notification.IpsecTunnelStop(sa.tunIndex(), hundredths(sa.createdAt(), now)));
+            out.notify(end.router(), new Notification.IpsecTunnelStop(sa.tunIndex(),
+                    SimulationClock.hundredths(sa.createdAt(), now)));
         }
     }
 
-    /** TimeInterval / TimeTicks: hundredths of a second since {@code since}. */
-    public static long hundredths(Instant since, Instant now) {
-        return since == null ? 0 : Math.max(0, Duration.between(since, now).toMillis() / 10);
-    }
-
-    /** Even-numbered routers speak IKEv2, the others IKEv1: the fleet mixes both (as FleetRunner does). */
-    public static boolean ikev2(TunnelEnd end) {
+    /** Even-numbered routers speak IKEv2, the others IKEv1: the fleet mixes both. */
+    public static boolean ikev2(RouterTunnelEnd end) {
         String address = end.router().address();
         return Integer.parseInt(address.substring(address.lastIndexOf('.') + 1)) % 2 == 0;
     }

@@ -1,4 +1,4 @@
-package io.tunnelwatch.simulator.wire;
+package io.tunnelwatch.simulator.message;
 
 /**
  * The routing-layer texts the simulated routers send, as IOS-XE logs them. Each template is a line seen verbatim in

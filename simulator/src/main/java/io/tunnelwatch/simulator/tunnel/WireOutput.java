@@ -1,7 +1,4 @@
-package io.tunnelwatch.simulator.wire;
-
-import io.tunnelwatch.simulator.trap.Notification;
-import io.tunnelwatch.simulator.tunnel.RouterModel;
+package io.tunnelwatch.simulator.tunnel;
 
 /** Where what a simulated router says goes: its syslog messages and its SNMP notifications. Must not block long. */
 public interface WireOutput {
