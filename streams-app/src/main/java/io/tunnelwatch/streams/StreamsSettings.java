@@ -64,6 +64,8 @@ public record StreamsSettings(
         // A peer's state and its outputs commit together: no alert opened twice after a crash.
         p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
+        // Every RocksDB store of the process shares one bounded block cache and memtable budget.
+        p.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDbMemory.class);
         // The global stores' processors share the tasks' processing exception handler (SkipFailedRecords),
         // as they will by default from Kafka 5.0; without it Kafka Streams warns each time it reads this config.
         // The partition assignor reads it again from the main consumer's settings, which carry only a few of these:
