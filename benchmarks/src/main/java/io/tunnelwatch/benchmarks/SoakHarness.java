@@ -21,8 +21,10 @@ import picocli.CommandLine.Option;
  * 10 s — heap in use (from its {@code /metrics}), resident set, open file descriptors and threads (from
  * {@code /proc}) — then reading {@code tunnelwatch.alerts} from the start. Prints one summary line and PASS when, from
  * the five minutes after warm-up to the last five, the heap's floor grew less than 20 %, the resident set beyond the
- * committed heap less than 10 %, descriptors and threads by at most a few, and every alert opened was resolved exactly once; FAIL with the
- * reasons (exit code 1) otherwise. docs/reliability.md "Soak" has a run.
+ * committed heap less than 10 %, descriptors and threads by at most a few, and every alert opened was resolved
+ * exactly once; FAIL with the reasons (exit code 1) otherwise. The last sample of each of the two windows follows a
+ * forced full collection ({@code jcmd PID GC.run}), so each floor is the live heap. docs/reliability.md "Soak" has
+ * runs.
  */
 @Command(name = "SoakHarness", mixinStandardHelpOptions = true,
         description = "Runs the all-in-one with the soak scenario and checks that it stays flat and heals.")
@@ -74,8 +76,17 @@ public final class SoakHarness implements Callable<Integer> {
         long start = System.nanoTime();
         long end = start + Duration.ofMinutes(minutes).toNanos();
         long nextReport = start;
+        long firstWindowGc = start + WARM_UP.plus(WINDOW).minus(SAMPLE_EVERY.multipliedBy(2)).toNanos();
+        boolean firstGcDone = false;
         while (System.nanoTime() < end) {
             allInOne.requireAlive();
+            long now = System.nanoTime();
+            // One sample of each compared window follows a forced collection, so each window's floor is the live
+            // heap and not whatever garbage the last young collection happened to leave.
+            if (!firstGcDone && now >= firstWindowGc || now + SAMPLE_EVERY.toNanos() >= end) {
+                forceFullGc(allInOne.process().pid());
+                firstGcDone = true;
+            }
             String metrics = metrics(allInOne);
             SoakSample s = SoakSample.of(Duration.ofNanos(System.nanoTime() - start),
                     sum(metrics, "jvm_memory_used_bytes{area=\"heap\""),
@@ -88,6 +99,17 @@ public final class SoakHarness implements Callable<Integer> {
             Thread.sleep(SAMPLE_EVERY.toMillis()); // the sampling period
         }
         return samples;
+    }
+
+    /** {@code jcmd PID GC.run}: a full collection in the soaking process (the JDK's own tool, next to this java). */
+    private static void forceFullGc(long pid) throws Exception {
+        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+        Process gc = new ProcessBuilder(jcmd.toString(), Long.toString(pid), "GC.run").redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        if (!gc.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
+            gc.destroyForcibly();
+            throw new IllegalStateException("jcmd " + pid + " GC.run did not finish in 60 s");
+        }
     }
 
     private String metrics(AllInOneProcess allInOne) throws Exception {
