@@ -46,14 +46,18 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The runbook failures end to end: a simulated fleet (syslog, traps, SNMP agents on 127.0.1.N) plays every fault at
  * once on different tunnels of a ring against the real collector and streams app on the fixture broker, with short
- * detector thresholds. Each fault must open its alert (type, layer, cause, no unfilled {@code <peer>} in its commands,
- * and the peer named where the runbook's commands take one) on {@code tunnelwatch.alerts} and on {@code /metrics}
+ * detector thresholds. Each fault must open its alert (type, layer, cause, no unfilled {@code <placeholder>} in its
+ * commands, summary or cause, and the peer named where the runbook's commands take one) on {@code tunnelwatch.alerts}
+ * and on {@code /metrics}
  * within its budget (threshold + two polls + a margin), and resolve after its repair; the tunnels no fault touches
  * stay quiet. Prints one line per case: the alert seen, its layer, and the times to detect, to show on /metrics,
  * and to resolve. A second run plays a healthy fleet for a quarter of a simulated hour, through rekeys, Counter32
  * wraps and nightfall, and must raise nothing.
  */
 class ScenarioSuiteIT {
+
+    /** A runbook placeholder left unfilled ({@code <peer>}, {@code <src-if>}, {@code <crypto-acl>}...). */
+    private static final java.util.regex.Pattern UNFILLED = java.util.regex.Pattern.compile("<[a-z][a-z -]*>");
 
     private static final int POLL_SECONDS = 2;
     private static final int COMPRESSION = 10;
@@ -394,7 +398,9 @@ class ScenarioSuiteIT {
             String evidence = String.join("\n", o.opened.evidence()).toLowerCase(Locale.ROOT);
             c.evidenceWords().forEach(w -> assertThat(evidence).as(what + " evidence").contains(w));
             assertThat(o.opened.commands()).as(what + " commands").isNotEmpty()
-                    .noneMatch(cmd -> cmd.contains("<peer>"));
+                    .noneMatch(cmd -> UNFILLED.matcher(cmd).find());
+            assertThat(List.of(o.opened.summary(), String.valueOf(o.opened.cause()))).as(what + " summary and cause")
+                    .noneMatch(text -> UNFILLED.matcher(text).find());
             if (c.commandsNamePeer()) {
                 assertThat(o.opened.commands()).as(what + " commands").anyMatch(cmd -> cmd.contains(c.peer()));
             }
