@@ -1,9 +1,9 @@
 package io.tunnelwatch.benchmarks;
 
 import io.tunnelwatch.events.PeerKey;
-import io.tunnelwatch.events.topic.Topics;
 import io.tunnelwatch.events.json.Json;
-import io.tunnelwatch.streams.alert.AlertRecord;
+import io.tunnelwatch.events.topic.Topics;
+import io.tunnelwatch.streams.verdict.AlertRecord;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,9 +1,9 @@
 package io.tunnelwatch.launcher;
 
 import io.tunnelwatch.events.PeerKey;
-import io.tunnelwatch.events.topic.Topics;
 import io.tunnelwatch.events.json.Json;
-import io.tunnelwatch.streams.alert.AlertRecord;
+import io.tunnelwatch.events.topic.Topics;
+import io.tunnelwatch.streams.verdict.AlertRecord;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;

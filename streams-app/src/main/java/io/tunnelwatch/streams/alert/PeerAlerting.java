@@ -9,6 +9,8 @@ import io.tunnelwatch.streams.peer.Milestone;
 import io.tunnelwatch.streams.peer.PeerState;
 import io.tunnelwatch.streams.peer.RoutingAdjacencies;
 import io.tunnelwatch.streams.peer.RoutingAdjacency;
+import io.tunnelwatch.streams.verdict.AlertRecord;
+import io.tunnelwatch.streams.verdict.Finding;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;

@@ -1,5 +1,6 @@
 package io.tunnelwatch.streams.alert;
 
+import io.tunnelwatch.streams.verdict.AlertType;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;

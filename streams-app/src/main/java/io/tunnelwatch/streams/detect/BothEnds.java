@@ -1,10 +1,10 @@
 package io.tunnelwatch.streams.detect;
 
-import io.tunnelwatch.streams.alert.AlertType;
 import io.tunnelwatch.streams.peer.CounterDelta;
 import io.tunnelwatch.streams.peer.Evidence;
 import io.tunnelwatch.streams.peer.PeerState;
 import io.tunnelwatch.streams.peer.TunnelEnd;
+import io.tunnelwatch.streams.verdict.AlertType;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

@@ -1,8 +1,8 @@
 package io.tunnelwatch.streams.detect;
 
-import io.tunnelwatch.streams.alert.AlertType;
-import io.tunnelwatch.streams.alert.Finding;
 import io.tunnelwatch.streams.peer.PeerState;
+import io.tunnelwatch.streams.verdict.AlertType;
+import io.tunnelwatch.streams.verdict.Finding;
 import java.time.Instant;
 import java.util.Optional;
 

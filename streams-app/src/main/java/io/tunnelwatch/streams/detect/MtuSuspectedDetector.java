@@ -1,11 +1,11 @@
 package io.tunnelwatch.streams.detect;
 
 import io.tunnelwatch.events.EventKind;
-import io.tunnelwatch.streams.alert.AlertType;
-import io.tunnelwatch.streams.alert.Finding;
 import io.tunnelwatch.streams.peer.CounterDelta;
 import io.tunnelwatch.streams.peer.IpsecState;
 import io.tunnelwatch.streams.peer.PeerState;
+import io.tunnelwatch.streams.verdict.AlertType;
+import io.tunnelwatch.streams.verdict.Finding;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,7 +1,7 @@
 package io.tunnelwatch.streams.detect;
 
-import io.tunnelwatch.streams.alert.Finding;
 import io.tunnelwatch.streams.peer.PeerState;
+import io.tunnelwatch.streams.verdict.Finding;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;

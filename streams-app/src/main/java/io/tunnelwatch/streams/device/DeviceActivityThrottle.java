@@ -1,5 +1,6 @@
 package io.tunnelwatch.streams.device;
 
+import io.tunnelwatch.streams.peer.DeviceActivity;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;

@@ -1,8 +1,8 @@
 package io.tunnelwatch.streams.device;
 
-import io.tunnelwatch.streams.alert.AlertType;
-import io.tunnelwatch.streams.alert.Finding;
 import io.tunnelwatch.streams.detect.DetectorSettings;
+import io.tunnelwatch.streams.verdict.AlertType;
+import io.tunnelwatch.streams.verdict.Finding;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;

@@ -1,6 +1,7 @@
 package io.tunnelwatch.streams.device;
 
-import io.tunnelwatch.streams.alert.OpenAlert;
+import io.tunnelwatch.streams.peer.DeviceActivity;
+import io.tunnelwatch.streams.verdict.OpenAlert;
 import java.time.Instant;
 
 /**

@@ -1,9 +1,9 @@
 package io.tunnelwatch.streams.metrics;
 
-import io.tunnelwatch.streams.alert.OpenAlert;
 import io.tunnelwatch.streams.alert.PeerAlerting;
 import io.tunnelwatch.streams.alert.RunbookTexts;
 import io.tunnelwatch.streams.peer.PeerState;
+import io.tunnelwatch.streams.verdict.OpenAlert;
 import java.util.List;
 import java.util.regex.Pattern;
 

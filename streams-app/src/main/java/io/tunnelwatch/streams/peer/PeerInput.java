@@ -2,7 +2,6 @@ package io.tunnelwatch.streams.peer;
 
 import io.tunnelwatch.events.CounterSample;
 import io.tunnelwatch.events.TunnelEvent;
-import io.tunnelwatch.streams.device.DeviceActivity;
 
 /**
  * What the peer tracker consumes: an event (syslog, trap), a counter sample (SNMP poll) or the far end's report,

@@ -3,7 +3,7 @@ package io.tunnelwatch.streams.peer;
 import io.tunnelwatch.events.CounterSample;
 import io.tunnelwatch.events.IkeVersion;
 import io.tunnelwatch.events.PeerPhase;
-import io.tunnelwatch.streams.alert.OpenAlert;
+import io.tunnelwatch.streams.verdict.OpenAlert;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

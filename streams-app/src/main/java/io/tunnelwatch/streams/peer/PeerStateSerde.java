@@ -4,7 +4,7 @@ import io.tunnelwatch.events.json.CounterSampleSerde;
 import io.tunnelwatch.events.json.IsoInstantWriter;
 import io.tunnelwatch.events.json.JsonByteWriter;
 import io.tunnelwatch.events.json.JsonSerde;
-import io.tunnelwatch.streams.alert.OpenAlert;
+import io.tunnelwatch.streams.verdict.OpenAlert;
 import java.io.IOException;
 import java.time.DateTimeException;
 import java.util.List;

@@ -1,11 +1,11 @@
 package io.tunnelwatch.streams.query;
 
-import io.tunnelwatch.streams.alert.OpenAlert;
 import io.tunnelwatch.streams.alert.RunbookTexts;
 import io.tunnelwatch.streams.device.DeviceStatus;
 import io.tunnelwatch.streams.peer.Evidence;
 import io.tunnelwatch.streams.peer.Milestone;
 import io.tunnelwatch.streams.peer.PeerState;
+import io.tunnelwatch.streams.verdict.OpenAlert;
 import java.time.Instant;
 import java.util.List;
 

@@ -2,6 +2,10 @@ package io.tunnelwatch.streams.alert;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tunnelwatch.streams.verdict.AlertRecord;
+import io.tunnelwatch.streams.verdict.AlertType;
+import io.tunnelwatch.streams.verdict.Finding;
+import io.tunnelwatch.streams.verdict.OpenAlert;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

@@ -10,6 +10,7 @@ import io.tunnelwatch.streams.detect.DetectorSettings;
 import io.tunnelwatch.streams.peer.Milestone;
 import io.tunnelwatch.streams.peer.PeerState;
 import io.tunnelwatch.streams.peer.PeerStateMachine;
+import io.tunnelwatch.streams.verdict.AlertRecord;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -2,6 +2,7 @@ package io.tunnelwatch.streams.alert;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tunnelwatch.streams.verdict.AlertType;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

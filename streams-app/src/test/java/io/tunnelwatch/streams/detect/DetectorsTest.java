@@ -7,9 +7,9 @@ import static io.tunnelwatch.streams.PeerFixtures.sample;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tunnelwatch.events.EventKind;
-import io.tunnelwatch.streams.alert.Finding;
 import io.tunnelwatch.streams.peer.PeerState;
 import io.tunnelwatch.streams.peer.PeerStateMachine;
+import io.tunnelwatch.streams.verdict.Finding;
 import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

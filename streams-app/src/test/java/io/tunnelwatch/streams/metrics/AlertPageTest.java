@@ -2,9 +2,9 @@ package io.tunnelwatch.streams.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tunnelwatch.streams.alert.AlertType;
 import io.tunnelwatch.streams.alert.Placeholders;
 import io.tunnelwatch.streams.alert.RunbookTexts;
+import io.tunnelwatch.streams.verdict.AlertType;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -7,10 +7,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import io.tunnelwatch.streams.alert.AlertType;
-import io.tunnelwatch.streams.alert.OpenAlert;
 import io.tunnelwatch.streams.peer.PeerState;
 import io.tunnelwatch.streams.peer.PeerStateListeners;
+import io.tunnelwatch.streams.verdict.AlertType;
+import io.tunnelwatch.streams.verdict.OpenAlert;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -2,12 +2,12 @@ package io.tunnelwatch.streams.topology;
 
 import io.tunnelwatch.events.CounterSample;
 import io.tunnelwatch.events.PeerKey;
-import io.tunnelwatch.events.topic.Topics;
 import io.tunnelwatch.events.TunnelEvent;
 import io.tunnelwatch.events.json.Json;
+import io.tunnelwatch.events.topic.Topics;
 import io.tunnelwatch.streams.StreamsSettings;
-import io.tunnelwatch.streams.alert.AlertRecord;
 import io.tunnelwatch.streams.peer.PeerStateListener;
+import io.tunnelwatch.streams.verdict.AlertRecord;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;

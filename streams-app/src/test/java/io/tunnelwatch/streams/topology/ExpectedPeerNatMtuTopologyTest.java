@@ -9,8 +9,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tunnelwatch.events.CounterSample;
 import io.tunnelwatch.events.EventKind;
-import io.tunnelwatch.streams.alert.AlertRecord;
 import io.tunnelwatch.streams.peer.PeerStateListener;
+import io.tunnelwatch.streams.verdict.AlertRecord;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;

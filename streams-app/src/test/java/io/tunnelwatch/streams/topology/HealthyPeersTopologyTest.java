@@ -7,9 +7,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.tunnelwatch.events.EventKind;
-import io.tunnelwatch.streams.alert.AlertRecord;
-import io.tunnelwatch.streams.alert.AlertType;
 import io.tunnelwatch.streams.metrics.PeerAlertMetrics;
+import io.tunnelwatch.streams.verdict.AlertRecord;
+import io.tunnelwatch.streams.verdict.AlertType;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;

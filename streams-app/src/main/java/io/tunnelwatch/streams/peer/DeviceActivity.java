@@ -1,4 +1,4 @@
-package io.tunnelwatch.streams.device;
+package io.tunnelwatch.streams.peer;
 
 import java.time.Instant;
 import java.util.Objects;

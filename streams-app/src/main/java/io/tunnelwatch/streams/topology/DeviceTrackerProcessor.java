@@ -1,18 +1,22 @@
-package io.tunnelwatch.streams.device;
+package io.tunnelwatch.streams.topology;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.tunnelwatch.events.PeerKey;
 import io.tunnelwatch.events.json.Json;
 import io.tunnelwatch.streams.alert.AlertLifecycle;
-import io.tunnelwatch.streams.alert.AlertRecord;
 import io.tunnelwatch.streams.alert.CatchUp;
-import io.tunnelwatch.streams.alert.Finding;
-import io.tunnelwatch.streams.alert.OpenAlert;
 import io.tunnelwatch.streams.alert.Placeholders;
-import io.tunnelwatch.streams.detect.PeerTimers;
 import io.tunnelwatch.streams.detect.DetectorSettings;
+import io.tunnelwatch.streams.detect.PeerTimers;
+import io.tunnelwatch.streams.device.DeviceSilentDetector;
+import io.tunnelwatch.streams.device.DeviceState;
+import io.tunnelwatch.streams.device.DeviceStatus;
+import io.tunnelwatch.streams.peer.DeviceActivity;
 import io.tunnelwatch.streams.peer.PeerState;
 import io.tunnelwatch.streams.peer.PeerStateListener;
+import io.tunnelwatch.streams.verdict.AlertRecord;
+import io.tunnelwatch.streams.verdict.Finding;
+import io.tunnelwatch.streams.verdict.OpenAlert;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;

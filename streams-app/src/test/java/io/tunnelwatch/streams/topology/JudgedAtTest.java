@@ -1,9 +1,10 @@
-package io.tunnelwatch.streams.peer;
+package io.tunnelwatch.streams.topology;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tunnelwatch.streams.alert.AlertType;
-import io.tunnelwatch.streams.alert.OpenAlert;
+import io.tunnelwatch.streams.peer.PeerState;
+import io.tunnelwatch.streams.verdict.AlertType;
+import io.tunnelwatch.streams.verdict.OpenAlert;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package io.tunnelwatch.streams.peer;
+package io.tunnelwatch.streams.topology;
 
 import static io.tunnelwatch.streams.PeerFixtures.PEER;
 import static io.tunnelwatch.streams.PeerFixtures.T0;
@@ -6,18 +6,22 @@ import static io.tunnelwatch.streams.PeerFixtures.event;
 import static io.tunnelwatch.streams.PeerFixtures.processorContext;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.tunnelwatch.events.DeviceAddress;
 import io.tunnelwatch.events.EventKind;
 import io.tunnelwatch.events.PeerKey;
-import io.tunnelwatch.events.json.JsonSerde;
-import io.tunnelwatch.events.json.PeerKeySerde;
 import io.tunnelwatch.events.TunnelEvent;
 import io.tunnelwatch.events.json.Json;
-import io.tunnelwatch.streams.alert.AlertRecord;
-import io.tunnelwatch.streams.alert.AlertType;
+import io.tunnelwatch.events.json.JsonSerde;
+import io.tunnelwatch.events.json.PeerKeySerde;
 import io.tunnelwatch.streams.detect.DetectorSettings;
+import io.tunnelwatch.streams.device.DeviceStatus;
 import io.tunnelwatch.streams.metrics.PeerAlertMetrics;
-import com.fasterxml.jackson.core.JsonProcessingException;
+import io.tunnelwatch.streams.peer.PeerInput;
+import io.tunnelwatch.streams.peer.PeerState;
+import io.tunnelwatch.streams.verdict.AlertRecord;
+import io.tunnelwatch.streams.verdict.AlertType;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,8 +33,6 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
 import org.junit.jupiter.api.Test;
-import io.tunnelwatch.events.DeviceAddress;
-import io.tunnelwatch.streams.device.DeviceStatus;
 
 /**
  * A restart: a new processor on the same stores restores the open alert's gauge and opens no duplicate; after a long

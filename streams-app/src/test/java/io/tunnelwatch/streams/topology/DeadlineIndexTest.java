@@ -1,4 +1,4 @@
-package io.tunnelwatch.streams.detect;
+package io.tunnelwatch.streams.topology;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

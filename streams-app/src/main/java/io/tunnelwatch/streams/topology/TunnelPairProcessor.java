@@ -1,8 +1,9 @@
-package io.tunnelwatch.streams.pair;
+package io.tunnelwatch.streams.topology;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.tunnelwatch.events.PeerKey;
 import io.tunnelwatch.events.json.Json;
+import io.tunnelwatch.streams.pair.TunnelPair;
 import io.tunnelwatch.streams.peer.TunnelEnd;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.streams.processor.api.Processor;

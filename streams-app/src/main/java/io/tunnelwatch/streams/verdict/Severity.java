@@ -1,4 +1,4 @@
-package io.tunnelwatch.streams.alert;
+package io.tunnelwatch.streams.verdict;
 
 import java.util.Locale;
 

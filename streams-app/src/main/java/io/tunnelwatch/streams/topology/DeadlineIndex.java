@@ -1,4 +1,4 @@
-package io.tunnelwatch.streams.detect;
+package io.tunnelwatch.streams.topology;
 
 import io.tunnelwatch.events.PeerKey;
 import java.nio.ByteBuffer;

@@ -1,17 +1,25 @@
-package io.tunnelwatch.streams.peer;
+package io.tunnelwatch.streams.topology;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.tunnelwatch.events.DeviceAddress;
 import io.tunnelwatch.events.PeerKey;
 import io.tunnelwatch.events.json.Json;
-import io.tunnelwatch.streams.alert.AlertRecord;
 import io.tunnelwatch.streams.alert.CatchUp;
 import io.tunnelwatch.streams.alert.PeerAlerting;
-import io.tunnelwatch.streams.detect.DeadlineIndex;
 import io.tunnelwatch.streams.detect.DetectorSettings;
 import io.tunnelwatch.streams.detect.PeerTimers;
+import io.tunnelwatch.streams.device.DeviceActivityThrottle;
+import io.tunnelwatch.streams.device.DeviceStatus;
+import io.tunnelwatch.streams.peer.DeviceActivity;
+import io.tunnelwatch.streams.peer.PeerInput;
+import io.tunnelwatch.streams.peer.PeerState;
+import io.tunnelwatch.streams.peer.PeerStateListener;
+import io.tunnelwatch.streams.peer.PeerStateMachine;
+import io.tunnelwatch.streams.peer.PeerStatePublication;
+import io.tunnelwatch.streams.peer.TunnelEnd;
 import io.tunnelwatch.streams.reject.InputValidator;
 import io.tunnelwatch.streams.reject.RejectedRecords;
+import io.tunnelwatch.streams.verdict.AlertRecord;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -27,9 +35,6 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
-import io.tunnelwatch.streams.device.DeviceActivity;
-import io.tunnelwatch.streams.device.DeviceActivityThrottle;
-import io.tunnelwatch.streams.device.DeviceStatus;
 
 /**
  * The thin Kafka Streams adapter around {@link PeerStateMachine} and {@link PeerAlerting}: reads the peer's state,
