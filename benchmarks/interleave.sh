@@ -6,6 +6,10 @@
 #   needs BENCH (the bench harness copy); appends every run line to /tmp/tw-bench-results/NAME.txt and prints one
 #   summary line (also appended to /tmp/tw-bench-results/interleaved.txt):
 #   interleaved-tcp rounds=N secs=S A_median=… B_median=… ratio=B/A A=… B=…
+median() {
+  printf '%s\n' "$@" | sort -n | awk '{v[NR]=$1} END {print (NR % 2) ? v[(NR+1)/2] : (v[NR/2]+v[NR/2+1])/2}'
+}
+
 interleave_tcp() {
   local rounds="$1" secs="$2" r tool line rate
   local -A port=([a]="$4" [b]="$8") topic=([a]="$5" [b]="$9") pid=([a]="$6" [b]="${10}") name=([a]="$3" [b]="$7")
@@ -23,8 +27,8 @@ interleave_tcp() {
     done
   done
   local ma mb
-  ma=$(printf '%s\n' "${A[@]}" | sort -n | awk '{v[NR]=$1} END {print (NR % 2) ? v[(NR+1)/2] : (v[NR/2]+v[NR/2+1])/2}')
-  mb=$(printf '%s\n' "${B[@]}" | sort -n | awk '{v[NR]=$1} END {print (NR % 2) ? v[(NR+1)/2] : (v[NR/2]+v[NR/2+1])/2}')
+  ma=$(median "${A[@]}")
+  mb=$(median "${B[@]}")
   echo "interleaved-tcp rounds=$rounds secs=$secs ${name[a]}_median=$ma ${name[b]}_median=$mb" \
     "ratio=$(echo "scale=2; $mb / $ma" | bc) ${name[a]}=${A[*]} ${name[b]}=${B[*]}" \
     | tee -a /tmp/tw-bench-results/interleaved.txt

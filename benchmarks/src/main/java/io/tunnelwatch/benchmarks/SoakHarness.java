@@ -83,7 +83,7 @@ public final class SoakHarness implements Callable<Integer> {
             long now = System.nanoTime();
             // One sample of each compared window follows a forced collection, so each window's floor is the live
             // heap and not whatever garbage the last young collection happened to leave.
-            if (!firstGcDone && now >= firstWindowGc || now + SAMPLE_EVERY.toNanos() >= end) {
+            if ((!firstGcDone && now >= firstWindowGc) || now + SAMPLE_EVERY.toNanos() >= end) {
                 forceFullGc(allInOne.process().pid());
                 firstGcDone = true;
             }

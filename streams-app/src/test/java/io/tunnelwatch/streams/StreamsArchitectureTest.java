@@ -11,7 +11,7 @@ import io.tunnelwatch.testsupport.PackageRules;
  * ({@code verdict}) at the bottom, the detectors ({@code detect}) over them, the alert lifecycle ({@code alert}) over
  * those, the device and pair logic beside it, and the Kafka Streams adapters ({@code topology}: the processors and
  * the topology) near the top, above which only the queries, metrics and the app itself sit. The domain packages use
- * no Kafka type, so they are tested without a broker or a test driver. {@code docs/architecture.md} has the graph.
+ * no Kafka type, so they are tested without a broker or a test driver. {@code docs/architecture.md} lists the layers.
  */
 @AnalyzeClasses(packages = "io.tunnelwatch.streams", importOptions = ImportOption.DoNotIncludeTests.class)
 class StreamsArchitectureTest {
