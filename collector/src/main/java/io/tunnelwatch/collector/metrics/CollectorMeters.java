@@ -46,7 +46,13 @@ public enum CollectorMeters {
     SNMP_POLL_DURATION("tunnelwatch.snmp.poll.duration", "Time from the first request of a poll to its last answer"),
     SNMP_ROWS_WALKED("tunnelwatch.snmp.rows.walked", "Table rows read by polls", "table"),
     SNMP_POLLS_IN_FLIGHT("tunnelwatch.snmp.polls.in.flight", "Polls started and not finished"),
-    SNMP_SAMPLES_DROPPED("tunnelwatch.snmp.samples.dropped", "Counter samples the sink did not take");
+    SNMP_SAMPLES_DROPPED("tunnelwatch.snmp.samples.dropped", "Counter samples the sink did not take"),
+    SPOOL_BYTES("tunnelwatch.spool.bytes", "Bytes of the on-disk spool's segment files", "topic"),
+    SPOOL_RECORDS_SPOOLED("tunnelwatch.spool.records.spooled",
+            "Records written to the on-disk spool while Kafka did not acknowledge", "topic"),
+    SPOOL_REPLAYED("tunnelwatch.spool.replayed", "Spooled records replayed into Kafka and acknowledged", "topic"),
+    SPOOL_DROPPED("tunnelwatch.spool.dropped",
+            "Records the spool lost or refused, by reason (spool_full, torn_tail, corrupt)", "topic", "reason");
 
     private final String meterName;
     private final String description;
