@@ -18,6 +18,7 @@ import io.tunnelwatch.collector.snmp.poll.Snmp4jClient;
 import io.tunnelwatch.collector.snmp.poll.SnmpPoller;
 import io.tunnelwatch.collector.snmp.trap.TrapDecoder;
 import io.tunnelwatch.collector.snmp.trap.TrapReceiver;
+import io.tunnelwatch.collector.spool.Spool;
 import io.tunnelwatch.collector.syslog.SyslogIngest;
 import io.tunnelwatch.collector.transport.ListenerStartException;
 import io.tunnelwatch.collector.transport.SyslogServer;
@@ -25,8 +26,11 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -67,13 +71,27 @@ public final class Collector implements AutoCloseable {
     }
 
     public void start() {
+        Spool spool = config.spool().enabled() ? new Spool(config.spool().directory(), config.spool().maxBytes(),
+                config.spool().stallTimeout()) : null;
         producer = new KafkaProducer<>(ProducerSettings.forBootstrap(config.bootstrapServers(),
-                config.producerOverrides()), new ByteArraySerializer(), new ByteArraySerializer());
+                producerOverrides(spool != null)), new ByteArraySerializer(), new ByteArraySerializer());
         producerMetrics = new KafkaClientMetrics(producer);
         producerMetrics.bindTo(registry);
-        publisher = new EventPublisher(producer, config.publishQueue(), registry);
-        if (config.ingest().rawCopy()) {
-            rawPublisher = new RawLinePublisher(producer, config.publishQueue(), registry);
+        try {
+            publisher = new EventPublisher(producer, config.publishQueue(), registry, spool);
+            if (config.ingest().rawCopy()) {
+                rawPublisher = new RawLinePublisher(producer, config.publishQueue(), registry, spool);
+            }
+            counterPublisher = new CounterPublisher(producer, config.publishQueue(), registry, spool);
+        } catch (IllegalStateException | UncheckedIOException e) {
+            close();
+            throw new IllegalArgumentException("cannot use the spool directory " + config.spool().directory()
+                    + " (" + e.getMessage() + "); choose another with --spool-dir", e);
+        }
+        if (spool != null) {
+            LOG.info("Spool: {} (at most {} bytes) takes the records Kafka does not acknowledge within {} ms",
+                    spool.directory().toAbsolutePath(), config.spool().maxBytes(),
+                    config.spool().stallTimeout().toMillis());
         }
         if (!config.ingest().inventory().isEmpty()) {
             DeviceAddressPublisher.publish(config.ingest().inventory(), producer);
@@ -93,7 +111,6 @@ public final class Collector implements AutoCloseable {
 
     private void startSnmp() {
         List<SnmpDevice> devices = SnmpDevices.from(config.ingest().inventory());
-        counterPublisher = new CounterPublisher(producer, config.publishQueue(), registry);
         snmpClient = new Snmp4jClient();
         poller = new SnmpPoller(snmpClient, counterPublisher, events, tunnelIndex, Clock.systemUTC(),
                 CounterLimits.DEFAULT, config.snmp().maxPollsInFlight(), registry);
@@ -111,6 +128,20 @@ public final class Collector implements AutoCloseable {
         }
         LOG.info("SNMP: polling {} device(s), traps {}", devices.size(),
                 traps == null ? "off" : "on udp " + traps.address());
+    }
+
+    /**
+     * The user's producer settings, after this: with a spool, a send waits for room in the producer's buffer (or
+     * for the topic's metadata) no longer than the spool's stall timeout, then fails into the spool, instead of
+     * holding the publishing thread for minutes.
+     */
+    private Map<String, String> producerOverrides(boolean spooling) {
+        Map<String, String> overrides = new HashMap<>();
+        if (spooling) {
+            overrides.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, String.valueOf(config.spool().stallTimeout().toMillis()));
+        }
+        overrides.putAll(config.producerOverrides());
+        return overrides;
     }
 
     /** The bound trap receiver address, or null when traps are off. */

@@ -12,6 +12,7 @@ import java.util.Objects;
  * @param producerOverrides extra Kafka producer properties, applied last
  * @param ingest            inventory, unknown senders, raw copy
  * @param snmp              trap receiver and poller settings
+ * @param spool             the on-disk spool behind the publish queues ({@link SpoolSettings#off()} for none)
  */
 public record CollectorConfig(
         String bootstrapServers,
@@ -19,7 +20,8 @@ public record CollectorConfig(
         int publishQueue,
         Map<String, String> producerOverrides,
         IngestConfig ingest,
-        SnmpSettings snmp) {
+        SnmpSettings snmp,
+        SpoolSettings spool) {
 
     public static final int DEFAULT_PUBLISH_QUEUE = 65_536;
 
@@ -32,6 +34,18 @@ public record CollectorConfig(
         producerOverrides = Map.copyOf(producerOverrides);
         Objects.requireNonNull(ingest, "ingest");
         Objects.requireNonNull(snmp, "snmp");
+        Objects.requireNonNull(spool, "spool");
+    }
+
+    /** Without a spool. */
+    public CollectorConfig(String bootstrapServers, SyslogListenerConfig syslog, int publishQueue,
+                           Map<String, String> producerOverrides, IngestConfig ingest, SnmpSettings snmp) {
+        this(bootstrapServers, syslog, publishQueue, producerOverrides, ingest, snmp, SpoolSettings.off());
+    }
+
+    /** The same, with another spool. */
+    public CollectorConfig withSpool(SpoolSettings settings) {
+        return new CollectorConfig(bootstrapServers, syslog, publishQueue, producerOverrides, ingest, snmp, settings);
     }
 
     /** Without a trap receiver. */

@@ -3,6 +3,7 @@ package io.tunnelwatch.collector.kafka;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.tunnelwatch.collector.sink.CounterSink;
 import io.tunnelwatch.collector.sink.PublishOutcome;
+import io.tunnelwatch.collector.spool.Spool;
 import io.tunnelwatch.events.CounterSample;
 import io.tunnelwatch.events.PeerKey;
 import io.tunnelwatch.events.topic.Topics;
@@ -22,7 +23,12 @@ public final class CounterPublisher implements CounterSink, AutoCloseable {
 
     /** @param producer the collector's producer of already serialized keys and values (byte-array serializers) */
     public CounterPublisher(Producer<byte[], byte[]> producer, int queueCapacity, MeterRegistry registry) {
-        this.writer = new QueuedKafkaWriter(Topics.COUNTERS.name(), producer, queueCapacity, registry);
+        this(producer, queueCapacity, registry, null);
+    }
+
+    /** @param spool the collector's on-disk spool, or null for none */
+    public CounterPublisher(Producer<byte[], byte[]> producer, int queueCapacity, MeterRegistry registry, Spool spool) {
+        this.writer = new QueuedKafkaWriter(Topics.COUNTERS.name(), producer, queueCapacity, registry, spool);
     }
 
     @Override

@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.netty.util.concurrent.FastThreadLocal;
 import io.tunnelwatch.collector.sink.EventSink;
 import io.tunnelwatch.collector.sink.PublishOutcome;
+import io.tunnelwatch.collector.spool.Spool;
 import io.tunnelwatch.events.topic.Topics;
 import io.tunnelwatch.events.TunnelEvent;
 import org.apache.kafka.clients.producer.Producer;
@@ -42,7 +43,12 @@ public final class EventPublisher implements EventSink, AutoCloseable {
 
     /** @param producer the collector's producer of already serialized keys and values (byte-array serializers) */
     public EventPublisher(Producer<byte[], byte[]> producer, int queueCapacity, MeterRegistry registry) {
-        this.writer = new QueuedKafkaWriter(Topics.EVENTS.name(), producer, queueCapacity, registry);
+        this(producer, queueCapacity, registry, null);
+    }
+
+    /** @param spool the collector's on-disk spool, or null for none */
+    public EventPublisher(Producer<byte[], byte[]> producer, int queueCapacity, MeterRegistry registry, Spool spool) {
+        this.writer = new QueuedKafkaWriter(Topics.EVENTS.name(), producer, queueCapacity, registry, spool);
     }
 
     @Override
@@ -55,7 +61,7 @@ public final class EventPublisher implements EventSink, AutoCloseable {
 
     @Override
     public PublishOutcome offerDroppable(TunnelEvent event) {
-        return writer.hasRoomForDroppable() ? offer(event) : PublishOutcome.QUEUE_FULL;
+        return writer.hasRoomForDroppable() ? offer(event) : writer.fullOutcome();
     }
 
     @Override

@@ -3,14 +3,18 @@ package io.tunnelwatch.collector.kafka;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.tunnelwatch.collector.concurrent.QueueDrainer;
 import io.tunnelwatch.collector.metrics.CollectorMeters;
 import io.tunnelwatch.collector.metrics.RateLimitedLog;
 import io.tunnelwatch.collector.sink.PublishOutcome;
+import io.tunnelwatch.collector.spool.Delivery;
+import io.tunnelwatch.collector.spool.Spool;
+import io.tunnelwatch.collector.spool.SpoolingSender;
 import java.time.Duration;
+import java.util.concurrent.locks.LockSupport;
 import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.KafkaException;
 import org.jctools.queues.MpscArrayQueue;
 import org.slf4j.Logger;
@@ -28,6 +32,11 @@ import org.slf4j.LoggerFactory;
  * lost on a clean shutdown; the producer is the collector's to close, after its last writer. Every topic gets its
  * published/failed counters and queue gauges, tagged {@code topic}.
  *
+ * <p>With a {@link Spool}, the publishing thread hands each record to a {@link SpoolingSender}: straight to the
+ * producer while Kafka acknowledges, to the topic's on-disk spool when it stops, replayed in order when it answers
+ * again (docs/reliability.md#broker-outage). A record then fails only when the spool is full, and is counted there;
+ * {@link #close} leaves what Kafka has not acknowledged in the spool instead of waiting for it.
+ *
  * <p>The queue is JCTools' lock-free multi-producer, single-consumer array queue: an offer is one atomic increment
  * and a store, where {@code ArrayBlockingQueue} took a lock on both sides and signalled its condition on every offer
  * (docs/performance.md#why-the-hot-path-looks-as-it-does). Its capacity is the requested one rounded up to a
@@ -38,24 +47,36 @@ public final class QueuedKafkaWriter implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(QueuedKafkaWriter.class);
     private static final int DRAIN_BATCH = 512;
-    private static final Duration MAX_IDLE_NAP = Duration.ofMillis(5);
+    private static final long MIN_IDLE_NAP_NANOS = 50_000;
+    private static final long MAX_IDLE_NAP_NANOS = Duration.ofMillis(5).toNanos();
+    /** How long {@link #close} waits for the publishing thread, and then for Kafka's last acknowledgements. */
+    private static final Duration CLOSE_WAIT = Duration.ofSeconds(10);
+    private static final Duration SETTLE_WAIT = Duration.ofSeconds(3);
 
     /** Queue depth above which stream transports pause reading; see {@link #hasRoom}. */
     static final int STREAM_HIGH_WATER = 4096;
 
     private final String topic;
     private final Producer<byte[], byte[]> producer;
-    private final MpscArrayQueue<ProducerRecord<byte[], byte[]>> queue;
+    private final MpscArrayQueue<Delivery> queue;
     private final int streamHighWater;
     private final int droppableLimit;
-    private final QueueDrainer<ProducerRecord<byte[], byte[]>> drainer;
+    private final SpoolingSender sender;
+    private final boolean spooling;
+    private final Thread thread;
+    private volatile boolean closing;
     private final Counter published;
     private final Counter sendErrors;
     private final Counter deliveryFailures;
-    private final Callback callback;
     private final RateLimitedLog rateLimitedLog = new RateLimitedLog(LOG, Duration.ofSeconds(10));
 
     public QueuedKafkaWriter(String topic, Producer<byte[], byte[]> producer, int capacity, MeterRegistry registry) {
+        this(topic, producer, capacity, registry, null);
+    }
+
+    /** @param spool the collector's spool, or null for none */
+    public QueuedKafkaWriter(String topic, Producer<byte[], byte[]> producer, int capacity, MeterRegistry registry,
+                             Spool spool) {
         this.topic = topic;
         this.producer = producer;
         this.queue = new MpscArrayQueue<>(Math.max(2, capacity));
@@ -72,25 +93,25 @@ public final class QueuedKafkaWriter implements AutoCloseable {
         Gauge.builder(CollectorMeters.PUBLISH_QUEUE_CAPACITY.meterName(), queue, MpscArrayQueue::capacity)
                 .description(CollectorMeters.PUBLISH_QUEUE_CAPACITY.description()).tag("topic", topic)
                 .register(registry);
-        this.callback = (metadata, exception) -> {
-            if (exception == null) {
-                published.increment();
-            } else {
-                failed(deliveryFailures, "delivery_failed", exception);
-            }
-        };
-        // The producer thread drains the queue into KafkaProducer.send, napping when idle (see QueueDrainer).
-        this.drainer = new QueueDrainer<>("tunnelwatch-publisher-" + topic, queue, this::send, () -> { },
-                DRAIN_BATCH, MAX_IDLE_NAP);
+        this.spooling = spool != null;
+        this.sender = spooling ? spool.sender(topic, this::send, registry) : Spool.none(topic, this::send, registry);
+        // The publishing thread drains the queue into the sender, napping when idle (see QueueDrainer).
+        this.thread = new Thread(this::run, "tunnelwatch-publisher-" + topic);
+        this.thread.setDaemon(true);
+        this.thread.start();
     }
 
     /** Hands a record over without blocking; the producer picks its partition from the key. */
     public PublishOutcome offer(byte[] key, byte[] value, long timestampMillis) {
-        if (drainer.closing()) {
+        if (closing) {
             return PublishOutcome.CLOSED;
         }
-        return queue.offer(new ProducerRecord<>(topic, null, timestampMillis, key, value))
-                ? PublishOutcome.QUEUED : PublishOutcome.QUEUE_FULL;
+        return queue.offer(new Send(key, value, timestampMillis)) ? PublishOutcome.QUEUED : fullOutcome();
+    }
+
+    /** Why a record was not taken: the queue is full, and behind it the spool too when it has no room. */
+    public PublishOutcome fullOutcome() {
+        return sender.spoolFull() ? PublishOutcome.SPOOL_FULL : PublishOutcome.QUEUE_FULL;
     }
 
     /**
@@ -115,11 +136,65 @@ public final class QueuedKafkaWriter implements AutoCloseable {
         return queue.size() < droppableLimit;
     }
 
-    private void send(ProducerRecord<byte[], byte[]> record) {
+    /** Where records go now (always direct without a spool). */
+    public SpoolingSender.Mode mode() {
+        return sender.mode();
+    }
+
+    /**
+     * The publishing thread: settles, drains a batch, naps when there was nothing to do. When an offer finds the
+     * queue empty a nap is at most 5 ms; an offer never wakes the thread (a futex call on the event loop, costly under
+     * load: docs/performance.md#why-the-hot-path-looks-as-it-does).
+     */
+    private void run() {
+        long nap = MIN_IDLE_NAP_NANOS;
+        while (true) {
+            long now = System.nanoTime();
+            boolean worked = sender.tick(now, queue.size() >= streamHighWater);
+            int taken = 0;
+            while (taken < DRAIN_BATCH && sender.canTake()) {
+                Delivery d = queue.relaxedPoll();
+                if (d == null) {
+                    break;
+                }
+                sender.take(d, now);
+                taken++;
+            }
+            sender.endBatch();
+            if (closing && (queue.isEmpty() || taken == 0 && !sender.canTake())) {
+                return;
+            }
+            if (taken > 0 || worked) {
+                nap = MIN_IDLE_NAP_NANOS;
+                continue;
+            }
+            LockSupport.parkNanos(nap);
+            nap = Math.min(nap * 2, MAX_IDLE_NAP_NANOS);
+        }
+    }
+
+    private void send(Delivery d) {
+        Callback callback = d instanceof Send s ? s : (metadata, e) -> completed(d, e);
         try {
-            producer.send(record, callback);
+            producer.send(new ProducerRecord<>(topic, null, d.timestamp(), d.key(), d.value()), callback);
         } catch (KafkaException e) {
-            failed(sendErrors, "send_error", e);
+            if (!spooling) {
+                countFailure(sendErrors, "send_error", e);
+            }
+            d.failed();
+        }
+    }
+
+    private void completed(Delivery d, Exception e) {
+        if (e == null) {
+            published.increment();
+            d.acknowledged();
+        } else {
+            // With a spool the record is not lost: the sender spools it (or counts it when the spool is full).
+            if (!spooling) {
+                countFailure(deliveryFailures, "delivery_failed", e);
+            }
+            d.failed();
         }
     }
 
@@ -129,19 +204,53 @@ public final class QueuedKafkaWriter implements AutoCloseable {
                 .tags("topic", topic, "reason", reason).register(registry);
     }
 
-    private void failed(Counter counter, String reason, Exception e) {
+    private void countFailure(Counter counter, String reason, Exception e) {
         counter.increment();
         rateLimitedLog.warn(reason, "Kafka did not take a record for {}: {}", topic, e.toString());
     }
 
     /**
-     * Stops taking records, drains the queue into the producer and flushes it (the producer stays open: it is shared,
-     * and its owner closes it after the last writer).
+     * Stops taking records and drains the queue into the producer. Without a spool it then flushes the producer;
+     * with one it waits a little for Kafka's acknowledgements and leaves the rest in the spool, so that a shutdown
+     * during an outage neither hangs nor loses. The producer stays open: it is shared, and its owner closes it after
+     * the last writer.
      */
     @Override
     public void close() {
-        drainer.close();
-        producer.flush();
-        LOG.info("Publisher for {} drained and flushed ({} left unsent)", topic, queue.size());
+        closing = true;
+        try {
+            thread.join(CLOSE_WAIT.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (thread.isAlive()) {
+            LOG.warn("Publisher for {} did not finish within {} s; {} record(s) left unsent", topic,
+                    CLOSE_WAIT.toSeconds(), queue.size());
+            return;
+        }
+        if (!spooling) {
+            producer.flush();
+            LOG.info("Publisher for {} drained and flushed ({} left unsent)", topic, queue.size());
+            return;
+        }
+        long deadline = System.nanoTime() + SETTLE_WAIT.toNanos();
+        while (sender.settleInFlight(System.nanoTime()) > 0 && System.nanoTime() - deadline < 0) {
+            LockSupport.parkNanos(MAX_IDLE_NAP_NANOS);
+        }
+        sender.close(System.nanoTime());
+        LOG.info("Publisher for {} drained; {} record(s) left unsent", topic, queue.size());
+    }
+
+    /** A record offered, and the producer's callback for it. */
+    private final class Send extends Delivery implements Callback {
+
+        Send(byte[] key, byte[] value, long timestamp) {
+            super(topic, key, value, timestamp);
+        }
+
+        @Override
+        public void onCompletion(RecordMetadata metadata, Exception exception) {
+            completed(this, exception);
+        }
     }
 }

@@ -3,6 +3,7 @@ package io.tunnelwatch.collector.kafka;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.tunnelwatch.collector.sink.PublishOutcome;
 import io.tunnelwatch.collector.sink.RawLineSink;
+import io.tunnelwatch.collector.spool.Spool;
 import io.tunnelwatch.events.topic.Topics;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.common.serialization.Serializer;
@@ -19,7 +20,12 @@ public final class RawLinePublisher implements RawLineSink, AutoCloseable {
 
     /** @param producer the collector's producer of already serialized keys and values (byte-array serializers) */
     public RawLinePublisher(Producer<byte[], byte[]> producer, int queueCapacity, MeterRegistry registry) {
-        this.writer = new QueuedKafkaWriter(Topics.SYSLOG_RAW.name(), producer, queueCapacity, registry);
+        this(producer, queueCapacity, registry, null);
+    }
+
+    /** @param spool the collector's on-disk spool, or null for none */
+    public RawLinePublisher(Producer<byte[], byte[]> producer, int queueCapacity, MeterRegistry registry, Spool spool) {
+        this.writer = new QueuedKafkaWriter(Topics.SYSLOG_RAW.name(), producer, queueCapacity, registry, spool);
     }
 
     @Override

@@ -21,6 +21,15 @@ public final class RateLimitedLog {
 
     /** Warns about {@code reason} unless it was logged less than an interval ago. */
     public void warn(String reason, String format, Object... args) {
+        log(false, reason, format, args);
+    }
+
+    /** Tells of {@code reason} at info level unless it was logged less than an interval ago. */
+    public void info(String reason, String format, Object... args) {
+        log(true, reason, format, args);
+    }
+
+    private void log(boolean info, String reason, String format, Object... args) {
         Window w = windows.computeIfAbsent(reason, r -> new Window());
         long now = System.nanoTime();
         long last = w.lastLogged.get();
@@ -33,11 +42,14 @@ public final class RateLimitedLog {
             return;
         }
         long suppressed = w.suppressed.getAndSet(0);
-        if (suppressed > 0) {
-            log.warn("[{}] " + format + " ({} more like it since the last report)",
-                    append(append(new Object[] {reason}, args), suppressed));
+        String line = suppressed > 0 ? "[{}] " + format + " ({} more like it since the last report)"
+                : "[{}] " + format;
+        Object[] all = suppressed > 0 ? append(append(new Object[] {reason}, args), suppressed)
+                : append(new Object[] {reason}, args);
+        if (info) {
+            log.info(line, all);
         } else {
-            log.warn("[{}] " + format, append(new Object[] {reason}, args));
+            log.warn(line, all);
         }
     }
 

@@ -6,6 +6,8 @@ public enum PublishOutcome {
     QUEUED,
     /** The bounded queue was full (Kafka slower than the input); the record was not taken. */
     QUEUE_FULL,
+    /** The queue was full and so was the on-disk spool behind it (Kafka away for longer than the spool holds). */
+    SPOOL_FULL,
     /** The publisher is shutting down. */
     CLOSED
 }

@@ -51,7 +51,7 @@ public final class SegmentLog implements AutoCloseable {
     private static final int BUFFER_BYTES = 256 * 1024;
 
     private final Path directory;
-    private final long maxBytes;
+    private final DiskBudget budget;
     private final int segmentBytes;
     private final SpoolMeters meters;
     private final FileChannel lockChannel;
@@ -66,9 +66,9 @@ public final class SegmentLog implements AutoCloseable {
     private long acknowledged;
     private final Reader reader = new Reader();
 
-    private SegmentLog(Path directory, long maxBytes, int segmentBytes, SpoolMeters meters) throws IOException {
+    private SegmentLog(Path directory, DiskBudget budget, int segmentBytes, SpoolMeters meters) throws IOException {
         this.directory = Files.createDirectories(directory);
-        this.maxBytes = maxBytes;
+        this.budget = budget;
         this.segmentBytes = segmentBytes;
         this.meters = meters;
         this.lockChannel = FileChannel.open(directory.resolve("lock"), StandardOpenOption.CREATE,
@@ -91,16 +91,17 @@ public final class SegmentLog implements AutoCloseable {
      * Opens (or creates) the log in {@code directory}, cutting off a torn tail and resuming after the acknowledged
      * position.
      *
-     * @param maxBytes     cap on the segment files together; an append beyond it is refused
+     * @param budget       the cap on the segment files (shared with the other topics' logs); an append beyond it is
+     *                     refused
      * @param segmentBytes size at which a segment is finished and the next begun
      */
-    public static SegmentLog open(Path directory, long maxBytes, int segmentBytes, SpoolMeters meters) {
-        if (segmentBytes < HEADER_BYTES + RECORD_OVERHEAD + MIN_PAYLOAD || maxBytes < segmentBytes) {
-            throw new IllegalArgumentException("a spool of " + maxBytes + " bytes cannot hold segments of "
+    public static SegmentLog open(Path directory, DiskBudget budget, int segmentBytes, SpoolMeters meters) {
+        if (segmentBytes < HEADER_BYTES + RECORD_OVERHEAD + MIN_PAYLOAD || budget.maxBytes() < segmentBytes) {
+            throw new IllegalArgumentException("a spool of " + budget.maxBytes() + " bytes cannot hold segments of "
                     + segmentBytes);
         }
         try {
-            SegmentLog log = new SegmentLog(directory, maxBytes, segmentBytes, meters);
+            SegmentLog log = new SegmentLog(directory, budget, segmentBytes, meters);
             try {
                 log.recover();
             } catch (IOException | RuntimeException e) {
@@ -140,20 +141,21 @@ public final class SegmentLog implements AutoCloseable {
                 }
             }
         }
-        acknowledged = readPosition();
+        acknowledged = readPositionFile();
         if (!segments.isEmpty()) {
             nextSegmentId = segments.lastKey() + 1;
             cutTornTail(segments.lastKey());
         } else if (acknowledged >= 0) {
             nextSegmentId = segmentOf(acknowledged) + 1;
         }
+        totalBytes = segments.values().stream().mapToLong(Long::longValue).sum();
+        budget.claim(totalBytes);
         if (acknowledged < 0) {
             acknowledged = segments.isEmpty() ? 0 : position(segments.firstKey(), 0);
         }
         for (Long id : segments.headMap(segmentOf(acknowledged)).keySet().toArray(new Long[0])) {
             deleteSegment(id);
         }
-        totalBytes = segments.values().stream().mapToLong(Long::longValue).sum();
         if (isEmpty()) {
             clear();
         }
@@ -193,7 +195,7 @@ public final class SegmentLog implements AutoCloseable {
     }
 
     /** The acknowledged position of the file, or -1 when there is none or it does not hold. */
-    private long readPosition() throws IOException {
+    private long readPositionFile() throws IOException {
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(directory.resolve(POSITION_FILE));
@@ -232,7 +234,7 @@ public final class SegmentLog implements AutoCloseable {
         int size = RECORD_OVERHEAD + payload;
         boolean roll = writeChannel == null || segments.get(writeId) + size > segmentBytes
                 && segments.get(writeId) > HEADER_BYTES;
-        if (totalBytes + size + (roll ? HEADER_BYTES : 0) > maxBytes) {
+        if (!budget.tryReserve(size + (roll ? HEADER_BYTES : 0))) {
             return -1;
         }
         try {
@@ -330,6 +332,11 @@ public final class SegmentLog implements AutoCloseable {
         reader.rewind();
     }
 
+    /** The read position: after the last record {@link #next} returned (or skipped as corrupt). */
+    public long readPosition() {
+        return position(reader.segment, reader.offset);
+    }
+
     /** The acknowledged position. */
     public long acknowledged() {
         return acknowledged;
@@ -368,7 +375,6 @@ public final class SegmentLog implements AutoCloseable {
         }
         Files.deleteIfExists(directory.resolve(POSITION_FILE));
         acknowledged = position(nextSegmentId, 0);
-        totalBytes = 0;
         reader.rewind();
     }
 
@@ -380,6 +386,7 @@ public final class SegmentLog implements AutoCloseable {
         Long size = segments.remove(id);
         if (size != null) {
             totalBytes -= size;
+            budget.release(size);
         }
     }
 

@@ -1,11 +1,14 @@
 package io.tunnelwatch.collector.syslog;
 
+import io.tunnelwatch.collector.sink.PublishOutcome;
 import java.util.Locale;
 
 /** Why a received message did not reach Kafka; the lower-case name is the {@code reason} label. */
 public enum DropReason {
     /** The publish queue was full: Kafka is slower than the input (UDP; TCP stops reading instead). */
     QUEUE_FULL,
+    /** The publish queue was full and so was the on-disk spool behind it (UDP; TCP stops reading instead). */
+    SPOOL_FULL,
     /** A UDP socket's parse backlog was full: parsing fell more than about a second behind the input. */
     BACKLOG_FULL,
     /** Arrived while the collector was shutting down. */
@@ -18,6 +21,15 @@ public enum DropReason {
     TRUNCATED_FRAME,
     /** From a sender the inventory does not list, with {@code --reject-unknown-senders}. */
     UNKNOWN_SENDER;
+
+    /** Why a publish outcome other than {@code QUEUED} is a drop. */
+    public static DropReason of(PublishOutcome outcome) {
+        return switch (outcome) {
+            case CLOSED -> CLOSED;
+            case SPOOL_FULL -> SPOOL_FULL;
+            default -> QUEUE_FULL;
+        };
+    }
 
     /** Made once: labels are asked for on every line. */
     private final String label = name().toLowerCase(Locale.ROOT);

@@ -143,7 +143,7 @@ public final class SyslogIngest {
         if (outcome == PublishOutcome.QUEUED) {
             meters.parsed(transport);
         } else {
-            DropReason reason = outcome == PublishOutcome.CLOSED ? DropReason.CLOSED : DropReason.QUEUE_FULL;
+            DropReason reason = DropReason.of(outcome);
             meters.dropped(transport, reason);
             rateLimitedLog.warn("dropped_" + reason.label(), "Dropped a {} event from {}: {}", event.kind(),
                     senderIp, reason.label());
@@ -163,7 +163,7 @@ public final class SyslogIngest {
         }
         PublishOutcome outcome = rawSink.offer(device, stripLineEnd(line));
         if (outcome != PublishOutcome.QUEUED) {
-            DropReason reason = outcome == PublishOutcome.CLOSED ? DropReason.CLOSED : DropReason.QUEUE_FULL;
+            DropReason reason = DropReason.of(outcome);
             meters.rawDropped(reason);
             rateLimitedLog.warn("raw_dropped_" + reason.label(), "Dropped the raw copy of a line from {}: {}",
                     device, reason.label());

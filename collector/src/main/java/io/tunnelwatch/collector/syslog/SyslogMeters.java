@@ -27,7 +27,7 @@ final class SyslogMeters {
         this.registry = registry;
         this.unknownSenders = Counter.builder(CollectorMeters.SYSLOG_UNKNOWN_SENDERS.meterName())
                 .description(CollectorMeters.SYSLOG_UNKNOWN_SENDERS.description()).register(registry);
-        for (DropReason r : new DropReason[] {DropReason.QUEUE_FULL, DropReason.CLOSED}) {
+        for (DropReason r : new DropReason[] {DropReason.QUEUE_FULL, DropReason.SPOOL_FULL, DropReason.CLOSED}) {
             rawDropped.put(r, Counter.builder(CollectorMeters.SYSLOG_RAW_DROPPED.meterName())
                     .description(CollectorMeters.SYSLOG_RAW_DROPPED.description()).tag("reason", r.label())
                     .register(registry));

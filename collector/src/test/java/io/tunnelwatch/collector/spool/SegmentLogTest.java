@@ -153,11 +153,7 @@ class SegmentLogTest {
 
     @Test
     void shouldSkipARecordWhoseChecksumDoesNotHoldAndCountIt() throws IOException {
-        try (SegmentLog log = open(1 << 20)) {
-            appendNumbered(log, 0, 200);
-        }
-        Path first = segmentFiles().get(0);
-        try (RandomAccessFile f = new RandomAccessFile(first.toFile(), "rw")) {
+        try (RandomAccessFile f = firstOf200Records()) {
             long inSecondRecord = SegmentLog.HEADER_BYTES + recordSize(0) + SegmentLog.RECORD_OVERHEAD + 3;
             f.seek(inSecondRecord);
             int b = f.read();
@@ -174,11 +170,7 @@ class SegmentLogTest {
 
     @Test
     void shouldSkipTheRestOfASegmentWhoseRecordLengthDoesNotHold() throws IOException {
-        try (SegmentLog log = open(1 << 20)) {
-            appendNumbered(log, 0, 200);
-        }
-        Path first = segmentFiles().get(0);
-        try (RandomAccessFile f = new RandomAccessFile(first.toFile(), "rw")) {
+        try (RandomAccessFile f = firstOf200Records()) {
             f.seek(SegmentLog.HEADER_BYTES + recordSize(0));
             f.writeInt(Integer.MAX_VALUE);
         }
@@ -197,8 +189,16 @@ class SegmentLogTest {
         }
     }
 
+    /** The first segment of a log of 200 records, open for damage. */
+    private RandomAccessFile firstOf200Records() throws IOException {
+        try (SegmentLog log = open(1 << 20)) {
+            appendNumbered(log, 0, 200);
+        }
+        return new RandomAccessFile(segmentFiles().get(0).toFile(), "rw");
+    }
+
     private SegmentLog open(long maxBytes) {
-        return SegmentLog.open(dir, maxBytes, SEGMENT, meters);
+        return SegmentLog.open(dir, new DiskBudget(maxBytes), SEGMENT, meters);
     }
 
     private static void appendNumbered(SegmentLog log, int from, int to) {

@@ -254,7 +254,7 @@ public final class Pipeline implements AutoCloseable {
     private void startCollector() {
         collector = new Collector(new CollectorConfig(bootstrapServers, config.syslog(),
                 CollectorConfig.DEFAULT_PUBLISH_QUEUE, config.kafkaClient().forProducer(), config.ingest(),
-                config.snmp()), registry);
+                config.snmp()).withSpool(config.spool()), registry);
         collector.start();
         running.push(collector);
         // start() returns once every socket is bound

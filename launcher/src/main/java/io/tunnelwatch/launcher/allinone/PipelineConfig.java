@@ -2,6 +2,7 @@ package io.tunnelwatch.launcher.allinone;
 
 import io.tunnelwatch.collector.config.IngestConfig;
 import io.tunnelwatch.collector.config.SnmpSettings;
+import io.tunnelwatch.collector.config.SpoolSettings;
 import io.tunnelwatch.streams.StreamsSettings;
 import io.tunnelwatch.streams.detect.DetectorSettings;
 import io.tunnelwatch.collector.config.SyslogListenerConfig;
@@ -54,7 +55,19 @@ public record PipelineConfig(
         DetectorSettings detectors,
         KafkaClientProperties kafkaClient,
         boolean allKafkaMetrics,
-        HttpSecurity httpSecurity) {
+        HttpSecurity httpSecurity,
+        SpoolSettings spool) {
+
+    /** Without a spool. */
+    public PipelineConfig(String bootstrapServers, Path dataDirectory, int kafkaPort, int kafkaControllerPort,
+                          Duration kafkaTimeout, int partitions, int replicationFactor, SyslogListenerConfig syslog,
+                          String httpHost, int httpPort, boolean runCollector, boolean runStreams,
+                          IngestConfig ingest, SnmpSettings snmp, String applicationId, DetectorSettings detectors,
+                          KafkaClientProperties kafkaClient, boolean allKafkaMetrics, HttpSecurity httpSecurity) {
+        this(bootstrapServers, dataDirectory, kafkaPort, kafkaControllerPort, kafkaTimeout, partitions,
+                replicationFactor, syslog, httpHost, httpPort, runCollector, runStreams, ingest, snmp, applicationId,
+                detectors, kafkaClient, allKafkaMetrics, httpSecurity, SpoolSettings.off());
+    }
 
     /** Plain HTTP open to all. */
     public PipelineConfig(String bootstrapServers, Path dataDirectory, int kafkaPort, int kafkaControllerPort,
@@ -121,6 +134,7 @@ public record PipelineConfig(
         Objects.requireNonNull(detectors, "detectors");
         Objects.requireNonNull(kafkaClient, "kafkaClient");
         Objects.requireNonNull(httpSecurity, "httpSecurity");
+        Objects.requireNonNull(spool, "spool");
         if (applicationId == null || !applicationId.matches("[A-Za-z0-9._-]+")) {
             throw new IllegalArgumentException("--application-id must be letters, digits, '.', '_' or '-', was '"
                     + applicationId + "'");
@@ -144,28 +158,35 @@ public record PipelineConfig(
     public PipelineConfig withDetectors(DetectorSettings thresholds) {
         return new PipelineConfig(bootstrapServers, dataDirectory, kafkaPort, kafkaControllerPort, kafkaTimeout,
                 partitions, replicationFactor, syslog, httpHost, httpPort, runCollector, runStreams, ingest, snmp,
-                applicationId, thresholds, kafkaClient, allKafkaMetrics, httpSecurity);
+                applicationId, thresholds, kafkaClient, allKafkaMetrics, httpSecurity, spool);
     }
 
     /** The same, with Kafka client settings from a file. */
     public PipelineConfig withKafkaClient(KafkaClientProperties settings) {
         return new PipelineConfig(bootstrapServers, dataDirectory, kafkaPort, kafkaControllerPort, kafkaTimeout,
                 partitions, replicationFactor, syslog, httpHost, httpPort, runCollector, runStreams, ingest, snmp,
-                applicationId, detectors, settings, allKafkaMetrics, httpSecurity);
+                applicationId, detectors, settings, allKafkaMetrics, httpSecurity, spool);
     }
 
     /** The same, serving every Kafka client metric or only the kept ones. */
     public PipelineConfig withAllKafkaMetrics(boolean all) {
         return new PipelineConfig(bootstrapServers, dataDirectory, kafkaPort, kafkaControllerPort, kafkaTimeout,
                 partitions, replicationFactor, syslog, httpHost, httpPort, runCollector, runStreams, ingest, snmp,
-                applicationId, detectors, kafkaClient, all, httpSecurity);
+                applicationId, detectors, kafkaClient, all, httpSecurity, spool);
     }
 
     /** The same, with HTTPS or credentials on the HTTP endpoint. */
     public PipelineConfig withHttpSecurity(HttpSecurity security) {
         return new PipelineConfig(bootstrapServers, dataDirectory, kafkaPort, kafkaControllerPort, kafkaTimeout,
                 partitions, replicationFactor, syslog, httpHost, httpPort, runCollector, runStreams, ingest, snmp,
-                applicationId, detectors, kafkaClient, allKafkaMetrics, security);
+                applicationId, detectors, kafkaClient, allKafkaMetrics, security, spool);
+    }
+
+    /** The same, with the collector's spool in {@code settings}. */
+    public PipelineConfig withSpool(SpoolSettings settings) {
+        return new PipelineConfig(bootstrapServers, dataDirectory, kafkaPort, kafkaControllerPort, kafkaTimeout,
+                partitions, replicationFactor, syslog, httpHost, httpPort, runCollector, runStreams, ingest, snmp,
+                applicationId, detectors, kafkaClient, allKafkaMetrics, httpSecurity, settings);
     }
 
     public boolean embedded() {

@@ -1,6 +1,7 @@
 package io.tunnelwatch.launcher.cli;
 
 import io.tunnelwatch.collector.config.SnmpSettings;
+import io.tunnelwatch.collector.config.SpoolSettings;
 import io.tunnelwatch.launcher.allinone.PipelineConfig;
 import io.tunnelwatch.streams.detect.DetectorSettings;
 import java.util.concurrent.Callable;
@@ -36,6 +37,11 @@ abstract class RoleCommand implements Callable<Integer> {
     /** What this command runs, validated, before anything starts. */
     abstract PipelineConfig config();
 
+    /** The collector's spool; roles without a collector have none. */
+    SpoolSettings spool() {
+        return SpoolSettings.off();
+    }
+
     /** The SNMP settings of this command; roles without a collector have none. */
     SnmpSettings snmp() {
         return SnmpSettings.trapsOff();
@@ -54,7 +60,8 @@ abstract class RoleCommand implements Callable<Integer> {
      */
     PipelineConfig config(SyslogOptions syslog, InventoryOptions inventory, boolean collector, boolean streams) {
         return PipelineRunner.config(kafka, collector ? syslog : null, collector ? inventory : null, snmp(), http,
-                collector, streams).withDetectors(streams ? detectorSettings() : DetectorSettings.defaults());
+                collector, streams).withDetectors(streams ? detectorSettings() : DetectorSettings.defaults())
+                .withSpool(collector ? spool() : SpoolSettings.off());
     }
 
     private DetectorSettings detectorSettings() {
