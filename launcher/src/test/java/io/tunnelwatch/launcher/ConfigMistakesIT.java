@@ -164,6 +164,15 @@ class ConfigMistakesIT {
     }
 
     @Test
+    void shouldRejectASpoolSizeThatIsNotOneBeforeStartingAnything() throws Exception {
+        Result r = run(runOnFreePorts(work.resolve("data"), Map.of(), "--spool-max-bytes", "12XB"));
+
+        assertThat(r.exit).isEqualTo(2);
+        assertThat(r.stderr).singleElement().asString().startsWith("tunnelwatch: ")
+                .contains("--spool-max-bytes: '12XB' is not a size");
+    }
+
+    @Test
     void shouldNameTheInventoryLineAndReasonBeforeStartingAnything() throws Exception {
         Path inventory = Files.writeString(work.resolve("inventory.yaml"), """
                 devices:

@@ -2,63 +2,31 @@ package io.tunnelwatch.collector.spool;
 
 /**
  * One record on its way to Kafka, and what became of it: pending until Kafka acknowledges it or gives up on it, on
- * whatever thread tells. The Kafka publisher makes one per record offered; a {@link SpoolingSender} keeps those it
- * sent until they are settled, so that it can copy the unsettled ones to disk when Kafka stops answering.
+ * whatever thread tells. The Kafka publisher's records are deliveries themselves (one object per record offered); a
+ * {@link SpoolingSender} keeps those it sent until they are settled, so that it can copy the unsettled ones to disk
+ * when Kafka stops answering.
  */
-public class Delivery {
+public interface Delivery {
 
-    static final int PENDING = 0;
-    static final int ACKNOWLEDGED = 1;
-    static final int FAILED = 2;
+    int PENDING = 0;
+    int ACKNOWLEDGED = 1;
+    int FAILED = 2;
 
-    private final String topic;
-    private final byte[] key;
-    private final byte[] value;
-    private final long timestamp;
-    private volatile int state;
-    /** Where the spool holds a copy, or -1; the sending thread's only. */
-    long spoolPosition = -1;
-    /** For a record replayed from the spool: the position after it, to acknowledge once delivered; else -1. */
-    long spoolNext = -1;
-    /** A spooled record found already delivered, settled without a send. */
-    boolean skipped;
-    /** When it was handed to Kafka ({@link System#nanoTime}). */
-    long sentAt;
+    String topic();
 
-    public Delivery(String topic, byte[] key, byte[] value, long timestamp) {
-        this.topic = topic;
-        this.key = key;
-        this.value = value;
-        this.timestamp = timestamp;
-    }
+    byte[] key();
 
-    public final String topic() {
-        return topic;
-    }
+    byte[] value();
 
-    public final byte[] key() {
-        return key;
-    }
+    /** The record time, epoch milliseconds. */
+    long timestampMillis();
 
-    public final byte[] value() {
-        return value;
-    }
-
-    public final long timestamp() {
-        return timestamp;
-    }
+    /** {@link #PENDING}, {@link #ACKNOWLEDGED} or {@link #FAILED}. */
+    int state();
 
     /** Kafka has the record ({@code acks=all}). */
-    public final void acknowledged() {
-        state = ACKNOWLEDGED;
-    }
+    void acknowledged();
 
     /** Kafka gave up on the record (delivery timeout, no room in the producer, a send error). */
-    public final void failed() {
-        state = FAILED;
-    }
-
-    final int state() {
-        return state;
-    }
+    void failed();
 }

@@ -39,8 +39,7 @@ public final class Spool {
     }
 
     /** A sender without a spool: every record straight to Kafka. */
-    public static SpoolingSender none(String topic, SpoolingSender.Downstream downstream, MeterRegistry registry) {
-        return new SpoolingSender(topic, null, downstream, new SpoolMeters(topic, registry),
-                SpoolingSender.Settings.defaults());
+    public static SpoolingSender none(String topic, SpoolingSender.Downstream downstream) {
+        return new SpoolingSender(topic, null, downstream, null, SpoolingSender.Settings.defaults());
     }
 }

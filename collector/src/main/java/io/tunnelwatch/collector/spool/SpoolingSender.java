@@ -75,7 +75,16 @@ public final class SpoolingSender {
     private final SpoolMeters meters;
     private final long stallNanos;
     private final int replayWindow;
+    /** Records sent and not yet settled, in send order, with what the sender knows of each by slot. */
     private final Delivery[] ring;
+    /** When the slot's record was handed to Kafka ({@link System#nanoTime}). */
+    private final long[] sentAt;
+    /** Where the spool holds a copy of the slot's record, or -1. */
+    private final long[] spoolPosition;
+    /** For a record replayed from the spool: the position after it, to acknowledge once delivered; else -1. */
+    private final long[] spoolNext;
+    /** A replayed record found already delivered, settled without a send. */
+    private final boolean[] skipped;
     private final int mask;
     private long head;
     private long tail;
@@ -94,11 +103,14 @@ public final class SpoolingSender {
     private long episodeStart;
     private long episodeSpooled;
     private long episodeReplayed;
+    /** Records appended and not yet flushed: counted spooled once flushed. */
+    private long unflushed;
     private final RateLimitedLog rateLimitedLog = new RateLimitedLog(LOG, Duration.ofSeconds(10));
 
     /**
      * @param log the spool, or null for none; a spool left non-empty by an earlier run is replayed before anything
      *            new goes direct
+     * @param meters the spool's meters; null without a spool
      */
     public SpoolingSender(String topic, SegmentLog log, Downstream downstream, SpoolMeters meters, Settings settings) {
         this.topic = topic;
@@ -107,8 +119,13 @@ public final class SpoolingSender {
         this.meters = meters;
         this.stallNanos = settings.stallTimeout().toNanos();
         this.replayWindow = settings.replayWindow();
-        this.ring = new Delivery[Integer.highestOneBit(Math.max(2, settings.maxInFlight()) * 2 - 1)];
-        this.mask = ring.length - 1;
+        int slots = log == null ? 1 : Integer.highestOneBit(Math.max(2, settings.maxInFlight()) * 2 - 1);
+        this.ring = new Delivery[slots];
+        this.sentAt = new long[slots];
+        this.spoolPosition = new long[slots];
+        this.spoolNext = new long[slots];
+        this.skipped = new boolean[slots];
+        this.mask = slots - 1;
         this.backoff = stallNanos;
         if (log != null && !log.isEmpty()) {
             LOG.info("The spool of {} holds {} bytes from an earlier run: replaying them before new records go to"
@@ -142,9 +159,12 @@ public final class SpoolingSender {
                 downstream.send(d);
                 return;
             }
-            d.sentAt = now;
-            ring[(int) (head++ & mask)] = d;
+            put(d, now, -1, -1);
             downstream.send(d);
+            if (d.state() == Delivery.FAILED) {
+                // Refused at once (no room in the producer within its max.block.ms): the next would wait as long.
+                startSpooling(now, "Kafka did not take a record");
+            }
         } else {
             spool(d);
         }
@@ -164,14 +184,14 @@ public final class SpoolingSender {
             episodeStart = now;
         }
         settle(now);
-        if (held != null && log.append(held.topic(), held.key(), held.value(), held.timestamp()) >= 0) {
+        if (held != null && append(held) >= 0) {
             held = null;
             full = false;
             spooled(1);
         }
         switch (mode) {
             case DIRECT -> {
-                if (tail < head && now - ring[(int) (tail & mask)].sentAt > stallNanos) {
+                if (tail < head && now - sentAt[(int) (tail & mask)] > stallNanos) {
                     startSpooling(now, "no acknowledgement for " + Duration.ofNanos(stallNanos).toMillis() + " ms");
                 } else if (queueHigh && head - tail == ring.length) {
                     startSpooling(now, "in-flight bound reached with the queue at its high-water mark");
@@ -190,16 +210,29 @@ public final class SpoolingSender {
         }
     }
 
-    /** Hands what was spooled in this batch to the operating system. */
+    /** Hands what was spooled in this batch to the operating system, and only then counts it spooled. */
     public void endBatch() {
-        if (log != null && mode != Mode.DIRECT) {
+        if (unflushed > 0) {
             log.flush();
+            episodeSpooled += unflushed;
+            meters.spooled(unflushed);
+            unflushed = 0;
         }
+    }
+
+    private void put(Delivery d, long now, long position, long next) {
+        int slot = (int) (head++ & mask);
+        ring[slot] = d;
+        sentAt[slot] = now;
+        spoolPosition[slot] = position;
+        spoolNext[slot] = next;
+        skipped[slot] = false;
     }
 
     private void settle(long now) {
         while (tail < head) {
-            Delivery d = ring[(int) (tail & mask)];
+            int slot = (int) (tail & mask);
+            Delivery d = ring[slot];
             int state = d.state();
             if (state == Delivery.PENDING) {
                 return;
@@ -207,34 +240,34 @@ public final class SpoolingSender {
             if (state == Delivery.FAILED && mode == Mode.DIRECT) {
                 startSpooling(now, "Kafka did not take a record");
             }
-            ring[(int) (tail & mask)] = null;
+            ring[slot] = null;
             tail++;
             if (mode != Mode.DIRECT) {
-                settled(d, state, now);
+                settled(d, slot, state, now);
             }
         }
     }
 
-    private void settled(Delivery d, int state, long now) {
-        boolean replayed = d.spoolNext >= 0;
+    private void settled(Delivery d, int slot, int state, long now) {
+        boolean replayed = spoolNext[slot] >= 0;
         if (replayed) {
             replayOutstanding--;
         }
         if (state == Delivery.ACKNOWLEDGED) {
-            if (replayed && !d.skipped) {
+            if (replayed && !skipped[slot]) {
                 meters.replayed();
                 episodeReplayed++;
                 replayConfirmed = true;
             }
             if (replayed && mode == Mode.REPLAYING) {
-                replayAcknowledged = d.spoolNext;
+                replayAcknowledged = spoolNext[slot];
                 unpersisted++;
-            } else if (d.spoolPosition >= 0) {
-                delivered.add(d.spoolPosition);
+            } else if (spoolPosition[slot] >= 0) {
+                delivered.add(spoolPosition[slot]);
             }
             return;
         }
-        if (d.spoolPosition < 0) {
+        if (spoolPosition[slot] < 0) {
             // Sent directly, not copied at the switch (the spool was full then): now or never.
             spool(d);
         }
@@ -256,19 +289,19 @@ public final class SpoolingSender {
         retryAt = now;
         long copied = 0;
         for (long i = tail; i < head; i++) {
-            Delivery d = ring[(int) (i & mask)];
-            if (d.state() != Delivery.ACKNOWLEDGED && d.spoolPosition < 0) {
-                long at = log.append(d.topic(), d.key(), d.value(), d.timestamp());
+            int slot = (int) (i & mask);
+            if (ring[slot].state() != Delivery.ACKNOWLEDGED && spoolPosition[slot] < 0) {
+                long at = append(ring[slot]);
                 if (at < 0) {
                     full = true;
                     break;
                 }
-                d.spoolPosition = at;
+                spoolPosition[slot] = at;
                 copied++;
             }
         }
-        log.flush();
         spooled(copied);
+        endBatch();
         rateLimitedLog.warn("spool_start", "Kafka is not taking records of {} ({}): they go to the spool now; {} the"
                 + " producer held unacknowledged were copied there", topic, why, copied);
     }
@@ -291,16 +324,12 @@ public final class SpoolingSender {
                 caughtUp = true;
                 break;
             }
-            SpoolRecord r = e.record();
-            Delivery d = new Delivery(r.topic(), r.key(), r.value(), r.timestamp());
-            d.spoolPosition = e.position();
-            d.spoolNext = e.next();
-            d.sentAt = now;
-            ring[(int) (head++ & mask)] = d;
+            Delivery d = new RecordDelivery(e.record());
+            put(d, now, e.position(), e.next());
             replayOutstanding++;
             worked = true;
             if (delivered.contains(e.position())) {
-                d.skipped = true;
+                skipped[(int) ((head - 1) & mask)] = true;
                 d.acknowledged();
             } else {
                 downstream.send(d);
@@ -340,7 +369,7 @@ public final class SpoolingSender {
     }
 
     private void spool(Delivery d) {
-        long at = log.append(d.topic(), d.key(), d.value(), d.timestamp());
+        long at = append(d);
         if (at < 0) {
             if (held == null) {
                 held = d;
@@ -354,9 +383,12 @@ public final class SpoolingSender {
         spooled(1);
     }
 
+    private long append(Delivery d) {
+        return log.append(d.topic(), d.key(), d.value(), d.timestampMillis());
+    }
+
     private void spooled(long records) {
-        episodeSpooled += records;
-        meters.spooled(records);
+        unflushed += records;
     }
 
     /**
@@ -371,10 +403,11 @@ public final class SpoolingSender {
         if (mode == Mode.DIRECT && tail < head) {
             startSpooling(now, "shutting down");
         }
-        if (held != null && log.append(held.topic(), held.key(), held.value(), held.timestamp()) < 0) {
+        if (held != null && append(held) < 0) {
             meters.dropped(SpoolMeters.DropReason.SPOOL_FULL);
         }
         held = null;
+        endBatch();
         persist();
         log.close();
     }

@@ -12,6 +12,7 @@ import io.tunnelwatch.collector.syslog.SyslogIngest;
 import io.tunnelwatch.collector.syslog.Transport;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
@@ -20,7 +21,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Takes framed syslog messages of one TCP or TLS connection to the ingest path, and applies backpressure: when Kafka
- * falls behind, the connection stops reading (the sender's TCP window closes) instead of dropping. Also the
+ * falls behind, the connection stops reading (the sender's TCP window closes) instead of dropping. The lines that
+ * still arrive once reading is off (the rest of the buffer being decoded; with TLS, {@code SslHandler} reads on until
+ * it has a whole TLS record) are held here, in order, and handed on before reading resumes: a paused connection never
+ * offers a line to a full queue, so a TCP or TLS line is never dropped for want of room. Also the
  * {@link FrameListener} of the connection's framer: every discarded frame is counted as a drop and logged with the
  * sender's address. One instance per connection. The lines of one socket read share one receive time.
  */
@@ -32,6 +36,8 @@ public final class SyslogStreamHandler extends SimpleChannelInboundHandler<ByteB
 
     private final SyslogIngest ingest;
     private final Transport transport;
+    /** Lines read while paused, with their receive times; empty while reading. */
+    private final ArrayDeque<Held> held = new ArrayDeque<>();
     private String senderIp;
     /** When the socket read being handled happened: one clock read per read, shared by its lines; null between. */
     private Instant readAt;
@@ -54,13 +60,34 @@ public final class SyslogStreamHandler extends SimpleChannelInboundHandler<ByteB
         if (readAt == null) {
             readAt = ingest.now();
         }
-        ingest.accept(frame.toString(StandardCharsets.UTF_8), senderIp, transport, readAt);
+        String line = frame.toString(StandardCharsets.UTF_8);
+        if (!held.isEmpty() || !ctx.channel().config().isAutoRead()) {
+            held.add(new Held(line, readAt));
+            return;
+        }
+        ingest.accept(line, senderIp, transport, readAt);
         // Checked per line, not once per read loop: a loop reads up to 16 buffers (a megabyte of lines after an
-        // outage), more than the queue keeps in reserve; turned off here, the loop stops after the current buffer.
+        // outage); turned off here, the loop stops after the current buffer, whose other lines wait in held.
         if (!ingest.hasRoom() && ctx.channel().config().isAutoRead()) {
             ctx.channel().config().setAutoRead(false);
             scheduleResume(ctx);
         }
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) throws Exception {
+        // The sender is gone: what it sent is handed on now, queue room or not (a full queue counts a drop).
+        handOnHeld(true);
+        super.channelInactive(ctx);
+    }
+
+    /** Hands held lines on while there is room (or all of them when {@code all}); true when none is left. */
+    private boolean handOnHeld(boolean all) {
+        while (!held.isEmpty() && (all || ingest.hasRoom())) {
+            Held h = held.poll();
+            ingest.accept(h.line, senderIp, transport, h.readAt);
+        }
+        return held.isEmpty();
     }
 
     @Override
@@ -74,12 +101,15 @@ public final class SyslogStreamHandler extends SimpleChannelInboundHandler<ByteB
             if (!ctx.channel().isActive()) {
                 return;
             }
-            if (ingest.hasRoom()) {
+            if (handOnHeld(false) && ingest.hasRoom()) {
                 ctx.channel().config().setAutoRead(true);
             } else {
                 scheduleResume(ctx);
             }
         }, RESUME_CHECK_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    private record Held(String line, Instant readAt) {
     }
 
     @Override

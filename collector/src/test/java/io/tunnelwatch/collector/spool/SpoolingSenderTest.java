@@ -186,8 +186,8 @@ class SpoolingSenderTest {
     }
 
     private static Delivery record(int n) {
-        return new Delivery("t", "k".getBytes(StandardCharsets.UTF_8),
-                Integer.toString(n).getBytes(StandardCharsets.UTF_8), n);
+        return new RecordDelivery(new SpoolRecord("t", "k".getBytes(StandardCharsets.UTF_8),
+                Integer.toString(n).getBytes(StandardCharsets.UTF_8), n));
     }
 
     private static List<Integer> range(int from, int to) {

@@ -265,6 +265,27 @@ class SyslogTransportHandlersTest {
         assertThat(sink.events()).hasSize(1);
     }
 
+    @Test
+    void shouldHoldTheLinesThatArriveWhilePausedAndHandThemOnInOrderBeforeReadingAgain() throws Exception {
+        channel = tcp();
+        channel.freezeTime();
+        sink.room(false);
+
+        channel.writeInbound(bytes(DOWN + "\n" + UP_V2 + "\n"));
+        // What a TLS connection still decodes once paused: the rest of a TLS record read before the pause.
+        channel.writeInbound(bytes(DOWN.replace("10:00:01.123", "10:00:04.000") + "\n"));
+        assertThat(sink.events()).as("offered while the sink is full").hasSize(1);
+
+        sink.room(true);
+        channel.advanceTimeBy(5, TimeUnit.MILLISECONDS);
+        channel.runScheduledPendingTasks();
+
+        assertThat(sink.events()).extracting(e -> e.routerTime().substring(e.routerTime().length() - 12))
+                .containsExactly("10:00:01.123", "10:00:02.456", "10:00:04.000");
+        assertThat(channel.config().isAutoRead()).isTrue();
+        assertThat(count("tunnelwatch.syslog.dropped", "transport", "tcp", "reason", "queue_full")).isZero();
+    }
+
     private EmbeddedChannel tcp() throws Exception {
         return tcp(ingest);
     }
