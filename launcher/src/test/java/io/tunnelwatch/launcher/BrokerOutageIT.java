@@ -56,9 +56,9 @@ import org.slf4j.LoggerFactory;
  * The Kafka broker goes away under a steady syslog load and comes back: a collector on TCP, TLS and UDP, fed numbered
  * lines at a steady rate by one sender per transport, writes to its own embedded broker, which is stopped for
  * {@code -Dtunnelwatch.it.outage.seconds} (15 in the suite, 60 for the full run of
- * {@code scripts/broker-outage.sh}) and started again on the same ports and log directory. Every numbered line sent
+ * {@code scripts/broker-outage}) and started again on the same ports and log directory. Every numbered line sent
  * over TCP and TLS is on {@code tunnelwatch.events} exactly once; over UDP, what the collector received and did not
- * write is exactly what it counted as dropped, by reason.
+ * write is exactly what it counted as dropped, by reason; with the on-disk spool, nothing is dropped at all.
  *
  * <p>The producer's buffer is made small here (256 KiB) so that the outage reaches the publish queue within seconds:
  * with the default 64 MiB the producer alone holds a minute of this load and the queue never fills.

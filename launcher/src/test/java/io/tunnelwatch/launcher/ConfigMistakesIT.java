@@ -20,6 +20,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -154,22 +155,17 @@ class ConfigMistakesIT {
         assertThat(r.stderr).singleElement().asString().contains("--syslog-port").contains("fivefivefourteen");
     }
 
-    @Test
-    void shouldRejectADetectorThresholdOutOfRangeBeforeStartingAnything() throws Exception {
-        Result r = run(runOnFreePorts(work.resolve("data"), Map.of(), "--stuck-after", "0"));
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "--stuck-after     | 0    | --stuck-after must be 1..86400 seconds, was 0",
+        "--spool-max-bytes | 12XB | --spool-max-bytes: '12XB' is not a size",
+        "--spool-max-bytes | 4096 | --spool-max-bytes must be 0 (no spool) or at least 1MiB, was 4096"})
+    void shouldRejectAnOptionValueOutOfItsRangeBeforeStartingAnything(String option, String value, String message)
+            throws Exception {
+        Result r = run(runOnFreePorts(work.resolve("data"), Map.of(), option, value));
 
         assertThat(r.exit).isEqualTo(2);
-        assertThat(r.stderr).singleElement().asString().startsWith("tunnelwatch: ")
-                .contains("--stuck-after must be 1..86400 seconds, was 0");
-    }
-
-    @Test
-    void shouldRejectASpoolSizeThatIsNotOneBeforeStartingAnything() throws Exception {
-        Result r = run(runOnFreePorts(work.resolve("data"), Map.of(), "--spool-max-bytes", "12XB"));
-
-        assertThat(r.exit).isEqualTo(2);
-        assertThat(r.stderr).singleElement().asString().startsWith("tunnelwatch: ")
-                .contains("--spool-max-bytes: '12XB' is not a size");
+        assertThat(r.stderr).singleElement().asString().startsWith("tunnelwatch: ").contains(message);
     }
 
     @Test
