@@ -53,7 +53,9 @@ public final class QueuedKafkaWriter implements AutoCloseable {
     private static final long MAX_IDLE_NAP_NANOS = Duration.ofMillis(5).toNanos();
     /** How long {@link #close} waits for the publishing thread, and then for Kafka's last acknowledgements. */
     private static final Duration CLOSE_WAIT = Duration.ofSeconds(10);
-    private static final Duration SETTLE_WAIT = Duration.ofSeconds(3);
+    private static final Duration SETTLE_WAIT = Duration.ofSeconds(1);
+    /** How long the thread waits after an error of the spool (a disk that refuses writes) before it tries again. */
+    private static final long ERROR_NAP_NANOS = Duration.ofMillis(100).toNanos();
 
     /** Queue depth above which stream transports pause reading; see {@link #hasRoom}. */
     static final int STREAM_HIGH_WATER = 4096;
@@ -152,17 +154,29 @@ public final class QueuedKafkaWriter implements AutoCloseable {
         long nap = MIN_IDLE_NAP_NANOS;
         while (true) {
             long now = System.nanoTime();
-            boolean worked = sender.tick(now, queue.size() >= streamHighWater);
+            boolean worked;
             int taken = 0;
-            while (taken < DRAIN_BATCH && sender.canTake()) {
-                Delivery d = queue.relaxedPoll();
-                if (d == null) {
-                    break;
+            try {
+                worked = sender.tick(now, queue.size() >= streamHighWater);
+                if (closing && !sender.canTake()) {
+                    // Shutting down while Kafka holds the in-flight bound: what is left goes to the spool.
+                    sender.shutdown(now);
                 }
-                sender.take(d, now);
-                taken++;
+                while (taken < DRAIN_BATCH && sender.canTake()) {
+                    Delivery d = queue.relaxedPoll();
+                    if (d == null) {
+                        break;
+                    }
+                    sender.take(d, now);
+                    taken++;
+                }
+                sender.endBatch();
+            } catch (RuntimeException e) {
+                // The spool's disk refused (full, read-only, failing): said, and tried again; the queue holds on.
+                rateLimitedLog.warn("spool_error", "The spool of {} failed: {}", topic, e.toString());
+                LockSupport.parkNanos(ERROR_NAP_NANOS);
+                worked = false;
             }
-            sender.endBatch();
             if (closing && (queue.isEmpty() || taken == 0 && !sender.canTake())) {
                 return;
             }

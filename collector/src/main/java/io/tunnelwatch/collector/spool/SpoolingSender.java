@@ -339,7 +339,9 @@ public final class SpoolingSender {
         if (mode != Mode.REPLAYING) {
             return worked;
         }
-        if (unpersisted >= replayWindow) {
+        // Persisted every window, and whenever a whole segment is delivered: deleting it makes room in a full spool.
+        if (unpersisted >= replayWindow
+                || SegmentLog.segmentOf(replayAcknowledged) > SegmentLog.segmentOf(log.acknowledged())) {
             persist();
         }
         if (caughtUp && tail == head && held == null) {
@@ -389,6 +391,13 @@ public final class SpoolingSender {
 
     private void spooled(long records) {
         unflushed += records;
+    }
+
+    /** At shutdown, when records cannot be taken for the in-flight bound: from now on they go to the spool. */
+    public void shutdown(long now) {
+        if (log != null && mode == Mode.DIRECT && tail < head) {
+            startSpooling(now, "shutting down");
+        }
     }
 
     /**
