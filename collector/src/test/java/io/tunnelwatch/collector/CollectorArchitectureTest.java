@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The collector's packages form a DAG that follows the data (transport → framing → syslog ingest → parse and
- * catalog → sink → kafka; snmp → snmp.poll and snmp.trap), and the packages that hold its logic use neither Netty
- * nor Kafka, so they are tested without either. {@code docs/architecture.md} draws the graph.
+ * catalog → sink → kafka → spool; snmp → snmp.poll and snmp.trap), and the packages that hold its logic use neither
+ * Netty nor Kafka, so they are tested without either. {@code docs/architecture.md} draws the graph.
  */
 @AnalyzeClasses(packages = "io.tunnelwatch.collector", importOptions = ImportOption.DoNotIncludeTests.class)
 class CollectorArchitectureTest {
@@ -22,7 +22,8 @@ class CollectorArchitectureTest {
     /** Packages whose classes must not touch Netty or Kafka types. */
     static final String[] PURE = {"..collector.parse..", "..collector.catalog..", "..collector.sink..",
         "..collector.syslog..", "..collector.inventory..", "..collector.config..", "..collector.yaml..",
-        "..collector.snmp.poll..", "..collector.metrics..", "..collector.concurrent..", "..collector.cache.."};
+        "..collector.snmp.poll..", "..collector.metrics..", "..collector.concurrent..", "..collector.cache..",
+        "..collector.spool.."};
 
     @ArchTest
     static final ArchRule packagesFormNoCycle = noPackageCycleUnder("io.tunnelwatch.collector");

@@ -248,7 +248,7 @@ class BrokerOutageIT {
                 + Integer.parseInt(t.substring(6, 8)) * 1000 + Integer.parseInt(t.substring(9, 12));
     }
 
-    /** Reads {@code tunnelwatch.events} from the start: which numbered lines arrived, by transport, and how often twice. */
+    /** Reads {@code tunnelwatch.events} from the start: which numbered lines arrived, by transport, and repeats. */
     static void readEvents(String bootstrapServers, Map<Kind, BitSet> seen, Map<Kind, Integer> duplicates) {
         for (Kind kind : Kind.values()) {
             seen.put(kind, new BitSet());

@@ -2,7 +2,7 @@ package io.tunnelwatch.collector.config;
 
 import java.util.Locale;
 
-/** A size as written in an option: bytes, or a number with a binary unit ({@code 512MiB}, {@code 1GiB}, {@code 64k}). */
+/** A size as written in an option: bytes, or a number with a binary unit ({@code 512MiB}, {@code 1GiB}). */
 public final class ByteSize {
 
     private ByteSize() {
