@@ -49,11 +49,12 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code OverloadHarness [--jar JAR] [--seconds S] [--xmx SIZE] [--senders N] [--traps N] [--max-connections N]
- * [--extra-connections N]}: offers the real all-in-one about twice what it can take and judges whether it stays up with
+ * [--extra-connections N] [--bench-dir BENCH_DIR]}: offers the real all-in-one about twice what it can take and judges whether it stays up with
  * bounded memory, counts what it drops, and recovers.
  *
  * <p>It starts {@code java -jar JAR run} on free loopback ports, then measures the capacity: {@code --senders} parallel
- * {@code JAR simulate --load 200000 --transport udp} for {@link #CALIBRATION}; the capacity is the number of syslog
+ * {@code JAR simulate --load 200000 --transport udp} (with {@code --bench-dir}: {@link BlastSender}s at full speed)
+ * for {@link #CALIBRATION}; the capacity is the number of syslog
  * messages the collector read and handled (parsed, ignored or unparsed) in that time, per second. Then four phases,
  * each followed by a recovery probe (a numbered line over TCP that must reach {@code tunnelwatch.events} within
  * {@link #RECOVERY}): syslog over UDP at twice the capacity for {@code --seconds}, the same over TCP, a storm of
@@ -90,6 +91,12 @@ public final class OverloadHarness implements Callable<Integer> {
     int maxConnections;
     @Option(names = "--extra-connections", defaultValue = "500", description = "Connections tried beyond the limit.")
     int extraConnections;
+    @Option(names = "--bench-dir", paramLabel = "BENCH_DIR", description = "The bench harness (kept outside this"
+            + " repository): UDP is then sent by its C sender, blast (sendmmsg), which can offer twice the capacity"
+            + " where simulate --load cannot.")
+    Path benchDir;
+
+    private BlastSender blast;
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final AtomicLong peakHeap = new AtomicLong();
@@ -118,14 +125,19 @@ public final class OverloadHarness implements Callable<Integer> {
             httpPort = running.httpPort;
             syslogPort = running.syslogPort;
             trapPort = running.trapPort;
+            if (benchDir != null) {
+                blast = BlastSender.prepare(benchDir, dir);
+            }
             sampler = new Thread(this::sample, "overload-sampler");
             sampler.setDaemon(true);
             sampler.start();
             try (KafkaConsumer<String, String> events = eventsConsumer("127.0.0.1:" + kafkaPort)) {
                 long capacity = capacity();
-                System.out.printf(Locale.ROOT, "overload capacity: %,d msg/s handled over UDP in %d s from %d senders"
-                        + " at %,d msg/s each; offering %,d msg/s%n", capacity, CALIBRATION.toSeconds(), senders,
-                        CALIBRATION_RATE, 2 * capacity);
+                System.out.printf(Locale.ROOT, "overload capacity: %,d msg/s handled over UDP in %d s from %d %s"
+                        + " senders at %s each; offering %,d msg/s%n", capacity, CALIBRATION.toSeconds(), senders,
+                        blast == null ? "simulate" : "blast",
+                        blast == null ? String.format(Locale.ROOT, "%,d msg/s", CALIBRATION_RATE) : "full speed",
+                        2 * capacity);
                 List<OverloadVerdict.Phase> phases = new ArrayList<>();
                 phases.add(syslogPhase("udp", 2 * capacity, events));
                 phases.add(syslogPhase("tcp", 2 * capacity, events));
@@ -156,7 +168,11 @@ public final class OverloadHarness implements Callable<Integer> {
     private long capacity() throws Exception {
         Map<String, Double> before = scrape();
         long start = System.nanoTime();
-        simulate("udp", CALIBRATION_RATE, CALIBRATION, "calibrate");
+        if (blast != null) {
+            blast.send(syslogPort, senders, 0, CALIBRATION, dir, "calibrate");
+        } else {
+            simulate("udp", CALIBRATION_RATE, CALIBRATION, "calibrate");
+        }
         double elapsed = (System.nanoTime() - start) / 1e9;
         long handled = handled(delta(before, scrape()), "udp");
         return Math.max(1, Math.round(handled / Math.min(elapsed, CALIBRATION.toSeconds() + 1.0)));
@@ -165,7 +181,10 @@ public final class OverloadHarness implements Callable<Integer> {
     private OverloadVerdict.Phase syslogPhase(String transport, long rate, KafkaConsumer<String, String> events)
             throws Exception {
         Map<String, Double> before = startPhase();
-        long offered = simulate(transport, Math.max(1, rate / senders), Duration.ofSeconds(seconds), transport);
+        long perSender = Math.max(1, rate / senders);
+        long offered = blast != null && transport.equals("udp")
+                ? blast.send(syslogPort, senders, perSender, Duration.ofSeconds(seconds), dir, transport)
+                : simulate(transport, perSender, Duration.ofSeconds(seconds), transport);
         Map<String, Double> delta = delta(before, scrape());
         return endPhase("syslog-" + transport, offered, handled(delta, transport), drops(delta), events);
     }
