@@ -1,10 +1,12 @@
 package io.tunnelwatch.collector.snmp.poll;
 
 import static io.tunnelwatch.mib.IfMib.*;
+import static io.tunnelwatch.mib.IpMib.IP_AD_ENT_IF_INDEX;
 import static io.tunnelwatch.mib.IpsecFlowMonitorMib.*;
 import static io.tunnelwatch.mib.RttMonMib.RTT_MON_CTRL_ADMIN_TAG;
 import static io.tunnelwatch.mib.RttMonMib.RTT_MON_ECHO_ADMIN_TARGET_ADDRESS;
 import static io.tunnelwatch.mib.RttMonMib.RTT_MON_LATEST_RTT_OPER_SENSE;
+import static io.tunnelwatch.mib.TunnelMib.TUNNEL_IF_LOCAL_INET_ADDRESS;
 import static io.tunnelwatch.mib.TunnelMib.TUNNEL_IF_REMOTE_INET_ADDRESS;
 
 import io.tunnelwatch.collector.net.IpsAddress;
@@ -14,7 +16,9 @@ import io.tunnelwatch.collector.snmp.TunnelInterface;
 import io.tunnelwatch.events.CounterSample.Counters;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Reads walked {@link TableRow}s as cikeTunnelTable, cipSecTunnelTable and tunnel-interface rows. Rows without a
@@ -64,21 +68,48 @@ public final class TunnelTables {
         return out;
     }
 
-    /** The rows of ifType tunnel(131), joined with their TUNNEL-MIB remote endpoint, with their ifMtu. */
+    /**
+     * The rows of ifType tunnel(131), joined with their TUNNEL-MIB endpoints, with their ifMtu and the interface
+     * holding their local address (the ipAddrTable rows among {@code rows}, indexed by the address).
+     */
     public static List<TunnelInterface> tunnelInterfaces(List<TableRow> rows) {
+        Map<Integer, String> names = new HashMap<>();
+        Map<String, Integer> holders = new HashMap<>();
+        for (TableRow row : rows) {
+            Integer index = singleIndex(row);
+            if (index != null) {
+                String name = nameOf(row);
+                if (name != null) {
+                    names.put(index, name);
+                }
+            } else if (row.numberOrNull(IP_AD_ENT_IF_INDEX) != null) {
+                String address = PeerAddresses.canonical(row.index());
+                if (address != null) {
+                    holders.put(address, (int) row.number(IP_AD_ENT_IF_INDEX, 0));
+                }
+            }
+        }
         List<TunnelInterface> out = new ArrayList<>();
         for (TableRow row : rows) {
             Integer index = singleIndex(row);
             if (index == null || row.number(IF_TYPE, 0) != IF_TYPE_TUNNEL) {
                 continue;
             }
-            byte[] name = row.bytes(IF_NAME) != null ? row.bytes(IF_NAME) : row.bytes(IF_DESCR);
-            out.add(new TunnelInterface(index, name == null ? "ifIndex" + index
-                    : new String(name, StandardCharsets.UTF_8), row.number(IF_OPER_STATUS, 0) == IF_STATUS_UP,
+            String local = IpsAddress.canonical(row.bytes(TUNNEL_IF_LOCAL_INET_ADDRESS));
+            Integer holder = local == null ? null : holders.get(local);
+            out.add(new TunnelInterface(index, names.getOrDefault(index, "ifIndex" + index),
+                    row.number(IF_OPER_STATUS, 0) == IF_STATUS_UP,
                     IpsAddress.canonical(row.bytes(TUNNEL_IF_REMOTE_INET_ADDRESS)),
-                    (int) Math.max(0, Math.min(Integer.MAX_VALUE, row.number(IF_MTU, 0)))));
+                    (int) Math.max(0, Math.min(Integer.MAX_VALUE, row.number(IF_MTU, 0))),
+                    holder == null ? null : names.get(holder)));
         }
         return out;
+    }
+
+    /** ifName, else ifDescr; null when the row has neither. */
+    private static String nameOf(TableRow row) {
+        byte[] name = row.bytes(IF_NAME) != null ? row.bytes(IF_NAME) : row.bytes(IF_DESCR);
+        return name == null ? null : new String(name, StandardCharsets.UTF_8);
     }
 
     /** IP SLA operations with a target address: rttMonEchoAdminTargetAddress, else a tag that is an address. */
