@@ -22,7 +22,8 @@ import java.util.List;
 public final class PolledColumns {
 
     /** The cikeTunnelTable columns one poll reads. */
-    public static final List<String> IKE_TUNNEL_COLUMNS = List.of(CIKE_TUN_REMOTE_ADDR, CIKE_TUN_STATUS);
+    public static final List<String> IKE_TUNNEL_COLUMNS =
+            List.of(CIKE_TUN_REMOTE_ADDR, CIKE_TUN_STATUS, CIKE_TUN_LOCAL_ADDR);
 
     /** The cipSecTunnelTable columns one poll reads; both the Counter32 and the Counter64 octet columns. */
     public static final List<String> IPSEC_TUNNEL_COLUMNS = List.of(CIPSEC_TUN_IKE_TUNNEL_INDEX,

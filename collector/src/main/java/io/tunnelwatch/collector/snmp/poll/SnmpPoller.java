@@ -174,27 +174,41 @@ public final class SnmpPoller implements AutoCloseable {
                 rateLimitedLog.warn("probe_event_dropped", "IP SLA event for {} dropped: {}", e.key(), "sink full");
             }
         }
-        return handOver(withTunnelFacts(samples, tunnels));
+        return handOver(withTunnelFacts(samples, tunnels, ikeRows, TunnelTables.addressHolders(ifTable)));
     }
 
     /**
      * Each sample with the ifMtu, the name and the source interface of the tunnel interface whose remote endpoint is
-     * its peer, when there is one.
+     * its peer, when there is one; a peer reached without a tunnel interface (crypto map) gets the interface holding
+     * the local address of its IKE SA (cikeTunLocalAddr) as its source interface.
      */
-    private static List<CounterSample> withTunnelFacts(List<CounterSample> samples, List<TunnelInterface> tunnels) {
+    private static List<CounterSample> withTunnelFacts(List<CounterSample> samples, List<TunnelInterface> tunnels,
+                                                       List<IkeRow> ikeRows, Map<String, String> holders) {
         Map<String, TunnelInterface> byPeer = new HashMap<>();
         for (TunnelInterface tunnel : tunnels) {
             if (tunnel.remote() != null) {
                 byPeer.putIfAbsent(tunnel.remote(), tunnel);
             }
         }
-        if (byPeer.isEmpty()) {
+        Map<String, String> ikeSource = new HashMap<>();
+        for (IkeRow row : ikeRows) {
+            if (row.local() != null && holders.containsKey(row.local())) {
+                ikeSource.putIfAbsent(row.peer(), holders.get(row.local()));
+            }
+        }
+        if (byPeer.isEmpty() && ikeSource.isEmpty()) {
             return samples;
         }
         List<CounterSample> out = new ArrayList<>(samples.size());
         for (CounterSample sample : samples) {
             TunnelInterface t = byPeer.get(sample.peer());
-            out.add(t == null ? sample : sample.withTunnelMtu(t.mtu()).withInterfaces(t.name(), t.source()));
+            String ikeSourceOf = ikeSource.get(sample.peer());
+            if (t != null) {
+                out.add(sample.withTunnelMtu(t.mtu()).withInterfaces(t.name(),
+                        t.source() != null ? t.source() : ikeSourceOf));
+            } else {
+                out.add(ikeSourceOf == null ? sample : sample.withInterfaces(null, ikeSourceOf));
+            }
         }
         return out;
     }

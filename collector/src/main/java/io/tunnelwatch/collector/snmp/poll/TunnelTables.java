@@ -36,7 +36,8 @@ public final class TunnelTables {
             String peer = IpsAddress.canonical(row.bytes(CIKE_TUN_REMOTE_ADDR));
             Integer index = singleIndex(row);
             if (peer != null && index != null) {
-                out.add(new IkeRow(index, peer, row.number(CIKE_TUN_STATUS, TUNNEL_STATUS_ACTIVE) == TUNNEL_STATUS_ACTIVE));
+                out.add(new IkeRow(index, peer, row.number(CIKE_TUN_STATUS, TUNNEL_STATUS_ACTIVE) == TUNNEL_STATUS_ACTIVE,
+                        IpsAddress.canonical(row.bytes(CIKE_TUN_LOCAL_ADDR))));
             }
         }
         return out;
@@ -70,39 +71,52 @@ public final class TunnelTables {
 
     /**
      * The rows of ifType tunnel(131), joined with their TUNNEL-MIB endpoints, with their ifMtu and the interface
-     * holding their local address (the ipAddrTable rows among {@code rows}, indexed by the address).
+     * holding their local address (see {@link #addressHolders}).
      */
     public static List<TunnelInterface> tunnelInterfaces(List<TableRow> rows) {
-        Map<Integer, String> names = new HashMap<>();
-        Map<String, Integer> holders = new HashMap<>();
-        for (TableRow row : rows) {
-            Integer index = singleIndex(row);
-            if (index != null) {
-                String name = nameOf(row);
-                if (name != null) {
-                    names.put(index, name);
-                }
-            } else if (row.numberOrNull(IP_AD_ENT_IF_INDEX) != null) {
-                String address = PeerAddresses.canonical(row.index());
-                if (address != null) {
-                    holders.put(address, (int) row.number(IP_AD_ENT_IF_INDEX, 0));
-                }
-            }
-        }
+        Map<String, String> holders = addressHolders(rows);
         List<TunnelInterface> out = new ArrayList<>();
         for (TableRow row : rows) {
             Integer index = singleIndex(row);
             if (index == null || row.number(IF_TYPE, 0) != IF_TYPE_TUNNEL) {
                 continue;
             }
+            String name = nameOf(row);
             String local = IpsAddress.canonical(row.bytes(TUNNEL_IF_LOCAL_INET_ADDRESS));
-            Integer holder = local == null ? null : holders.get(local);
-            out.add(new TunnelInterface(index, names.getOrDefault(index, "ifIndex" + index),
+            out.add(new TunnelInterface(index, name == null ? "ifIndex" + index : name,
                     row.number(IF_OPER_STATUS, 0) == IF_STATUS_UP,
                     IpsAddress.canonical(row.bytes(TUNNEL_IF_REMOTE_INET_ADDRESS)),
                     (int) Math.max(0, Math.min(Integer.MAX_VALUE, row.number(IF_MTU, 0))),
-                    holder == null ? null : names.get(holder)));
+                    local == null ? null : holders.get(local)));
         }
+        return out;
+    }
+
+    /**
+     * The name of the interface holding each of the router's IPv4 addresses: the ipAddrTable rows among
+     * {@code rows} (indexed by the address, ipAdEntIfIndex naming the interface) joined with the ifTable rows.
+     */
+    public static Map<String, String> addressHolders(List<TableRow> rows) {
+        Map<Integer, String> names = new HashMap<>();
+        Map<String, Integer> holders = new HashMap<>();
+        for (TableRow row : rows) {
+            Integer index = singleIndex(row);
+            String name = nameOf(row);
+            if (index != null && name != null) {
+                names.put(index, name);
+            } else if (index == null && row.numberOrNull(IP_AD_ENT_IF_INDEX) != null) {
+                String address = PeerAddresses.canonical(row.index());
+                if (address != null) {
+                    holders.put(address, (int) row.number(IP_AD_ENT_IF_INDEX, 0));
+                }
+            }
+        }
+        Map<String, String> out = new HashMap<>();
+        holders.forEach((address, ifIndex) -> {
+            if (names.containsKey(ifIndex)) {
+                out.put(address, names.get(ifIndex));
+            }
+        });
         return out;
     }
 

@@ -34,6 +34,7 @@ class SnmpPollerTest {
 
     private static final byte[] PEER = {(byte) 198, 51, 100, 7};
     private static final byte[] LOCAL = {(byte) 192, 0, 2, 1};
+    private static final byte[] CRYPTO_MAP_PEER = {(byte) 203, 0, 113, 9};
 
     private final RecordingSnmpClient client = new RecordingSnmpClient();
     private final List<CounterSample> sunk = new ArrayList<>();
@@ -55,7 +56,8 @@ class SnmpPollerTest {
     @Test
     void shouldWalkTheFourTablesAndSinkOneSamplePerPeer() {
         client.answer(CIKE_TUN_REMOTE_ADDR, List.of(new TableRow("3", Map.of(CIKE_TUN_REMOTE_ADDR, PEER,
-                CIKE_TUN_STATUS, (long) TUNNEL_STATUS_ACTIVE))));
+                CIKE_TUN_STATUS, (long) TUNNEL_STATUS_ACTIVE)), new TableRow("4", Map.of(CIKE_TUN_REMOTE_ADDR,
+                CRYPTO_MAP_PEER, CIKE_TUN_STATUS, (long) TUNNEL_STATUS_ACTIVE, CIKE_TUN_LOCAL_ADDR, LOCAL))));
         client.answer(CIPSEC_TUN_IKE_TUNNEL_INDEX, List.of(saRow(12, 40, 9_000_000_000L)));
         client.answer(IF_DESCR, List.of(new TableRow("20", Map.of(IF_DESCR, "Tunnel7".getBytes(),
                 IF_TYPE, (long) IF_TYPE_TUNNEL, IF_MTU, 17_867L, IF_OPER_STATUS, (long) IF_STATUS_UP,
@@ -79,7 +81,9 @@ class SnmpPollerTest {
         assertThat(peer.tunnelInterface()).isEqualTo("Tunnel7");
         assertThat(peer.sourceInterface()).as("the interface holding the tunnel's local address")
                 .isEqualTo("GigabitEthernet0/0/2");
-        assertThat(sunk.get(1).sourceInterface()).isNull();
+        assertThat(sunk.get(1).tunnelInterface()).isNull();
+        assertThat(sunk.get(1).sourceInterface()).as("crypto map: the interface holding cikeTunLocalAddr")
+                .isEqualTo("GigabitEthernet0/0/2");
         assertThat(index.ipsecPeer("rtr-hq-1", 12)).isEqualTo("198.51.100.7");
         assertThat(index.ikePeer("rtr-hq-1", 3)).isEqualTo("198.51.100.7");
         assertThat(index.tunnelInterface("rtr-hq-1", 20)).isEqualTo(
