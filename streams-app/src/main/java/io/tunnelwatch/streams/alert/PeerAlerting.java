@@ -80,8 +80,16 @@ public final class PeerAlerting {
                 opened ? r.cause() : r.resolution(), evidence);
     }
 
+    /**
+     * The values of the runbook's placeholders for {@code s}: the tunnel id from the inventory or a poll
+     * ({@code tunnelName}), else from the message that named the tunnel interface, else from the interface of a
+     * routing adjacency that is down.
+     */
     public static Placeholders placeholders(PeerState s) {
-        String tunnelId = s.tunnel() == null ? null : Placeholders.tunnelIdOf(s.tunnel().name());
+        String tunnelId = Placeholders.tunnelIdOf(s.tunnelName());
+        if (tunnelId == null && s.tunnel() != null) {
+            tunnelId = Placeholders.tunnelIdOf(s.tunnel().name());
+        }
         RoutingAdjacency down = RoutingAdjacencies.firstDown(s);
         if (tunnelId == null && down != null) {
             tunnelId = Placeholders.tunnelIdOf(down.iface());

@@ -37,6 +37,9 @@ public record Placeholders(String peer, String sourceInterface, String tunnelId,
     private static final List<Reduction> REDUCTIONS = List.of(
             new Reduction(" source <src-if>", ""),
             new Reduction("show ip access-lists <acl>", "show ip access-lists"),
+            new Reduction(" source tunnel <id>", ""),
+            new Reduction("neighbor tunnel <id>", "neighbor"),
+            new Reduction("neighbors tunnel <id>", "neighbors"),
             new Reduction("show interface tunnel <id>", "show ip interface brief | include Tunnel"),
             new Reduction("interface tunnel <id>", "the tunnel interface"));
 

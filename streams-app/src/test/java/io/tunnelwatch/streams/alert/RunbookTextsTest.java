@@ -43,4 +43,16 @@ class RunbookTextsTest {
         assertThat(RunbookTexts.commands(AlertType.TUNNEL_INTERFACE_DOWN, INVENTORY))
                 .containsExactly("show interface tunnel 232", "show ip route 198.51.100.230");
     }
+
+    @Test
+    void shouldAskForEveryNeighbourWhenTheTunnelIdIsUnknown() {
+        Placeholders neighborOnly = new Placeholders("198.51.100.230", null, null, null, "169.254.22.6");
+
+        assertThat(RunbookTexts.commands(AlertType.ROUTING_ADJACENCY_DOWN, neighborOnly)).contains(
+                "show ip ospf neighbor", "show ip eigrp neighbors", "show ip bgp neighbors 169.254.22.6",
+                "ping 169.254.22.6");
+        assertThat(RunbookTexts.commands(AlertType.ROUTING_ADJACENCY_DOWN, new Placeholders("198.51.100.230", null,
+                "232", null, "169.254.22.6"))).contains("show ip ospf neighbor tunnel 232",
+                "ping 169.254.22.6 source tunnel 232");
+    }
 }
