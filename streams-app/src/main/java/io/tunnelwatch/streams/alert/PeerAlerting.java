@@ -95,6 +95,6 @@ public final class PeerAlerting {
             tunnelId = Placeholders.tunnelIdOf(down.iface());
         }
         return new Placeholders(s.peer(), s.sourceInterface(), tunnelId, s.cryptoAcl(),
-                down == null ? null : RoutingAdjacencies.address(down));
+                down == null ? null : RoutingAdjacencies.address(down), s.ikeVersion());
     }
 }
