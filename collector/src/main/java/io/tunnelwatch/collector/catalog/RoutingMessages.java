@@ -29,15 +29,25 @@ final class RoutingMessages {
             + addr("peer") + "\\s*\\)\\s*for\\s*\\(\\s*Tunnel:\\s*(?<localTunnel>[0-9A-Fa-f:.]+|UNKNOWN)\\s+NBMA:\\s*"
             + addr("localNbma") + "\\s*\\)\\s*is\\s+(?<state>UP|DOWN)";
 
+    /** OSPF's and OSPFv3's adjacency change on a tunnel; OSPFv3 names its address family after the process. */
+    private static final String OSPF_ADJCHG = "Process\\s+(?<process>\\d+)\\s*,(?:\\s*IPv[46]\\s*,)?\\s*Nbr\\s+"
+            + addr("neighbor") + "\\s+on\\s+" + TUNNEL
+            + "\\s+from\\s+(?<fromState>[A-Z0-9_-]+)\\s+to\\s+(?<toState>[A-Z0-9_-]+)"
+            + "(?:\\s*,\\s*+(?<reason>\\S(?:.*\\S)?))?";
+
     static final List<CatalogEntry> ROWS = List.of(
             // [V] "Process 10, Nbr 3.3.3.3 on Tunnel0 from FULL to DOWN, Neighbor Down: Dead timer expired",
             // "... from LOADING to FULL, Loading Done"; also seen without the reason. Nbr is the router id.
-            of("OSPF", "ADJCHG", UNKNOWN, RoutingMessages::ospfUpOrDown,
-                    "Process\\s+(?<process>\\d+)\\s*,\\s*Nbr\\s+" + addr("neighbor") + "\\s+on\\s+" + TUNNEL
-                            + "\\s+from\\s+(?<fromState>[A-Z0-9_-]+)\\s+to\\s+(?<toState>[A-Z0-9_-]+)"
-                            + "(?:\\s*,\\s*+(?<reason>\\S(?:.*\\S)?))?")
+            of("OSPF", "ADJCHG", UNKNOWN, RoutingMessages::ospfUpOrDown, OSPF_ADJCHG)
                     .fields("process", "neighbor", "interface", "fromState", "toState", "reason")
                     .constant("protocol", "ospf"),
+            // [V] OSPFv3 (IPv6, or IPv4 address families on newer images), facility in mixed case:
+            // "%OSPFv3-5-ADJCHG: Process 1, IPv6, Nbr 2.2.2.2 on Ethernet1/0 from LOADING to FULL, Loading Done"
+            // and "Process 10, Nbr 1.1.1.1 on GigabitEthernet0/0/0 from LOADING to FULL, Loading Done" (public lab
+            // captures); Nbr is the router id, as in OSPFv2
+            of("OSPFv3", "ADJCHG", UNKNOWN, RoutingMessages::ospfUpOrDown, OSPF_ADJCHG)
+                    .fields("process", "neighbor", "interface", "fromState", "toState", "reason")
+                    .constant("protocol", "ospfv3"),
             // [V] "EIGRP-IPv4 100: Neighbor 172.16.0.1 (Tunnel0) is down: interface down" and the older
             // "IP-EIGRP(0) 100: Neighbor 13.0.0.3 (Tunnel0) is up: new adjacency"; "is resync" is neither
             of("DUAL", "NBRCHANGE", UNKNOWN, m -> "up".equals(m.group("state"))

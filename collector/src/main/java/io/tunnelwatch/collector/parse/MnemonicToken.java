@@ -59,7 +59,7 @@ record MnemonicToken(int start, int facilityEnd, int severity, int mnemonicStart
         if (i >= end || !isUpper(s.charAt(i))) {
             return null;
         }
-        i = wordEnd(s, i + 1, end);
+        i = facilityWordEnd(s, i + 1, end);
         // Each dash either starts the severity or a -SUB part; the severity is tried first, as the fewest parts win.
         for (int parts = 0; ; parts++) {
             MnemonicToken token = severityAt(s, p, i, end);
@@ -69,7 +69,7 @@ record MnemonicToken(int start, int facilityEnd, int severity, int mnemonicStart
             if (i + 1 >= end || s.charAt(i) != '-' || !isMnemonicChar(s.charAt(i + 1))) {
                 return null;
             }
-            i = wordEnd(s, i + 2, end);
+            i = facilityWordEnd(s, i + 2, end);
         }
     }
 
@@ -88,6 +88,17 @@ record MnemonicToken(int start, int facilityEnd, int severity, int mnemonicStart
             return null;
         }
         return new MnemonicToken(p, dash, severity - '0', dash + 3, mnemonicEnd, colon + 1);
+    }
+
+    /**
+     * A facility may hold lower-case letters after its first: IOS logs {@code %OSPFv3-5-ADJCHG}; the mnemonic after
+     * the severity is upper case throughout.
+     */
+    private static int facilityWordEnd(String s, int i, int end) {
+        while (i < end && (isMnemonicChar(s.charAt(i)) || (s.charAt(i) >= 'a' && s.charAt(i) <= 'z'))) {
+            i++;
+        }
+        return i;
     }
 
     private static int wordEnd(String s, int i, int end) {

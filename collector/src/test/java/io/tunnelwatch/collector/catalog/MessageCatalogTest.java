@@ -39,7 +39,7 @@ class MessageCatalogTest {
                     "/syslog/cisco/routing-messages.tsv");
 
     /** Splits {@code %FAC-SEV-MNEM: text} without the production parser, so such rows only exercise the catalog. */
-    private static final Pattern CISCO_MESSAGE = Pattern.compile("%([A-Z0-9_-]+)-([0-7])-([A-Z0-9_]+): (.*)",
+    private static final Pattern CISCO_MESSAGE = Pattern.compile("%([A-Za-z0-9_-]+)-([0-7])-([A-Z0-9_]+): (.*)",
             Pattern.DOTALL);
 
     /**
