@@ -23,6 +23,8 @@ public final class IpsecNegotiationFailedDetector implements Detector {
     static final String PROXY = "proxy identities: the crypto ACLs are not mirror images of each other";
     static final String TRANSFORM = "transform-set mismatch";
     static final String PFS = "PFS group mismatch";
+    /** IOS-XE's published fail_reason "IPSec Proposal failure": the phase-2 proposal (transform set or PFS) refused. */
+    static final String PROPOSAL = "IPsec proposal failure: compare transform sets and PFS groups";
     static final String UNKNOWN = "no reason given: compare transform sets, PFS groups and crypto ACLs";
 
     private static final EventKind[] EVIDENCE = {EventKind.IKE_SA_UP, EventKind.IPSEC_SETUP_FAILED,
@@ -81,6 +83,9 @@ public final class IpsecNegotiationFailedDetector implements Detector {
         }
         if (reason.contains("pfs") || reason.contains("dh group")) {
             return PFS;
+        }
+        if (reason.contains("proposal")) {
+            return PROPOSAL + " (router said: " + ipsec.failReason() + ")";
         }
         return reason.isEmpty() ? UNKNOWN : UNKNOWN + " (router said: " + ipsec.failReason() + ")";
     }

@@ -62,6 +62,20 @@ class DetectorsTest {
     }
 
     @Test
+    void ipsecFailedShouldReadThePublishedProposalFailureReasonAsTransformSetOrPfs() {
+        java.util.regex.Matcher published = java.util.regex.Pattern.compile("fail_reason:(.+?) fail_class_cnt")
+                .matcher(io.tunnelwatch.events.IosXeMessages.get("ipsec-proposal-failure").template());
+        assertThat(published.find()).isTrue();
+        PeerState s = machine.apply(null, event(EventKind.IKE_SA_UP, T0));
+        PeerState failed = machine.apply(s, event(EventKind.IPSEC_SETUP_FAILED, T0,
+                Map.of("fail_reason", published.group(1))));
+
+        assertThat(new IpsecNegotiationFailedDetector(settings).detect(failed, T0)).map(Finding::cause).get()
+                .asString().startsWith(IpsecNegotiationFailedDetector.PROPOSAL).contains(published.group(1));
+    }
+
+    /** "PFS group mismatch" is no published IOS-XE fail_reason: the detector only tolerates such a text. */
+    @Test
     void ipsecFailedShouldReadPfsAndProxyIdentitiesFromTheFailure() {
         PeerState s = machine.apply(null, event(EventKind.IKE_SA_UP, T0));
         PeerState pfs = machine.apply(s, event(EventKind.IPSEC_SETUP_FAILED, T0,
