@@ -61,7 +61,12 @@ class ScenarioSuiteIT {
 
     private static final int POLL_SECONDS = 2;
     private static final int COMPRESSION = 10;
-    private static final int ROUTERS = 20;
+    /**
+     * rtr-01 to rtr-20 log with {@code debug crypto}; rtr-21 to rtr-30 at {@code logging trap informational}, where
+     * every IKE and IPsec fault is played a second time (the normal-logging column).
+     */
+    private static final int ROUTERS = 30;
+    private static final int FIRST_INFORMATIONAL = 20;
     private static final Duration STUCK = Duration.ofSeconds(6);
     private static final int FLAT_SAMPLES = 3;
     private static final Duration RESOLVE = Duration.ofSeconds(6);
@@ -139,8 +144,12 @@ class ScenarioSuiteIT {
             return where == Where.DEVICE ? PeerKey.ANY_PEER : Fleet.address(where == Where.FAR_END ? router : peerRouter);
         }
 
+        boolean informational() {
+            return router >= FIRST_INFORMATIONAL;
+        }
+
         String label() {
-            return fault.id() + (where == Where.FAR_END ? " (far)" : "");
+            return fault.id() + (where == Where.FAR_END ? " (far)" : "") + (informational() ? " [info]" : "");
         }
 
         Duration detectBudget() {
@@ -219,7 +228,25 @@ class ScenarioSuiteIT {
             Case.of(Fault.OSPF_ADJACENCY_DOWN, 18, "RoutingAdjacencyDown", "ROUTING", STUCK)
                     .cause("ospf neighbour", "while ipsec is up").evidence("dead timer expired"),
             Case.of(Fault.OSPF_ADJACENCY_DOWN, 18, "RoutingAdjacencyDown", "ROUTING", STUCK).at(Where.FAR_END)
-                    .cause("ospf neighbour " + Fleet.address(18)).evidence("ospf-5-adjchg"));
+                    .cause("ospf neighbour " + Fleet.address(18)).evidence("ospf-5-adjchg"),
+            // The normal-logging column: the same IKE and IPsec faults between routers at logging trap
+            // informational, whose syslog holds no debug line (docs/cisco-messages.md#what-each-logging-level-tells).
+            // The IKEv1-only causes again on IKEv1 tunnels (an even index here).
+            Case.of(Fault.PSK_MISMATCH, 20, "IkeNegotiationStuck", "IKE", STUCK)
+                    .cause("authentication", "pre-shared key"),
+            Case.of(Fault.TRANSFORM_SET_MISMATCH, 21, "IpsecNegotiationFailed", "IPSEC", STUCK).namesPeer(),
+            Case.of(Fault.IKE_PROPOSAL_MISMATCH, 22, "IkeNegotiationStuck", "IKE", STUCK).cause("policy"),
+            Case.of(Fault.PFS_MISMATCH, 23, "IpsecNegotiationFailed", "IPSEC", STUCK).namesPeer(),
+            Case.of(Fault.CRYPTO_ACL_NOT_MIRRORED, 24, "IpsecNegotiationFailed", "IPSEC", STUCK)
+                    .cause("quick mode").namesPeer(),
+            Case.of(Fault.PEER_UNREACHABLE, 25, "PeerUnreachable", "UNDERLAY", STUCK).cause("session went down")
+                    .namesPeer(),
+            Case.of(Fault.SPI_DESYNC, 26, "InvalidSpi", "TRAFFIC", Duration.ZERO).at(Where.FAR_END)
+                    .cause("out of sync").namesPeer().clearing(MESSAGE_WINDOW),
+            Case.of(Fault.AUTH_ERRORS, 27, "CryptoErrors", "TRAFFIC", Duration.ofSeconds(POLL_SECONDS))
+                    .cause("authentication (mac)").namesPeer(),
+            Case.of(Fault.REPLAY_ERRORS, 28, "CryptoErrors", "TRAFFIC", Duration.ofSeconds(POLL_SECONDS))
+                    .cause("replay").namesPeer());
 
     private static Duration flat() {
         return Duration.ofSeconds((long) FLAT_SAMPLES * POLL_SECONDS);
@@ -304,6 +331,7 @@ class ScenarioSuiteIT {
                         return seen.stream().allMatch(Observation::done);
                     });
             seen.forEach(o -> System.out.println(o.row(repairAt)));
+            printLoggingColumns(seen);
             checkEach(seen, repairAt);
             checkQuiet(all);
         } catch (RuntimeException | AssertionError e) {
@@ -381,6 +409,24 @@ class ScenarioSuiteIT {
                     .isGreaterThan(2 * r.ends().size())));
             return null;
         });
+    }
+
+    /**
+     * Each IKE and IPsec fault played at both logging levels, side by side: the alert, its layer and the time to
+     * detect with {@code debug crypto} lines in syslog, and at {@code logging trap informational}.
+     */
+    private static void printLoggingColumns(List<Observation> seen) {
+        System.out.printf("%-24s | %-44s | %s%n", "fault", "debug logging", "normal logging (informational)");
+        for (Observation normal : seen) {
+            if (!normal.expected.informational()) {
+                continue;
+            }
+            Observation debug = seen.stream().filter(o -> !o.expected.informational()
+                    && o.expected.fault() == normal.expected.fault() && o.expected.where() == normal.expected.where())
+                    .findFirst().orElse(null);
+            System.out.printf("%-24s | %-44s | %s%n", normal.expected.fault().id(),
+                    debug == null ? "-" : debug.column(), normal.column());
+        }
     }
 
     /** A Counter32 that went round: the new total is the old one plus the delta, less 2^32. */
@@ -495,6 +541,11 @@ class ScenarioSuiteIT {
             return resolved != null && metricGoneAt != null;
         }
 
+        String column() {
+            return opened == null ? "(none)" : String.format(Locale.ROOT, "%s %s %s", opened.alert(),
+                    opened.layer(), seconds(Duration.between(faultAt, opened.at())));
+        }
+
         String row(Instant repairAt) {
             return String.format("%-28s -> %-22s %-9s detect %-6s metrics %-6s resolve %s", expected.label(),
                     opened == null ? "(none)" : opened.alert(), opened == null ? "-" : opened.layer(),
@@ -520,7 +571,9 @@ class ScenarioSuiteIT {
                 .map(c -> new Scenario.Step(Duration.ofSeconds(c.faultAt()), c.fault(), rtr(c.router()),
                         rtr(c.peerRouter()), Duration.ofSeconds(REPAIR_AT))).distinct().toList();
         return new Scenario("suite", COMPRESSION, ROUTERS, 2, 7L, Instant.parse("2026-01-06T10:00:00Z"),
-                Duration.ofHours(24), null, COMMUNITY, agentPort, timeline);
+                Duration.ofHours(24), null, COMMUNITY, agentPort, timeline).withInformationalLogging(
+                java.util.stream.IntStream.range(FIRST_INFORMATIONAL, ROUTERS).mapToObj(ScenarioSuiteIT::rtr)
+                        .collect(java.util.stream.Collectors.toSet()));
     }
 
     /** A consumer of {@code topic} positioned at its end now: earlier tests' records are not ours. */
