@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -50,26 +49,12 @@ final class BlastSender {
      */
     long send(int port, int senders, long ratePerSender, Duration duration, Path dir, String label)
             throws IOException, InterruptedException {
-        List<Process> blasts = new ArrayList<>();
-        List<Path> logs = new ArrayList<>();
+        List<List<String>> commands = new ArrayList<>();
         for (int i = 0; i < senders; i++) {
-            Path log = dir.resolve(label + "-blast-" + i + ".log");
-            logs.add(log);
-            blasts.add(new ProcessBuilder(blast.toString(), "udp", Integer.toString(port), messages.toString(),
-                    Long.toString(ratePerSender), Long.toString(duration.toSeconds()), Integer.toString(FLOWS))
-                    .redirectErrorStream(true).redirectOutput(log.toFile()).start());
+            commands.add(List.of(blast.toString(), "udp", Integer.toString(port), messages.toString(),
+                    Long.toString(ratePerSender), Long.toString(duration.toSeconds()), Integer.toString(FLOWS)));
         }
-        long sent = 0;
-        for (int i = 0; i < senders; i++) {
-            if (!blasts.get(i).waitFor(duration.toSeconds() + 60, TimeUnit.SECONDS)) {
-                blasts.get(i).destroyForcibly().waitFor();
-            }
-            Matcher m = COUNT.matcher(Files.readString(logs.get(i)));
-            if (m.find()) {
-                sent += Long.parseLong(m.group(1));
-            }
-        }
-        return sent;
+        return ParallelSenders.run(commands, dir, label + "-blast", duration, Duration.ofSeconds(60), COUNT);
     }
 
     private static void run(Path log, String... command) throws IOException, InterruptedException {

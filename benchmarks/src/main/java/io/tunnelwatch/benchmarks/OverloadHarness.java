@@ -25,7 +25,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -308,27 +307,12 @@ public final class OverloadHarness implements Callable<Integer> {
 
     /** Runs {@link #senders} {@code simulate --load} processes in parallel; the messages they sent. */
     private long simulate(String transport, long rate, Duration duration, String label) throws Exception {
-        List<Process> loads = new ArrayList<>();
-        List<Path> logs = new ArrayList<>();
+        List<List<String>> commands = new ArrayList<>();
         for (int i = 0; i < senders; i++) {
-            Path log = dir.resolve(label + "-" + i + ".log");
-            logs.add(log);
-            loads.add(new ProcessBuilder(java("256m", "simulate", "--collector", "127.0.0.1:" + syslogPort,
-                    "--transport", transport, "--load", Long.toString(rate),
-                    "--duration", Long.toString(duration.toSeconds())))
-                    .redirectErrorStream(true).redirectOutput(log.toFile()).start());
+            commands.add(java("256m", "simulate", "--collector", "127.0.0.1:" + syslogPort, "--transport", transport,
+                    "--load", Long.toString(rate), "--duration", Long.toString(duration.toSeconds())));
         }
-        long sent = 0;
-        for (int i = 0; i < senders; i++) {
-            if (!loads.get(i).waitFor(duration.toSeconds() + 120, TimeUnit.SECONDS)) {
-                loads.get(i).destroyForcibly().waitFor();
-            }
-            Matcher m = SENT.matcher(Files.readString(logs.get(i)));
-            if (m.find()) {
-                sent += Long.parseLong(m.group(1));
-            }
-        }
-        return sent;
+        return ParallelSenders.run(commands, dir, label, duration, Duration.ofSeconds(120), SENT);
     }
 
     private void sample() {
