@@ -62,10 +62,10 @@ class ScenarioSuiteIT {
     private static final int POLL_SECONDS = 2;
     private static final int COMPRESSION = 10;
     /**
-     * rtr-01 to rtr-20 log with {@code debug crypto}; rtr-21 to rtr-30 at {@code logging trap informational}, where
+     * rtr-01 to rtr-20 log with {@code debug crypto}; rtr-21 to rtr-34 at {@code logging trap informational}, where
      * every IKE and IPsec fault is played a second time (the normal-logging column).
      */
-    private static final int ROUTERS = 30;
+    private static final int ROUTERS = 34;
     private static final int FIRST_INFORMATIONAL = 20;
     private static final Duration STUCK = Duration.ofSeconds(6);
     private static final int FLAT_SAMPLES = 3;
@@ -162,11 +162,11 @@ class ScenarioSuiteIT {
     }
 
     /**
-     * Twenty routers on a ring, two tunnels each: rtr-N's fault is on its tunnel to rtr-N+1. A tunnel whose lower
+     * Thirty-four routers on a ring, two tunnels each: rtr-N's fault is on its tunnel to rtr-N+1. A tunnel whose lower
      * address ends in an odd number speaks IKEv1 (docs/cisco-messages.md#ike-families); the faults whose cause only
      * IKEv1 texts tell (pre-shared key, phase-1 proposal, proxy identities: IKMP and debug lines) sit on IKEv1
      * tunnels, since no IKEv2 failure text is published. The silent router's
-     * two tunnels and rtr-20 to rtr-01 carry no fault and must stay quiet (the silent router's peers because its
+     * two tunnels and rtr-20 to rtr-21 carry no fault and must stay quiet (the silent router's peers because its
      * silence holds their alerts, its neighbours because its tunnels keep passing traffic); rtr-19 to rtr-20 loses
      * its OSPF adjacency over an up IPsec tunnel.
      * A refused IKE proposal leaves both ends in MM_NO_STATE, yet both hear each other: IkeNegotiationStuck, not
@@ -224,29 +224,32 @@ class ScenarioSuiteIT {
             Case.of(Fault.ROUTER_SILENT, 17, "DeviceSilent", "DEVICE", SILENT).at(Where.DEVICE)
                     .cause("nothing heard from"),
             // IPsec up, OSPF down at both ends: each end's line names its own TunnelN, which the poll's TUNNEL-MIB
-            // view ties to the peer (the suite's inventory maps no tunnel); rtr-20 to rtr-01 stays quiet
+            // view ties to the peer (the suite's inventory maps no tunnel); rtr-20 to rtr-21 stays quiet
             Case.of(Fault.OSPF_ADJACENCY_DOWN, 18, "RoutingAdjacencyDown", "ROUTING", STUCK)
                     .cause("ospf neighbour", "while ipsec is up").evidence("dead timer expired"),
             Case.of(Fault.OSPF_ADJACENCY_DOWN, 18, "RoutingAdjacencyDown", "ROUTING", STUCK).at(Where.FAR_END)
                     .cause("ospf neighbour " + Fleet.address(18)).evidence("ospf-5-adjchg"),
             // The normal-logging column: the same IKE and IPsec faults between routers at logging trap
             // informational, whose syslog holds no debug line (docs/cisco-messages.md#what-each-logging-level-tells).
-            // The IKEv1-only causes again on IKEv1 tunnels (an even index here).
+            // Each on a tunnel of the same IKE family as its debug twin (an even index speaks IKEv1, an odd one
+            // IKEv2), so the two columns differ only in the logging level; rtr-22, rtr-24, rtr-26 and rtr-32 to
+            // their next routers, and rtr-34 to rtr-01, stay quiet.
             Case.of(Fault.PSK_MISMATCH, 20, "IkeNegotiationStuck", "IKE", STUCK)
                     .cause("authentication", "pre-shared key"),
-            Case.of(Fault.TRANSFORM_SET_MISMATCH, 21, "IpsecNegotiationFailed", "IPSEC", STUCK).namesPeer(),
             Case.of(Fault.IKE_PROPOSAL_MISMATCH, 22, "IkeNegotiationStuck", "IKE", STUCK).cause("policy"),
-            Case.of(Fault.PFS_MISMATCH, 23, "IpsecNegotiationFailed", "IPSEC", STUCK).namesPeer(),
             Case.of(Fault.CRYPTO_ACL_NOT_MIRRORED, 24, "IpsecNegotiationFailed", "IPSEC", STUCK)
                     .cause("quick mode").namesPeer(),
-            Case.of(Fault.PEER_UNREACHABLE, 25, "PeerUnreachable", "UNDERLAY", STUCK).cause("session went down")
-                    .namesPeer(),
-            Case.of(Fault.SPI_DESYNC, 26, "InvalidSpi", "TRAFFIC", Duration.ZERO).at(Where.FAR_END)
-                    .cause("out of sync").namesPeer().clearing(MESSAGE_WINDOW),
+            Case.of(Fault.TRANSFORM_SET_MISMATCH, 26, "IpsecNegotiationFailed", "IPSEC", STUCK)
+                    .cause("proposal failure").namesPeer(),
             Case.of(Fault.AUTH_ERRORS, 27, "CryptoErrors", "TRAFFIC", Duration.ofSeconds(POLL_SECONDS))
                     .cause("authentication (mac)").namesPeer(),
-            Case.of(Fault.REPLAY_ERRORS, 28, "CryptoErrors", "TRAFFIC", Duration.ofSeconds(POLL_SECONDS))
-                    .cause("replay").namesPeer());
+            Case.of(Fault.PFS_MISMATCH, 28, "IpsecNegotiationFailed", "IPSEC", STUCK).cause("proposal").namesPeer(),
+            Case.of(Fault.REPLAY_ERRORS, 29, "CryptoErrors", "TRAFFIC", Duration.ofSeconds(POLL_SECONDS))
+                    .cause("replay").namesPeer(),
+            Case.of(Fault.PEER_UNREACHABLE, 30, "PeerUnreachable", "UNDERLAY", STUCK).cause("session went down")
+                    .namesPeer(),
+            Case.of(Fault.SPI_DESYNC, 32, "InvalidSpi", "TRAFFIC", Duration.ZERO).at(Where.FAR_END)
+                    .cause("out of sync").namesPeer().clearing(MESSAGE_WINDOW));
 
     private static Duration flat() {
         return Duration.ofSeconds((long) FLAT_SAMPLES * POLL_SECONDS);
@@ -547,11 +550,13 @@ class ScenarioSuiteIT {
         }
 
         String row(Instant repairAt) {
-            return String.format("%-28s -> %-22s %-9s detect %-6s metrics %-6s resolve %s", expected.label(),
-                    opened == null ? "(none)" : opened.alert(), opened == null ? "-" : opened.layer(),
+            return String.format("%-28s -> %-22s %-9s detect %-6s metrics %-6s resolve %-6s cause %s",
+                    expected.label(), opened == null ? "(none)" : opened.alert(),
+                    opened == null ? "-" : opened.layer(),
                     opened == null ? "-" : seconds(Duration.between(faultAt, opened.at())),
                     metricSeenAt == null ? "-" : seconds(Duration.between(faultAt, metricSeenAt)),
-                    resolved == null ? "-" : seconds(Duration.between(repairAt, resolved.at())));
+                    resolved == null ? "-" : seconds(Duration.between(repairAt, resolved.at())),
+                    opened == null ? "-" : opened.cause());
         }
 
         private static String seconds(Duration d) {

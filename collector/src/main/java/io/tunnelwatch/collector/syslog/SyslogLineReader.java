@@ -66,8 +66,8 @@ public final class SyslogLineReader {
         }
         CatalogMatch c = match.get();
         String peer = debugPeers.peerOf(device, c.kind(), peerOf(c, device, devices, polled), receivedAt);
-        TunnelEvent event = new TunnelEvent(TunnelEvent.VERSION, c.kind(), c.layer(), device, peer, c.ikeVersion(), m.fullMnemonic(), m.severity(), c.fields(),
-                routerTime(m), receivedAt, senderIp, transport, m.text());
+        TunnelEvent event = new TunnelEvent(TunnelEvent.VERSION, c.kind(), c.layer(), device, peer, c.ikeVersion(),
+                m.fullMnemonic(), m.severity(), c.fields(), routerTime(m), receivedAt, senderIp, transport, m.text());
         return new LineOutcome.Event(event, m, known);
     }
 
