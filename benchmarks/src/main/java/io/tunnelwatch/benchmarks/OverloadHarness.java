@@ -25,7 +25,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -49,11 +48,12 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code OverloadHarness [--jar JAR] [--seconds S] [--xmx SIZE] [--senders N] [--traps N] [--max-connections N]
- * [--extra-connections N]}: offers the real all-in-one about twice what it can take and judges whether it stays up with
+ * [--extra-connections N] [--bench-dir BENCH_DIR]}: offers the real all-in-one about twice what it can take and judges whether it stays up with
  * bounded memory, counts what it drops, and recovers.
  *
  * <p>It starts {@code java -jar JAR run} on free loopback ports, then measures the capacity: {@code --senders} parallel
- * {@code JAR simulate --load 200000 --transport udp} for {@link #CALIBRATION}; the capacity is the number of syslog
+ * {@code JAR simulate --load 200000 --transport udp} (with {@code --bench-dir}: {@link BlastSender}s at full speed)
+ * for {@link #CALIBRATION}; the capacity is the number of syslog
  * messages the collector read and handled (parsed, ignored or unparsed) in that time, per second. Then four phases,
  * each followed by a recovery probe (a numbered line over TCP that must reach {@code tunnelwatch.events} within
  * {@link #RECOVERY}): syslog over UDP at twice the capacity for {@code --seconds}, the same over TCP, a storm of
@@ -90,6 +90,12 @@ public final class OverloadHarness implements Callable<Integer> {
     int maxConnections;
     @Option(names = "--extra-connections", defaultValue = "500", description = "Connections tried beyond the limit.")
     int extraConnections;
+    @Option(names = "--bench-dir", paramLabel = "BENCH_DIR", description = "The bench harness (kept outside this"
+            + " repository): UDP is then sent by its C sender, blast (sendmmsg), which can offer twice the capacity"
+            + " where simulate --load cannot.")
+    Path benchDir;
+
+    private BlastSender blast;
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final AtomicLong peakHeap = new AtomicLong();
@@ -118,14 +124,19 @@ public final class OverloadHarness implements Callable<Integer> {
             httpPort = running.httpPort;
             syslogPort = running.syslogPort;
             trapPort = running.trapPort;
+            if (benchDir != null) {
+                blast = BlastSender.prepare(benchDir, dir);
+            }
             sampler = new Thread(this::sample, "overload-sampler");
             sampler.setDaemon(true);
             sampler.start();
             try (KafkaConsumer<String, String> events = eventsConsumer("127.0.0.1:" + kafkaPort)) {
                 long capacity = capacity();
-                System.out.printf(Locale.ROOT, "overload capacity: %,d msg/s handled over UDP in %d s from %d senders"
-                        + " at %,d msg/s each; offering %,d msg/s%n", capacity, CALIBRATION.toSeconds(), senders,
-                        CALIBRATION_RATE, 2 * capacity);
+                System.out.printf(Locale.ROOT, "overload capacity: %,d msg/s handled over UDP in %d s from %d %s"
+                        + " senders at %s each; offering %,d msg/s%n", capacity, CALIBRATION.toSeconds(), senders,
+                        blast == null ? "simulate" : "blast",
+                        blast == null ? String.format(Locale.ROOT, "%,d msg/s", CALIBRATION_RATE) : "full speed",
+                        2 * capacity);
                 List<OverloadVerdict.Phase> phases = new ArrayList<>();
                 phases.add(syslogPhase("udp", 2 * capacity, events));
                 phases.add(syslogPhase("tcp", 2 * capacity, events));
@@ -156,7 +167,11 @@ public final class OverloadHarness implements Callable<Integer> {
     private long capacity() throws Exception {
         Map<String, Double> before = scrape();
         long start = System.nanoTime();
-        simulate("udp", CALIBRATION_RATE, CALIBRATION, "calibrate");
+        if (blast != null) {
+            blast.send(syslogPort, senders, 0, CALIBRATION, dir, "calibrate");
+        } else {
+            simulate("udp", CALIBRATION_RATE, CALIBRATION, "calibrate");
+        }
         double elapsed = (System.nanoTime() - start) / 1e9;
         long handled = handled(delta(before, scrape()), "udp");
         return Math.max(1, Math.round(handled / Math.min(elapsed, CALIBRATION.toSeconds() + 1.0)));
@@ -165,7 +180,10 @@ public final class OverloadHarness implements Callable<Integer> {
     private OverloadVerdict.Phase syslogPhase(String transport, long rate, KafkaConsumer<String, String> events)
             throws Exception {
         Map<String, Double> before = startPhase();
-        long offered = simulate(transport, Math.max(1, rate / senders), Duration.ofSeconds(seconds), transport);
+        long perSender = Math.max(1, rate / senders);
+        long offered = blast != null && transport.equals("udp")
+                ? blast.send(syslogPort, senders, perSender, Duration.ofSeconds(seconds), dir, transport)
+                : simulate(transport, perSender, Duration.ofSeconds(seconds), transport);
         Map<String, Double> delta = delta(before, scrape());
         return endPhase("syslog-" + transport, offered, handled(delta, transport), drops(delta), events);
     }
@@ -289,27 +307,12 @@ public final class OverloadHarness implements Callable<Integer> {
 
     /** Runs {@link #senders} {@code simulate --load} processes in parallel; the messages they sent. */
     private long simulate(String transport, long rate, Duration duration, String label) throws Exception {
-        List<Process> loads = new ArrayList<>();
-        List<Path> logs = new ArrayList<>();
+        List<List<String>> commands = new ArrayList<>();
         for (int i = 0; i < senders; i++) {
-            Path log = dir.resolve(label + "-" + i + ".log");
-            logs.add(log);
-            loads.add(new ProcessBuilder(java("256m", "simulate", "--collector", "127.0.0.1:" + syslogPort,
-                    "--transport", transport, "--load", Long.toString(rate),
-                    "--duration", Long.toString(duration.toSeconds())))
-                    .redirectErrorStream(true).redirectOutput(log.toFile()).start());
+            commands.add(java("256m", "simulate", "--collector", "127.0.0.1:" + syslogPort, "--transport", transport,
+                    "--load", Long.toString(rate), "--duration", Long.toString(duration.toSeconds())));
         }
-        long sent = 0;
-        for (int i = 0; i < senders; i++) {
-            if (!loads.get(i).waitFor(duration.toSeconds() + 120, TimeUnit.SECONDS)) {
-                loads.get(i).destroyForcibly().waitFor();
-            }
-            Matcher m = SENT.matcher(Files.readString(logs.get(i)));
-            if (m.find()) {
-                sent += Long.parseLong(m.group(1));
-            }
-        }
-        return sent;
+        return ParallelSenders.run(commands, dir, label, duration, Duration.ofSeconds(120), SENT);
     }
 
     private void sample() {

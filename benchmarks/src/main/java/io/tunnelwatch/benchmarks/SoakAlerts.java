@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -28,7 +29,8 @@ import org.apache.kafka.common.serialization.Serdes;
  */
 record SoakAlerts(int opened, List<String> leftOpen, List<String> doubled, int unreadable) {
 
-    static SoakAlerts read(String bootstrapServers) {
+    /** The alerts of the devices {@code judged} accepts; the others are read past. */
+    static SoakAlerts read(String bootstrapServers, Predicate<String> judged) {
         Properties c = new Properties();
         c.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         c.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
@@ -52,6 +54,9 @@ record SoakAlerts(int opened, List<String> leftOpen, List<String> doubled, int u
                         alert = Json.mapper().readValue(r.value(), AlertRecord.class);
                     } catch (IOException e) {
                         unreadable++;
+                        continue;
+                    }
+                    if (!judged.test(alert.device())) {
                         continue;
                     }
                     int[] counts = transitions.computeIfAbsent(alert.id(), id -> new int[2]);

@@ -16,8 +16,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code SoakHarness [--jar JAR] [--minutes 30] [--xmx 1g]}: {@code JAR demo --scenario soak} (the demo fleet in real
- * time with eight faults, each repaired, the last at 25 minutes) for the given minutes, sampling the all-in-one every
+ * {@code SoakHarness [--jar JAR] [--minutes 30] [--xmx 1g] [--burst-rate 5000 --burst-seconds 20 --burst-every 4]}:
+ * {@code JAR demo --scenario soak} (the demo fleet in real time with eight faults, each repaired, the last at 25
+ * minutes) for the given minutes, with syslog load bursts from a fleet of its own ({@link LoadBursts}: from minute 2,
+ * one every few minutes, so both compared windows hold one) and sampling the all-in-one every
  * 10 s — heap in use (from its {@code /metrics}), resident set, open file descriptors and threads (from
  * {@code /proc}) — then reading {@code tunnelwatch.alerts} from the start. Prints one summary line and PASS when, from
  * the five minutes after warm-up to the last five, the heap's floor grew less than 20 %, the resident set beyond the
@@ -44,6 +46,20 @@ public final class SoakHarness implements Callable<Integer> {
     @Option(names = "--xmx", defaultValue = "1g", description = "Heap of the all-in-one (default: ${DEFAULT-VALUE}).")
     String xmx;
 
+    @Option(names = "--burst-rate", defaultValue = "5000",
+            description = "Syslog messages/s of each load burst, over UDP from a fleet of its own"
+                    + " (default: ${DEFAULT-VALUE}).")
+    long burstRate;
+
+    @Option(names = "--burst-seconds", defaultValue = "20",
+            description = "Length of each burst (default: ${DEFAULT-VALUE}).")
+    int burstSeconds;
+
+    @Option(names = "--burst-every", defaultValue = "4",
+            description = "Minutes from one burst's start to the next, the first at minute 2; 0: no bursts"
+                    + " (default: ${DEFAULT-VALUE}).")
+    int burstEveryMinutes;
+
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     public static void main(String[] args) {
@@ -61,11 +77,26 @@ public final class SoakHarness implements Callable<Integer> {
         }
         Path dir = Files.createTempDirectory("tunnelwatch-soak");
         try (AllInOneProcess allInOne = AllInOneProcess.startReady(jar, xmx, dir, "demo", "--scenario", "soak")) {
-            List<SoakSample> samples = sample(allInOne);
-            SoakAlerts alerts = SoakAlerts.read(allInOne.bootstrapServers());
+            List<SoakSample> samples;
+            LoadBursts bursts = burstEveryMinutes <= 0 ? null : LoadBursts.start(jar, allInOne.syslogPort, burstRate,
+                    Duration.ofSeconds(burstSeconds), Duration.ofMinutes(2), Duration.ofMinutes(burstEveryMinutes),
+                    dir.resolve("bursts.log"));
+            try {
+                samples = sample(allInOne);
+            } finally {
+                if (bursts != null) {
+                    bursts.close();
+                }
+            }
+            // Only the scenario's routers are judged: the bursts' lines flip their own sessions up and down at
+            // random, so alerts on the load fleet open and close with no repair to wait for.
+            SoakAlerts alerts = SoakAlerts.read(allInOne.bootstrapServers(), device -> device.startsWith("rtr-"));
             SoakVerdict verdict = SoakVerdict.judge(samples, WARM_UP, WINDOW, alerts);
-            System.out.println(verdict.summaryLine(minutes));
-            return verdict.passed() ? 0 : 1;
+            System.out.println(verdict.summaryLine(minutes) + (bursts == null ? " bursts=0"
+                    : String.format(Locale.ROOT, " bursts=%d burst_rate=%d burst_seconds=%d burst_sent=%d%s",
+                            bursts.bursts(), burstRate, burstSeconds, bursts.sent(),
+                            bursts.failures().isEmpty() ? "" : " burst_failures=" + bursts.failures())));
+            return verdict.passed() && (bursts == null || bursts.failures().isEmpty()) ? 0 : 1;
         } finally {
             TempTree.delete(dir);
         }

@@ -3,6 +3,7 @@ package io.tunnelwatch.collector;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.tunnelwatch.collector.config.CollectorConfig;
+import io.tunnelwatch.collector.inventory.Inventory;
 import io.tunnelwatch.collector.kafka.CounterPublisher;
 import io.tunnelwatch.collector.kafka.DeviceAddressPublisher;
 import io.tunnelwatch.collector.kafka.EventPublisher;
@@ -112,7 +113,10 @@ public final class Collector implements AutoCloseable {
     private void startSnmp() {
         List<SnmpDevice> devices = SnmpDevices.from(config.ingest().inventory());
         snmpClient = new Snmp4jClient();
-        poller = new SnmpPoller(snmpClient, counterPublisher, events, tunnelIndex, Clock.systemUTC(),
+        Inventory inventory = config.ingest().inventory();
+        CounterPublisher counters = counterPublisher;
+        poller = new SnmpPoller(snmpClient, sample -> counters.offer(InventoryFactsSink.withFacts(inventory, sample)),
+                events, tunnelIndex, Clock.systemUTC(),
                 CounterLimits.DEFAULT, config.snmp().maxPollsInFlight(), registry);
         poller.start(devices);
         if (config.snmp().trapPort() >= 0) {

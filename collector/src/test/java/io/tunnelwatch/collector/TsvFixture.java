@@ -5,7 +5,9 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Reads the table-driven fixtures under {@code src/test/resources/syslog/cisco/}: one case per line, TAB-separated
@@ -71,6 +73,18 @@ public final class TsvFixture {
             }
         }
         return out.toString();
+    }
+
+    /** The {@code name=value} pairs of a cell, separated by {@code ;}, in order; none for {@link #ABSENT}. */
+    public static Map<String, String> pairs(String cell) {
+        Map<String, String> pairs = new LinkedHashMap<>();
+        if (!ABSENT.equals(cell)) {
+            for (String pair : cell.split(";")) {
+                int eq = pair.indexOf('=');
+                pairs.put(pair.substring(0, eq), pair.substring(eq + 1));
+            }
+        }
+        return pairs;
     }
 
     /** Null for {@link #ABSENT}, else the cell. */

@@ -14,6 +14,11 @@ import java.util.Objects;
  * @param tunnelMtu    IF-MIB ifMtu of the peer's tunnel interface (the one whose TUNNEL-MIB remote endpoint is the
  *                     peer): the interface MTU, which on IOS-XE is not the {@code ip mtu} of the tunnel; 0 when no
  *                     tunnel interface leads to the peer (crypto map) or the agent did not say
+ * @param tunnelInterface the peer's tunnel interface ({@code Tunnel7}): the inventory's {@code tunnel}, else the
+ *                     interface whose TUNNEL-MIB remote endpoint is the peer; null when neither tells
+ * @param sourceInterface the interface the tunnel is sourced from: the inventory's {@code sourceInterface}, else the
+ *                     interface holding the tunnel's TUNNEL-MIB local address (IP-MIB ipAdEntIfIndex); null when
+ *                     neither tells
  */
 public record CounterSample(
         int v,
@@ -26,7 +31,9 @@ public record CounterSample(
         String ipsecStatus,
         Counters totals,
         Counters deltas,
-        int tunnelMtu) {
+        int tunnelMtu,
+        String tunnelInterface,
+        String sourceInterface) {
 
     public static final int VERSION = 1;
 
@@ -45,10 +52,23 @@ public record CounterSample(
         this(v, device, peer, polledAt, deviceAnswered, saCount, ikeStatus, ipsecStatus, totals, deltas, 0);
     }
 
+    /** A sample without the names of the peer's interfaces. */
+    public CounterSample(int v, String device, String peer, Instant polledAt, boolean deviceAnswered, int saCount,
+                         String ikeStatus, String ipsecStatus, Counters totals, Counters deltas, int tunnelMtu) {
+        this(v, device, peer, polledAt, deviceAnswered, saCount, ikeStatus, ipsecStatus, totals, deltas, tunnelMtu,
+                null, null);
+    }
+
     /** This sample with the ifMtu of the peer's tunnel interface. */
     public CounterSample withTunnelMtu(int mtu) {
         return new CounterSample(v, device, peer, polledAt, deviceAnswered, saCount, ikeStatus, ipsecStatus, totals,
-                deltas, mtu);
+                deltas, mtu, tunnelInterface, sourceInterface);
+    }
+
+    /** This sample with the names of the peer's tunnel interface and tunnel source interface (either may be null). */
+    public CounterSample withInterfaces(String tunnel, String source) {
+        return new CounterSample(v, device, peer, polledAt, deviceAnswered, saCount, ikeStatus, ipsecStatus, totals,
+                deltas, tunnelMtu, tunnel, source);
     }
 
     @JsonIgnore

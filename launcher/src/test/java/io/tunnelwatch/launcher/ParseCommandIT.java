@@ -49,6 +49,31 @@ class ParseCommandIT {
     }
 
     @Test
+    void shouldTieRoutingLinesToTheTunnelPeerTheInventoryPutsThemBehind() throws Exception {
+        Path inventory = Files.writeString(work.resolve("inventory.yaml"), """
+                devices:
+                  - name: rtr-hq-1
+                    addresses: [192.0.2.1]
+                    peers:
+                      - address: 198.51.100.7
+                        tunnel: Tunnel7
+                        routingNeighbors: [169.254.22.4/30]
+                """);
+        try (TunnelwatchProcess p = TunnelwatchProcess.start(work, "parse", "--inventory", inventory.toString(),
+                "--device", "rtr-hq-1")) {
+            p.input("%BGP-5-ADJCHANGE: neighbor 169.254.22.6 Down BGP Notification sent\n"
+                    + "*Jul 30 19:50:16.136: %OSPFv3-5-ADJCHG: Process 1, IPv6, Nbr 2.2.2.2 on Tunnel7 from FULL to"
+                    + " DOWN, Neighbor Down: Dead timer expired\n");
+            assertThat(p.waitForExit(60)).as(p.describe()).isZero();
+
+            List<JsonNode> out = json(p.stdout());
+            assertThat(out).extracting(n -> n.get("kind").asText())
+                    .containsExactly("ROUTING_ADJACENCY_DOWN", "ROUTING_ADJACENCY_DOWN");
+            assertThat(out).extracting(n -> n.get("peer").asText()).containsOnly("198.51.100.7");
+        }
+    }
+
+    @Test
     void shouldReadStdinWhenGivenNoFile() throws Exception {
         try (TunnelwatchProcess p = TunnelwatchProcess.start(work, "parse")) {
             p.input("*Nov 26 10:00:01.123: %CRYPTO-5-SESSION_STATUS: Crypto tunnel is UP.  Peer 192.0.2.7:500\n"

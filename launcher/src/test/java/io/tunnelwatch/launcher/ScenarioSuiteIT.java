@@ -61,7 +61,12 @@ class ScenarioSuiteIT {
 
     private static final int POLL_SECONDS = 2;
     private static final int COMPRESSION = 10;
-    private static final int ROUTERS = 20;
+    /**
+     * rtr-01 to rtr-20 log with {@code debug crypto}; rtr-21 to rtr-34 at {@code logging trap informational}, where
+     * every IKE and IPsec fault is played a second time (the normal-logging column).
+     */
+    private static final int ROUTERS = 34;
+    private static final int FIRST_INFORMATIONAL = 20;
     private static final Duration STUCK = Duration.ofSeconds(6);
     private static final int FLAT_SAMPLES = 3;
     private static final Duration RESOLVE = Duration.ofSeconds(6);
@@ -139,8 +144,12 @@ class ScenarioSuiteIT {
             return where == Where.DEVICE ? PeerKey.ANY_PEER : Fleet.address(where == Where.FAR_END ? router : peerRouter);
         }
 
+        boolean informational() {
+            return router >= FIRST_INFORMATIONAL;
+        }
+
         String label() {
-            return fault.id() + (where == Where.FAR_END ? " (far)" : "");
+            return fault.id() + (where == Where.FAR_END ? " (far)" : "") + (informational() ? " [info]" : "");
         }
 
         Duration detectBudget() {
@@ -153,8 +162,11 @@ class ScenarioSuiteIT {
     }
 
     /**
-     * Twenty routers on a ring, two tunnels each: rtr-N's fault is on its tunnel to rtr-N+1. The silent router's
-     * two tunnels and rtr-20 to rtr-01 carry no fault and must stay quiet (the silent router's peers because its
+     * Thirty-four routers on a ring, two tunnels each: rtr-N's fault is on its tunnel to rtr-N+1. A tunnel whose lower
+     * address ends in an odd number speaks IKEv1 (docs/cisco-messages.md#ike-families); the faults whose cause only
+     * IKEv1 texts tell (pre-shared key, phase-1 proposal, proxy identities: IKMP and debug lines) sit on IKEv1
+     * tunnels, since no IKEv2 failure text is published. The silent router's
+     * two tunnels and rtr-20 to rtr-21 carry no fault and must stay quiet (the silent router's peers because its
      * silence holds their alerts, its neighbours because its tunnels keep passing traffic); rtr-19 to rtr-20 loses
      * its OSPF adjacency over an up IPsec tunnel.
      * A refused IKE proposal leaves both ends in MM_NO_STATE, yet both hear each other: IkeNegotiationStuck, not
@@ -167,9 +179,9 @@ class ScenarioSuiteIT {
     private static final List<Case> CASES = List.of(
             // both ends are monitored, so the cause waits for the far end's polls and names where the return
             // traffic goes missing (BothEnds), whichever end's poll reached the tracker first
-            Case.of(Fault.DECAPS_STALL, 0, "DecapsStalled", "TRAFFIC", flat())
-                    .cause("return traffic is missing at " + device(1)).namesPeer(),
-            Case.of(Fault.PSK_MISMATCH, 1, "IkeNegotiationStuck", "IKE", STUCK)
+            Case.of(Fault.DECAPS_STALL, 1, "DecapsStalled", "TRAFFIC", flat())
+                    .cause("return traffic is missing at " + device(2)).namesPeer(),
+            Case.of(Fault.PSK_MISMATCH, 0, "IkeNegotiationStuck", "IKE", STUCK)
                     .cause("authentication", "pre-shared key"),
             Case.of(Fault.PEER_UNREACHABLE, 2, "PeerUnreachable", "UNDERLAY", STUCK).cause("no answer to ike")
                     .namesPeer(),
@@ -187,19 +199,20 @@ class ScenarioSuiteIT {
                     .namesPeer(),
             Case.of(Fault.AUTH_ERRORS, 7, "CryptoErrors", "TRAFFIC", Duration.ofSeconds(POLL_SECONDS))
                     .cause("authentication (mac)").namesPeer(),
-            Case.of(Fault.REPLAY_ERRORS, 8, "CryptoErrors", "TRAFFIC", Duration.ofSeconds(POLL_SECONDS))
+            Case.of(Fault.REPLAY_ERRORS, 9, "CryptoErrors", "TRAFFIC", Duration.ofSeconds(POLL_SECONDS))
                     .cause("replay").namesPeer(),
-            Case.of(Fault.IKE_PROPOSAL_MISMATCH, 9, "IkeNegotiationStuck", "IKE", STUCK).cause("proposal"),
-            Case.of(Fault.IKE_PROPOSAL_MISMATCH, 9, "IkeNegotiationStuck", "IKE", STUCK).at(Where.FAR_END)
+            Case.of(Fault.IKE_PROPOSAL_MISMATCH, 8, "IkeNegotiationStuck", "IKE", STUCK).cause("proposal"),
+            Case.of(Fault.IKE_PROPOSAL_MISMATCH, 8, "IkeNegotiationStuck", "IKE", STUCK).at(Where.FAR_END)
                     .cause("policy"),
-            Case.of(Fault.PFS_MISMATCH, 10, "IpsecNegotiationFailed", "IPSEC", STUCK).cause("pfs").namesPeer(),
+            // no published IOS-XE line names the PFS group (docs/cisco-messages.md): the cause is the proposal
+            Case.of(Fault.PFS_MISMATCH, 10, "IpsecNegotiationFailed", "IPSEC", STUCK).cause("proposal").namesPeer(),
             Case.of(Fault.PFS_MISMATCH, 10, "IpsecNegotiationFailed", "IPSEC", STUCK).at(Where.FAR_END)
                     .namesPeer(),
-            Case.of(Fault.CRYPTO_ACL_NOT_MIRRORED, 11, "IpsecNegotiationFailed", "IPSEC", STUCK)
+            Case.of(Fault.CRYPTO_ACL_NOT_MIRRORED, 12, "IpsecNegotiationFailed", "IPSEC", STUCK)
                     .cause("proxy identities").namesPeer(),
-            Case.of(Fault.CRYPTO_ACL_NOT_MIRRORED, 11, "IpsecNegotiationFailed", "IPSEC", STUCK)
+            Case.of(Fault.CRYPTO_ACL_NOT_MIRRORED, 12, "IpsecNegotiationFailed", "IPSEC", STUCK)
                     .at(Where.FAR_END).namesPeer(),
-            Case.of(Fault.NAT_WITHOUT_EXEMPTION, 12, "NatExemptionMissing", "NAT_T", flat()).cause("nat exemption"),
+            Case.of(Fault.NAT_WITHOUT_EXEMPTION, 11, "NatExemptionMissing", "NAT_T", flat()).cause("nat exemption"),
             Case.of(Fault.MTU_BLACK_HOLE, 13, "MtuSuspected", "MTU", flat()).cause("mtu"),
             // three down/up cycles: down 30 s, then twice up 90 s and down 30 s (simulated)
             Case.of(Fault.FLAPPING, 14, "TunnelFlapping", "UNDERLAY", Duration.ofSeconds(270 / COMPRESSION))
@@ -211,11 +224,32 @@ class ScenarioSuiteIT {
             Case.of(Fault.ROUTER_SILENT, 17, "DeviceSilent", "DEVICE", SILENT).at(Where.DEVICE)
                     .cause("nothing heard from"),
             // IPsec up, OSPF down at both ends: each end's line names its own TunnelN, which the poll's TUNNEL-MIB
-            // view ties to the peer (the suite's inventory maps no tunnel); rtr-20 to rtr-01 stays quiet
+            // view ties to the peer (the suite's inventory maps no tunnel); rtr-20 to rtr-21 stays quiet
             Case.of(Fault.OSPF_ADJACENCY_DOWN, 18, "RoutingAdjacencyDown", "ROUTING", STUCK)
                     .cause("ospf neighbour", "while ipsec is up").evidence("dead timer expired"),
             Case.of(Fault.OSPF_ADJACENCY_DOWN, 18, "RoutingAdjacencyDown", "ROUTING", STUCK).at(Where.FAR_END)
-                    .cause("ospf neighbour " + Fleet.address(18)).evidence("ospf-5-adjchg"));
+                    .cause("ospf neighbour " + Fleet.address(18)).evidence("ospf-5-adjchg"),
+            // The normal-logging column: the same IKE and IPsec faults between routers at logging trap
+            // informational, whose syslog holds no debug line (docs/cisco-messages.md#what-each-logging-level-tells).
+            // Each on a tunnel of the same IKE family as its debug twin (an even index speaks IKEv1, an odd one
+            // IKEv2), so the two columns differ only in the logging level; rtr-22, rtr-24, rtr-26 and rtr-32 to
+            // their next routers, and rtr-34 to rtr-01, stay quiet.
+            Case.of(Fault.PSK_MISMATCH, 20, "IkeNegotiationStuck", "IKE", STUCK)
+                    .cause("authentication", "pre-shared key"),
+            Case.of(Fault.IKE_PROPOSAL_MISMATCH, 22, "IkeNegotiationStuck", "IKE", STUCK).cause("policy"),
+            Case.of(Fault.CRYPTO_ACL_NOT_MIRRORED, 24, "IpsecNegotiationFailed", "IPSEC", STUCK)
+                    .cause("quick mode").namesPeer(),
+            Case.of(Fault.TRANSFORM_SET_MISMATCH, 26, "IpsecNegotiationFailed", "IPSEC", STUCK)
+                    .cause("proposal failure").namesPeer(),
+            Case.of(Fault.AUTH_ERRORS, 27, "CryptoErrors", "TRAFFIC", Duration.ofSeconds(POLL_SECONDS))
+                    .cause("authentication (mac)").namesPeer(),
+            Case.of(Fault.PFS_MISMATCH, 28, "IpsecNegotiationFailed", "IPSEC", STUCK).cause("proposal").namesPeer(),
+            Case.of(Fault.REPLAY_ERRORS, 29, "CryptoErrors", "TRAFFIC", Duration.ofSeconds(POLL_SECONDS))
+                    .cause("replay").namesPeer(),
+            Case.of(Fault.PEER_UNREACHABLE, 30, "PeerUnreachable", "UNDERLAY", STUCK).cause("session went down")
+                    .namesPeer(),
+            Case.of(Fault.SPI_DESYNC, 32, "InvalidSpi", "TRAFFIC", Duration.ZERO).at(Where.FAR_END)
+                    .cause("out of sync").namesPeer().clearing(MESSAGE_WINDOW));
 
     private static Duration flat() {
         return Duration.ofSeconds((long) FLAT_SAMPLES * POLL_SECONDS);
@@ -300,6 +334,7 @@ class ScenarioSuiteIT {
                         return seen.stream().allMatch(Observation::done);
                     });
             seen.forEach(o -> System.out.println(o.row(repairAt)));
+            printLoggingColumns(seen);
             checkEach(seen, repairAt);
             checkQuiet(all);
         } catch (RuntimeException | AssertionError e) {
@@ -377,6 +412,24 @@ class ScenarioSuiteIT {
                     .isGreaterThan(2 * r.ends().size())));
             return null;
         });
+    }
+
+    /**
+     * Each IKE and IPsec fault played at both logging levels, side by side: the alert, its layer and the time to
+     * detect with {@code debug crypto} lines in syslog, and at {@code logging trap informational}.
+     */
+    private static void printLoggingColumns(List<Observation> seen) {
+        System.out.printf("%-24s | %-44s | %s%n", "fault", "debug logging", "normal logging (informational)");
+        for (Observation normal : seen) {
+            if (!normal.expected.informational()) {
+                continue;
+            }
+            Observation debug = seen.stream().filter(o -> !o.expected.informational()
+                    && o.expected.fault() == normal.expected.fault() && o.expected.where() == normal.expected.where())
+                    .findFirst().orElse(null);
+            System.out.printf("%-24s | %-44s | %s%n", normal.expected.fault().id(),
+                    debug == null ? "-" : debug.column(), normal.column());
+        }
     }
 
     /** A Counter32 that went round: the new total is the old one plus the delta, less 2^32. */
@@ -491,12 +544,19 @@ class ScenarioSuiteIT {
             return resolved != null && metricGoneAt != null;
         }
 
+        String column() {
+            return opened == null ? "(none)" : String.format(Locale.ROOT, "%s %s %s", opened.alert(),
+                    opened.layer(), seconds(Duration.between(faultAt, opened.at())));
+        }
+
         String row(Instant repairAt) {
-            return String.format("%-28s -> %-22s %-9s detect %-6s metrics %-6s resolve %s", expected.label(),
-                    opened == null ? "(none)" : opened.alert(), opened == null ? "-" : opened.layer(),
+            return String.format("%-28s -> %-22s %-9s detect %-6s metrics %-6s resolve %-6s cause %s",
+                    expected.label(), opened == null ? "(none)" : opened.alert(),
+                    opened == null ? "-" : opened.layer(),
                     opened == null ? "-" : seconds(Duration.between(faultAt, opened.at())),
                     metricSeenAt == null ? "-" : seconds(Duration.between(faultAt, metricSeenAt)),
-                    resolved == null ? "-" : seconds(Duration.between(repairAt, resolved.at())));
+                    resolved == null ? "-" : seconds(Duration.between(repairAt, resolved.at())),
+                    opened == null ? "-" : opened.cause());
         }
 
         private static String seconds(Duration d) {
@@ -516,7 +576,9 @@ class ScenarioSuiteIT {
                 .map(c -> new Scenario.Step(Duration.ofSeconds(c.faultAt()), c.fault(), rtr(c.router()),
                         rtr(c.peerRouter()), Duration.ofSeconds(REPAIR_AT))).distinct().toList();
         return new Scenario("suite", COMPRESSION, ROUTERS, 2, 7L, Instant.parse("2026-01-06T10:00:00Z"),
-                Duration.ofHours(24), null, COMMUNITY, agentPort, timeline);
+                Duration.ofHours(24), null, COMMUNITY, agentPort, timeline).withInformationalLogging(
+                java.util.stream.IntStream.range(FIRST_INFORMATIONAL, ROUTERS).mapToObj(ScenarioSuiteIT::rtr)
+                        .collect(java.util.stream.Collectors.toSet()));
     }
 
     /** A consumer of {@code topic} positioned at its end now: earlier tests' records are not ours. */

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The vocabulary says what docs/cisco-sources.md says: the roots, tables and notifications of
- * CISCO-IPSEC-FLOW-MONITOR-MIB, the IF-MIB and SNMPv2-MIB objects, every TUNNEL-MIB column (no TUNNEL-MIB file is
+ * CISCO-IPSEC-FLOW-MONITOR-MIB, the IF-MIB, IP-MIB and SNMPv2-MIB objects, every TUNNEL-MIB column (no TUNNEL-MIB file is
  * checked, so this page is its only reference) and the IP SLA objects and response senses.
  */
 class CiscoSourcesTest {
@@ -103,6 +103,16 @@ class CiscoSourcesTest {
         assertThat(s).contains("ifType `" + lastArc(IfMib.IF_TYPE) + "`", "ifMtu `" + lastArc(IfMib.IF_MTU) + "`",
                 "ifAdminStatus `" + lastArc(IfMib.IF_ADMIN_STATUS) + "`",
                 "ifOperStatus `" + lastArc(IfMib.IF_OPER_STATUS) + "`");
+    }
+
+    @Test
+    void shouldPlaceTheAddressTableWhereThePageDoes() throws IOException {
+        String s = flat("## IF-MIB and TUNNEL-MIB");
+
+        assertThat(s).contains("ipAddrTable entry `" + IpMib.IP_ADDR_ENTRY + "`",
+                "ipAdEntAddr `" + lastArc(IpMib.IP_AD_ENT_ADDR) + "`",
+                "ipAdEntIfIndex `" + lastArc(IpMib.IP_AD_ENT_IF_INDEX) + "`");
+        assertThat(parent(IpMib.IP_AD_ENT_IF_INDEX)).isEqualTo(IpMib.IP_ADDR_ENTRY);
     }
 
     @Test

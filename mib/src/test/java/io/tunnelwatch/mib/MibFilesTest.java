@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The vocabulary against the MIB files themselves (CISCO-IPSEC-FLOW-MONITOR-MIB, CISCO-RTTMON-MIB and its TC-MIB,
- * CISCO-SMI, SNMPv2-SMI/-TC/-MIB, IF-MIB, IANAifType-MIB, INET-ADDRESS-MIB; where to get them:
+ * CISCO-SMI, SNMPv2-SMI/-TC/-MIB, IF-MIB, IP-MIB, IANAifType-MIB, INET-ADDRESS-MIB; where to get them:
  * docs/cisco-sources.md#where-the-mib-files-come-from). Cisco's licence keeps them out of this repository, so the
  * directory holding them is named by the environment variable {@value #MIB_DIR}; without it these checks are
  * skipped and {@link VocabularyTest} still holds the vocabulary to docs/cisco-sources.md.

@@ -14,7 +14,7 @@ import java.util.Map;
 final class VocabularyTable {
 
     /** The classes that hold the vocabulary's OID constants. */
-    static final List<Class<?>> CLASSES = List.of(CiscoSmi.class, SnmpV2Mib.class, IfMib.class, TunnelMib.class,
+    static final List<Class<?>> CLASSES = List.of(CiscoSmi.class, SnmpV2Mib.class, IfMib.class, IpMib.class, TunnelMib.class,
             IpsecFlowMonitorMib.class, RttMonMib.class);
 
     /** MIB object name to constant, for the objects the MIB files in the checked directory define. */
@@ -46,6 +46,10 @@ final class VocabularyTable {
         m.put("ifOperStatus", IfMib.IF_OPER_STATUS);
         m.put("ifXEntry", IfMib.IFX_ENTRY);
         m.put("ifName", IfMib.IF_NAME);
+
+        m.put("ipAddrEntry", IpMib.IP_ADDR_ENTRY);
+        m.put("ipAdEntAddr", IpMib.IP_AD_ENT_ADDR);
+        m.put("ipAdEntIfIndex", IpMib.IP_AD_ENT_IF_INDEX);
 
         m.put("ciscoIpSecFlowMonitorMIB", IpsecFlowMonitorMib.IPSEC_FLOW_MONITOR);
         m.put("cikePeerEntry", IpsecFlowMonitorMib.CIKE_PEER_ENTRY);

@@ -189,11 +189,14 @@ public final class FleetSimulation {
         return tunnel.a().router() == r ? tunnel.a() : tunnel.b();
     }
 
-    /** Drops what silent routers would have sent. */
+    /**
+     * Drops what silent routers would have sent, and the debug output of routers at {@code logging trap
+     * informational}.
+     */
     private record SilenceAware(WireOutput delegate) implements WireOutput {
         @Override
         public void syslog(RouterModel router, String message) {
-            if (!router.silent()) {
+            if (!router.silent() && (router.logsDebug() || !SimulatedRouter.isDebugOutput(message))) {
                 delegate.syslog(router, message);
             }
         }

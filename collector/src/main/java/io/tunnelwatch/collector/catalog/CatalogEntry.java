@@ -82,6 +82,13 @@ public final class CatalogEntry {
                 ikeVersion, kind, m -> null, List.of(), false, Map.of());
     }
 
+    /** The same row, also read for these facilities (e.g. {@code OSPFv3} as IOS-XE spells it, and upper case). */
+    CatalogEntry orFacilities(String... more) {
+        Set<String> all = new java.util.HashSet<>(facilities);
+        all.addAll(List.of(more));
+        return new CatalogEntry(all, mnemonics, text, ikeVersion, kind, layer, fields, peerFromText, constants);
+    }
+
     /** The same row, also read for these mnemonics of its facility. */
     CatalogEntry orMnemonics(String... more) {
         Set<String> all = new java.util.HashSet<>(mnemonics);

@@ -31,9 +31,11 @@ final class CiscoMessages {
 
     /**
      * An IPv4/IPv6 literal, optionally with {@code :port} or as {@code [v6]:port}. It ends on a hex digit so a
-     * trailing period, comma or colon of the sentence stays out; {@link PeerAddresses#endpoint} validates it.
+     * trailing period, comma or colon of the sentence stays out, or on {@code ::} (an IPv6 address whose last groups
+     * are zero, {@code 2001:db8:5555::}); {@link PeerAddresses#endpoint} validates it.
      */
-    private static final String ADDRESS = "\\[[0-9A-Fa-f:.]{2,45}\\](?::\\d{1,5})?|[0-9A-Fa-f:.]{0,50}[0-9A-Fa-f]";
+    private static final String ADDRESS =
+            "\\[[0-9A-Fa-f:.]{2,45}\\](?::\\d{1,5})?|[0-9A-Fa-f:.]{0,50}(?:[0-9A-Fa-f]|(?<=[0-9A-Fa-f])::)";
 
     private static final String PEER = addr("peer");
 
@@ -140,10 +142,10 @@ final class CiscoMessages {
             // [V]
             of("CRYPTO", "IKMP_BAD_MESSAGE", IKEV1, EventKind.IKE_BAD_MESSAGE,
                     "IKE\\s+message\\s+from\\s+" + PEER + "\\s+failed\\s+its\\s+sanity\\s+check"),
-            // [T]; Quick mode is phase 2
+            // [T]; Quick mode is phase 2; one published capture prints "with peer 10.2.2.1" without "at"
             of("CRYPTO", "IKMP_MODE_FAILURE", IKEV1, CiscoMessages::modeFailure,
                     "(?i)Processing\\s+of\\s+(?<mode>Main|Aggressive|Quick|Informational)\\s+mode\\s+failed\\s+with"
-                            + "\\s+peer\\s+at\\s+" + PEER).fields("mode"),
+                            + "\\s+peer\\s+(?:at\\s+)?" + PEER).fields("mode"),
             // [T]
             of("CRYPTO", "IKMP_NOT_ENCRYPTED", IKEV1, EventKind.IKE_NOT_ENCRYPTED,
                     "(?i)IKE\\s+packet\\s+from\\s+" + PEER + "\\s+was\\s+not\\s+encrypted"),

@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.regex.Matcher;
 
 /**
- * The routing layer over tunnels: routing adjacencies on tunnel interfaces (OSPF, EIGRP), BGP sessions, tunnel
- * recursive routing and DMVPN (crypto sockets, NHRP registrations). Each row notes where its text was seen: [V]
+ * The routing layer over tunnels: routing adjacencies on tunnel interfaces (OSPF, OSPFv3, EIGRP), BGP sessions,
+ * tunnel recursive routing and DMVPN (crypto sockets, NHRP registrations). Each row notes where its text was seen: [V]
  * verbatim in a published capture or Cisco document, and the fixture {@code syslog/cisco/routing-messages.tsv} names
  * the source of every line.
  *
@@ -29,15 +29,30 @@ final class RoutingMessages {
             + addr("peer") + "\\s*\\)\\s*for\\s*\\(\\s*Tunnel:\\s*(?<localTunnel>[0-9A-Fa-f:.]+|UNKNOWN)\\s+NBMA:\\s*"
             + addr("localNbma") + "\\s*\\)\\s*is\\s+(?<state>UP|DOWN)";
 
+    /**
+     * The text of an OSPF and OSPFv3 adjacency change; the reason is optional, and so is the address family OSPFv3
+     * prints before the neighbour.
+     */
+    private static final String OSPF_ADJCHG = "Process\\s+(?<process>\\d+)\\s*,\\s*(?:(?<addressFamily>IPv[46])\\s*,\\s*)?"
+            + "Nbr\\s+" + addr("neighbor") + "\\s+on\\s+" + TUNNEL
+            + "\\s+from\\s+(?<fromState>[A-Z0-9_-]+)\\s+to\\s+(?<toState>[A-Z0-9_-]+)"
+            + "(?:\\s*,\\s*+(?<reason>\\S(?:.*\\S)?))?";
+
+    /** The role of the BGP connection some images print after the neighbour ({@code active}, {@code passive}). */
+    private static final String ROLE = "(?:\\s+(?:active|passive))?";
+
     static final List<CatalogEntry> ROWS = List.of(
             // [V] "Process 10, Nbr 3.3.3.3 on Tunnel0 from FULL to DOWN, Neighbor Down: Dead timer expired",
-            // "... from LOADING to FULL, Loading Done"; also seen without the reason. Nbr is the router id.
-            of("OSPF", "ADJCHG", UNKNOWN, RoutingMessages::ospfUpOrDown,
-                    "Process\\s+(?<process>\\d+)\\s*,\\s*Nbr\\s+" + addr("neighbor") + "\\s+on\\s+" + TUNNEL
-                            + "\\s+from\\s+(?<fromState>[A-Z0-9_-]+)\\s+to\\s+(?<toState>[A-Z0-9_-]+)"
-                            + "(?:\\s*,\\s*+(?<reason>\\S(?:.*\\S)?))?")
+            // "... from LOADING to FULL, Loading Done"; also seen without the reason, and cut short by the console
+            // ("..., Loa"). Nbr is the router id.
+            of("OSPF", "ADJCHG", UNKNOWN, RoutingMessages::ospfUpOrDown, OSPF_ADJCHG)
                     .fields("process", "neighbor", "interface", "fromState", "toState", "reason")
                     .constant("protocol", "ospf"),
+            // [V] OSPFv3 (IOS-XE spells the facility "OSPFv3"): "Process 1, IPv6, Nbr 2.2.2.2 on Ethernet1/0 from
+            // LOADING to FULL, Loading Done"; older images print no address family. Seen on other interfaces only.
+            of("OSPFv3", "ADJCHG", UNKNOWN, RoutingMessages::ospfUpOrDown, OSPF_ADJCHG).orFacilities("OSPFV3")
+                    .fields("process", "addressFamily", "neighbor", "interface", "fromState", "toState", "reason")
+                    .constant("protocol", "ospfv3"),
             // [V] "EIGRP-IPv4 100: Neighbor 172.16.0.1 (Tunnel0) is down: interface down" and the older
             // "IP-EIGRP(0) 100: Neighbor 13.0.0.3 (Tunnel0) is up: new adjacency"; "is resync" is neither
             of("DUAL", "NBRCHANGE", UNKNOWN, m -> "up".equals(m.group("state"))
@@ -48,12 +63,21 @@ final class RoutingMessages {
                             + "(?:\\s*:\\s*+(?<reason>\\S(?:.*\\S)?))?")
                     .fields("asn", "neighbor", "interface", "reason").constant("protocol", "eigrp"),
             // [V] "neighbor 169.254.0.1 Up", "neighbor 10.1.1.2 Down BGP Notification sent",
-            // "neighbor 10.10.211.81 vpn vrf Artel_Keystone Down BGP Notification sent"; no interface in the text
+            // "neighbor 10.10.211.81 vpn vrf Artel_Keystone Down BGP Notification sent", "neighbor 10.12.1.2 active
+            // Down BGP Notification received" (the connection's role); no interface in the text
             of("BGP", "ADJCHANGE", UNKNOWN, m -> "Up".equals(m.group("state"))
                             ? EventKind.ROUTING_ADJACENCY_UP : EventKind.ROUTING_ADJACENCY_DOWN,
-                    "neighbor\\s+" + addr("neighbor") + "(?:\\s+vpn\\s+vrf\\s+(?<vrf>\\S+))?\\s+(?<state>Up|Down)"
-                            + "(?:\\s++(?<reason>\\S(?:.*\\S)?))?")
+                    "neighbor\\s+" + addr("neighbor") + ROLE + "(?:\\s+vpn\\s+vrf\\s+(?<vrf>\\S+))?" + ROLE
+                            + "\\s+(?<state>Up|Down)(?:\\s++(?<reason>\\S(?:.*\\S)?))?")
                     .fields("neighbor", "vrf", "reason").constant("protocol", "bgp"),
+            // [V] "neighbor 10.0.0.3 IPv4 Unicast topology base removed from session  Peer closed the session",
+            // "... IPv4 Unicast vpn vrf  cust-1 topology base removed from session  BGP Notification  received":
+            // logged with ADJCHANGE Down, the address family's routes are gone
+            of("BGP_SESSION", "ADJCHANGE", UNKNOWN, EventKind.ROUTING_ADJACENCY_DOWN,
+                    "neighbor\\s+" + addr("neighbor") + ROLE + "\\s+(?<addressFamily>\\S+\\s+\\S+)"
+                            + "(?:\\s+vpn\\s+vrf\\s+(?<vrf>\\S+))?\\s+topology\\s+(?<topology>\\S+)\\s+removed\\s+from"
+                            + "\\s+session(?:\\s++(?<reason>\\S(?:.*\\S)?))?")
+                    .fields("neighbor", "addressFamily", "vrf", "topology", "reason").constant("protocol", "bgp"),
             // [V] "sent to neighbor 10.1.1.2 4/0 (hold time expired) 0 bytes", "received from neighbor 10.12.1.2
             // active 2/2 (peer in wrong AS) 2 bytes FF78": a NOTIFICATION always closes the session (RFC 4271)
             of("BGP", "NOTIFICATION", UNKNOWN, EventKind.ROUTING_ADJACENCY_DOWN,
@@ -68,6 +92,13 @@ final class RoutingMessages {
             // [V] Cisco tech note 22327: "Tunnel0 temporarily disabled due to recursive routing"
             of("TUN", "RECURDOWN", UNKNOWN, EventKind.TUNNEL_RECURSIVE_ROUTING,
                     TUNNEL + "\\s+temporarily\\s+disabled\\s+due\\s+to\\s+recursive\\s+routing")
+                    .fields("interface"),
+            // [V] "Midchain parent maintenance for IP midchain out of Tunnel1 - looped chain attempting to stack":
+            // the same loop, seconds before RECURDOWN on a point-to-point tunnel; a multipoint GRE (DMVPN) tunnel
+            // is reported to print only this one
+            of("ADJ", "PARENT", UNKNOWN, EventKind.TUNNEL_RECURSIVE_ROUTING,
+                    "Midchain\\s+parent\\s+maintenance\\s+for\\s+\\S+\\s+midchain\\s+out\\s+of\\s+" + TUNNEL
+                            + "\\s*-\\s*looped\\s+chain")
                     .fields("interface"),
             // [V] "Tunnel0: local address : 203.0.113.2 remote address : 198.51.100.2 socket is DOWN"; the remote
             // address is the NBMA address of the far end, its IKE peer. The short form "Tunnel0-<nbma>" is [U].

@@ -1,5 +1,6 @@
 package io.tunnelwatch.collector.parse;
 
+import static io.tunnelwatch.collector.parse.SyslogChars.isFacilityChar;
 import static io.tunnelwatch.collector.parse.SyslogChars.isMnemonicChar;
 import static io.tunnelwatch.collector.parse.SyslogChars.isUpper;
 
@@ -7,8 +8,8 @@ import static io.tunnelwatch.collector.parse.SyslogChars.isUpper;
  * Where a {@code %FAC[-SUB]-SEV-MNEM:} token sits in a line (docs/cisco-sources.md#ios-syslog-header-formats), found
  * without a regex: jump from
  * {@code '%'} to {@code '%'} with {@link String#indexOf(int, int)} and validate each one in place. The facility is an
- * upper-case word with up to three {@code -SUB} parts ({@code PIM-SW1}, {@code ACL-IPV4_ACL}), the severity one digit
- * 0-7, the mnemonic an upper-case word; a space before the colon is allowed (a few old images print one).
+ * word starting upper case with up to three {@code -SUB} parts ({@code PIM-SW1}, {@code ACL-IPV4_ACL}; IOS-XE prints
+ * some in mixed case, {@code OSPFv3}), the severity one digit 0-7, the mnemonic an upper-case word; a space before the colon is allowed (a few old images print one).
  *
  * <p>Work per {@code '%'} is bounded by the characters of its own token, which hold no other {@code '%'}, so a
  * search is linear in the line whatever it holds.
@@ -59,17 +60,17 @@ record MnemonicToken(int start, int facilityEnd, int severity, int mnemonicStart
         if (i >= end || !isUpper(s.charAt(i))) {
             return null;
         }
-        i = wordEnd(s, i + 1, end);
+        i = facilityWordEnd(s, i + 1, end);
         // Each dash either starts the severity or a -SUB part; the severity is tried first, as the fewest parts win.
         for (int parts = 0; ; parts++) {
             MnemonicToken token = severityAt(s, p, i, end);
             if (token != null || parts == MAX_SUB_PARTS) {
                 return token;
             }
-            if (i + 1 >= end || s.charAt(i) != '-' || !isMnemonicChar(s.charAt(i + 1))) {
+            if (i + 1 >= end || s.charAt(i) != '-' || !isFacilityChar(s.charAt(i + 1))) {
                 return null;
             }
-            i = wordEnd(s, i + 2, end);
+            i = facilityWordEnd(s, i + 2, end);
         }
     }
 
@@ -88,6 +89,13 @@ record MnemonicToken(int start, int facilityEnd, int severity, int mnemonicStart
             return null;
         }
         return new MnemonicToken(p, dash, severity - '0', dash + 3, mnemonicEnd, colon + 1);
+    }
+
+    private static int facilityWordEnd(String s, int i, int end) {
+        while (i < end && isFacilityChar(s.charAt(i))) {
+            i++;
+        }
+        return i;
     }
 
     private static int wordEnd(String s, int i, int end) {

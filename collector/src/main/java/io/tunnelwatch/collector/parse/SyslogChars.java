@@ -41,6 +41,11 @@ final class SyslogChars {
         return isUpper(c) || isDigit(c) || c == '_';
     }
 
+    /** A character of a Cisco facility after its first letter: {@code [A-Za-z0-9_]} ({@code OSPFv3}). */
+    static boolean isFacilityChar(char c) {
+        return isWord(c);
+    }
+
     /** Index of the first char at or after {@code i} that is not {@link #isBlank}, or {@code end}. */
     static int skipBlanks(CharSequence s, int i, int end) {
         while (i < end && isBlank(s.charAt(i))) {

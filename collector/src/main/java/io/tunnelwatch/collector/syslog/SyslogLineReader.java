@@ -29,6 +29,7 @@ public final class SyslogLineReader {
     private final DeviceResolver devices;
     private final PolledTunnels polled;
     private final Clock clock;
+    private final DebugLinePeers debugPeers = new DebugLinePeers();
 
     public SyslogLineReader(DeviceResolver devices, Clock clock) {
         this(devices, PolledTunnels.NONE, clock);
@@ -64,9 +65,9 @@ public final class SyslogLineReader {
             return new LineOutcome.Ignored(m, device, known);
         }
         CatalogMatch c = match.get();
-        TunnelEvent event = new TunnelEvent(TunnelEvent.VERSION, c.kind(), c.layer(), device,
-                peerOf(c, device, devices, polled), c.ikeVersion(), m.fullMnemonic(), m.severity(), c.fields(),
-                routerTime(m), receivedAt, senderIp, transport, m.text());
+        String peer = debugPeers.peerOf(device, c.kind(), peerOf(c, device, devices, polled), receivedAt);
+        TunnelEvent event = new TunnelEvent(TunnelEvent.VERSION, c.kind(), c.layer(), device, peer, c.ikeVersion(),
+                m.fullMnemonic(), m.severity(), c.fields(), routerTime(m), receivedAt, senderIp, transport, m.text());
         return new LineOutcome.Event(event, m, known);
     }
 

@@ -3,7 +3,7 @@ package io.tunnelwatch.collector.syslog;
 import io.tunnelwatch.events.TunnelEvent;
 
 /**
- * Why an event about a tunnel interface or a routing neighbour could not be tied to a tunnel peer: the {@code reason}
+ * Why an event about a tunnel interface, a routing neighbour or an IKE exchange could not be tied to a tunnel peer: the {@code reason}
  * of {@code tunnelwatch_syslog_untied_total}. Such an event is still published, keyed {@code device|*} like every
  * device-wide event.
  */
@@ -11,7 +11,12 @@ enum UntiedReason {
     /** The message names a tunnel interface that neither the inventory nor the last poll maps to a peer. */
     TUNNEL_NOT_MAPPED("tunnel_not_mapped"),
     /** The message names only a routing neighbour that no peer's {@code routingNeighbors} holds. */
-    NEIGHBOR_NOT_MAPPED("neighbor_not_mapped");
+    NEIGHBOR_NOT_MAPPED("neighbor_not_mapped"),
+    /**
+     * A {@code debug crypto isakmp} line without a peer that no {@code sending packet to} / {@code received packet
+     * from} line of the same router named a moment before ({@link DebugLinePeers}).
+     */
+    DEBUG_WITHOUT_PEER("debug_without_peer");
 
     private final String label;
 
@@ -31,12 +36,18 @@ enum UntiedReason {
         if (event.fields().containsKey(SyslogLineReader.INTERFACE_FIELD)) {
             return TUNNEL_NOT_MAPPED;
         }
-        return event.fields().containsKey(SyslogLineReader.NEIGHBOR_FIELD) ? NEIGHBOR_NOT_MAPPED : null;
+        if (event.fields().containsKey(SyslogLineReader.NEIGHBOR_FIELD)) {
+            return NEIGHBOR_NOT_MAPPED;
+        }
+        return DebugLinePeers.isPeerless(event.kind()) ? DEBUG_WITHOUT_PEER : null;
     }
 
     /** What the event named, for the log line. */
     String what(TunnelEvent event) {
-        return this == TUNNEL_NOT_MAPPED ? event.fields().get(SyslogLineReader.INTERFACE_FIELD)
-                : "neighbour " + event.fields().get(SyslogLineReader.NEIGHBOR_FIELD);
+        return switch (this) {
+            case TUNNEL_NOT_MAPPED -> event.fields().get(SyslogLineReader.INTERFACE_FIELD);
+            case NEIGHBOR_NOT_MAPPED -> "neighbour " + event.fields().get(SyslogLineReader.NEIGHBOR_FIELD);
+            case DEBUG_WITHOUT_PEER -> "debug line '" + event.text() + "'";
+        };
     }
 }

@@ -12,7 +12,6 @@ import io.tunnelwatch.events.IkeVersion;
 import io.tunnelwatch.events.Layer;
 import java.time.Duration;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -36,10 +35,10 @@ class MessageCatalogTest {
 
     private static final List<String> FIXTURES =
             List.of("/syslog/cisco/crypto-messages.tsv", "/syslog/cisco/debug-messages.tsv",
-                    "/syslog/cisco/routing-messages.tsv");
+                    "/syslog/cisco/routing-messages.tsv", "/syslog/cisco/crypto-sourced.tsv");
 
     /** Splits {@code %FAC-SEV-MNEM: text} without the production parser, so such rows only exercise the catalog. */
-    private static final Pattern CISCO_MESSAGE = Pattern.compile("%([A-Z0-9_-]+)-([0-7])-([A-Z0-9_]+): (.*)",
+    private static final Pattern CISCO_MESSAGE = Pattern.compile("%([A-Za-z0-9_-]+)-([0-7])-([A-Z0-9_]+): (.*)",
             Pattern.DOTALL);
 
     /**
@@ -64,18 +63,8 @@ class MessageCatalogTest {
             String version = TsvFixture.text(c[4]);
             return new CatalogCase(c[0], TsvFixture.unescape(c[1]), kind == null ? null : EventKind.valueOf(kind),
                     layer == null ? null : Layer.valueOf(layer),
-                    version == null ? null : IkeVersion.valueOf(version), TsvFixture.text(c[5]), fields(c[6]));
-        }
-
-        private static Map<String, String> fields(String cell) {
-            Map<String, String> fields = new LinkedHashMap<>();
-            if (!TsvFixture.ABSENT.equals(cell)) {
-                for (String pair : cell.split(";")) {
-                    int eq = pair.indexOf('=');
-                    fields.put(pair.substring(0, eq), pair.substring(eq + 1));
-                }
-            }
-            return fields;
+                    version == null ? null : IkeVersion.valueOf(version), TsvFixture.text(c[5]),
+                    TsvFixture.pairs(c[6]));
         }
 
         @Override

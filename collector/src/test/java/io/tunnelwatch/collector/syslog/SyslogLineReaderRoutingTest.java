@@ -20,16 +20,18 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class SyslogLineReaderRoutingTest {
 
-    private static final Inventory INVENTORY = InventoryLoader.parse("inventory.yaml", """
+    static final Inventory INVENTORY = InventoryLoader.parse("inventory.yaml", """
             devices:
               - name: rtr-hub
                 addresses: [192.0.2.1]
                 peers:
                   - {address: 198.51.100.2, tunnel: Tunnel0, routingNeighbors: [169.254.22.4/30]}
                   - {address: 198.51.100.6, tunnel: Tu1, routingNeighbors: [10.1.1.2, 169.254.0.1]}
+                  - {address: 198.51.100.10, tunnel: Tunnel100, routingNeighbors: [2001:2025:5555::/64, 33.111.21.21]}
+                  - {address: 198.51.100.14, tunnel: Tunnel31, routingNeighbors: [10.250.2.2, 100.80.64.152]}
             """);
 
-    private static final PolledTunnels POLLED =
+    static final PolledTunnels POLLED =
             (device, iface) -> "rtr-hub".equals(device) && "Tunnel232".equals(iface) ? "203.0.113.232" : null;
 
     private final SyslogLineReader reader = new SyslogLineReader(DeviceResolver.from(INVENTORY), POLLED,

@@ -114,4 +114,27 @@ class SyslogLineReaderTest {
         assertThat(none.hasInventory()).isFalse();
         assertThat(none.inInventory("rtr-x")).isFalse();
     }
+
+    /**
+     * Real {@code debug crypto isakmp} output names the peer only on its packet lines; the refusal after a received
+     * packet belongs to that packet's peer (texts: events' ios-xe-messages.tsv, docs/cisco-messages.md).
+     */
+    @Test
+    void shouldTieAPeerlessDebugLineToThePeerOfTheRoutersPacketLineJustBefore() {
+        reader.read("ISAKMP: (0:0): received packet from 198.51.100.7 dport 500 sport 500 Global (R) MM_NO_STATE",
+                "192.0.2.1", "udp", NOW);
+        LineOutcome refusal = reader.read("ISAKMP (0:0): atts are not acceptable. Next payload is 0", "192.0.2.1",
+                "udp", NOW.plusMillis(40));
+        LineOutcome otherRouter = reader.read("ISAKMP (0:0): atts are not acceptable. Next payload is 0",
+                "192.0.2.9", "udp", NOW.plusMillis(50));
+        LineOutcome late = reader.read("ISAKMP (0:0): atts are not acceptable. Next payload is 0", "192.0.2.1",
+                "udp", NOW.plus(DebugLinePeers.WINDOW).plusSeconds(1));
+
+        assertThat(((LineOutcome.Event) refusal).event().key())
+                .isEqualTo(new PeerKey("rtr-hq-1", "198.51.100.7"));
+        assertThat(((LineOutcome.Event) refusal).event().kind()).isEqualTo(EventKind.IKE_PROPOSAL_REJECTED);
+        assertThat(((LineOutcome.Event) otherRouter).event().key().isDeviceWide()).isTrue();
+        assertThat(((LineOutcome.Event) late).event().key().isDeviceWide()).isTrue();
+        assertThat(UntiedReason.of(((LineOutcome.Event) late).event())).isEqualTo(UntiedReason.DEBUG_WITHOUT_PEER);
+    }
 }

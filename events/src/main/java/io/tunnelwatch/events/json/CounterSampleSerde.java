@@ -69,6 +69,7 @@ public final class CounterSampleSerde implements Serde<CounterSample> {
         writeCounters(out.startObject("totals"), s.totals()).endObject();
         writeCounters(out.startObject("deltas"), s.deltas()).endObject();
         out.number("tunnelMtu", s.tunnelMtu());
+        out.string("tunnelInterface", s.tunnelInterface()).string("sourceInterface", s.sourceInterface());
     }
 
     private static JsonByteWriter writeCounters(JsonByteWriter out, CounterSample.Counters c) {
@@ -103,6 +104,8 @@ public final class CounterSampleSerde implements Serde<CounterSample> {
         CounterSample.Counters totals = null;
         CounterSample.Counters deltas = null;
         int tunnelMtu = 0;
+        String tunnelInterface = null;
+        String sourceInterface = null;
         String name;
         while ((name = p.nextFieldName()) != null) {
             JsonToken value = p.nextToken();
@@ -118,11 +121,13 @@ public final class CounterSampleSerde implements Serde<CounterSample> {
                 case "totals" -> totals = readCounters(p, value);
                 case "deltas" -> deltas = readCounters(p, value);
                 case "tunnelMtu" -> tunnelMtu = p.getValueAsInt();
+                case "tunnelInterface" -> tunnelInterface = text(p, value);
+                case "sourceInterface" -> sourceInterface = text(p, value);
                 default -> p.skipChildren();
             }
         }
         return new CounterSample(v, device, peer, polledAt, deviceAnswered, saCount, ikeStatus, ipsecStatus, totals,
-                deltas, tunnelMtu);
+                deltas, tunnelMtu, tunnelInterface, sourceInterface);
     }
 
     private static CounterSample.Counters readCounters(JsonParser p, JsonToken t) throws IOException {

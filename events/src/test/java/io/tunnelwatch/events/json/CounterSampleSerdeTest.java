@@ -32,7 +32,10 @@ class CounterSampleSerdeTest {
                 new CounterSample(1, "d", "p", Instant.parse("+12026-01-01T00:00:00.5Z"), true, 1, "", "", counters,
                         counters),
                 new CounterSample(1, "rtr-1", "192.0.2.7", Instant.parse("2026-11-26T10:00:01.500Z"), true, 1,
-                        "active", "active", counters, counters).withTunnelMtu(17_867));
+                        "active", "active", counters, counters).withTunnelMtu(17_867),
+                new CounterSample(1, "rtr-1", "192.0.2.7", Instant.parse("2026-11-26T10:00:01.500Z"), true, 1,
+                        "active", "active", counters, counters).withTunnelMtu(17_867)
+                        .withInterfaces("Tunnel7", "GigabitEthernet0/0/2"));
     }
 
     @ParameterizedTest

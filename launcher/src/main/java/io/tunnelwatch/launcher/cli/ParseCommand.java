@@ -142,6 +142,11 @@ public final class ParseCommand implements Callable<Integer> {
             public Optional<String> peerOnTunnel(String name, String interfaceName) {
                 return byInventory.peerOnTunnel(name, interfaceName);
             }
+
+            @Override
+            public Optional<String> peerReaching(String name, String neighbor) {
+                return byInventory.peerReaching(name, neighbor);
+            }
         };
     }
 

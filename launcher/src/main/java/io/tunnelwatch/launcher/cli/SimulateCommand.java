@@ -55,6 +55,12 @@ public final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--count", description = "With --load: stop after this many messages.")
     long count;
 
+    @Option(names = "--network", paramLabel = "A.B.C", defaultValue = Fleet.DEFAULT_NETWORK,
+            description = "With --load: the routers send from A.B.C.1, A.B.C.2, … and are named load-A-B-C-01, …"
+                    + " (default: ${DEFAULT-VALUE}, the scenario fleet's addresses and names rtr-01, …); another"
+                    + " network, e.g. 127.0.2, runs a load beside a scenario without touching its devices.")
+    String network;
+
     @Option(names = "--scenario", defaultValue = "demo",
             description = "Scenario mode: a YAML file or a built-in name (demo, every-fault, soak; default: ${DEFAULT-VALUE}).")
     String scenarioName;
@@ -80,7 +86,7 @@ public final class SimulateCommand implements Callable<Integer> {
     private int runLoad(InetSocketAddress target) throws Exception {
         Fleet fleet;
         try {
-            fleet = Fleet.create(routers, peers, Clock.systemUTC(), seed);
+            fleet = Fleet.create(routers, peers, Clock.systemUTC(), seed, network);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }

@@ -1,6 +1,8 @@
 package io.tunnelwatch.simulator.agent;
 
 import static io.tunnelwatch.mib.IfMib.*;
+import static io.tunnelwatch.mib.IpMib.IP_AD_ENT_ADDR;
+import static io.tunnelwatch.mib.IpMib.IP_AD_ENT_IF_INDEX;
 import static io.tunnelwatch.mib.IpsecFlowMonitorMib.*;
 import static io.tunnelwatch.mib.TunnelMib.*;
 
@@ -12,6 +14,7 @@ import io.tunnelwatch.simulator.tunnel.RouterTunnelEnd;
 import io.tunnelwatch.simulator.tunnel.SecurityAssociation;
 import io.tunnelwatch.simulator.tunnel.SimulatedTunnel;
 import io.tunnelwatch.simulator.tunnel.SimulationClock;
+import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
@@ -29,7 +32,9 @@ import org.snmp4j.smi.Variable;
 
 /**
  * What one router's agent serves at one instant: SNMPv2-MIB system, IF-MIB ifTable/ifXTable (GigabitEthernet1 and
- * one {@code TunnelN} of ifType tunnel(131) per tunnel end), TUNNEL-MIB tunnelIfTable, and from
+ * one {@code TunnelN} of ifType tunnel(131) per tunnel end), TUNNEL-MIB tunnelIfTable, IP-MIB ipAddrTable (the
+ * router's address on GigabitEthernet1, the tunnels' source interface, as {@code tunnel source GigabitEthernet1}
+ * gives it on a real router), and from
  * CISCO-IPSEC-FLOW-MONITOR-MIB the cikeTunnelTable (one row per IKE SA) and cipSecTunnelTable (one row per IPsec SA,
  * Counter32 columns modulo 2^32 with their wrap counts, and the Counter64 HC octet columns unless turned off, as on
  * images that lack them). OIDs as in docs/cisco-sources.md#cisco-ipsec-flow-monitor-mib.
@@ -56,7 +61,7 @@ public final class RouterMib {
     public static OidMap of(RouterModel router, Instant now, boolean hcOctets) {
         RouterMib mib = new RouterMib();
         mib.system(router, now);
-        mib.physicalInterface();
+        mib.physicalInterface(router);
         for (RouterTunnelEnd end : router.ends()) {
             mib.tunnelInterface(router, end);
             if (end.ikeIndex() != null) {
@@ -77,8 +82,14 @@ public final class RouterMib {
         put(Oids.scalar(SnmpV2Mib.SYS_NAME), text(router.name()));
     }
 
-    private void physicalInterface() {
+    private void physicalInterface(RouterModel router) {
         ifRow(PHYSICAL_IF_INDEX, "GigabitEthernet1", IF_TYPE_ETHERNET_CSMACD, 1500, true);
+        InetAddress own = address(router.address());
+        if (own instanceof Inet4Address) {
+            String row = "." + own.getHostAddress();
+            put(IP_AD_ENT_ADDR + row, new IpAddress(own));
+            put(IP_AD_ENT_IF_INDEX + row, new Integer32(PHYSICAL_IF_INDEX));
+        }
     }
 
     private void tunnelInterface(RouterModel router, RouterTunnelEnd end) {

@@ -28,9 +28,15 @@ public enum Fault {
     PSK_MISMATCH(Hold.IKE),
     /** Phase 2: IPSEC_SETUP_FAILURE fail_reason IPSec Proposal failure; IKE up, no SA. */
     TRANSFORM_SET_MISMATCH(Hold.IPSEC),
-    /** Phase 2: PFS group mismatch; IKE up, quick mode fails. */
+    /**
+     * Phase 2: PFS group mismatch; IKE up, quick mode fails (IKMP_MODE_FAILURE Quick mode on IKEv1 routers). No
+     * published IOS-XE text names the PFS group, so no line says "PFS".
+     */
     PFS_MISMATCH(Hold.IPSEC),
-    /** Crypto ACLs not mirror images: proxy identities not supported; IKE up, no SA. */
+    /**
+     * Crypto ACLs not mirror images: quick mode fails; "proxy identities not supported" only in debug output; IKE up,
+     * no SA.
+     */
     CRYPTO_ACL_NOT_MIRRORED(Hold.IPSEC),
     /** One-way traffic: the far side stops sending, so local decaps stall while encaps go on. */
     DECAPS_STALL(Hold.NONE),
@@ -155,18 +161,19 @@ public enum Fault {
         RouterTunnelEnd remote = f.remote();
         String l = local.router().address();
         String r = local.peer();
+        boolean v2 = SimulatedTunnel.ikev2(local);
+        boolean farV2 = SimulatedTunnel.ikev2(remote);
         switch (this) {
-            case PEER_UNREACHABLE -> FaultMessages.phaseOneRetransmits(l, r, "MM_NO_STATE")
+            case PEER_UNREACHABLE -> FaultMessages.phaseOneRetransmits(v2, r, "MM_NO_STATE")
                     .forEach(m -> out.syslog(local.router(), m));
             case IKE_PROPOSAL_MISMATCH -> {
-                FaultMessages.proposalRefused(r).forEach(m -> out.syslog(local.router(), m));
-                FaultMessages.proposalRefusedByPeer(l).forEach(m -> out.syslog(remote.router(), m));
+                FaultMessages.proposalRefused(v2, r).forEach(m -> out.syslog(local.router(), m));
+                FaultMessages.proposalRefusedByPeer(farV2, l).forEach(m -> out.syslog(remote.router(), m));
             }
-            case PSK_MISMATCH -> FaultMessages.keyMismatch(r).forEach(m -> out.syslog(local.router(), m));
-            case TRANSFORM_SET_MISMATCH -> out.syslog(local.router(),
-                    FaultMessages.ipsecSetupFailure(l, r, "IPSec Proposal failure"));
-            case PFS_MISMATCH -> FaultMessages.pfsMismatch(l, r).forEach(m -> out.syslog(local.router(), m));
-            case CRYPTO_ACL_NOT_MIRRORED -> FaultMessages.proxyIdentities(l, r)
+            case PSK_MISMATCH -> FaultMessages.keyMismatch(v2, r).forEach(m -> out.syslog(local.router(), m));
+            case TRANSFORM_SET_MISMATCH -> out.syslog(local.router(), FaultMessages.ipsecProposalFailure(l, r));
+            case PFS_MISMATCH -> FaultMessages.pfsMismatch(v2, r).forEach(m -> out.syslog(local.router(), m));
+            case CRYPTO_ACL_NOT_MIRRORED -> FaultMessages.proxyIdentities(v2, r)
                     .forEach(m -> out.syslog(local.router(), m));
             case REPLAY_ERRORS -> out.syslog(local.router(), CryptoMessages.replayError(connectionId(local),
                     local.sa() == null ? 0 : local.sa().inPkts() % 100_000));

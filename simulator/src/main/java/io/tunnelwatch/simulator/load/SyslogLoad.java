@@ -77,7 +77,7 @@ public final class SyslogLoad {
                     "GigabitEthernet0/0/0");
             case 6 -> CryptoMessages.replayError((int) (n % 4000), n % 100_000);
             case 7 -> CryptoMessages.tunnelLineProtocol((int) (n % 50), n % 2 == 0);
-            default -> CryptoMessages.configured("admin");
+            default -> CryptoMessages.configured();
         };
     }
 }

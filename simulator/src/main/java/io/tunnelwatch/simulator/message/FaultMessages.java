@@ -1,67 +1,88 @@
 package io.tunnelwatch.simulator.message;
 
+import static io.tunnelwatch.events.IosXeMessages.render;
+
+import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The IKE and IPsec failure texts of docs/cisco-sources.md#ike-and-ipsec-syslog-messages and
- * docs/cisco-sources.md#debug-crypto-lines the fault scenarios send: IOS messages where the
- * guide gives one ([V]/[T]), {@code debug crypto isakmp} lines where the evidence only shows in debug output
- * (routers that log debugs to syslog). Texts marked [U] there are written the way the facts describe them.
+ * The IKE and IPsec failure texts the fault scenarios send, rendered from the sourced table
+ * ({@link io.tunnelwatch.events.IosXeMessages}). Each method takes the IKE family of the router that logs: an IKEv2
+ * router never logs IKEv1 (IKMP, ISAKMP) texts, and where no sourced IKEv2 text exists for a fault it logs nothing
+ * (the fault then shows only in session status, SNMP rows and counters).
  */
 public final class FaultMessages {
 
     private FaultMessages() {
     }
 
-    /** Phase 1 sent and never answered: state held in {@code state}. */
-    public static List<String> phaseOneRetransmits(String self, String peer, String state) {
-        return List.of("ISAKMP (0:0): sending packet to " + peer + " my_port 500 peer_port 500 (I) " + state,
-                "ISAKMP (0:0): retransmitting phase 1 " + state + "... peer " + peer);
+    /** Phase 1 sent and never answered: state held in {@code state} ({@code debug crypto isakmp} only). */
+    public static List<String> phaseOneRetransmits(boolean ikev2, String peer, String state) {
+        if (ikev2) {
+            return List.of();
+        }
+        return List.of(render("isakmp-sending", "peer", peer, "state", state), render("isakmp-retransmit"));
     }
 
-    /** Phase-1 policy refused. */
-    public static List<String> proposalRefused(String peer) {
-        return List.of("ISAKMP (0:0): received packet from " + peer + " dport 500 sport 500 Global (R) MM_NO_STATE",
-                "ISAKMP (0:0): atts are not acceptable. Next payload is 0 (peer " + peer + ")",
-                "%CRYPTO-6-IKMP_MODE_FAILURE: Processing of Main mode failed with peer at " + peer);
+    /** Phase-1 policy refused by this router. */
+    public static List<String> proposalRefused(boolean ikev2, String peer) {
+        if (ikev2) {
+            return List.of();
+        }
+        return List.of(render("isakmp-received", "peer", peer, "role", "R", "state", "MM_NO_STATE"),
+                render("isakmp-atts-not-acceptable"), render("ikmp-main-mode-failure", "peer", peer));
     }
 
-    /**
-     * The initiator's side of a refused phase-1 policy: its MM1 is answered with a notify it cannot use, so it stays
-     * in MM_NO_STATE, and the informational exchange fails ([T] template of IKMP_MODE_FAILURE, mode as seen on
-     * routers whose peer refused the policy [U]).
-     */
-    public static List<String> proposalRefusedByPeer(String peer) {
-        return List.of("ISAKMP (0:0): sending packet to " + peer + " my_port 500 peer_port 500 (I) MM_NO_STATE",
-                "ISAKMP (0:0): received packet from " + peer + " dport 500 sport 500 Global (I) MM_NO_STATE",
-                "%CRYPTO-6-IKMP_MODE_FAILURE: Processing of Informational mode failed with peer at " + peer);
+    /** The initiator's side of a refused phase-1 policy: it stays in MM_NO_STATE, the informational exchange fails. */
+    public static List<String> proposalRefusedByPeer(boolean ikev2, String peer) {
+        if (ikev2) {
+            return List.of();
+        }
+        return List.of(render("isakmp-sending", "peer", peer, "state", "MM_NO_STATE"),
+                render("isakmp-received", "peer", peer, "role", "I", "state", "MM_NO_STATE"),
+                render("ikmp-informational-mode-failure", "peer", peer));
     }
 
     /** Pre-shared keys differ: MM5 cannot be decrypted. */
-    public static List<String> keyMismatch(String peer) {
-        return List.of("ISAKMP (0:0): sending packet to " + peer + " my_port 500 peer_port 500 (I) MM_KEY_EXCH",
-                "%CRYPTO-4-IKMP_BAD_MESSAGE: IKE message from " + peer + " failed its sanity check or is malformed");
+    public static List<String> keyMismatch(boolean ikev2, String peer) {
+        if (ikev2) {
+            return List.of();
+        }
+        return List.of(render("isakmp-sending", "peer", peer, "state", "MM_KEY_EXCH"),
+                render("ikmp-bad-message", "peer", peer));
     }
 
-    /** {@code %CRYPTO-5-IPSEC_SETUP_FAILURE} with its {@code fail_reason}. */
-    public static String ipsecSetupFailure(String self, String peer, String reason) {
-        return "%CRYPTO-5-IPSEC_SETUP_FAILURE: IPSEC SETUP FAILED for local:" + self + " local_id:" + self
-                + " remote:" + peer + " remote_id:" + peer + " IKE profile:None fvrf:None fail_reason:" + reason
-                + " fail_class_cnt:1";
+    /** {@code %CRYPTO-5-IPSEC_SETUP_FAILURE} with the one published {@code fail_reason}, IPSec Proposal failure. */
+    public static String ipsecProposalFailure(String self, String peer) {
+        return render("ipsec-proposal-failure", "self", self, "peer", peer, "profile", "None", "count", 1);
     }
 
-    public static List<String> pfsMismatch(String self, String peer) {
-        return List.of("%CRYPTO-6-IKMP_MODE_FAILURE: Processing of Quick mode failed with peer at " + peer,
-                ipsecSetupFailure(self, peer, "PFS group mismatch"));
+    /**
+     * PFS groups differ: IKEv1 quick mode fails ([T] IKMP_MODE_FAILURE). No published IOS-XE text names the PFS
+     * group, so the cause is not in any line; an IKEv2 router logs nothing sourced for it.
+     */
+    public static List<String> pfsMismatch(boolean ikev2, String peer) {
+        return ikev2 ? List.of() : List.of(render("ikmp-quick-mode-failure", "peer", peer));
     }
 
-    public static List<String> proxyIdentities(String self, String peer) {
-        return List.of("IPSEC(validate_proposal_request): proxy identities not supported (peer " + peer + ")",
-                ipsecSetupFailure(self, peer, "Received invalid proxy identities"));
+    /**
+     * Crypto ACLs not mirror images: quick mode fails; {@code debug crypto ipsec} names the proxy identities right
+     * after {@code debug crypto isakmp} logged the quick-mode packet that carried them (the order of IOS's debug
+     * output for this failure: the received packet, then the proposal's validation).
+     */
+    public static List<String> proxyIdentities(boolean ikev2, String peer) {
+        if (ikev2) {
+            return List.of();
+        }
+        List<String> lines = new ArrayList<>();
+        lines.add(render("isakmp-received", "peer", peer, "role", "R", "state", "QM_IDLE"));
+        lines.add(render("ipsec-proxy-identities"));
+        lines.add(render("ikmp-quick-mode-failure", "peer", peer));
+        return lines;
     }
 
     /** {@code %CRYPTO-4-RECVD_PKT_MAC_ERR} [U]. */
     public static String macError(int connectionId) {
-        return "%CRYPTO-4-RECVD_PKT_MAC_ERR: decrypt: mac verification failed for connection id=" + connectionId;
+        return render("mac-error", "connection", connectionId);
     }
 }

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.regex.Pattern;
 
 /**
  * A fleet of simulated routers whose tunnels come in pairs: router i has tunnels to routers i±1, i±2, … (and, for an
@@ -14,6 +15,12 @@ import java.util.Random;
  * styles, so the fleet mixes them.
  */
 public final class Fleet {
+
+    /** Where the scenario fleet's routers send from: 127.0.1.1, 127.0.1.2, … */
+    public static final String DEFAULT_NETWORK = "127.0.1";
+
+    private static final String OCTET = "(25[0-5]|2[0-4]\\d|1?\\d?\\d)";
+    private static final Pattern NETWORK = Pattern.compile(OCTET + "(\\." + OCTET + "){2}");
 
     private final List<SimulatedRouter> routers;
 
@@ -27,6 +34,20 @@ public final class Fleet {
      * @param seed           picks header styles and uptimes, so a fleet is the same run after run
      */
     public static Fleet create(int routerCount, int peersPerRouter, Clock clock, long seed) {
+        return create(routerCount, peersPerRouter, clock, seed, DEFAULT_NETWORK);
+    }
+
+    /**
+     * A fleet that sends from {@code network}.1, .2, … instead of 127.0.1.x, named {@code load-A-B-C-NN} (e.g.
+     * {@code load-127-0-2-01}), so a load fleet can run beside a scenario's without sharing its devices: a router is
+     * named by its address or its {@code logging origin-id} hostname, and the scenario's routers are rtr-01….
+     *
+     * @param network three octets of a local /24, {@code 127.0.1} for the scenario fleet
+     */
+    public static Fleet create(int routerCount, int peersPerRouter, Clock clock, long seed, String network) {
+        if (!NETWORK.matcher(network).matches()) {
+            throw new IllegalArgumentException("the network must be three octets like 127.0.2, was '" + network + "'");
+        }
         if (routerCount < 1 || routerCount > 250) {
             throw new IllegalArgumentException("routers must be 1..250, was " + routerCount);
         }
@@ -44,14 +65,16 @@ public final class Fleet {
         for (int i = 0; i < routerCount; i++) {
             List<String> peers = new ArrayList<>(peersPerRouter);
             for (int k = 1; k <= peersPerRouter / 2; k++) {
-                peers.add(address((i + k) % routerCount));
-                peers.add(address((i - k + routerCount) % routerCount));
+                peers.add(address(network, (i + k) % routerCount));
+                peers.add(address(network, (i - k + routerCount) % routerCount));
             }
             if (peersPerRouter % 2 == 1) {
-                peers.add(address((i + routerCount / 2) % routerCount));
+                peers.add(address(network, (i + routerCount / 2) % routerCount));
             }
             Duration uptime = Duration.ofSeconds(3600L + random.nextInt(400 * 86_400));
-            routers.add(new SimulatedRouter(String.format("rtr-%02d", i + 1), address(i), peers,
+            String name = network.equals(DEFAULT_NETWORK) ? String.format("rtr-%02d", i + 1)
+                    : String.format("load-%s-%02d", network.replace('.', '-'), i + 1);
+            routers.add(new SimulatedRouter(name, address(network, i), peers,
                     styles[i % styles.length], clock, uptime));
         }
         return new Fleet(routers);
@@ -59,7 +82,11 @@ public final class Fleet {
 
     /** The sending address of router {@code index} (0-based). */
     public static String address(int index) {
-        return "127.0.1." + (index + 1);
+        return address(DEFAULT_NETWORK, index);
+    }
+
+    private static String address(String network, int index) {
+        return network + "." + (index + 1);
     }
 
     public List<SimulatedRouter> routers() {

@@ -74,7 +74,19 @@ public final class SimulatedRouter {
         return sequence;
     }
 
+    /**
+     * Whether {@code message} is {@code debug crypto} output rather than a {@code %FAC-SEV-MNEM:} message: IOS sends
+     * debug output to syslog at severity 7 (debugging), so a router at {@code logging trap informational} never sends
+     * it.
+     */
+    public static boolean isDebugOutput(String message) {
+        return !message.startsWith("%");
+    }
+
     private static int severityOf(String message) {
+        if (isDebugOutput(message)) {
+            return 7;
+        }
         int dash = message.indexOf('-');
         while (dash >= 0 && dash + 2 < message.length()) {
             char c = message.charAt(dash + 1);

@@ -71,6 +71,7 @@ public final class ScenarioPlayer implements Runnable {
             }
             return false;
         });
+        scenario.informational().forEach(name -> simulation.router(name).logsDebug(false));
         simulation.start(scenario.wrapHeadroom());
         LOG.info("Scenario '{}' started: {} routers, {} tunnels, {} timeline actions, time x{}", scenario.name(),
                 fleet.routers().size(), simulation.tunnels().size(), pending.size(), scenario.compression());

@@ -23,6 +23,8 @@ public final class RouterModel {
     private int nextSaIndex = 1;
     private long nextSpi;
     private boolean silent;
+    /** {@code logging trap debugging} with {@code debug crypto isakmp/ipsec} on; else {@code logging trap informational}. */
+    private boolean logsDebug = true;
 
     public RouterModel(SimulatedRouter router, Instant bootedAt) {
         this.router = Objects.requireNonNull(router, "router");
@@ -57,6 +59,15 @@ public final class RouterModel {
 
     public boolean silent() {
         return silent;
+    }
+
+    /** Whether its {@code debug crypto} output reaches syslog (severity 7), or only informational and above. */
+    public boolean logsDebug() {
+        return logsDebug;
+    }
+
+    public void logsDebug(boolean logsDebug) {
+        this.logsDebug = logsDebug;
     }
 
     public void silent(boolean silent) {

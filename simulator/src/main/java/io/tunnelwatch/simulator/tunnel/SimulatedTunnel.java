@@ -184,9 +184,16 @@ public final class SimulatedTunnel {
         }
     }
 
-    /** Even-numbered routers speak IKEv2, the others IKEv1: the fleet mixes both. */
+    /**
+     * The IKE family of the tunnel this end belongs to: both ends negotiate one version, so it is a property of the
+     * pair, not of one router. Tunnels whose lower address ends in an even number speak IKEv2, the others IKEv1: the
+     * fleet mixes both, and each end logs only its tunnel's family.
+     */
     public static boolean ikev2(RouterTunnelEnd end) {
-        String address = end.router().address();
-        return Integer.parseInt(address.substring(address.lastIndexOf('.') + 1)) % 2 == 0;
+        return Math.min(lastOctet(end.router().address()), lastOctet(end.peer())) % 2 == 0;
+    }
+
+    private static int lastOctet(String address) {
+        return Integer.parseInt(address.substring(address.lastIndexOf('.') + 1));
     }
 }

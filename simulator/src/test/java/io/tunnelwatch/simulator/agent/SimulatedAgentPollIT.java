@@ -75,6 +75,9 @@ class SimulatedAgentPollIT {
         assertThat(first.saCount()).isEqualTo(1);
         assertThat(first.ikeStatus()).isEqualTo("active");
         assertThat(first.tunnelMtu()).as("ifMtu of the peer's Tunnel interface").isEqualTo(RouterMib.TUNNEL_IF_MTU);
+        assertThat(first.tunnelInterface()).isEqualTo(end.interfaceName());
+        assertThat(first.sourceInterface()).as("the interface holding the tunnel's local address (ipAddrTable)")
+                .isEqualTo("GigabitEthernet1");
         assertThat(first.totals().outPkts()).isEqualTo(sa(end).outPkts() % (1L << 32));
 
         // 10 s at 100 packets/s: 1 000 packets each way, no wrap yet (2 000 short of 2^32 inbound)

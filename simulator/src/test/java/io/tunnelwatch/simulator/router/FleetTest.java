@@ -35,4 +35,23 @@ class FleetTest {
         assertThatThrownBy(() -> Fleet.create(5, 3, clock, 1)).hasMessageContaining("even number of routers");
         assertThatThrownBy(() -> Fleet.create(3, 3, clock, 1)).hasMessageContaining("0..2");
     }
+
+    @Test
+    void shouldSendALoadFleetFromItsOwnNetworkUnderItsOwnNames() {
+        Fleet fleet = Fleet.create(4, 2, clock, 1, "127.0.2");
+
+        assertThat(fleet.routers()).extracting(SimulatedRouter::address)
+                .containsExactly("127.0.2.1", "127.0.2.2", "127.0.2.3", "127.0.2.4");
+        assertThat(fleet.routers()).extracting(SimulatedRouter::name)
+                .containsExactly("load-127-0-2-01", "load-127-0-2-02", "load-127-0-2-03", "load-127-0-2-04");
+        assertThat(fleet.routers()).flatExtracting(SimulatedRouter::peers).allMatch(p -> p.startsWith("127.0.2."));
+        assertThat(Fleet.create(4, 2, clock, 1, Fleet.DEFAULT_NETWORK).routers()).extracting(SimulatedRouter::name)
+                .containsExactly("rtr-01", "rtr-02", "rtr-03", "rtr-04");
+    }
+
+    @Test
+    void shouldRefuseANetworkThatIsNotThreeOctets() {
+        assertThatThrownBy(() -> Fleet.create(4, 2, clock, 1, "127.0")).hasMessageContaining("three octets");
+        assertThatThrownBy(() -> Fleet.create(4, 2, clock, 1, "127.0.256")).hasMessageContaining("three octets");
+    }
 }

@@ -27,7 +27,7 @@ class SimulatedLinesParseTest {
     void shouldSendHeadersTunnelwatchParsesIntoTheRightFields(HeaderStyle style) {
         SimulatedRouter router = new SimulatedRouter("rtr-07", "127.0.1.7", List.of("127.0.1.8"), style, clock,
                 Duration.ofDays(800));
-        router.line(CryptoMessages.configured("noc"));
+        router.line(CryptoMessages.configured());
         String line = router.line(CryptoMessages.sessionStatus(false, false, "127.0.1.8", 4500));
 
         SyslogParseResult result = new IosSyslogParser().parse(line);

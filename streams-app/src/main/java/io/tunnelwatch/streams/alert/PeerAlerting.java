@@ -11,6 +11,7 @@ import io.tunnelwatch.streams.peer.RoutingAdjacencies;
 import io.tunnelwatch.streams.peer.RoutingAdjacency;
 import io.tunnelwatch.streams.verdict.AlertRecord;
 import io.tunnelwatch.streams.verdict.Finding;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -30,6 +31,9 @@ public final class PeerAlerting {
         this.lifecycle = new AlertLifecycle(settings.resolveAfter(), settings.catchUpHorizon());
     }
 
+    /** While a device is silent, its peers are looked at again this often (their alerts are held meanwhile). */
+    public static final Duration SILENT_DEVICE_RECHECK = Duration.ofSeconds(30);
+
     /** The outcome of one evaluation; {@code state.nextCheckAt()} is the peer's next timer. */
     public record Outcome(PeerState state, List<AlertRecord> records) {
     }
@@ -37,6 +41,18 @@ public final class PeerAlerting {
     /** Judged at the present. */
     public Outcome evaluate(PeerState state, Instant now) {
         return evaluate(state, now, false);
+    }
+
+    /**
+     * Like {@link #evaluate(PeerState, Instant, boolean)}, but while the peer's device is silent (DeviceSilent open,
+     * docs/runbook.md#device-layer) its alert is held: none opens, and an open one is neither updated nor resolved,
+     * since nothing said about the peer now can be trusted; the peer is looked at again after
+     * {@link #SILENT_DEVICE_RECHECK}.
+     */
+    public Outcome evaluate(PeerState state, Instant now, boolean history, boolean deviceSilent) {
+        return deviceSilent
+                ? new Outcome(state.toBuilder().nextCheckAt(now.plus(SILENT_DEVICE_RECHECK)).build(), List.of())
+                : evaluate(state, now, history);
     }
 
     /**
@@ -80,13 +96,21 @@ public final class PeerAlerting {
                 opened ? r.cause() : r.resolution(), evidence);
     }
 
+    /**
+     * The values of the runbook's placeholders for {@code s}: the tunnel id from the inventory or a poll
+     * ({@code tunnelName}), else from the message that named the tunnel interface, else from the interface of a
+     * routing adjacency that is down.
+     */
     public static Placeholders placeholders(PeerState s) {
-        String tunnelId = s.tunnel() == null ? null : Placeholders.tunnelIdOf(s.tunnel().name());
+        String tunnelId = Placeholders.tunnelIdOf(s.tunnelName());
+        if (tunnelId == null && s.tunnel() != null) {
+            tunnelId = Placeholders.tunnelIdOf(s.tunnel().name());
+        }
         RoutingAdjacency down = RoutingAdjacencies.firstDown(s);
         if (tunnelId == null && down != null) {
             tunnelId = Placeholders.tunnelIdOf(down.iface());
         }
         return new Placeholders(s.peer(), s.sourceInterface(), tunnelId, s.cryptoAcl(),
-                down == null ? null : RoutingAdjacencies.address(down));
+                down == null ? null : RoutingAdjacencies.address(down), s.ikeVersion());
     }
 }

@@ -1,6 +1,8 @@
 package io.tunnelwatch.streams.alert;
 
+import io.tunnelwatch.events.IkeVersion;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -13,9 +15,21 @@ import java.util.regex.Pattern;
  *
  * @param tunnelId the tunnel interface number ({@code 7} of {@code Tunnel7})
  * @param neighbor the routing neighbour over the tunnel whose adjacency is down ({@code <neighbor>})
+ * @param ikeVersion the IKE version the peer's messages and polls showed: a command of the other family
+ *                   ({@code show crypto isakmp …} for an IKEv2 peer, {@code … ikev2 …} for an IKEv1 peer) would only
+ *                   show nothing, so it is left out; both families are given while the version is unknown
  */
 public record Placeholders(String peer, String sourceInterface, String tunnelId, String cryptoAcl,
-                           String neighbor) {
+                           String neighbor, IkeVersion ikeVersion) {
+
+    public Placeholders {
+        ikeVersion = ikeVersion == null ? IkeVersion.UNKNOWN : ikeVersion;
+    }
+
+    /** The values of a peer whose IKE version is not known. */
+    public Placeholders(String peer, String sourceInterface, String tunnelId, String cryptoAcl, String neighbor) {
+        this(peer, sourceInterface, tunnelId, cryptoAcl, neighbor, IkeVersion.UNKNOWN);
+    }
 
     /** The values without a routing neighbour. */
     public Placeholders(String peer, String sourceInterface, String tunnelId, String cryptoAcl) {
@@ -37,16 +51,34 @@ public record Placeholders(String peer, String sourceInterface, String tunnelId,
     private static final List<Reduction> REDUCTIONS = List.of(
             new Reduction(" source <src-if>", ""),
             new Reduction("show ip access-lists <acl>", "show ip access-lists"),
+            new Reduction(" source tunnel <id>", ""),
+            new Reduction("neighbor tunnel <id>", "neighbor"),
+            new Reduction("neighbors tunnel <id>", "neighbors"),
             new Reduction("show interface tunnel <id>", "show ip interface brief | include Tunnel"),
             new Reduction("interface tunnel <id>", "the tunnel interface"));
+
+    private boolean otherIkeFamily(String template) {
+        String lower = template.toLowerCase(Locale.ROOT);
+        return switch (ikeVersion) {
+            case IKEV1 -> lower.contains("ikev2");
+            case IKEV2 -> lower.contains("isakmp");
+            case UNKNOWN -> false;
+        };
+    }
 
     /** Whether {@code text} still holds a {@code <placeholder>}. */
     public static boolean hasPlaceholder(String text) {
         return PLACEHOLDER.matcher(text).find();
     }
 
-    /** {@code template} with every known value filled, in a form that runs; empty when no such form exists. */
+    /**
+     * {@code template} with every known value filled, in a form that runs; empty when no such form exists or when it
+     * is a command of the IKE family the peer does not speak.
+     */
     public Optional<String> runnable(String template) {
+        if (otherIkeFamily(template)) {
+            return Optional.empty();
+        }
         String out = fill(template);
         for (Reduction r : REDUCTIONS) {
             out = out.replace(r.clause(), r.without());

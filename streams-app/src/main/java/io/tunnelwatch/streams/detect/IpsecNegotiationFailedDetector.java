@@ -24,7 +24,15 @@ public final class IpsecNegotiationFailedDetector implements Detector {
     static final String PROXY = "proxy identities: the crypto ACLs are not mirror images of each other";
     static final String TRANSFORM = "transform-set mismatch";
     static final String PFS = "PFS group mismatch";
+    /** IOS-XE's published fail_reason "IPSec Proposal failure": the phase-2 proposal (transform set or PFS) refused. */
+    static final String PROPOSAL = "IPsec proposal failure: compare transform sets and PFS groups";
     static final String UNKNOWN = "no reason given: compare transform sets, PFS groups and crypto ACLs";
+    /**
+     * IKEv1's {@code IKMP_MODE_FAILURE ... Quick mode}: the phase-2 exchange failed, which at normal logging is all an
+     * IOS router says of a refused transform set, PFS group or pair of selectors.
+     */
+    static final String QUICK_MODE = "phase-2 (quick mode) negotiation failed, its proposal or selectors refused:"
+            + " compare transform sets, PFS groups and crypto ACLs";
 
     private static final EventKind[] EVIDENCE = {EventKind.IKE_SA_UP, EventKind.IPSEC_SETUP_FAILED,
         EventKind.PROXY_IDENTITIES_REJECTED, EventKind.IKE_STATE};
@@ -82,6 +90,12 @@ public final class IpsecNegotiationFailedDetector implements Detector {
         }
         if (reason.contains("pfs") || reason.contains("dh group")) {
             return PFS;
+        }
+        if (reason.contains("proposal")) {
+            return PROPOSAL + " (router said: " + ipsec.failReason() + ")";
+        }
+        if (reason.contains("quick mode")) {
+            return QUICK_MODE + " (router said: " + ipsec.failReason() + ")";
         }
         return reason.isEmpty() ? UNKNOWN : UNKNOWN + " (router said: " + ipsec.failReason() + ")";
     }

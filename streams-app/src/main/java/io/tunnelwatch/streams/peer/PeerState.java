@@ -26,8 +26,12 @@ import java.util.Objects;
  * @param lastSample      the last SNMP poll of the peer, totals and deltas
  * @param recentDeltas    the deltas of the last {@link #MAX_DELTAS} polls, oldest first
  * @param tunnel          the SVTI tunnel interface, when a message named it
- * @param sourceInterface the tunnel source interface, when a message named it (the inventory will tell later)
- * @param cryptoAcl       the crypto ACL, when a message named it
+ * @param sourceInterface the tunnel source interface, as the inventory names it, else a poll learned it (TUNNEL-MIB
+ *                        local address → IP-MIB) or a message named it
+ * @param cryptoAcl       the crypto ACL, as the inventory or a message names it
+ * @param tunnelName      the tunnel interface to the peer ({@code Tunnel7}) as the inventory names it, else a poll
+ *                        learned it (TUNNEL-MIB remote endpoint); null when neither tells (a message naming the
+ *                        interface sets {@code tunnel})
  * @param probeFailing    whether the last IP SLA probe to the peer failed; null when never seen
  * @param upDowns         the last {@link #MAX_UP_DOWNS} times the IPsec SA went up or down, oldest first
  * @param recentEvents    the last {@link #MAX_EVENTS} events by receive time, oldest first
@@ -58,6 +62,7 @@ public record PeerState(
         TunnelInterface tunnel,
         String sourceInterface,
         String cryptoAcl,
+        String tunnelName,
         Boolean probeFailing,
         List<UpDown> upDowns,
         List<Evidence> recentEvents,
@@ -119,6 +124,7 @@ public record PeerState(
         private TunnelInterface tunnel;
         private String sourceInterface;
         private String cryptoAcl;
+        private String tunnelName;
         private Boolean probeFailing;
         private final List<UpDown> upDowns = new ArrayList<>();
         private final List<Evidence> recentEvents = new ArrayList<>();
@@ -148,6 +154,7 @@ public record PeerState(
             tunnel = s.tunnel;
             sourceInterface = s.sourceInterface;
             cryptoAcl = s.cryptoAcl;
+            tunnelName = s.tunnelName;
             probeFailing = s.probeFailing;
             upDowns.addAll(s.upDowns);
             recentEvents.addAll(s.recentEvents);
@@ -238,6 +245,11 @@ public record PeerState(
 
         public Builder cryptoAcl(String v) {
             cryptoAcl = v;
+            return this;
+        }
+
+        public Builder tunnelName(String v) {
+            tunnelName = v;
             return this;
         }
 
@@ -345,7 +357,7 @@ public record PeerState(
         public PeerState build() {
             return new PeerState(VERSION, device, peer, phase, phaseSince, ikeVersion, natT, lastEventAt,
                     lastMnemonic, ike, ipsec, lastSample, recentDeltas, tunnel, sourceInterface, cryptoAcl,
-                    probeFailing, upDowns, recentEvents, farEnd, openAlert, nextCheckAt, milestones, adjacencies);
+                    tunnelName, probeFailing, upDowns, recentEvents, farEnd, openAlert, nextCheckAt, milestones, adjacencies);
         }
 
         private static <T> void appendBounded(List<T> list, T item, int max) {

@@ -19,9 +19,13 @@ import java.util.stream.Stream;
  */
 public final class PeerStateMachine {
 
-    /** Event fields that name the tunnel source interface and the crypto ACL, when a message or the inventory tells. */
+    /**
+     * Event fields that name the tunnel source interface and the crypto ACL, when a message or the inventory tells,
+     * and the tunnel interface, when the inventory tells.
+     */
     public static final String SOURCE_INTERFACE_FIELD = "source_interface";
     public static final String CRYPTO_ACL_FIELD = "crypto_acl";
+    public static final String TUNNEL_INTERFACE_FIELD = "tunnel_interface";
     /** The IKE status the poller reports for a peer with an active cikeTunnelTable row (cikeTunStatus active(1)). */
     static final String IKE_ROW_ACTIVE = "active";
 
@@ -51,6 +55,7 @@ public final class PeerStateMachine {
         }
         Instant at = sample.polledAt();
         PeerState.Builder next = state.toBuilder().lastEventAt(at).sample(sample);
+        recordFacts(next, sample);
         if (olderThanStates(state, at)) {
             // A poll taken before the last change a message or trap reported (it reached the tracker late)
             // brings its counters, not its older view of the SAs.
@@ -195,6 +200,20 @@ public final class PeerStateMachine {
         String acl = event.fields().get(CRYPTO_ACL_FIELD);
         if (acl != null) {
             next.cryptoAcl(acl);
+        }
+        String tunnel = event.fields().get(TUNNEL_INTERFACE_FIELD);
+        if (tunnel != null) {
+            next.tunnelName(tunnel);
+        }
+    }
+
+    /** What a poll learned of the peer's interfaces; the collector has put the inventory's names over it already. */
+    private static void recordFacts(PeerState.Builder next, CounterSample sample) {
+        if (sample.sourceInterface() != null) {
+            next.sourceInterface(sample.sourceInterface());
+        }
+        if (sample.tunnelInterface() != null) {
+            next.tunnelName(sample.tunnelInterface());
         }
     }
 

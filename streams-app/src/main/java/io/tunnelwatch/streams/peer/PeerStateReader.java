@@ -62,6 +62,7 @@ final class PeerStateReader {
             PeerState.TunnelInterface tunnel;
             String sourceInterface;
             String cryptoAcl;
+            String tunnelName;
             Boolean probeFailing;
             List<UpDown> upDowns;
             List<Evidence> recentEvents;
@@ -89,6 +90,7 @@ final class PeerStateReader {
                 case "tunnel" -> f.tunnel = readTunnel(p, t);
                 case "sourceInterface" -> f.sourceInterface = text(p, t);
                 case "cryptoAcl" -> f.cryptoAcl = text(p, t);
+                case "tunnelName" -> f.tunnelName = text(p, t);
                 case "probeFailing" -> f.probeFailing = JsonValues.bool(p, t);
                 case "upDowns" -> f.upDowns = readList(p, t, PeerStateReader::readUpDown);
                 case "recentEvents" -> f.recentEvents = readList(p, t, PeerStateReader::readEvidence);
@@ -102,7 +104,7 @@ final class PeerStateReader {
         });
         return new PeerState(f.v, f.device, f.peer, f.phase, f.phaseSince, f.ikeVersion, f.natT, f.lastEventAt,
                 f.lastMnemonic, f.ike, f.ipsec, f.lastSample, f.recentDeltas, f.tunnel, f.sourceInterface,
-                f.cryptoAcl, f.probeFailing, f.upDowns, f.recentEvents, f.farEnd, f.openAlert, f.nextCheckAt,
+                f.cryptoAcl, f.tunnelName, f.probeFailing, f.upDowns, f.recentEvents, f.farEnd, f.openAlert, f.nextCheckAt,
                 f.milestones, f.adjacencies);
     }
 

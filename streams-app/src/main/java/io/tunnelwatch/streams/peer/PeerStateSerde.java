@@ -97,7 +97,8 @@ public final class PeerStateSerde implements Serde<PeerState> {
             }
             writeDeltas(s.recentDeltas());
             writeTunnel(s.tunnel());
-            out.string("sourceInterface", s.sourceInterface()).string("cryptoAcl", s.cryptoAcl());
+            out.string("sourceInterface", s.sourceInterface()).string("cryptoAcl", s.cryptoAcl())
+                    .string("tunnelName", s.tunnelName());
             if (s.probeFailing() == null) {
                 out.nullMember("probeFailing");
             } else {

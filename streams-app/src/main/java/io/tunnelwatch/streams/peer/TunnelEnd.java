@@ -1,10 +1,12 @@
 package io.tunnelwatch.streams.peer;
 
+import io.tunnelwatch.events.DeviceAddress;
 import io.tunnelwatch.events.EventKind;
 import io.tunnelwatch.events.PeerKey;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -35,6 +37,15 @@ public record TunnelEnd(int v, String device, String peer, String farDevice, Ins
         Objects.requireNonNull(peer, "peer");
         Objects.requireNonNull(farDevice, "farDevice");
         recentDeltas = recentDeltas == null ? List.of() : List.copyOf(recentDeltas);
+    }
+
+    /**
+     * The report for the far end when the peer's address is another monitored router's ({@code far}: what the
+     * inventory says of that address; null when no router has it); empty for a peer that is no monitored router or
+     * is this router itself, which is not correlated (docs/architecture.md#detectors-and-alerts, both ends).
+     */
+    public static Optional<TunnelEnd> forFarEnd(PeerState s, DeviceAddress far, Instant at) {
+        return far == null || far.device().equals(s.device()) ? Optional.empty() : Optional.of(of(s, far.device(), at));
     }
 
     /** The report of a peer's state, whose peer address belongs to {@code farDevice}. */

@@ -1,27 +1,17 @@
 package io.tunnelwatch.streams.topology;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import io.tunnelwatch.events.PeerKey;
-import io.tunnelwatch.events.json.Json;
-import io.tunnelwatch.streams.alert.AlertLifecycle;
 import io.tunnelwatch.streams.alert.CatchUp;
-import io.tunnelwatch.streams.alert.Placeholders;
 import io.tunnelwatch.streams.detect.DetectorSettings;
 import io.tunnelwatch.streams.detect.PeerTimers;
-import io.tunnelwatch.streams.device.DeviceSilentDetector;
+import io.tunnelwatch.streams.device.DeviceAlerting;
 import io.tunnelwatch.streams.device.DeviceState;
 import io.tunnelwatch.streams.device.DeviceStatus;
 import io.tunnelwatch.streams.peer.DeviceActivity;
 import io.tunnelwatch.streams.peer.PeerState;
 import io.tunnelwatch.streams.peer.PeerStateListener;
 import io.tunnelwatch.streams.verdict.AlertRecord;
-import io.tunnelwatch.streams.verdict.Finding;
-import io.tunnelwatch.streams.verdict.OpenAlert;
 import java.time.Instant;
-import java.util.Objects;
-import java.util.Optional;
-import java.util.stream.Stream;
-import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -30,9 +20,9 @@ import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * The Kafka Streams adapter of DeviceSilent (docs/runbook.md#device-layer): folds {@code device|*} activity into the
- * {@link DeviceState}, runs {@link DeviceSilentDetector} through the same {@link AlertLifecycle} as the peers (alerts
- * keyed {@code device|*} on {@code tunnelwatch.alerts}), keeps the device's timer in memory ({@link PeerTimers}), and
- * publishes a {@link DeviceStatus} whenever the silence opens or closes, for the global store the peer trackers read.
+ * {@link DeviceState}, has {@link DeviceAlerting} judge it (alerts keyed {@code device|*} on
+ * {@code tunnelwatch.alerts}), keeps the device's timer in memory ({@link PeerTimers}), and publishes the
+ * {@link DeviceStatus} it gives whenever the silence opens or closes, for the global store the peer trackers read.
  * Judged in history ({@link CatchUp}: a replay), the silence does not open.
  */
 public final class DeviceTrackerProcessor implements Processor<PeerKey, DeviceActivity, PeerKey, Object> {
@@ -43,8 +33,7 @@ public final class DeviceTrackerProcessor implements Processor<PeerKey, DeviceAc
 
     private final Wiring wiring;
     private final PeerStateListener alertListener;
-    private final DeviceSilentDetector detector;
-    private final AlertLifecycle lifecycle;
+    private final DeviceAlerting alerting;
     private final java.time.Duration catchUpHorizon;
     private CatchUp catchUp;
     private ProcessorContext<PeerKey, Object> context;
@@ -56,8 +45,7 @@ public final class DeviceTrackerProcessor implements Processor<PeerKey, DeviceAc
     public DeviceTrackerProcessor(Wiring wiring, PeerStateListener alertListener, DetectorSettings settings) {
         this.wiring = wiring;
         this.alertListener = alertListener;
-        this.detector = new DeviceSilentDetector(settings);
-        this.lifecycle = new AlertLifecycle(settings.resolveAfter(), settings.catchUpHorizon());
+        this.alerting = new DeviceAlerting(settings);
         this.catchUpHorizon = settings.catchUpHorizon();
     }
 
@@ -103,33 +91,19 @@ public final class DeviceTrackerProcessor implements Processor<PeerKey, DeviceAc
     }
 
     private void settle(PeerKey key, DeviceState prior, DeviceState applied, Instant now, boolean history) {
-        Optional<Finding> finding = detector.detect(applied, now);
-        AlertLifecycle.Step step = lifecycle.step(key.device(), key.peer(), applied.openAlert(),
-                finding.stream().toList(), new Placeholders(key.peer(), null, null, null), now, history);
-        Instant next = Stream.of(detector.nextCheck(applied, now), lifecycle.resolveDue(step.open()),
-                        Optional.ofNullable(step.recheckAt()))
-                .flatMap(Optional::stream).min(Instant::compareTo).orElse(null);
-        DeviceState after = applied.with(step.open(), next);
-        timers.reschedule(key, applied.nextCheckAt(), next);
-        for (AlertRecord alert : step.records()) {
-            context.forward(new Record<>(key, (Object) toJson(alert), now.toEpochMilli()), wiring.alertsSink());
+        DeviceAlerting.Outcome outcome = alerting.evaluate(key, prior, applied, now, history);
+        DeviceState after = outcome.state();
+        timers.reschedule(key, applied.nextCheckAt(), after.nextCheckAt());
+        for (AlertRecord alert : outcome.records()) {
+            context.forward(new Record<>(key, (Object) JsonText.of(alert), now.toEpochMilli()), wiring.alertsSink());
         }
         if (after.equals(prior)) {
             return;
         }
         store.put(key, after);
         announce(key, after);
-        OpenAlert before = prior == null ? null : prior.openAlert();
-        if (!Objects.equals(idOf(before), idOf(step.open()))) {
-            OpenAlert open = step.open();
-            DeviceStatus status = new DeviceStatus(DeviceStatus.VERSION, key.device(), open != null,
-                    open == null ? null : applied.silentSince(), idOf(open));
-            context.forward(new Record<>(key, (Object) toJson(status), now.toEpochMilli()), wiring.statusSink());
-        }
-    }
-
-    private static String idOf(OpenAlert alert) {
-        return alert == null ? null : alert.id();
+        outcome.status().ifPresent(status -> context.forward(
+                new Record<>(key, (Object) JsonText.of(status), now.toEpochMilli()), wiring.statusSink()));
     }
 
     /** The alert metrics speak of peers; a device's alert is shown on its {@code device|*} pseudo-peer. */
@@ -137,14 +111,6 @@ public final class DeviceTrackerProcessor implements Processor<PeerKey, DeviceAc
         owned.add(key);
         alertListener.updated(key, PeerState.unknown(key.device(), key.peer()).toBuilder()
                 .openAlert(state.openAlert()).build());
-    }
-
-    private static String toJson(Object value) {
-        try {
-            return Json.mapper().writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new SerializationException("cannot write " + value.getClass().getSimpleName(), e);
-        }
     }
 
     @Override

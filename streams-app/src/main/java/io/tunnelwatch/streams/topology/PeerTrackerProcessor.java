@@ -1,9 +1,7 @@
 package io.tunnelwatch.streams.topology;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import io.tunnelwatch.events.DeviceAddress;
 import io.tunnelwatch.events.PeerKey;
-import io.tunnelwatch.events.json.Json;
 import io.tunnelwatch.streams.alert.CatchUp;
 import io.tunnelwatch.streams.alert.PeerAlerting;
 import io.tunnelwatch.streams.detect.DetectorSettings;
@@ -16,6 +14,7 @@ import io.tunnelwatch.streams.peer.PeerState;
 import io.tunnelwatch.streams.peer.PeerStateListener;
 import io.tunnelwatch.streams.peer.PeerStateMachine;
 import io.tunnelwatch.streams.peer.PeerStatePublication;
+import io.tunnelwatch.streams.peer.PeerTime;
 import io.tunnelwatch.streams.peer.TunnelEnd;
 import io.tunnelwatch.streams.reject.InputValidator;
 import io.tunnelwatch.streams.reject.RejectedRecords;
@@ -26,7 +25,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
-import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -60,9 +58,6 @@ public final class PeerTrackerProcessor implements Processor<PeerKey, PeerInput,
                          String activitySink, String deviceStatusStore, String addressStore,
                          String tunnelEndsSink, String unpublishedStore) {
     }
-
-    /** While a device is silent, its peers are looked at again this often (their alerts are held meanwhile). */
-    public static final Duration SUPPRESSED_RECHECK = Duration.ofSeconds(30);
 
     private final Wiring wiring;
     private final PeerStateListener listener;
@@ -125,7 +120,7 @@ public final class PeerTrackerProcessor implements Processor<PeerKey, PeerInput,
             return;
         }
         DeviceActivity activity = input.activity();
-        Instant time = inputTime(record.timestamp(), activity == null ? null : activity.at());
+        Instant time = PeerTime.inputTime(record.timestamp(), activity == null ? null : activity.at());
         catchUp.input(time, wallClock);
         if (activity != null && throttle.shouldSend(activity)) {
             context.forward(new Record<>(PeerKey.deviceWide(key.device()), (Object) activity, record.timestamp()),
@@ -139,58 +134,17 @@ public final class PeerTrackerProcessor implements Processor<PeerKey, PeerInput,
         if (applied == null) {
             return;
         }
-        // Record time (collector receive time), not the wall clock: a replay after a restart re-decides alike.
-        Instant at = judgedAt(time, prior);
+        Instant at = PeerTime.judgedAt(time, prior);
         settle(key, prior, applied, at, catchUp.isHistory(at, wallClock));
         if (input.concernsFarEnd()) {
             reportToFarEnd(applied, at);
         }
     }
 
-    /**
-     * When the peer address is another inventory router, tells the tunnel-pair joiner this end's deltas and rekeys
-     * (docs/architecture.md#detectors-and-alerts, both ends); a peer that is no monitored router is not correlated.
-     */
+    /** Tells the tunnel-pair joiner this end's deltas and rekeys when the peer is another monitored router. */
     private void reportToFarEnd(PeerState state, Instant at) {
-        DeviceAddress far = addresses.get(state.peer());
-        if (far == null || far.device().equals(state.device())) {
-            return;
-        }
-        TunnelEnd end = TunnelEnd.of(state, far.device(), at);
-        context.forward(new Record<>(TunnelEnd.pairKey(state.device(), far.device()), (Object) toJson(end),
-                at.toEpochMilli()), wiring.tunnelEndsSink());
-    }
-
-    /**
-     * The record timestamp is the input's own time cut to the millisecond; judged at the cut time, a message would
-     * lie in its own future and count for nothing until the next input. Within that millisecond, the input's time.
-     */
-    static Instant inputTime(long recordMillis, Instant inputAt) {
-        Instant recordTime = Instant.ofEpochMilli(recordMillis);
-        return inputAt != null && inputAt.isAfter(recordTime) && inputAt.toEpochMilli() == recordMillis
-                ? inputAt : recordTime;
-    }
-
-    /**
-     * The time a peer is judged at: its input's time, but never before what the peer already knows. A far end's
-     * report (another partition, another poll cycle) or a late input carries an older time; judged then, a condition
-     * held past its threshold looks younger than it and an open alert starts clearing while nothing healed.
-     */
-    static Instant judgedAt(Instant inputTime, PeerState prior) {
-        Instant at = inputTime;
-        if (prior != null) {
-            at = later(at, prior.lastEventAt());
-            at = later(at, prior.lastSample() == null ? null : prior.lastSample().polledAt());
-            if (prior.openAlert() != null) {
-                at = later(at, prior.openAlert().openedAt());
-                at = later(at, prior.openAlert().clearingSince());
-            }
-        }
-        return at;
-    }
-
-    private static Instant later(Instant a, Instant b) {
-        return b != null && b.isAfter(a) ? b : a;
+        TunnelEnd.forFarEnd(state, addresses.get(state.peer()), at).ifPresent(end -> context.forward(
+                new Record<>(TunnelEnd.pairKey(end.device(), end.farDevice()), (Object) JsonText.of(end), at.toEpochMilli()), wiring.tunnelEndsSink()));
     }
 
     /** Re-evaluates the peers whose timer is due; the others are not touched. */
@@ -226,14 +180,11 @@ public final class PeerTrackerProcessor implements Processor<PeerKey, PeerInput,
     }
 
     private void settle(PeerKey key, PeerState prior, PeerState applied, Instant now, boolean history) {
-        PeerAlerting.Outcome outcome = isDeviceSilent(key)
-                ? new PeerAlerting.Outcome(applied.toBuilder().nextCheckAt(now.plus(SUPPRESSED_RECHECK)).build(),
-                        java.util.List.of())
-                : alerting.evaluate(applied, now, history);
+        PeerAlerting.Outcome outcome = alerting.evaluate(applied, now, history, isDeviceSilent(key));
         PeerState next = outcome.state();
         timers.reschedule(key, applied.nextCheckAt(), next.nextCheckAt());
         for (AlertRecord alert : outcome.records()) {
-            context.forward(new Record<>(key, (Object) toJson(alert), now.toEpochMilli()), wiring.alertsSink());
+            context.forward(new Record<>(key, (Object) JsonText.of(alert), now.toEpochMilli()), wiring.alertsSink());
         }
         if (next.equals(prior)) {
             return;
@@ -264,22 +215,10 @@ public final class PeerTrackerProcessor implements Processor<PeerKey, PeerInput,
         }
     }
 
-    /**
-     * DeviceSilent holds the device's peers' alerts (docs/runbook.md#device-layer): none opens, and an open one is
-     * neither
-     * updated nor resolved, since nothing said about the peer now can be trusted. Read from the global store.
-     */
+    /** Whether DeviceSilent is open for the peer's device, from the global store of device statuses. */
     private boolean isDeviceSilent(PeerKey key) {
         DeviceStatus status = deviceStatus.get(PeerKey.deviceWide(key.device()));
         return status != null && status.silent();
-    }
-
-    private static String toJson(Object value) {
-        try {
-            return Json.mapper().writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new SerializationException("cannot write " + value.getClass().getSimpleName(), e);
-        }
     }
 
     private void announce(PeerKey key, PeerState state) {

@@ -62,6 +62,31 @@ class DetectorsTest {
     }
 
     @Test
+    void ipsecFailedShouldReadThePublishedProposalFailureReasonAsTransformSetOrPfs() {
+        java.util.regex.Matcher published = java.util.regex.Pattern.compile("fail_reason:(.+?) fail_class_cnt")
+                .matcher(io.tunnelwatch.events.IosXeMessages.get("ipsec-proposal-failure").template());
+        assertThat(published.find()).isTrue();
+        PeerState s = machine.apply(null, event(EventKind.IKE_SA_UP, T0));
+        PeerState failed = machine.apply(s, event(EventKind.IPSEC_SETUP_FAILED, T0,
+                Map.of("fail_reason", published.group(1))));
+
+        assertThat(new IpsecNegotiationFailedDetector(settings).detect(failed, T0)).map(Finding::cause).get()
+                .asString().startsWith(IpsecNegotiationFailedDetector.PROPOSAL).contains(published.group(1));
+    }
+
+    @Test
+    void ipsecFailedShouldReadAnIkev1QuickModeFailureAsARefusedPhaseTwoProposal() {
+        String quickMode = io.tunnelwatch.events.IosXeMessages.get("ikmp-quick-mode-failure").template()
+                .replace("{peer}", "198.51.100.7").replaceFirst("^%[A-Z0-9_-]+: ", "");
+        PeerState s = machine.apply(null, event(EventKind.IKE_SA_UP, T0));
+        PeerState failed = machine.apply(s, event(EventKind.IPSEC_SETUP_FAILED, T0, Map.of("fail_reason", quickMode)));
+
+        assertThat(new IpsecNegotiationFailedDetector(settings).detect(failed, T0)).map(Finding::cause).get()
+                .asString().startsWith(IpsecNegotiationFailedDetector.QUICK_MODE).contains("Quick mode");
+    }
+
+    /** "PFS group mismatch" is no published IOS-XE fail_reason: the detector only tolerates such a text. */
+    @Test
     void ipsecFailedShouldReadPfsAndProxyIdentitiesFromTheFailure() {
         PeerState s = machine.apply(null, event(EventKind.IKE_SA_UP, T0));
         PeerState pfs = machine.apply(s, event(EventKind.IPSEC_SETUP_FAILED, T0,

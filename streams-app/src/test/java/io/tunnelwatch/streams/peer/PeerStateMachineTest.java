@@ -38,6 +38,20 @@ class PeerStateMachineTest {
     }
 
     @Test
+    void shouldKeepTheInterfacesTheInventoryAndThePollsName() {
+        PeerState heard = machine.apply(null, event(EventKind.IPSEC_SETUP_FAILED, T0, Map.of(
+                PeerStateMachine.TUNNEL_INTERFACE_FIELD, "Tunnel232", PeerStateMachine.CRYPTO_ACL_FIELD, "VPN-ACL")));
+        PeerState polled = machine.apply(null, sample(T0, 1, 1, 1).withInterfaces("Tunnel9", "GigabitEthernet1"));
+
+        assertThat(heard.tunnelName()).isEqualTo("Tunnel232");
+        assertThat(heard.cryptoAcl()).isEqualTo("VPN-ACL");
+        assertThat(polled.tunnelName()).isEqualTo("Tunnel9");
+        assertThat(polled.sourceInterface()).isEqualTo("GigabitEthernet1");
+        assertThat(machine.apply(polled, sample(T0.plusSeconds(60), 1, 1, 1)).sourceInterface())
+                .as("a poll that learned nothing keeps what an earlier one learned").isEqualTo("GigabitEthernet1");
+    }
+
+    @Test
     void shouldNotLetAPollTakenBeforeASessionDownBringTheSasBack() {
         PeerState down = machine.apply(machine.apply(null, event(EventKind.SESSION_UP, T0)),
                 event(EventKind.SESSION_DOWN, T0.plusSeconds(10)));

@@ -65,6 +65,7 @@ class PeerStateSerdeTest {
                 .tunnel(new PeerState.TunnelInterface("Tunnel7", false, at))
                 .sourceInterface("GigabitEthernet0/0/0")
                 .cryptoAcl("VPN-TO-BRANCH7")
+                .tunnelName("Tunnel7")
                 .probeFailing(Boolean.TRUE)
                 .upDown(new UpDown(at, true))
                 .upDown(new UpDown(at.plusSeconds(1), false))

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tunnelwatch.events.CounterSample;
 import io.tunnelwatch.events.EventKind;
+import io.tunnelwatch.events.IkeVersion;
 import io.tunnelwatch.streams.peer.PeerStateListener;
 import io.tunnelwatch.streams.verdict.AlertRecord;
 import java.nio.file.Path;
@@ -68,7 +69,8 @@ class ExpectedPeerNatMtuTopologyTest {
 
     @Test
     void shouldOpenNatExemptionMissingWithTheNatCommandsAndResolveOnceTrafficEncrypts() {
-        tw.pipe(event(EventKind.SESSION_UP, T0, CRYPTO_MAP_OVER_NAT_T));
+        // %CRYPTO-5-SESSION_STATUS is an IKEv1 router's line, so the alert gives the isakmp commands
+        tw.pipe(event(EventKind.SESSION_UP, IkeVersion.IKEV1, T0, CRYPTO_MAP_OVER_NAT_T, "session_up text"));
         for (int i = 1; i <= 3; i++) {
             tw.pipe(sample(T0.plusSeconds(30L * i), 1, 0, 40));
         }

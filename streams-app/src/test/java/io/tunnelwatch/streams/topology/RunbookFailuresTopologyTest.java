@@ -10,7 +10,9 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import io.tunnelwatch.events.CounterSample;
 import io.tunnelwatch.events.EventKind;
+import io.tunnelwatch.events.IkeVersion;
 import io.tunnelwatch.events.Layer;
+import io.tunnelwatch.events.TunnelEvent;
 import io.tunnelwatch.streams.peer.PeerStateListener;
 import io.tunnelwatch.streams.verdict.AlertRecord;
 import java.nio.file.Path;
@@ -68,8 +70,8 @@ class RunbookFailuresTopologyTest {
 
     @Test
     void shouldNameAProposalMismatchWhenMainModeHangsAfterAttributesWereRefused() {
-        tw.pipe(ikeState("MM_SA_SETUP", T0));
-        tw.pipe(event(EventKind.IKE_PROPOSAL_REJECTED, T0.plusSeconds(1)));
+        tw.pipe(ikeV1(EventKind.IKE_STATE, Map.of("state", "MM_SA_SETUP"), T0));
+        tw.pipe(ikeV1(EventKind.IKE_PROPOSAL_REJECTED, Map.of(), T0.plusSeconds(1)));
         tw.advance(Duration.ofSeconds(61));
 
         AlertRecord opened = single(tw.alerts());
@@ -78,8 +80,8 @@ class RunbookFailuresTopologyTest {
         assertThat(opened.cause()).startsWith("proposal mismatch");
         assertThat(opened.commands()).contains("show crypto isakmp policy", "undebug all");
 
-        tw.pipe(ikeState("QM_IDLE", T0.plusSeconds(70)));
-        tw.pipe(event(EventKind.SESSION_UP, T0.plusSeconds(71)));
+        tw.pipe(ikeV1(EventKind.IKE_STATE, Map.of("state", "QM_IDLE"), T0.plusSeconds(70)));
+        tw.pipe(ikeV1(EventKind.SESSION_UP, Map.of(), T0.plusSeconds(71)));
         tw.advance(Duration.ofSeconds(75));
         assertThat(single(tw.alerts()).action()).isEqualTo(AlertRecord.Action.RESOLVED);
     }
@@ -88,12 +90,12 @@ class RunbookFailuresTopologyTest {
     void shouldCallAPeerThatRefusesTheProposalInMmNoStateIkeNegotiationStuckNotUnreachable() {
         // IOS stays in MM_NO_STATE when the responder refuses the policy
         // (docs/cisco-sources.md#ike-and-ipsec-syslog-messages IKMP_MODE_FAILURE)
-        tw.pipe(event(EventKind.SESSION_DOWN, T0));
+        tw.pipe(ikeV1(EventKind.SESSION_DOWN, Map.of(), T0));
         for (int minute = 0; minute < 3; minute++) {
             Instant at = T0.plusSeconds(1 + 60L * minute);
-            tw.pipe(ikeState("MM_NO_STATE", at));
-            tw.pipe(event(EventKind.IKE_PROPOSAL_REJECTED, at.plusMillis(10)));
-            tw.pipe(event(EventKind.IKE_MODE_FAILURE, at.plusMillis(20)));
+            tw.pipe(ikeV1(EventKind.IKE_STATE, Map.of("state", "MM_NO_STATE"), at));
+            tw.pipe(ikeV1(EventKind.IKE_PROPOSAL_REJECTED, Map.of(), at.plusMillis(10)));
+            tw.pipe(ikeV1(EventKind.IKE_MODE_FAILURE, Map.of(), at.plusMillis(20)));
             tw.advance(Duration.ofSeconds(60));
         }
 
@@ -326,5 +328,10 @@ class RunbookFailuresTopologyTest {
     private static AlertRecord single(List<AlertRecord> records) {
         assertThat(records).hasSize(1);
         return records.get(0);
+    }
+
+    /** An event of an IKEv1 router: ISAKMP states and refusals are IKEv1 texts, so its commands are the isakmp ones. */
+    private static TunnelEvent ikeV1(EventKind kind, Map<String, String> fields, Instant at) {
+        return event(kind, IkeVersion.IKEV1, at, fields, kind.name().toLowerCase() + " text");
     }
 }

@@ -5,10 +5,12 @@ import static io.tunnelwatch.mib.IfMib.IF_MTU;
 import static io.tunnelwatch.mib.IfMib.IF_NAME;
 import static io.tunnelwatch.mib.IfMib.IF_OPER_STATUS;
 import static io.tunnelwatch.mib.IfMib.IF_TYPE;
+import static io.tunnelwatch.mib.IpMib.IP_AD_ENT_IF_INDEX;
 import static io.tunnelwatch.mib.IpsecFlowMonitorMib.*;
 import static io.tunnelwatch.mib.RttMonMib.RTT_MON_CTRL_ADMIN_TAG;
 import static io.tunnelwatch.mib.RttMonMib.RTT_MON_ECHO_ADMIN_TARGET_ADDRESS;
 import static io.tunnelwatch.mib.RttMonMib.RTT_MON_LATEST_RTT_OPER_SENSE;
+import static io.tunnelwatch.mib.TunnelMib.TUNNEL_IF_LOCAL_INET_ADDRESS;
 import static io.tunnelwatch.mib.TunnelMib.TUNNEL_IF_REMOTE_INET_ADDRESS;
 
 import java.util.List;
@@ -20,7 +22,8 @@ import java.util.List;
 public final class PolledColumns {
 
     /** The cikeTunnelTable columns one poll reads. */
-    public static final List<String> IKE_TUNNEL_COLUMNS = List.of(CIKE_TUN_REMOTE_ADDR, CIKE_TUN_STATUS);
+    public static final List<String> IKE_TUNNEL_COLUMNS =
+            List.of(CIKE_TUN_REMOTE_ADDR, CIKE_TUN_STATUS, CIKE_TUN_LOCAL_ADDR);
 
     /** The cipSecTunnelTable columns one poll reads; both the Counter32 and the Counter64 octet columns. */
     public static final List<String> IPSEC_TUNNEL_COLUMNS = List.of(CIPSEC_TUN_IKE_TUNNEL_INDEX,
@@ -33,9 +36,12 @@ public final class PolledColumns {
     public static final List<String> SLA_COLUMNS =
             List.of(RTT_MON_CTRL_ADMIN_TAG, RTT_MON_ECHO_ADMIN_TARGET_ADDRESS, RTT_MON_LATEST_RTT_OPER_SENSE);
 
-    /** The interface columns one poll reads (ifTable, ifXTable, tunnelIfTable share the ifIndex). */
-    public static final List<String> INTERFACE_COLUMNS =
-            List.of(IF_DESCR, IF_TYPE, IF_MTU, IF_OPER_STATUS, IF_NAME, TUNNEL_IF_REMOTE_INET_ADDRESS);
+    /**
+     * The interface columns one poll reads: ifTable, ifXTable and tunnelIfTable share the ifIndex; ipAddrTable,
+     * indexed by the address, names the interface holding a tunnel's local address (its source interface).
+     */
+    public static final List<String> INTERFACE_COLUMNS = List.of(IF_DESCR, IF_TYPE, IF_MTU, IF_OPER_STATUS, IF_NAME,
+            TUNNEL_IF_REMOTE_INET_ADDRESS, TUNNEL_IF_LOCAL_INET_ADDRESS, IP_AD_ENT_IF_INDEX);
 
     private PolledColumns() {
     }

@@ -174,24 +174,41 @@ public final class SnmpPoller implements AutoCloseable {
                 rateLimitedLog.warn("probe_event_dropped", "IP SLA event for {} dropped: {}", e.key(), "sink full");
             }
         }
-        return handOver(withTunnelMtus(samples, tunnels));
+        return handOver(withTunnelFacts(samples, tunnels, ikeRows, TunnelTables.addressHolders(ifTable)));
     }
 
-    /** Each sample with the ifMtu of the tunnel interface whose remote endpoint is its peer, when there is one. */
-    private static List<CounterSample> withTunnelMtus(List<CounterSample> samples, List<TunnelInterface> tunnels) {
-        Map<String, Integer> mtuByPeer = new HashMap<>();
+    /**
+     * Each sample with the ifMtu, the name and the source interface of the tunnel interface whose remote endpoint is
+     * its peer, when there is one; a peer reached without a tunnel interface (crypto map) gets the interface holding
+     * the local address of its IKE SA (cikeTunLocalAddr) as its source interface.
+     */
+    private static List<CounterSample> withTunnelFacts(List<CounterSample> samples, List<TunnelInterface> tunnels,
+                                                       List<IkeRow> ikeRows, Map<String, String> holders) {
+        Map<String, TunnelInterface> byPeer = new HashMap<>();
         for (TunnelInterface tunnel : tunnels) {
-            if (tunnel.remote() != null && tunnel.mtu() > 0) {
-                mtuByPeer.putIfAbsent(tunnel.remote(), tunnel.mtu());
+            if (tunnel.remote() != null) {
+                byPeer.putIfAbsent(tunnel.remote(), tunnel);
             }
         }
-        if (mtuByPeer.isEmpty()) {
+        Map<String, String> ikeSource = new HashMap<>();
+        for (IkeRow row : ikeRows) {
+            if (row.local() != null && holders.containsKey(row.local())) {
+                ikeSource.putIfAbsent(row.peer(), holders.get(row.local()));
+            }
+        }
+        if (byPeer.isEmpty() && ikeSource.isEmpty()) {
             return samples;
         }
         List<CounterSample> out = new ArrayList<>(samples.size());
         for (CounterSample sample : samples) {
-            Integer mtu = mtuByPeer.get(sample.peer());
-            out.add(mtu == null ? sample : sample.withTunnelMtu(mtu));
+            TunnelInterface t = byPeer.get(sample.peer());
+            String ikeSourceOf = ikeSource.get(sample.peer());
+            if (t != null) {
+                out.add(sample.withTunnelMtu(t.mtu()).withInterfaces(t.name(),
+                        t.source() != null ? t.source() : ikeSourceOf));
+            } else {
+                out.add(ikeSourceOf == null ? sample : sample.withInterfaces(null, ikeSourceOf));
+            }
         }
         return out;
     }

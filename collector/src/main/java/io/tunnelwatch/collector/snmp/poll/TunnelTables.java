@@ -1,10 +1,12 @@
 package io.tunnelwatch.collector.snmp.poll;
 
 import static io.tunnelwatch.mib.IfMib.*;
+import static io.tunnelwatch.mib.IpMib.IP_AD_ENT_IF_INDEX;
 import static io.tunnelwatch.mib.IpsecFlowMonitorMib.*;
 import static io.tunnelwatch.mib.RttMonMib.RTT_MON_CTRL_ADMIN_TAG;
 import static io.tunnelwatch.mib.RttMonMib.RTT_MON_ECHO_ADMIN_TARGET_ADDRESS;
 import static io.tunnelwatch.mib.RttMonMib.RTT_MON_LATEST_RTT_OPER_SENSE;
+import static io.tunnelwatch.mib.TunnelMib.TUNNEL_IF_LOCAL_INET_ADDRESS;
 import static io.tunnelwatch.mib.TunnelMib.TUNNEL_IF_REMOTE_INET_ADDRESS;
 
 import io.tunnelwatch.collector.net.IpsAddress;
@@ -14,7 +16,9 @@ import io.tunnelwatch.collector.snmp.TunnelInterface;
 import io.tunnelwatch.events.CounterSample.Counters;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Reads walked {@link TableRow}s as cikeTunnelTable, cipSecTunnelTable and tunnel-interface rows. Rows without a
@@ -32,7 +36,8 @@ public final class TunnelTables {
             String peer = IpsAddress.canonical(row.bytes(CIKE_TUN_REMOTE_ADDR));
             Integer index = singleIndex(row);
             if (peer != null && index != null) {
-                out.add(new IkeRow(index, peer, row.number(CIKE_TUN_STATUS, TUNNEL_STATUS_ACTIVE) == TUNNEL_STATUS_ACTIVE));
+                out.add(new IkeRow(index, peer, row.number(CIKE_TUN_STATUS, TUNNEL_STATUS_ACTIVE) == TUNNEL_STATUS_ACTIVE,
+                        IpsAddress.canonical(row.bytes(CIKE_TUN_LOCAL_ADDR))));
             }
         }
         return out;
@@ -64,21 +69,61 @@ public final class TunnelTables {
         return out;
     }
 
-    /** The rows of ifType tunnel(131), joined with their TUNNEL-MIB remote endpoint, with their ifMtu. */
+    /**
+     * The rows of ifType tunnel(131), joined with their TUNNEL-MIB endpoints, with their ifMtu and the interface
+     * holding their local address (see {@link #addressHolders}).
+     */
     public static List<TunnelInterface> tunnelInterfaces(List<TableRow> rows) {
+        Map<String, String> holders = addressHolders(rows);
         List<TunnelInterface> out = new ArrayList<>();
         for (TableRow row : rows) {
             Integer index = singleIndex(row);
             if (index == null || row.number(IF_TYPE, 0) != IF_TYPE_TUNNEL) {
                 continue;
             }
-            byte[] name = row.bytes(IF_NAME) != null ? row.bytes(IF_NAME) : row.bytes(IF_DESCR);
-            out.add(new TunnelInterface(index, name == null ? "ifIndex" + index
-                    : new String(name, StandardCharsets.UTF_8), row.number(IF_OPER_STATUS, 0) == IF_STATUS_UP,
+            String name = nameOf(row);
+            String local = IpsAddress.canonical(row.bytes(TUNNEL_IF_LOCAL_INET_ADDRESS));
+            out.add(new TunnelInterface(index, name == null ? "ifIndex" + index : name,
+                    row.number(IF_OPER_STATUS, 0) == IF_STATUS_UP,
                     IpsAddress.canonical(row.bytes(TUNNEL_IF_REMOTE_INET_ADDRESS)),
-                    (int) Math.max(0, Math.min(Integer.MAX_VALUE, row.number(IF_MTU, 0)))));
+                    (int) Math.max(0, Math.min(Integer.MAX_VALUE, row.number(IF_MTU, 0))),
+                    local == null ? null : holders.get(local)));
         }
         return out;
+    }
+
+    /**
+     * The name of the interface holding each of the router's IPv4 addresses: the ipAddrTable rows among
+     * {@code rows} (indexed by the address, ipAdEntIfIndex naming the interface) joined with the ifTable rows.
+     */
+    public static Map<String, String> addressHolders(List<TableRow> rows) {
+        Map<Integer, String> names = new HashMap<>();
+        Map<String, Integer> holders = new HashMap<>();
+        for (TableRow row : rows) {
+            Integer index = singleIndex(row);
+            String name = nameOf(row);
+            if (index != null && name != null) {
+                names.put(index, name);
+            } else if (index == null && row.numberOrNull(IP_AD_ENT_IF_INDEX) != null) {
+                String address = PeerAddresses.canonical(row.index());
+                if (address != null) {
+                    holders.put(address, (int) row.number(IP_AD_ENT_IF_INDEX, 0));
+                }
+            }
+        }
+        Map<String, String> out = new HashMap<>();
+        holders.forEach((address, ifIndex) -> {
+            if (names.containsKey(ifIndex)) {
+                out.put(address, names.get(ifIndex));
+            }
+        });
+        return out;
+    }
+
+    /** ifName, else ifDescr; null when the row has neither. */
+    private static String nameOf(TableRow row) {
+        byte[] name = row.bytes(IF_NAME) != null ? row.bytes(IF_NAME) : row.bytes(IF_DESCR);
+        return name == null ? null : new String(name, StandardCharsets.UTF_8);
     }
 
     /** IP SLA operations with a target address: rttMonEchoAdminTargetAddress, else a tag that is an address. */

@@ -3,6 +3,8 @@ package io.tunnelwatch.collector.snmp.poll;
 import static io.tunnelwatch.collector.snmp.poll.PolledColumns.*;
 import static io.tunnelwatch.mib.IfMib.*;
 import static io.tunnelwatch.mib.IpsecFlowMonitorMib.*;
+import static io.tunnelwatch.mib.IpMib.IP_AD_ENT_IF_INDEX;
+import static io.tunnelwatch.mib.TunnelMib.TUNNEL_IF_LOCAL_INET_ADDRESS;
 import static io.tunnelwatch.mib.TunnelMib.TUNNEL_IF_REMOTE_INET_ADDRESS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -31,6 +33,8 @@ import org.junit.jupiter.api.Test;
 class SnmpPollerTest {
 
     private static final byte[] PEER = {(byte) 198, 51, 100, 7};
+    private static final byte[] LOCAL = {(byte) 192, 0, 2, 1};
+    private static final byte[] CRYPTO_MAP_PEER = {(byte) 203, 0, 113, 9};
 
     private final RecordingSnmpClient client = new RecordingSnmpClient();
     private final List<CounterSample> sunk = new ArrayList<>();
@@ -52,11 +56,15 @@ class SnmpPollerTest {
     @Test
     void shouldWalkTheFourTablesAndSinkOneSamplePerPeer() {
         client.answer(CIKE_TUN_REMOTE_ADDR, List.of(new TableRow("3", Map.of(CIKE_TUN_REMOTE_ADDR, PEER,
-                CIKE_TUN_STATUS, (long) TUNNEL_STATUS_ACTIVE))));
+                CIKE_TUN_STATUS, (long) TUNNEL_STATUS_ACTIVE)), new TableRow("4", Map.of(CIKE_TUN_REMOTE_ADDR,
+                CRYPTO_MAP_PEER, CIKE_TUN_STATUS, (long) TUNNEL_STATUS_ACTIVE, CIKE_TUN_LOCAL_ADDR, LOCAL))));
         client.answer(CIPSEC_TUN_IKE_TUNNEL_INDEX, List.of(saRow(12, 40, 9_000_000_000L)));
         client.answer(IF_DESCR, List.of(new TableRow("20", Map.of(IF_DESCR, "Tunnel7".getBytes(),
                 IF_TYPE, (long) IF_TYPE_TUNNEL, IF_MTU, 17_867L, IF_OPER_STATUS, (long) IF_STATUS_UP,
-                TUNNEL_IF_REMOTE_INET_ADDRESS, PEER))));
+                TUNNEL_IF_REMOTE_INET_ADDRESS, PEER, TUNNEL_IF_LOCAL_INET_ADDRESS, LOCAL)),
+                new TableRow("2", Map.of(IF_DESCR, "GigabitEthernet0/0/2".getBytes(), IF_TYPE,
+                        (long) IF_TYPE_ETHERNET_CSMACD)),
+                new TableRow("192.0.2.1", Map.of(IP_AD_ENT_IF_INDEX, 2L))));
 
         poller.pollOnce(device).join();
 
@@ -70,10 +78,16 @@ class SnmpPollerTest {
         assertThat(peer.tunnelMtu()).as("ifMtu of the tunnel interface leading to the peer").isEqualTo(17_867);
         assertThat(sunk.get(1).saCount()).isZero();
         assertThat(sunk.get(1).tunnelMtu()).as("no tunnel interface leads to this peer").isZero();
+        assertThat(peer.tunnelInterface()).isEqualTo("Tunnel7");
+        assertThat(peer.sourceInterface()).as("the interface holding the tunnel's local address")
+                .isEqualTo("GigabitEthernet0/0/2");
+        assertThat(sunk.get(1).tunnelInterface()).isNull();
+        assertThat(sunk.get(1).sourceInterface()).as("crypto map: the interface holding cikeTunLocalAddr")
+                .isEqualTo("GigabitEthernet0/0/2");
         assertThat(index.ipsecPeer("rtr-hq-1", 12)).isEqualTo("198.51.100.7");
         assertThat(index.ikePeer("rtr-hq-1", 3)).isEqualTo("198.51.100.7");
         assertThat(index.tunnelInterface("rtr-hq-1", 20)).isEqualTo(
-                new TunnelInterface(20, "Tunnel7", true, "198.51.100.7", 17_867));
+                new TunnelInterface(20, "Tunnel7", true, "198.51.100.7", 17_867, "GigabitEthernet0/0/2"));
         assertThat(registry.get("tunnelwatch.snmp.polls").tag("outcome", "ok").counter().count()).isEqualTo(1);
         assertThat(registry.get("tunnelwatch.snmp.rows.walked").tag("table", "cipSecTunnelTable").counter()
                 .count()).isEqualTo(1);

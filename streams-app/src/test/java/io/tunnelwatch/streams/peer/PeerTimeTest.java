@@ -1,8 +1,7 @@
-package io.tunnelwatch.streams.topology;
+package io.tunnelwatch.streams.peer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tunnelwatch.streams.peer.PeerState;
 import io.tunnelwatch.streams.verdict.AlertType;
 import io.tunnelwatch.streams.verdict.OpenAlert;
 import java.time.Instant;
@@ -10,7 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** A peer is never judged at a time before what it already knows (a far end's report carries an older time). */
-class JudgedAtTest {
+class PeerTimeTest {
 
     private static final Instant T0 = Instant.parse("2026-11-27T10:00:00Z");
 
@@ -22,8 +21,17 @@ class JudgedAtTest {
                         List.of(), null))
                 .build();
 
-        assertThat(PeerTrackerProcessor.judgedAt(T0.plusSeconds(10), prior)).isEqualTo(T0.plusSeconds(40));
-        assertThat(PeerTrackerProcessor.judgedAt(T0.plusSeconds(50), prior)).isEqualTo(T0.plusSeconds(50));
-        assertThat(PeerTrackerProcessor.judgedAt(T0, null)).isEqualTo(T0);
+        assertThat(PeerTime.judgedAt(T0.plusSeconds(10), prior)).isEqualTo(T0.plusSeconds(40));
+        assertThat(PeerTime.judgedAt(T0.plusSeconds(50), prior)).isEqualTo(T0.plusSeconds(50));
+        assertThat(PeerTime.judgedAt(T0, null)).isEqualTo(T0);
+    }
+
+    @Test
+    void shouldKeepTheInputsOwnTimeWithinTheRecordsMillisecond() {
+        Instant precise = T0.plusNanos(123_456_789);
+
+        assertThat(PeerTime.inputTime(precise.toEpochMilli(), precise)).isEqualTo(precise);
+        assertThat(PeerTime.inputTime(T0.toEpochMilli(), precise)).isEqualTo(T0);
+        assertThat(PeerTime.inputTime(T0.toEpochMilli(), null)).isEqualTo(T0);
     }
 }
