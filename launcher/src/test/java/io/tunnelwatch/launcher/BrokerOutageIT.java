@@ -11,6 +11,8 @@ import io.tunnelwatch.broker.PortProbe;
 import io.tunnelwatch.broker.TopicProvisioner;
 import io.tunnelwatch.collector.Collector;
 import io.tunnelwatch.collector.config.CollectorConfig;
+import io.tunnelwatch.collector.config.IngestConfig;
+import io.tunnelwatch.collector.config.SnmpSettings;
 import io.tunnelwatch.collector.config.SpoolSettings;
 import io.tunnelwatch.collector.config.SyslogListenerConfig;
 import io.tunnelwatch.collector.config.SyslogTlsConfig;
@@ -28,6 +30,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.BitSet;
 import java.util.EnumMap;
 import java.util.List;
@@ -97,13 +100,17 @@ class BrokerOutageIT {
     }
 
     private void startCollector(SpoolSettings spool) throws IOException {
+        startCollector(spool, IngestConfig.defaults(), SnmpSettings.trapsOff());
+    }
+
+    private void startCollector(SpoolSettings spool, IngestConfig ingest, SnmpSettings snmp) throws IOException {
         TestCertificates certs = TestCertificates.create(Files.createDirectories(data.resolve("pki")));
         SyslogListenerConfig syslog = SyslogListenerConfig.defaults().withPorts("127.0.0.1", 0, 0)
                 .withTls(0, new SyslogTlsConfig(certs.serverCert, certs.serverKey, null,
                         SyslogTlsConfig.ClientAuth.NONE));
         collector = new Collector(new CollectorConfig(broker.bootstrapServers(), syslog, PUBLISH_QUEUE,
-                Map.of("buffer.memory", String.valueOf(256 * 1024), "batch.size", String.valueOf(16 * 1024)))
-                .withSpool(spool), registry);
+                Map.of("buffer.memory", String.valueOf(256 * 1024), "batch.size", String.valueOf(16 * 1024)),
+                ingest, snmp, spool), registry);
         collector.start();
     }
 
@@ -119,7 +126,7 @@ class BrokerOutageIT {
     void shouldWriteEveryTcpAndTlsLineExactlyOnceAndCountEveryUdpLineItDidNotWrite() throws Exception {
         startCollector(SpoolSettings.off());
 
-        Outage o = loadThroughAnOutage();
+        Outage o = loadThroughAnOutage(null);
 
         assertThat(o.written(Kind.TCP)).as("TCP lines on the topic").isEqualTo(o.lines);
         assertThat(o.written(Kind.TLS)).as("TLS lines on the topic").isEqualTo(o.lines);
@@ -137,14 +144,58 @@ class BrokerOutageIT {
     /**
      * With the spool, the same outage loses nothing on any transport: after the stall timeout the records go to
      * disk instead of filling the queue, so no connection is paused and no datagram is dropped; when the broker is
-     * back the spool is replayed in order and deleted.
+     * back the spool is replayed in order and deleted. Counter samples and traps take the same way: a small fleet
+     * polled every 2 s and a trap every 400 ms from {@code snmptrap} run through the outage, and every poll and
+     * every trap is on its topic exactly once, the polls without a gap.
      */
     @Test
-    void shouldLoseNoLineOnAnyTransportWhileTheSpoolCarriesTheOutage() throws Exception {
-        startCollector(SpoolSettings.in(data.resolve("spool"), SpoolSettings.DEFAULT_MAX_BYTES));
+    void shouldLoseNoLineSampleOrTrapWhileTheSpoolCarriesTheOutage() throws Exception {
+        try (SnmpThroughOutage fleet = new SnmpThroughOutage(data.resolve("fleet"))) {
+            startCollector(SpoolSettings.in(data.resolve("spool"), SpoolSettings.DEFAULT_MAX_BYTES), fleet.ingest(),
+                    fleet.snmp());
+            fleet.start();
 
-        Outage o = loadThroughAnOutage();
-        await().atMost(Duration.ofSeconds(30)).until(() -> gauge("tunnelwatch.spool.bytes") == 0);
+            Outage o = loadThroughAnOutage(fleet);
+            await().atMost(Duration.ofSeconds(30)).until(() -> gauge("tunnelwatch.spool.bytes") == 0
+                    && gauge("tunnelwatch.spool.bytes", Topics.COUNTERS.name()) == 0);
+            // The polls go on: the collector stops here, so that what Kafka acknowledged is final when read.
+            collector.close();
+            collector = null;
+            SnmpThroughOutage.Seen snmp = SnmpThroughOutage.read(broker.bootstrapServers());
+            LOG.info("Through the outage: {} traps sent, {} on the topic, {} twice; {} counter samples of {} peers"
+                            + " on the topic ({} published), {} twice, {} polled during the outage, longest gap"
+                            + " {}; counters spooled {} replayed {}", o.traps, snmp.traps().cardinality(),
+                    snmp.trapRepeats(), snmp.sampleRecords(), snmp.samples().size(),
+                    published(Topics.COUNTERS.name()), snmp.sampleRepeats(),
+                    snmp.polledBetween(o.down, o.up), snmp.longestSampleGap(),
+                    spool("tunnelwatch.spool.records.spooled", Topics.COUNTERS.name()),
+                    spool("tunnelwatch.spool.replayed", Topics.COUNTERS.name()));
+
+            SnmpThroughOutage.assertEveryTrapArrived(snmp, o.traps);
+            assertThat(snmp.trapRepeats()).as("traps written twice").isZero();
+            assertThat(trapsAccepted()).as("traps the collector accepted").isEqualTo(o.traps);
+            assertThat(snmp.samples().keySet()).as("peers polled")
+                    .allMatch(k -> SnmpThroughOutage.fleetRouters().contains(k.substring(0, k.indexOf('|'))))
+                    .hasSizeGreaterThanOrEqualTo(6);
+            assertThat(snmp.sampleRepeats()).as("samples written twice").isZero();
+            assertThat((double) snmp.sampleRecords()).as("samples on the topic = samples Kafka acknowledged")
+                    .isEqualTo(published(Topics.COUNTERS.name()));
+            assertThat(snmp.polledBetween(o.down, o.up)).as("samples polled while the broker was down")
+                    .isPositive();
+            // Samples lost to the outage would leave a gap as long as the outage in some peer's series.
+            assertThat(snmp.longestSampleGap()).as("longest time between two samples of a peer on the topic")
+                    .isLessThan(Duration.ofSeconds(OUTAGE_SECONDS / 2));
+            assertThat(registry.find("tunnelwatch.snmp.samples.dropped").counters().stream()
+                    .mapToDouble(Counter::count).sum()).as("samples dropped").isZero();
+            assertThat(spool("tunnelwatch.spool.records.spooled", Topics.COUNTERS.name()))
+                    .as("samples spooled").isPositive();
+            assertThat(spool("tunnelwatch.spool.dropped", Topics.COUNTERS.name())).as("samples the spool lost")
+                    .isZero();
+            assertSyslogCarried(o);
+        }
+    }
+
+    private void assertSyslogCarried(Outage o) {
 
         assertThat(o.written(Kind.TCP)).as("TCP lines on the topic").isEqualTo(o.lines);
         assertThat(o.written(Kind.TLS)).as("TLS lines on the topic").isEqualTo(o.lines);
@@ -160,8 +211,12 @@ class BrokerOutageIT {
         assertThat(spool("tunnelwatch.spool.dropped")).as("records the spool lost").isZero();
     }
 
-    /** What the topic holds after an outage under load, by transport. */
-    private record Outage(int lines, Map<Kind, BitSet> seen, Map<Kind, Integer> duplicates) {
+    /**
+     * What the topic holds after an outage under load, by transport; when the broker went down and came back; the
+     * traps sent meanwhile.
+     */
+    private record Outage(int lines, Map<Kind, BitSet> seen, Map<Kind, Integer> duplicates, Instant down, Instant up,
+                          int traps) {
         long written(Kind kind) {
             return seen.get(kind).cardinality();
         }
@@ -172,7 +227,7 @@ class BrokerOutageIT {
      * holds it down for {@link #OUTAGE_SECONDS} (checking that nothing is acknowledged meanwhile), starts it again,
      * sends {@link #MARGIN_SECONDS} more, waits until every line received is accounted for, and reads the topic back.
      */
-    private Outage loadThroughAnOutage() throws Exception {
+    private Outage loadThroughAnOutage(SnmpThroughOutage fleet) throws Exception {
         int lines = LINES_PER_SECOND * (OUTAGE_SECONDS + 2 * MARGIN_SECONDS);
         Duration loadTime = Duration.ofSeconds(OUTAGE_SECONDS + 2L * MARGIN_SECONDS);
         long start = System.nanoTime();
@@ -184,6 +239,7 @@ class BrokerOutageIT {
         await().atMost(Duration.ofSeconds(MARGIN_SECONDS + 10)).until(() -> published() > 0
                 && System.nanoTime() - start > TimeUnit.SECONDS.toNanos(MARGIN_SECONDS));
         broker.close();
+        Instant down = Instant.now();
         double publishedAtStop = published();
         long outageStart = System.nanoTime();
         // Nothing is acknowledged while the broker is away; the queue fills, TCP and TLS reads pause.
@@ -192,15 +248,19 @@ class BrokerOutageIT {
         double queueAtRestart = gauge("tunnelwatch.publish.queue.depth");
         double spoolAtRestart = gauge("tunnelwatch.spool.bytes");
         broker.start();
+        Instant up = Instant.now();
         Duration outage = Duration.ofNanos(System.nanoTime() - outageStart);
 
         Map<Kind, Duration> lag = new EnumMap<>(Kind.class);
         for (Kind kind : Kind.values()) {
             lag.put(kind, senders.get(kind).get(loadTime.toSeconds() + OUTAGE_SECONDS + 120L, TimeUnit.SECONDS));
         }
+        int traps = fleet == null ? 0 : fleet.stopTraps();
         await().atMost(Duration.ofMinutes(3)).until(() -> received(Kind.TCP) == lines
                 && received(Kind.TLS) == lines
-                && received(Kind.UDP) + received(Kind.TCP) + received(Kind.TLS) == published() + dropped() + failed());
+                && trapsAccepted() + trapsRefused() == traps
+                && received(Kind.UDP) + received(Kind.TCP) + received(Kind.TLS) + trapsAccepted()
+                == published() + dropped() + failed());
 
         Map<Kind, BitSet> seen = new EnumMap<>(Kind.class);
         Map<Kind, Integer> duplicates = new EnumMap<>(Kind.class);
@@ -214,7 +274,7 @@ class BrokerOutageIT {
                 dropped(Kind.UDP, "spool_full"), seen.get(Kind.TCP).cardinality(), seen.get(Kind.TLS).cardinality(),
                 duplicates, failed(), spool("tunnelwatch.spool.records.spooled"),
                 spool("tunnelwatch.spool.replayed"));
-        return new Outage(lines, seen, duplicates);
+        return new Outage(lines, seen, duplicates, down, up, traps);
     }
 
     /** Sends {@code lines} numbered lines evenly over {@code loadTime}; answers how far behind schedule it ended. */
@@ -269,6 +329,9 @@ class BrokerOutageIT {
             await().atMost(Duration.ofMinutes(1)).until(() -> {
                 for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(200))) {
                     TunnelEvent event = deserializer.deserialize(r.topic(), r.value());
+                    if ("snmp".equals(event.transport())) {
+                        continue; // traps: SnmpThroughOutage reads them
+                    }
                     Kind kind = Kind.valueOf(event.transport().toUpperCase(java.util.Locale.ROOT));
                     int n = number(event.routerTime());
                     if (seen.get(kind).get(n)) {
@@ -282,8 +345,23 @@ class BrokerOutageIT {
     }
 
     private double published() {
-        Counter c = registry.find("tunnelwatch.kafka.published").tag("topic", Topics.EVENTS.name()).counter();
+        return published(Topics.EVENTS.name());
+    }
+
+    private double published(String topic) {
+        Counter c = registry.find("tunnelwatch.kafka.published").tag("topic", topic).counter();
         return c == null ? 0 : c.count();
+    }
+
+    private double trapsAccepted() {
+        return registry.find("tunnelwatch.snmp.traps").tag("outcome", "accepted").counters().stream()
+                .mapToDouble(Counter::count).sum();
+    }
+
+    /** Traps received and not accepted (refused, undecodable or dropped): none expected, but never waited for. */
+    private double trapsRefused() {
+        return registry.find("tunnelwatch.snmp.traps").counters().stream()
+                .filter(c -> !"accepted".equals(c.getId().getTag("outcome"))).mapToDouble(Counter::count).sum();
     }
 
     private double failed() {
@@ -306,12 +384,19 @@ class BrokerOutageIT {
     }
 
     private double spool(String name) {
-        return registry.find(name).tag("topic", Topics.EVENTS.name()).counters().stream()
-                .mapToDouble(Counter::count).sum();
+        return spool(name, Topics.EVENTS.name());
+    }
+
+    private double spool(String name, String topic) {
+        return registry.find(name).tag("topic", topic).counters().stream().mapToDouble(Counter::count).sum();
     }
 
     private double gauge(String name) {
-        var g = registry.find(name).tag("topic", Topics.EVENTS.name()).gauge();
+        return gauge(name, Topics.EVENTS.name());
+    }
+
+    private double gauge(String name, String topic) {
+        var g = registry.find(name).tag("topic", topic).gauge();
         return g == null ? Double.NaN : g.value();
     }
 
