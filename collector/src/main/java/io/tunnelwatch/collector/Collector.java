@@ -64,6 +64,8 @@ public final class Collector implements AutoCloseable {
     private final TunnelIndex tunnelIndex = new TunnelIndex();
     /** The one producer every topic's publisher writes through (records arrive serialized). */
     private KafkaProducer<byte[], byte[]> producer;
+    /** The on-disk spool, or null for none; read by other threads ({@link #carriesOutage}). */
+    private volatile Spool spool;
     private KafkaClientMetrics producerMetrics;
 
     public Collector(CollectorConfig config, MeterRegistry registry) {
@@ -72,7 +74,7 @@ public final class Collector implements AutoCloseable {
     }
 
     public void start() {
-        Spool spool = config.spool().enabled() ? new Spool(config.spool().directory(), config.spool().maxBytes(),
+        spool = config.spool().enabled() ? new Spool(config.spool().directory(), config.spool().maxBytes(),
                 config.spool().stallTimeout()) : null;
         producer = new KafkaProducer<>(ProducerSettings.forBootstrap(config.bootstrapServers(),
                 producerOverrides(spool != null)), new ByteArraySerializer(), new ByteArraySerializer());
@@ -149,6 +151,15 @@ public final class Collector implements AutoCloseable {
     }
 
     /** The bound trap receiver address, or null when traps are off. */
+    /**
+     * Whether this collector carries a Kafka outage without loss: it has a spool, and the spool has room. Without
+     * one, records wait in memory and are dropped when it fills (docs/reliability.md#broker-outage).
+     */
+    public boolean carriesOutage() {
+        Spool s = spool;
+        return s != null && s.hasRoom();
+    }
+
     public InetSocketAddress trapAddress() {
         return traps == null ? null : traps.address();
     }

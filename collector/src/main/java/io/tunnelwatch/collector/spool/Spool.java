@@ -3,6 +3,8 @@ package io.tunnelwatch.collector.spool;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The on-disk spool of a collector: one {@link SegmentLog} per topic under one directory ({@code <dir>/<topic>/}),
@@ -14,6 +16,7 @@ public final class Spool {
     private final DiskBudget budget;
     private final int segmentBytes;
     private final SpoolingSender.Settings settings;
+    private final List<SpoolingSender> senders = new CopyOnWriteArrayList<>();
 
     /**
      * @param maxBytes     the cap on all topics' segment files together
@@ -35,7 +38,14 @@ public final class Spool {
     public SpoolingSender sender(String topic, SpoolingSender.Downstream downstream, MeterRegistry registry) {
         SpoolMeters meters = new SpoolMeters(topic, registry);
         SegmentLog log = SegmentLog.open(directory.resolve(topic), budget, segmentBytes, meters);
-        return new SpoolingSender(topic, log, downstream, meters, settings);
+        SpoolingSender sender = new SpoolingSender(topic, log, downstream, meters, settings);
+        senders.add(sender);
+        return sender;
+    }
+
+    /** Whether every topic's spool takes records (none refused one for want of room since it last had some). */
+    public boolean hasRoom() {
+        return senders.stream().noneMatch(SpoolingSender::spoolFull);
     }
 
     /** A sender without a spool: every record straight to Kafka. */

@@ -10,6 +10,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
@@ -31,14 +32,18 @@ public final class KafkaProbe implements AutoCloseable {
     private final String bootstrapServers;
     private final Map<String, Object> adminConfig;
     private final Readiness readiness;
+    /** Whether an outage is carried without this process turning not ready (a collector's spool with room). */
+    private final BooleanSupplier outageCarried;
     private final ScheduledExecutorService scheduler;
     /** Used on the probe thread only. */
     private Admin admin;
     private Boolean reachable;
 
-    private KafkaProbe(String bootstrapServers, Map<String, String> clientSettings, Readiness readiness) {
+    private KafkaProbe(String bootstrapServers, Map<String, String> clientSettings, Readiness readiness,
+                       BooleanSupplier outageCarried) {
         this.bootstrapServers = bootstrapServers;
         this.readiness = readiness;
+        this.outageCarried = outageCarried;
         int ms = (int) TIMEOUT.toMillis();
         adminConfig = new HashMap<>(clientSettings);
         adminConfig.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
@@ -58,7 +63,17 @@ public final class KafkaProbe implements AutoCloseable {
      */
     public static KafkaProbe start(String bootstrapServers, Map<String, String> clientSettings,
                                    Readiness readiness) {
-        KafkaProbe probe = new KafkaProbe(bootstrapServers, clientSettings, readiness);
+        return start(bootstrapServers, clientSettings, readiness, () -> false);
+    }
+
+    /**
+     * The same, for a process that can carry an outage: while {@code outageCarried} says so (a collector alone,
+     * whose spool has room), Kafka not answering leaves the check ready, with the reason in its detail. Behind a
+     * Kubernetes Service a not-ready collector gets no traffic: syslog sent meanwhile would be lost, not spooled.
+     */
+    public static KafkaProbe start(String bootstrapServers, Map<String, String> clientSettings,
+                                   Readiness readiness, BooleanSupplier outageCarried) {
+        KafkaProbe probe = new KafkaProbe(bootstrapServers, clientSettings, readiness, outageCarried);
         probe.scheduler.scheduleWithFixedDelay(probe::probe, 0, PERIOD.toMillis(), TimeUnit.MILLISECONDS);
         return probe;
     }
@@ -76,7 +91,10 @@ public final class KafkaProbe implements AutoCloseable {
             Thread.currentThread().interrupt();
         } catch (ExecutionException | TimeoutException | RuntimeException e) {
             // any failure, a KafkaException included: an escaping exception would end the schedule
-            record(false, unreachable(bootstrapServers, KafkaReachability.reason(e)));
+            String reason = KafkaReachability.reason(e);
+            // Only once Kafka has answered: a start still waits for it.
+            record(false, reachable != null && outageCarried.getAsBoolean()
+                    ? carried(bootstrapServers, reason) : unreachable(bootstrapServers, reason));
         }
     }
 
@@ -85,8 +103,8 @@ public final class KafkaProbe implements AutoCloseable {
             if (answered) {
                 LOG.info("Kafka at {} answers again", bootstrapServers);
             } else {
-                LOG.warn("Kafka at {} stopped answering: {}; /readyz says not ready", bootstrapServers,
-                        status.detail());
+                LOG.warn("Kafka at {} stopped answering: {}; /readyz says {}", bootstrapServers,
+                        status.detail(), status.ready() ? "ready: the spool takes the records" : "not ready");
             }
         }
         reachable = answered;
@@ -100,6 +118,11 @@ public final class KafkaProbe implements AutoCloseable {
     static CheckStatus unreachable(String bootstrapServers, String reason) {
         return CheckStatus.notReady("no answer from " + bootstrapServers + " within " + TIMEOUT.toSeconds() + " s ("
                 + reason + ")");
+    }
+
+    static CheckStatus carried(String bootstrapServers, String reason) {
+        return CheckStatus.ready("no answer from " + bootstrapServers + " within " + TIMEOUT.toSeconds() + " s ("
+                + reason + "); the spool takes the records");
     }
 
     @Override

@@ -60,7 +60,8 @@ public final class Pipeline implements AutoCloseable {
     private String bootstrapServers;
     private HttpEndpoint http;
     private StreamsApp streams;
-    private Collector collector;
+    /** Read by the Kafka probe's thread too. */
+    private volatile Collector collector;
 
     public Pipeline(PipelineConfig config) {
         this.config = config;
@@ -85,7 +86,10 @@ public final class Pipeline implements AutoCloseable {
             bindProcessMetrics();
             startHttp();
             startKafka();
-            running.push(KafkaProbe.start(bootstrapServers, config.kafkaClient().forAdmin(), readiness));
+            // A collector alone rides out an outage on its spool; with streams (or an embedded broker) Kafka is needed.
+            running.push(KafkaProbe.start(bootstrapServers, config.kafkaClient().forAdmin(), readiness,
+                    config.runStreams() || config.embedded() ? () -> false
+                            : () -> collector != null && collector.carriesOutage()));
             provisionTopics();
             if (config.runStreams()) {
                 startStreams();

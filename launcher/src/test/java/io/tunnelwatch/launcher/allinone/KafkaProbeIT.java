@@ -12,6 +12,7 @@ import io.tunnelwatch.testsupport.KafkaFixture;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -66,6 +67,53 @@ class KafkaProbeIT {
         } finally {
             broker.close();
         }
+    }
+
+    /**
+     * A collector alone with a spool that has room rides the outage out ready (behind a Kubernetes Service a
+     * not-ready collector gets no syslog at all); with the spool full it turns not ready. A start still waits for
+     * Kafka: before its first answer the check is not ready whatever the spool.
+     */
+    @Test
+    void shouldStayReadyWhileTheSpoolCarriesAnOutageAndNotOnceItIsFull() {
+        AtomicBoolean spoolHasRoom = new AtomicBoolean(true);
+        String nowhere = "127.0.0.1:" + PortProbe.freePort();
+        try (KafkaProbe ignored = KafkaProbe.start(nowhere, Map.of(), readiness, spoolHasRoom::get)) {
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                assertThat(kafka()).isNotNull();
+                assertThat(kafka().ready()).as("before Kafka ever answered").isFalse();
+            });
+        }
+        EmbeddedBrokerConfig config = EmbeddedBrokerConfig.defaults(data).withPorts(PortProbe.freePort(),
+                PortProbe.freePort());
+        EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(config);
+        broker.start();
+        String bootstrap = broker.bootstrapServers();
+        Readiness collector = new Readiness();
+        try (KafkaProbe ignored = KafkaProbe.start(bootstrap, Map.of(), collector, spoolHasRoom::get)) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> kafka(collector) != null
+                    && kafka(collector).detail().endsWith("answered (1 broker(s))"));
+
+            broker.close();
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                assertThat(kafka(collector).detail()).startsWith("no answer from " + bootstrap)
+                        .endsWith("the spool takes the records");
+                assertThat(kafka(collector).ready()).isTrue();
+            });
+
+            spoolHasRoom.set(false);
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                assertThat(kafka(collector).ready()).isFalse();
+                assertThat(kafka(collector).detail()).startsWith("no answer from " + bootstrap)
+                        .doesNotContain("spool");
+            });
+        } finally {
+            broker.close();
+        }
+    }
+
+    private static CheckStatus kafka(Readiness of) {
+        return of.report().status(KafkaProbe.NAME);
     }
 
     private CheckStatus kafka() {

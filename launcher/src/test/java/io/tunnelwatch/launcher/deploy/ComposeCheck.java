@@ -60,6 +60,7 @@ final class ComposeCheck {
             }
         });
         checkStreamsInstances();
+        checkSpools();
         checkKafka();
         checkPrometheus();
         checkAlertmanager();
@@ -121,6 +122,24 @@ final class ComposeCheck {
 
     private static Mount mountOf(Service service, Path target) {
         return RoleInvocation.mountOf(target, service.mounts(), Mount::target);
+    }
+
+    /** A collector's spool on a named volume of its own, so that it outlives the container. */
+    private void checkSpools() {
+        Set<String> spoolVolumes = new TreeSet<>();
+        tunnelwatch.forEach((name, process) -> {
+            Path spool = process.spoolDirectory();
+            if (spool == null) {
+                return;
+            }
+            Mount mount = mountOf(compose.services().get(name), spool.resolve("x"));
+            if (mount == null || mount.bind()) {
+                problems.add(name + ": the spool " + spool + " (--spool-dir, or spool in --data-dir) is on no named"
+                        + " volume: it would not outlive the container");
+            } else if (!spoolVolumes.add(mount.source())) {
+                problems.add(name + ": shares its spool volume " + mount.source() + " with another collector");
+            }
+        });
     }
 
     private void checkStreamsInstances() {

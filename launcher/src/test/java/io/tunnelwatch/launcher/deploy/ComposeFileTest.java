@@ -50,6 +50,9 @@ class ComposeFileTest {
                         "streams-1: --config /srv/tunnelwatch.yaml is bind-mounted from no file"),
                 mistake("a file the jar's loader refuses", "../tunnelwatch.example.yaml:/etc",
                         "../inventory.example.yaml:/etc", "streams-1: --config", "unknown key"),
+                mistake("a collector whose spool is on no volume",
+                        "      - collector-spool:/var/lib/tunnelwatch\n    depends_on", "    depends_on",
+                        "collector: the spool /var/lib/tunnelwatch/spool", "is on no named volume"),
                 mistake("two instances on one state volume", "streams-2-state:/var/lib/tunnelwatch",
                         "streams-1-state:/var/lib/tunnelwatch", "shares its state volume streams-1-state"),
                 mistake("instances with different application ids", "TUNNELWATCH_APPLICATION_ID: tunnelwatch\n"

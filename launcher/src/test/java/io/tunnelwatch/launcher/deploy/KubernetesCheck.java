@@ -214,6 +214,11 @@ final class KubernetesCheck {
             if ("streams".equals(process.role()) || "run".equals(process.role())) {
                 checkStateVolume(process.dataDirectory());
             }
+            if (process.spoolDirectory() != null && mountOf(process.spoolDirectory().resolve("x")) == null) {
+                problems.add(where + ": the spool " + process.spoolDirectory() + " (--spool-dir, or spool in"
+                        + " --data-dir) is on no volume: the collector could not write it, and it would not outlive"
+                        + " the container");
+            }
             if (container.getSecurityContext() != null
                     && Boolean.TRUE.equals(container.getSecurityContext().getReadOnlyRootFilesystem())
                     && mountOf(Path.of("/tmp/x")) == null) {

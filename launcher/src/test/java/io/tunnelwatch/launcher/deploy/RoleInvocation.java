@@ -7,6 +7,7 @@ import io.tunnelwatch.launcher.config.ConfigFile;
 import io.tunnelwatch.launcher.config.KafkaClientProperties;
 import io.tunnelwatch.streams.detect.DetectorSettings;
 import java.nio.file.Files;
+import io.tunnelwatch.collector.config.ByteSize;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -30,6 +31,7 @@ final class RoleInvocation {
     /** The roles a deployment runs as a long-lived process. */
     static final Set<String> PROCESS_ROLES = Set.of("collector", "streams", "run", "demo");
     static final String DATA_DIR = "--data-dir";
+    static final String SPOOL_DIR = "--spool-dir";
 
     /** A socket the process listens on: protocol (TCP, UDP), port, and the option that sets it. */
     record Listener(String protocol, int port, String option) {
@@ -160,7 +162,8 @@ final class RoleInvocation {
     Map<String, Path> files() {
         Map<String, Path> files = new LinkedHashMap<>();
         for (OptionSpec option : spec.options()) {
-            if (option.type() == Path.class && !DATA_DIR.equals(option.longestName()) && option.getValue() != null) {
+            if (option.type() == Path.class && !DATA_DIR.equals(option.longestName())
+                    && !SPOOL_DIR.equals(option.longestName()) && option.getValue() != null) {
                 files.put(option.longestName(), option.getValue());
             }
         }
@@ -175,6 +178,18 @@ final class RoleInvocation {
 
     Path dataDirectory() {
         return (Path) value(DATA_DIR);
+    }
+
+    /**
+     * Where a collecting role ({@code collector}, {@code run}, {@code demo}) writes its spool: {@code --spool-dir},
+     * else {@code spool} in the data directory; null for the other roles and with {@code --spool-max-bytes 0}.
+     */
+    Path spoolDirectory() {
+        if (spec.findOption(SPOOL_DIR) == null || ByteSize.parse((String) value("--spool-max-bytes")) == 0) {
+            return null;
+        }
+        Path dir = (Path) value(SPOOL_DIR);
+        return dir != null ? dir : dataDirectory().resolve("spool");
     }
 
     /**
