@@ -3,7 +3,9 @@ package io.tunnelwatch.launcher;
 import io.tunnelwatch.broker.PortProbe;
 import io.tunnelwatch.collector.config.IngestConfig;
 import io.tunnelwatch.collector.config.SnmpSettings;
+import io.tunnelwatch.collector.config.SpoolSettings;
 import io.tunnelwatch.launcher.allinone.Pipeline;
+import io.tunnelwatch.launcher.allinone.PipelineConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,6 +25,7 @@ final class RunningPipeline implements BeforeEachCallback, AfterEachCallback {
     private final boolean streams;
     private boolean udp = true;
     private boolean traps;
+    private boolean spool;
     private IngestConfig ingest = IngestConfig.defaults();
     private Path data;
     private int syslogPort;
@@ -55,6 +58,12 @@ final class RunningPipeline implements BeforeEachCallback, AfterEachCallback {
         return this;
     }
 
+    /** With the collector's on-disk spool in the data directory, as {@code run} has it by default. */
+    RunningPipeline withSpool() {
+        spool = true;
+        return this;
+    }
+
     RunningPipeline ingest(IngestConfig config) {
         ingest = config;
         return this;
@@ -65,9 +74,11 @@ final class RunningPipeline implements BeforeEachCallback, AfterEachCallback {
         data = Files.createTempDirectory("tunnelwatch-it-");
         syslogPort = PortProbe.freePort();
         httpPort = PortProbe.freePort();
-        pipeline = new Pipeline(FixturePipelines.config(data, FixturePipelines.syslog(syslogPort, udp), httpPort,
+        PipelineConfig config = FixturePipelines.config(data, FixturePipelines.syslog(syslogPort, udp), httpPort,
                 streams, ingest, traps ? new SnmpSettings("127.0.0.1", PortProbe.freePort(), 8)
-                        : SnmpSettings.trapsOff())).start();
+                        : SnmpSettings.trapsOff());
+        pipeline = new Pipeline(spool ? config.withSpool(SpoolSettings.in(data.resolve("spool"),
+                SpoolSettings.DEFAULT_MAX_BYTES)) : config).start();
     }
 
     @Override

@@ -40,7 +40,7 @@ class SyslogToMetricsIT {
             """);
 
     @RegisterExtension
-    final RunningPipeline running = RunningPipeline.withStreams().withTraps().ingest(new IngestConfig(INVENTORY, false, true));
+    final RunningPipeline running = RunningPipeline.withStreams().withTraps().withSpool().ingest(new IngestConfig(INVENTORY, false, true));
 
     @Test
     void shouldShowAPeerDownOverUdpThenIpsecUpOverTcpOnTheMetricsPage() {

@@ -260,7 +260,8 @@ public final class QueuedKafkaWriter implements AutoCloseable {
             LockSupport.parkNanos(MAX_IDLE_NAP_NANOS);
         }
         sender.close(System.nanoTime());
-        LOG.info("Publisher for {} drained; {} record(s) left unsent", topic, queue.size());
+        LOG.info("Publisher for {} drained ({} left unsent); the spool keeps {} bytes for the next start", topic,
+                queue.size(), sender.spoolBytes());
     }
 
     /**

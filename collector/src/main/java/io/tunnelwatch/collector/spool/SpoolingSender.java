@@ -139,6 +139,11 @@ public final class SpoolingSender {
         return mode;
     }
 
+    /** Bytes in this topic's spool (0 without one). */
+    public long spoolBytes() {
+        return log == null ? 0 : log.bytes();
+    }
+
     /** True while the spool refuses records for want of room. */
     public boolean spoolFull() {
         return full;
