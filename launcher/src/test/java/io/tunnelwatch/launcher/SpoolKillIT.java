@@ -105,8 +105,9 @@ class SpoolKillIT {
                 "--syslog-tcp-port", String.valueOf(tcpPort), "--trap-port", "-1", "--http-host", "127.0.0.1",
                 "--http-port", "0", "--spool-dir", work.resolve("spool").toString(),
                 "--kafka-config", kafkaConfig().toString());
+        // The ready banner is several lines: wait for the last one read here (the metrics address), not the first.
         await().atMost(Duration.ofSeconds(60)).failFast(() -> !p.isAlive())
-                .until(() -> p.printed("is ready"));
+                .until(() -> p.printed("is ready") && METRICS_LINE.matcher(String.join("\n", p.stdout())).find());
         return p;
     }
 
@@ -123,8 +124,10 @@ class SpoolKillIT {
         out.flush();
     }
 
+    private static final Pattern METRICS_LINE = Pattern.compile("metrics +https?://[^:]+:(\\d+)");
+
     private static int httpPort(TunnelwatchProcess p) {
-        Matcher m = Pattern.compile("metrics +https?://[^:]+:(\\d+)").matcher(String.join("\n", p.stdout()));
+        Matcher m = METRICS_LINE.matcher(String.join("\n", p.stdout()));
         assertThat(m.find()).as(p.describe()).isTrue();
         return Integer.parseInt(m.group(1));
     }
