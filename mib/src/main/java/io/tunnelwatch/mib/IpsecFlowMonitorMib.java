@@ -111,6 +111,44 @@ public final class IpsecFlowMonitorMib {
     /** cipSecSpiProtocol. */
     public static final String CIPSEC_SPI_PROTOCOL = column(CIPSEC_SPI_ENTRY, 4);
 
+    /**
+     * cikeFailEntry: one phase-1 failure, index cikeFailIndex (from 1, one more per failure, wrapping at 2^31-1). The
+     * table is a sliding window of the last cipSecFailTableSize failures.
+     */
+    public static final String CIKE_FAIL_ENTRY = Oids.child(IPSEC_FLOW_MONITOR, 1, 5, 2, 1, 1);
+    /** cikeFailReason: see {@link #CIKE_FAIL_REASONS}. */
+    public static final String CIKE_FAIL_REASON = column(CIKE_FAIL_ENTRY, 2);
+    /** cikeFailTime: sysUpTime (hundredths of a second) at the failure. */
+    public static final String CIKE_FAIL_TIME = column(CIKE_FAIL_ENTRY, 3);
+    /** cikeFailLocalAddr. */
+    public static final String CIKE_FAIL_LOCAL_ADDR = column(CIKE_FAIL_ENTRY, 8);
+    /** cikeFailRemoteAddr: the peer's address. */
+    public static final String CIKE_FAIL_REMOTE_ADDR = column(CIKE_FAIL_ENTRY, 9);
+
+    /** cipSecFailEntry: one phase-2 failure, index cipSecFailIndex; a sliding window like cikeFailTable. */
+    public static final String CIPSEC_FAIL_ENTRY = Oids.child(IPSEC_FLOW_MONITOR, 1, 5, 3, 1, 1);
+    /** cipSecFailReason: see {@link #CIPSEC_FAIL_REASONS}. */
+    public static final String CIPSEC_FAIL_REASON = column(CIPSEC_FAIL_ENTRY, 2);
+    /** cipSecFailTime: sysUpTime at the failure. */
+    public static final String CIPSEC_FAIL_TIME = column(CIPSEC_FAIL_ENTRY, 3);
+    /** cipSecFailTunnelIndex: the cipSecTunIndex of the SA, if it has a row. */
+    public static final String CIPSEC_FAIL_TUNNEL_INDEX = column(CIPSEC_FAIL_ENTRY, 4);
+    /** cipSecFailPktSrcAddr: the source address of the packet that failed. */
+    public static final String CIPSEC_FAIL_PKT_SRC_ADDR = column(CIPSEC_FAIL_ENTRY, 6);
+    /** cipSecFailPktDstAddr: its destination address. */
+    public static final String CIPSEC_FAIL_PKT_DST_ADDR = column(CIPSEC_FAIL_ENTRY, 7);
+
+    /** The labels of cikeFailReason, by value (index 0 unused). */
+    public static final List<String> CIKE_FAIL_REASONS = List.of("", "other", "peerDelRequest", "peerLost",
+            "localFailure", "authFailure", "hashValidation", "encryptFailure", "internalError", "sysCapExceeded",
+            "proposalFailure", "peerCertUnavailable", "peerCertNotValid", "localCertExpired", "crlFailure",
+            "peerEncodingError", "nonExistentSa", "operRequest");
+    /** The labels of cipSecFailReason, by value (index 0 unused). */
+    public static final List<String> CIPSEC_FAIL_REASONS = List.of("", "other", "internalError",
+            "peerEncodingError", "proposalFailure", "protocolUseFail", "nonExistentSa", "decryptFailure",
+            "encryptFailure", "inAuthFailure", "outAuthFailure", "compression", "sysCapExceeded", "peerDelRequest",
+            "peerLost", "seqNumRollOver", "operRequest");
+
     /** ciscoIpSecFlowMonitorMIB.2.0 (cipSecMIBNotifications): the parent of the 13 notifications. */
     public static final String NOTIFICATIONS = Oids.child(IPSEC_FLOW_MONITOR, 2, 0);
     public static final MibNotification CIKE_TUNNEL_START = MibNotification.of(NOTIFICATIONS, 1, "cikeTunnelStart");

@@ -58,6 +58,18 @@ class MibFilesTest {
                 }
             }
         }));
+        Map.of("cikeFailReason", IpsecFlowMonitorMib.CIKE_FAIL_REASONS,
+                "cipSecFailReason", IpsecFlowMonitorMib.CIPSEC_FAIL_REASONS).forEach((definition, labels) -> {
+                    Map<String, Integer> inMib = mibs.enumeration(definition);
+                    for (int code = 1; code < labels.size(); code++) {
+                        if (!Integer.valueOf(code).equals(inMib.get(labels.get(code)))) {
+                            wrong.add(definition + ": " + labels.get(code) + "(" + code + ") not in " + inMib);
+                        }
+                    }
+                    if (inMib.size() != labels.size() - 1) {
+                        wrong.add(definition + ": " + (labels.size() - 1) + " labels, the MIB has " + inMib.size());
+                    }
+                });
         Map<String, Integer> senses = mibs.enumeration("RttResponseSense");
         for (RttMonMib.ResponseSense sense : RttMonMib.ResponseSense.values()) {
             if (!Integer.valueOf(sense.code()).equals(senses.get(sense.label()))) {

@@ -95,6 +95,17 @@ final class VocabularyTable {
         m.put("cipSecTunOutEncrypts", IpsecFlowMonitorMib.CIPSEC_TUN_OUT_ENCRYPTS);
         m.put("cipSecTunOutEncryptFails", IpsecFlowMonitorMib.CIPSEC_TUN_OUT_ENCRYPT_FAILS);
         m.put("cipSecTunStatus", IpsecFlowMonitorMib.CIPSEC_TUN_STATUS);
+        m.put("cikeFailEntry", IpsecFlowMonitorMib.CIKE_FAIL_ENTRY);
+        m.put("cikeFailReason", IpsecFlowMonitorMib.CIKE_FAIL_REASON);
+        m.put("cikeFailTime", IpsecFlowMonitorMib.CIKE_FAIL_TIME);
+        m.put("cikeFailLocalAddr", IpsecFlowMonitorMib.CIKE_FAIL_LOCAL_ADDR);
+        m.put("cikeFailRemoteAddr", IpsecFlowMonitorMib.CIKE_FAIL_REMOTE_ADDR);
+        m.put("cipSecFailEntry", IpsecFlowMonitorMib.CIPSEC_FAIL_ENTRY);
+        m.put("cipSecFailReason", IpsecFlowMonitorMib.CIPSEC_FAIL_REASON);
+        m.put("cipSecFailTime", IpsecFlowMonitorMib.CIPSEC_FAIL_TIME);
+        m.put("cipSecFailTunnelIndex", IpsecFlowMonitorMib.CIPSEC_FAIL_TUNNEL_INDEX);
+        m.put("cipSecFailPktSrcAddr", IpsecFlowMonitorMib.CIPSEC_FAIL_PKT_SRC_ADDR);
+        m.put("cipSecFailPktDstAddr", IpsecFlowMonitorMib.CIPSEC_FAIL_PKT_DST_ADDR);
         m.put("cipSecSpiEntry", IpsecFlowMonitorMib.CIPSEC_SPI_ENTRY);
         m.put("cipSecSpiProtocol", IpsecFlowMonitorMib.CIPSEC_SPI_PROTOCOL);
         m.put("cipSecMIBNotifications", IpsecFlowMonitorMib.NOTIFICATIONS);

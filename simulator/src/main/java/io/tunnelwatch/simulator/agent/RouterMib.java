@@ -9,6 +9,7 @@ import static io.tunnelwatch.mib.TunnelMib.*;
 import io.tunnelwatch.mib.CiscoSmi;
 import io.tunnelwatch.mib.Oids;
 import io.tunnelwatch.mib.SnmpV2Mib;
+import io.tunnelwatch.simulator.tunnel.FailureHistory;
 import io.tunnelwatch.simulator.tunnel.RouterModel;
 import io.tunnelwatch.simulator.tunnel.RouterTunnelEnd;
 import io.tunnelwatch.simulator.tunnel.SecurityAssociation;
@@ -37,7 +38,7 @@ import org.snmp4j.smi.Variable;
  * gives it on a real router), and from
  * CISCO-IPSEC-FLOW-MONITOR-MIB the cikeTunnelTable (one row per IKE SA) and cipSecTunnelTable (one row per IPsec SA,
  * Counter32 columns modulo 2^32 with their wrap counts, and the Counter64 HC octet columns unless turned off, as on
- * images that lack them). OIDs as in docs/cisco-sources.md#cisco-ipsec-flow-monitor-mib.
+ * images that lack them), and the failure tables cikeFailTable and cipSecFailTable ({@link FailureHistory}). OIDs as in docs/cisco-sources.md#cisco-ipsec-flow-monitor-mib.
  */
 public final class RouterMib {
 
@@ -71,7 +72,27 @@ public final class RouterMib {
                 mib.ipsecRow(router, end, end.sa(), now, hcOctets);
             }
         }
+        mib.failures(router);
         return OidMap.of(mib.values);
+    }
+
+    /** cikeFailTable and cipSecFailTable: the router's last failed negotiations. */
+    private void failures(RouterModel router) {
+        for (FailureHistory.Failure f : router.failures().phaseOne()) {
+            String row = "." + f.index();
+            put(CIKE_FAIL_REASON + row, new Integer32(f.reason()));
+            put(CIKE_FAIL_TIME + row, new TimeTicks(SimulationClock.hundredths(router.bootedAt(), f.at()) % MOD32));
+            put(CIKE_FAIL_LOCAL_ADDR + row, raw(f.local()));
+            put(CIKE_FAIL_REMOTE_ADDR + row, raw(f.remote()));
+        }
+        for (FailureHistory.Failure f : router.failures().phaseTwo()) {
+            String row = "." + f.index();
+            put(CIPSEC_FAIL_REASON + row, new Integer32(f.reason()));
+            put(CIPSEC_FAIL_TIME + row, new TimeTicks(SimulationClock.hundredths(router.bootedAt(), f.at()) % MOD32));
+            // A proposal refused at setup has no SA, hence no cipSecTunnelTable row to point to: no tunnel index.
+            put(CIPSEC_FAIL_PKT_SRC_ADDR + row, raw(f.remote()));
+            put(CIPSEC_FAIL_PKT_DST_ADDR + row, raw(f.local()));
+        }
     }
 
     private void system(RouterModel router, Instant now) {

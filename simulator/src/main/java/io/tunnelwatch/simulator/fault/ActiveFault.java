@@ -45,7 +45,7 @@ public final class ActiveFault {
 
     public void apply(Instant now, WireOutput out) {
         fault.apply(this, now, out);
-        fault.symptoms(this, out);
+        fault.symptoms(this, now, out);
     }
 
     public void repair(Instant now, WireOutput out) {
@@ -57,7 +57,7 @@ public final class ActiveFault {
         sinceSymptoms += seconds;
         if (sinceSymptoms >= Fault.SYMPTOM_PERIOD_SECONDS) {
             sinceSymptoms = 0;
-            fault.symptoms(this, out);
+            fault.symptoms(this, now, out);
         }
         if (fault == Fault.FLAPPING) {
             sinceFlap += seconds;

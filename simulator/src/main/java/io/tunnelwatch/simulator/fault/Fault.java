@@ -1,5 +1,6 @@
 package io.tunnelwatch.simulator.fault;
 
+import io.tunnelwatch.mib.IpsecFlowMonitorMib;
 import io.tunnelwatch.simulator.message.CryptoMessages;
 import io.tunnelwatch.simulator.message.FaultMessages;
 import io.tunnelwatch.simulator.message.RoutingMessages;
@@ -74,6 +75,13 @@ public enum Fault {
      */
     static final double FLAP_UP_SECONDS = 90;
     static final double FLAP_DOWN_SECONDS = 30;
+
+    /** cikeFailReason authFailure: the peer's authentication (pre-shared key hash) did not verify. */
+    static final int CIKE_AUTH_FAILURE = IpsecFlowMonitorMib.CIKE_FAIL_REASONS.indexOf("authFailure");
+    /** cikeFailReason proposalFailure: no IKE proposal in common. */
+    static final int CIKE_PROPOSAL_FAILURE = IpsecFlowMonitorMib.CIKE_FAIL_REASONS.indexOf("proposalFailure");
+    /** cipSecFailReason proposalFailure: no transform set (or PFS group) in common. */
+    static final int CIPSEC_PROPOSAL_FAILURE = IpsecFlowMonitorMib.CIPSEC_FAIL_REASONS.indexOf("proposalFailure");
 
     /** What a fault keeps down while it is in force. */
     private enum Hold { NONE, IKE, IPSEC, QUIET }
@@ -155,8 +163,12 @@ public enum Fault {
         }
     }
 
-    /** The messages the fault makes the routers send, once per symptom period while it is in force. */
-    void symptoms(ActiveFault f, WireOutput out) {
+    /**
+     * The messages the fault makes the routers send, once per symptom period while it is in force, and the failure
+     * each such negotiation leaves in the router's failure tables (cikeFailTable, cipSecFailTable) with the reason
+     * the MIB gives for it: only where the MIB has one that says what failed.
+     */
+    void symptoms(ActiveFault f, Instant now, WireOutput out) {
         RouterTunnelEnd local = f.local();
         RouterTunnelEnd remote = f.remote();
         String l = local.router().address();
@@ -169,10 +181,20 @@ public enum Fault {
             case IKE_PROPOSAL_MISMATCH -> {
                 FaultMessages.proposalRefused(v2, r).forEach(m -> out.syslog(local.router(), m));
                 FaultMessages.proposalRefusedByPeer(farV2, l).forEach(m -> out.syslog(remote.router(), m));
+                local.router().failures().phaseOneFailed(CIKE_PROPOSAL_FAILURE, l, r, now);
             }
-            case PSK_MISMATCH -> FaultMessages.keyMismatch(v2, r).forEach(m -> out.syslog(local.router(), m));
-            case TRANSFORM_SET_MISMATCH -> out.syslog(local.router(), FaultMessages.ipsecProposalFailure(l, r));
-            case PFS_MISMATCH -> FaultMessages.pfsMismatch(v2, r).forEach(m -> out.syslog(local.router(), m));
+            case PSK_MISMATCH -> {
+                FaultMessages.keyMismatch(v2, r).forEach(m -> out.syslog(local.router(), m));
+                local.router().failures().phaseOneFailed(CIKE_AUTH_FAILURE, l, r, now);
+            }
+            case TRANSFORM_SET_MISMATCH -> {
+                out.syslog(local.router(), FaultMessages.ipsecProposalFailure(l, r));
+                local.router().failures().phaseTwoFailed(CIPSEC_PROPOSAL_FAILURE, l, r, now);
+            }
+            case PFS_MISMATCH -> {
+                FaultMessages.pfsMismatch(v2, r).forEach(m -> out.syslog(local.router(), m));
+                local.router().failures().phaseTwoFailed(CIPSEC_PROPOSAL_FAILURE, l, r, now);
+            }
             case CRYPTO_ACL_NOT_MIRRORED -> FaultMessages.proxyIdentities(v2, r)
                     .forEach(m -> out.syslog(local.router(), m));
             case REPLAY_ERRORS -> out.syslog(local.router(), CryptoMessages.replayError(connectionId(local),

@@ -25,6 +25,7 @@ public final class RouterModel {
     private boolean silent;
     /** {@code logging trap debugging} with {@code debug crypto isakmp/ipsec} on; else {@code logging trap informational}. */
     private boolean logsDebug = true;
+    private final FailureHistory failures = new FailureHistory();
 
     public RouterModel(SimulatedRouter router, Instant bootedAt) {
         this.router = Objects.requireNonNull(router, "router");
@@ -55,6 +56,11 @@ public final class RouterModel {
 
     public RouterTunnelEnd endTo(String peer) {
         return ends.stream().filter(e -> e.peer().equals(peer)).findFirst().orElse(null);
+    }
+
+    /** Its failed negotiations, as its agent serves them (cikeFailTable, cipSecFailTable). */
+    public FailureHistory failures() {
+        return failures;
     }
 
     public boolean silent() {

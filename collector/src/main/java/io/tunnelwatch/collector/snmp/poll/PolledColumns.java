@@ -36,6 +36,13 @@ public final class PolledColumns {
     public static final List<String> SLA_COLUMNS =
             List.of(RTT_MON_CTRL_ADMIN_TAG, RTT_MON_ECHO_ADMIN_TARGET_ADDRESS, RTT_MON_LATEST_RTT_OPER_SENSE);
 
+    /** The cikeFailTable columns one poll reads: why a phase-1 negotiation failed, and with whom. */
+    public static final List<String> IKE_FAILURE_COLUMNS = List.of(CIKE_FAIL_REASON, CIKE_FAIL_REMOTE_ADDR);
+
+    /** The cipSecFailTable columns one poll reads; the peer is the tunnel's, else the failed packet's far address. */
+    public static final List<String> IPSEC_FAILURE_COLUMNS = List.of(CIPSEC_FAIL_REASON, CIPSEC_FAIL_TUNNEL_INDEX,
+            CIPSEC_FAIL_PKT_SRC_ADDR, CIPSEC_FAIL_PKT_DST_ADDR);
+
     /**
      * The interface columns one poll reads: ifTable, ifXTable and tunnelIfTable share the ifIndex; ipAddrTable,
      * indexed by the address, names the interface holding a tunnel's local address (its source interface).

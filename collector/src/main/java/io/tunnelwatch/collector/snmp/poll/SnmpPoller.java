@@ -2,6 +2,7 @@ package io.tunnelwatch.collector.snmp.poll;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.tunnelwatch.collector.metrics.RateLimitedLog;
+import io.tunnelwatch.collector.net.PeerAddresses;
 import io.tunnelwatch.collector.sink.CounterSink;
 import io.tunnelwatch.collector.sink.EventSink;
 import io.tunnelwatch.collector.sink.PublishOutcome;
@@ -18,8 +19,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
@@ -36,8 +39,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Polls each device on its own schedule (interval, jitter on every poll, timeout, retries): walks
- * cikeTunnelTable, cipSecTunnelTable, the tunnel interfaces and the IP SLA operations concurrently, turns IP SLA
- * results into underlay events ({@link SlaProbeWatch}), turns the walk into one
+ * cikeTunnelTable, cipSecTunnelTable, the tunnel interfaces, the IP SLA operations and the failure tables
+ * concurrently, turns IP SLA results into underlay events ({@link SlaProbeWatch}) and new failure-table rows into
+ * negotiation failures ({@link FailureTableWatch}), turns the walk into one
  * {@link CounterSample} per peer ({@link DeviceCounterTracker}) and refreshes the {@link TunnelIndex} the trap
  * receiver resolves indices with. At most {@code maxInFlight} polls run at once across devices, and never two of
  * one device: a tick that finds either limit reached is skipped and counted, not queued, so a slow network cannot
@@ -116,7 +120,8 @@ public final class SnmpPoller implements AutoCloseable {
     /** Polls one device now, unless a limit says skip; completes when its samples are handed to the sink. */
     public CompletableFuture<List<CounterSample>> pollOnce(SnmpDevice device) {
         DeviceState state = devices.computeIfAbsent(device.name(), name -> new DeviceState(
-                new DeviceCounterTracker(name, device.expectedPeers(), limits), new SlaProbeWatch(name)));
+                new DeviceCounterTracker(name, device.expectedPeers(), limits), new SlaProbeWatch(name),
+                new FailureTableWatch(name)));
         if (!state.busy.compareAndSet(false, true)) {
             meters.poll("skipped_busy");
             return CompletableFuture.completedFuture(List.of());
@@ -132,12 +137,15 @@ public final class SnmpPoller implements AutoCloseable {
         var sa = client.walkTable(device, PolledColumns.IPSEC_TUNNEL_COLUMNS);
         var ifs = client.walkTable(device, PolledColumns.INTERFACE_COLUMNS);
         var sla = client.walkTable(device, PolledColumns.SLA_COLUMNS);
-        return CompletableFuture.allOf(ike, sa, ifs, sla)
+        var ikeFail = client.walkTable(device, PolledColumns.IKE_FAILURE_COLUMNS);
+        var ipsecFail = client.walkTable(device, PolledColumns.IPSEC_FAILURE_COLUMNS);
+        return CompletableFuture.allOf(ike, sa, ifs, sla, ikeFail, ipsecFail)
                 .handle((ignored, failure) -> {
                     try {
                         meters.duration.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
                         return failure == null
-                                ? answered(device, state, ike.join(), sa.join(), ifs.join(), sla.join())
+                                ? answered(device, state, new Walk(ike.join(), sa.join(), ifs.join(), sla.join(),
+                                        ikeFail.join(), ipsecFail.join()))
                                 : unanswered(device, state, failure);
                     } finally {
                         meters.inFlight.decrementAndGet();
@@ -147,13 +155,23 @@ public final class SnmpPoller implements AutoCloseable {
                 });
     }
 
-    private List<CounterSample> answered(SnmpDevice device, DeviceState state, List<TableRow> ikeTable,
-                                         List<TableRow> saTable, List<TableRow> ifTable, List<TableRow> slaTable) {
+    /** The tables one poll walked. */
+    private record Walk(List<TableRow> ike, List<TableRow> sa, List<TableRow> ifs, List<TableRow> sla,
+                        List<TableRow> ikeFailures, List<TableRow> ipsecFailures) {
+    }
+
+    private List<CounterSample> answered(SnmpDevice device, DeviceState state, Walk walk) {
+        List<TableRow> ikeTable = walk.ike();
+        List<TableRow> saTable = walk.sa();
+        List<TableRow> ifTable = walk.ifs();
+        List<TableRow> slaTable = walk.sla();
         meters.poll("ok");
         meters.rows("cikeTunnelTable", ikeTable.size());
         meters.rows("cipSecTunnelTable", saTable.size());
         meters.rows("ifTable", ifTable.size());
         meters.rows("rttMonCtrlAdminTable", slaTable.size());
+        meters.rows(FailureTableWatch.IKE_TABLE, walk.ikeFailures().size());
+        meters.rows(FailureTableWatch.IPSEC_TABLE, walk.ipsecFailures().size());
         List<IkeRow> ikeRows = TunnelTables.ikeRows(ikeTable);
         List<SaRow> saRows = TunnelTables.saRows(saTable);
         Map<Integer, String> ipsecPeers = new HashMap<>();
@@ -162,19 +180,39 @@ public final class SnmpPoller implements AutoCloseable {
         ikeRows.forEach(row -> ikePeers.put(row.ikeTunIndex(), row.peer()));
         List<TunnelInterface> tunnels = TunnelTables.tunnelInterfaces(ifTable);
         tunnelIndex.update(device.name(), ipsecPeers, ikePeers, tunnels);
+        Map<String, String> holders = TunnelTables.addressHolders(ifTable);
+        Set<String> own = new HashSet<>(holders.keySet());
+        own.add(PeerAddresses.canonical(device.address().getHostAddress()));
         List<CounterSample> samples;
         List<TunnelEvent> probes;
+        List<TunnelEvent> failures;
         Instant now = clock.instant();
+        String source = device.address().getHostAddress();
         synchronized (state) {
             samples = state.tracker.onWalk(new DeviceWalk(now, ikeRows, saRows));
-            probes = state.probes.onPoll(TunnelTables.slaProbes(slaTable), device.address().getHostAddress(), now);
+            probes = state.probes.onPoll(TunnelTables.slaProbes(slaTable), source, now);
+            failures = state.failures.onPoll(TunnelTables.ikeFailures(walk.ikeFailures()),
+                    TunnelTables.ipsecFailures(walk.ipsecFailures(), saRows, own), source, now, this::countFailure);
         }
-        for (TunnelEvent e : probes) {
+        offerAll(probes, "IP SLA");
+        offerAll(failures, "failure-table");
+        return handOver(withTunnelFacts(samples, tunnels, ikeRows, holders));
+    }
+
+    private void offerAll(List<TunnelEvent> events, String what) {
+        for (TunnelEvent e : events) {
             if (probeEvents.offer(e) != PublishOutcome.QUEUED) {
-                rateLimitedLog.warn("probe_event_dropped", "IP SLA event for {} dropped: {}", e.key(), "sink full");
+                rateLimitedLog.warn("poll_event_dropped", "{} event for {} dropped: {}", what, e.key(), "sink full");
             }
         }
-        return handOver(withTunnelFacts(samples, tunnels, ikeRows, TunnelTables.addressHolders(ifTable)));
+    }
+
+    private void countFailure(String table, String reason, FailureTableWatch.Outcome outcome) {
+        meters.failure(table, reason, outcome);
+        if (outcome == FailureTableWatch.Outcome.NO_PEER) {
+            rateLimitedLog.warn("failure_row_no_peer", "A {} row ({}) names no peer: counted, not tied to a tunnel",
+                    table, reason);
+        }
     }
 
     /**
@@ -245,11 +283,13 @@ public final class SnmpPoller implements AutoCloseable {
     private static final class DeviceState {
         final DeviceCounterTracker tracker;
         final SlaProbeWatch probes;
+        final FailureTableWatch failures;
         final AtomicBoolean busy = new AtomicBoolean();
 
-        DeviceState(DeviceCounterTracker tracker, SlaProbeWatch probes) {
+        DeviceState(DeviceCounterTracker tracker, SlaProbeWatch probes, FailureTableWatch failures) {
             this.tracker = tracker;
             this.probes = probes;
+            this.failures = failures;
         }
     }
 }

@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Reads walked {@link TableRow}s as cikeTunnelTable, cipSecTunnelTable and tunnel-interface rows. Rows without a
@@ -140,6 +141,49 @@ public final class TunnelTables {
             if (index != null && target != null) {
                 out.add(new SlaProbe(index, target, tag, (int) row.number(RTT_MON_LATEST_RTT_OPER_SENSE, 0)));
             }
+        }
+        return out;
+    }
+
+    /** cikeFailTable rows: the peer is cikeFailRemoteAddr. */
+    public static List<FailureRow> ikeFailures(List<TableRow> rows) {
+        List<FailureRow> out = new ArrayList<>();
+        for (TableRow row : rows) {
+            Integer index = singleIndex(row);
+            if (index != null) {
+                out.add(new FailureRow(index, (int) row.number(CIKE_FAIL_REASON, 0),
+                        IpsAddress.canonical(row.bytes(CIKE_FAIL_REMOTE_ADDR))));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * cipSecFailTable rows: the peer of the SA the row names (cipSecFailTunnelIndex), else whichever of the failed
+     * packet's addresses is not one of the router's own ({@code own}: its interface addresses); null when neither
+     * tells.
+     */
+    public static List<FailureRow> ipsecFailures(List<TableRow> rows, List<SaRow> sas, Set<String> own) {
+        Map<Integer, String> saPeers = new HashMap<>();
+        sas.forEach(sa -> saPeers.put(sa.tunIndex(), sa.peer()));
+        List<FailureRow> out = new ArrayList<>();
+        for (TableRow row : rows) {
+            Integer index = singleIndex(row);
+            if (index == null) {
+                continue;
+            }
+            Long tunnel = row.numberOrNull(CIPSEC_FAIL_TUNNEL_INDEX);
+            String peer = tunnel == null ? null : saPeers.get(tunnel.intValue());
+            if (peer == null) {
+                String src = IpsAddress.canonical(row.bytes(CIPSEC_FAIL_PKT_SRC_ADDR));
+                String dst = IpsAddress.canonical(row.bytes(CIPSEC_FAIL_PKT_DST_ADDR));
+                if (src != null && dst != null && own.contains(dst) && !own.contains(src)) {
+                    peer = src;
+                } else if (src != null && dst != null && own.contains(src) && !own.contains(dst)) {
+                    peer = dst;
+                }
+            }
+            out.add(new FailureRow(index, (int) row.number(CIPSEC_FAIL_REASON, 0), peer));
         }
         return out;
     }

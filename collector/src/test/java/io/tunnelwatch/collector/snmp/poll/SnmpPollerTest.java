@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.tunnelwatch.collector.sink.PublishOutcome;
 import io.tunnelwatch.collector.snmp.SnmpClient;
 import io.tunnelwatch.collector.snmp.SnmpDevice;
 import io.tunnelwatch.collector.snmp.SnmpPollException;
@@ -17,6 +18,8 @@ import io.tunnelwatch.collector.snmp.TableRow;
 import io.tunnelwatch.collector.snmp.TunnelIndex;
 import io.tunnelwatch.collector.snmp.TunnelInterface;
 import io.tunnelwatch.events.CounterSample;
+import io.tunnelwatch.events.EventKind;
+import io.tunnelwatch.events.TunnelEvent;
 import java.net.InetAddress;
 import java.time.Clock;
 import java.time.Duration;
@@ -54,7 +57,7 @@ class SnmpPollerTest {
     }
 
     @Test
-    void shouldWalkTheFourTablesAndSinkOneSamplePerPeer() {
+    void shouldWalkTheSixTablesAndSinkOneSamplePerPeer() {
         client.answer(CIKE_TUN_REMOTE_ADDR, List.of(new TableRow("3", Map.of(CIKE_TUN_REMOTE_ADDR, PEER,
                 CIKE_TUN_STATUS, (long) TUNNEL_STATUS_ACTIVE)), new TableRow("4", Map.of(CIKE_TUN_REMOTE_ADDR,
                 CRYPTO_MAP_PEER, CIKE_TUN_STATUS, (long) TUNNEL_STATUS_ACTIVE, CIKE_TUN_LOCAL_ADDR, LOCAL))));
@@ -69,7 +72,7 @@ class SnmpPollerTest {
         poller.pollOnce(device).join();
 
         assertThat(client.requests).containsExactlyInAnyOrder(IKE_TUNNEL_COLUMNS, IPSEC_TUNNEL_COLUMNS,
-                INTERFACE_COLUMNS, SLA_COLUMNS);
+                INTERFACE_COLUMNS, SLA_COLUMNS, IKE_FAILURE_COLUMNS, IPSEC_FAILURE_COLUMNS);
         assertThat(sunk).extracting(CounterSample::peer).containsExactly("198.51.100.7", "203.0.113.9");
         CounterSample peer = sunk.get(0);
         assertThat(peer.totals().inOctets()).as("HC octets preferred").isEqualTo(9_000_000_000L);
@@ -93,6 +96,47 @@ class SnmpPollerTest {
                 .count()).isEqualTo(1);
         assertThat(registry.get("tunnelwatch.snmp.poll.duration").timer().count()).isEqualTo(1);
         assertThat(registry.get("tunnelwatch.snmp.polls.in.flight").gauge().value()).isZero();
+    }
+
+    /**
+     * A failure row added between two polls reaches the event sink as the failure it names, tied to its peer: the
+     * IKE row by its remote address, the IPsec row (no SA, so no tunnel index) by the failed packet's source, the
+     * router's own address being its destination; each counted by table, reason and outcome.
+     */
+    @Test
+    void shouldPublishTheFailureRowsAddedSinceTheLastPollAsNegotiationFailuresOfTheirPeers() {
+        List<TunnelEvent> events = new ArrayList<>();
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        SnmpPoller withEvents = new SnmpPoller(client, sunk::add, e -> {
+            events.add(e);
+            return PublishOutcome.QUEUED;
+        }, index, Clock.fixed(Instant.parse("2025-01-01T00:00:00Z"), ZoneOffset.UTC), CounterLimits.DEFAULT, 4,
+                meters);
+        client.answer(IF_DESCR, List.of(new TableRow("2", Map.of(IF_DESCR, "GigabitEthernet0/0/2".getBytes(),
+                IF_TYPE, (long) IF_TYPE_ETHERNET_CSMACD)), new TableRow("192.0.2.1", Map.of(IP_AD_ENT_IF_INDEX, 2L))));
+        client.answer(CIKE_FAIL_REASON, List.of(failure(CIKE_FAIL_REASON, 4, 5, CIKE_FAIL_REMOTE_ADDR, PEER)));
+        withEvents.pollOnce(device).join();
+        assertThat(events).as("the first poll's rows are history").isEmpty();
+
+        client.answer(CIKE_FAIL_REASON, List.of(failure(CIKE_FAIL_REASON, 4, 5, CIKE_FAIL_REMOTE_ADDR, PEER),
+                failure(CIKE_FAIL_REASON, 5, 5, CIKE_FAIL_REMOTE_ADDR, PEER)));
+        client.answer(CIPSEC_FAIL_REASON, List.of(new TableRow("1", Map.of(CIPSEC_FAIL_REASON, 4L,
+                CIPSEC_FAIL_PKT_SRC_ADDR, CRYPTO_MAP_PEER, CIPSEC_FAIL_PKT_DST_ADDR, LOCAL))));
+        withEvents.pollOnce(device).join();
+
+        assertThat(events).extracting(TunnelEvent::kind, TunnelEvent::peer).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(EventKind.IKE_AUTH_FAILED, "198.51.100.7"),
+                org.assertj.core.groups.Tuple.tuple(EventKind.IPSEC_SETUP_FAILED, "203.0.113.9"));
+        assertThat(events).allSatisfy(e -> assertThat(e.device()).isEqualTo("rtr-hq-1"));
+        assertThat(meters.get("tunnelwatch.snmp.failure.rows").tags("table", "cikeFailTable", "reason", "authFailure",
+                "outcome", "event").counter().count()).as("new rows only: the first poll's are history").isEqualTo(1);
+        assertThat(meters.get("tunnelwatch.snmp.failure.rows").tags("table", "cipSecFailTable", "reason",
+                "proposalFailure", "outcome", "event").counter().count()).isEqualTo(1);
+    }
+
+    private static TableRow failure(String reasonColumn, int index, long reason, String addressColumn,
+                                    byte[] address) {
+        return new TableRow(String.valueOf(index), Map.of(reasonColumn, reason, addressColumn, address));
     }
 
     @Test
