@@ -21,6 +21,7 @@ import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.snmp4j.smi.Counter32;
 import org.snmp4j.smi.Counter64;
@@ -76,22 +77,26 @@ public final class RouterMib {
         return OidMap.of(mib.values);
     }
 
-    /** cikeFailTable and cipSecFailTable: the router's last failed negotiations. */
+    /**
+     * cikeFailTable and cipSecFailTable: the router's last failed negotiations. A phase-2 row's addresses are the
+     * failed packet's, from the peer to the router; a proposal refused at setup has no SA, hence no cipSecTunnelTable
+     * row to point to: no tunnel index.
+     */
     private void failures(RouterModel router) {
-        for (FailureHistory.Failure f : router.failures().phaseOne()) {
+        failureRows(router, router.failures().phaseOne(), CIKE_FAIL_REASON, CIKE_FAIL_TIME, CIKE_FAIL_REMOTE_ADDR,
+                CIKE_FAIL_LOCAL_ADDR);
+        failureRows(router, router.failures().phaseTwo(), CIPSEC_FAIL_REASON, CIPSEC_FAIL_TIME,
+                CIPSEC_FAIL_PKT_SRC_ADDR, CIPSEC_FAIL_PKT_DST_ADDR);
+    }
+
+    private void failureRows(RouterModel router, List<FailureHistory.Failure> failures, String reason, String time,
+                             String remote, String local) {
+        for (FailureHistory.Failure f : failures) {
             String row = "." + f.index();
-            put(CIKE_FAIL_REASON + row, new Integer32(f.reason()));
-            put(CIKE_FAIL_TIME + row, new TimeTicks(SimulationClock.hundredths(router.bootedAt(), f.at()) % MOD32));
-            put(CIKE_FAIL_LOCAL_ADDR + row, raw(f.local()));
-            put(CIKE_FAIL_REMOTE_ADDR + row, raw(f.remote()));
-        }
-        for (FailureHistory.Failure f : router.failures().phaseTwo()) {
-            String row = "." + f.index();
-            put(CIPSEC_FAIL_REASON + row, new Integer32(f.reason()));
-            put(CIPSEC_FAIL_TIME + row, new TimeTicks(SimulationClock.hundredths(router.bootedAt(), f.at()) % MOD32));
-            // A proposal refused at setup has no SA, hence no cipSecTunnelTable row to point to: no tunnel index.
-            put(CIPSEC_FAIL_PKT_SRC_ADDR + row, raw(f.remote()));
-            put(CIPSEC_FAIL_PKT_DST_ADDR + row, raw(f.local()));
+            put(reason + row, new Integer32(f.reason()));
+            put(time + row, new TimeTicks(SimulationClock.hundredths(router.bootedAt(), f.at()) % MOD32));
+            put(remote + row, raw(f.remote()));
+            put(local + row, raw(f.local()));
         }
     }
 

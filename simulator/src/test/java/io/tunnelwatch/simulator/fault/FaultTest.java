@@ -10,22 +10,32 @@ import io.tunnelwatch.collector.snmp.TunnelIndex;
 import io.tunnelwatch.collector.snmp.trap.TrapDecoder;
 import io.tunnelwatch.events.EventKind;
 import io.tunnelwatch.events.TunnelEvent;
+import io.tunnelwatch.mib.IpsecFlowMonitorMib;
 import io.tunnelwatch.simulator.FleetSimulation;
 import io.tunnelwatch.simulator.MutableClock;
 import io.tunnelwatch.simulator.RecordingOutput;
+import io.tunnelwatch.simulator.agent.OidMap;
+import io.tunnelwatch.simulator.agent.RouterMib;
 import io.tunnelwatch.simulator.router.Fleet;
 import io.tunnelwatch.simulator.trap.TrapSender;
 import io.tunnelwatch.simulator.tunnel.RouterTunnelEnd;
 import io.tunnelwatch.simulator.tunnel.SimulatedTunnel;
 import io.tunnelwatch.simulator.tunnel.SimulationClock;
 import io.tunnelwatch.simulator.tunnel.TrafficProfile;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.snmp4j.smi.OID;
+import org.snmp4j.smi.OctetString;
 
 /**
  * Each fault changes what the pair puts on the wire the way docs/runbook.md describes the failure, and its repair
@@ -49,9 +59,41 @@ class FaultTest {
         out.clear();
     }
 
+    /**
+     * rtr-01's failure-table rows as its agent serves them: "reason-label address" of each, the reason from
+     * {@code reasonColumn}, the address from {@code addressColumn}.
+     */
+    private List<String> servedFailure(String reasonColumn, String addressColumn) throws UnknownHostException {
+        OidMap view = RouterMib.of(sim.router("rtr-01"), clock.instant(), true);
+        List<String> labels = reasonColumn.equals(IpsecFlowMonitorMib.CIKE_FAIL_REASON)
+                ? IpsecFlowMonitorMib.CIKE_FAIL_REASONS : IpsecFlowMonitorMib.CIPSEC_FAIL_REASONS;
+        List<String> rows = new ArrayList<>();
+        OID at = new OID(reasonColumn);
+        for (var b = view.next(at); b != null && !b.isException() && b.getOid().startsWith(at);
+                b = view.next(b.getOid())) {
+            String index = b.getOid().toDottedString().substring(reasonColumn.length());
+            OctetString address = (OctetString) view.get(new OID(addressColumn + index)).getVariable();
+            rows.add(labels.get(b.getVariable().toInt()) + " "
+                    + InetAddress.getByAddress(address.getValue()).getHostAddress());
+        }
+        return rows;
+    }
+
+    @Test
+    void shouldLeaveNoFailureRowsWhereNothingFailed() throws UnknownHostException {
+        sim.inject(Fault.DECAPS_STALL, "rtr-01", "rtr-02");
+        clock.advance(Duration.ofSeconds(61));
+        sim.tick();
+
+        assertThat(servedFailure(IpsecFlowMonitorMib.CIKE_FAIL_REASON, IpsecFlowMonitorMib.CIKE_FAIL_REMOTE_ADDR))
+                .isEmpty();
+        assertThat(servedFailure(IpsecFlowMonitorMib.CIPSEC_FAIL_REASON, IpsecFlowMonitorMib.CIPSEC_FAIL_PKT_SRC_ADDR))
+                .isEmpty();
+    }
+
     @ParameterizedTest
     @EnumSource(Fault.class)
-    void shouldChangeTheWireOutputTheWayTheRealRouterWouldAndRepairCleanly(Fault fault) {
+    void shouldChangeTheWireOutputTheWayTheRealRouterWouldAndRepairCleanly(Fault fault) throws Exception {
         long localIn = local.sa().inPkts();
         long localOut = local.sa().outPkts();
         sim.inject(fault, "rtr-01", "rtr-02");
@@ -73,16 +115,23 @@ class FaultTest {
                         .anyMatch(l -> l.startsWith("rtr-02: %CRYPTO-6-IKMP_MODE_FAILURE")
                                 && l.endsWith("peer at 127.0.1.1"));
                 assertThat(local.ikeIndex()).isNull();
+                assertThat(servedFailure(IpsecFlowMonitorMib.CIKE_FAIL_REASON, IpsecFlowMonitorMib.CIKE_FAIL_REMOTE_ADDR))
+                        .contains("proposalFailure 127.0.1.2");
             }
             case PSK_MISMATCH -> {
                 assertThat(kinds).contains(EventKind.IKE_BAD_MESSAGE, EventKind.IKE_STATE);
                 assertThat(out.lines).anyMatch(l -> l.endsWith("MM_KEY_EXCH"));
+                assertThat(servedFailure(IpsecFlowMonitorMib.CIKE_FAIL_REASON, IpsecFlowMonitorMib.CIKE_FAIL_REMOTE_ADDR))
+                        .as("cikeFailTable: why, and with whom").contains("authFailure 127.0.1.2");
             }
             case TRANSFORM_SET_MISMATCH, PFS_MISMATCH -> {
                 assertThat(kinds).contains(EventKind.IPSEC_SETUP_FAILED);
                 assertThat(local.ikeIndex()).isNotNull();
                 assertThat(local.sa()).isNull();
                 assertThat(traps).contains("cipSecTunnelStop").doesNotContain("cikeTunnelStop");
+                assertThat(servedFailure(IpsecFlowMonitorMib.CIPSEC_FAIL_REASON,
+                        IpsecFlowMonitorMib.CIPSEC_FAIL_PKT_SRC_ADDR)).as("cipSecFailTable, the peer's packet")
+                        .contains("proposalFailure 127.0.1.2");
             }
             case CRYPTO_ACL_NOT_MIRRORED -> {
                 assertThat(kinds).contains(EventKind.PROXY_IDENTITIES_REJECTED, EventKind.IPSEC_SETUP_FAILED);
