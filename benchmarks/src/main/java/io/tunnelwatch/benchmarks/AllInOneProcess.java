@@ -39,7 +39,10 @@ final class AllInOneProcess implements AutoCloseable {
                 "--syslog-tls-port", "-1",
                 "--trap-host", "127.0.0.1", "--trap-port", Integer.toString(trapPort)));
         command.addAll(extra);
-        this.process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        // As ./tunnelwatch and the image start it (docs/reliability.md#soak); a value already set is kept.
+        builder.environment().putIfAbsent("MALLOC_ARENA_MAX", "2");
+        this.process = builder.start();
     }
 
     /** Starts it and returns once {@code /readyz} answers 200. */

@@ -82,7 +82,8 @@ final class RoleInvocation {
             }
         }
         for (String name : names) {
-            if (!known.contains(name)) {
+            // Only tunnelwatch's own variables are options; others are for the C library or the JVM.
+            if (name.startsWith("TUNNELWATCH_") && !known.contains(name)) {
                 problems.add(where + ": environment variable " + name + " is read by no option of 'tunnelwatch "
                         + spec.name() + "'");
             }
