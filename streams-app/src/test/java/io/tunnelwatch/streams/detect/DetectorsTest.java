@@ -4,6 +4,7 @@ import static io.tunnelwatch.streams.PeerFixtures.T0;
 import static io.tunnelwatch.streams.PeerFixtures.event;
 import static io.tunnelwatch.streams.PeerFixtures.ikeState;
 import static io.tunnelwatch.streams.PeerFixtures.sample;
+import static io.tunnelwatch.streams.PeerFixtures.sourced;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tunnelwatch.events.EventKind;
@@ -42,8 +43,8 @@ class DetectorsTest {
     void peerUnreachableShouldLeaveASessionDownWithRecentPhaseTwoFailuresToIpsecNegotiationFailed() {
         PeerState s = machine.apply(null, event(EventKind.SESSION_UP, T0.minusSeconds(600)));
         s = machine.apply(s, event(EventKind.SESSION_DOWN, T0));
-        s = machine.apply(s, event(EventKind.IPSEC_SETUP_FAILED, T0.minusMillis(5),
-                Map.of("fail_reason", "IPSec Proposal failure")));
+        s = machine.apply(s, sourced(T0.minusMillis(5), "ipsec-proposal-failure", "self", "192.0.2.1", "profile",
+                "BRANCH7", "count", 1));
         var unreachable = new PeerUnreachableDetector(settings);
         var ipsec = new IpsecNegotiationFailedDetector(settings);
 
@@ -63,23 +64,18 @@ class DetectorsTest {
 
     @Test
     void ipsecFailedShouldReadThePublishedProposalFailureReasonAsTransformSetOrPfs() {
-        java.util.regex.Matcher published = java.util.regex.Pattern.compile("fail_reason:(.+?) fail_class_cnt")
-                .matcher(io.tunnelwatch.events.IosXeMessages.get("ipsec-proposal-failure").template());
-        assertThat(published.find()).isTrue();
         PeerState s = machine.apply(null, event(EventKind.IKE_SA_UP, T0));
-        PeerState failed = machine.apply(s, event(EventKind.IPSEC_SETUP_FAILED, T0,
-                Map.of("fail_reason", published.group(1))));
+        PeerState failed = machine.apply(s, sourced(T0, "ipsec-proposal-failure", "self", "192.0.2.1", "profile",
+                "BRANCH7", "count", 1));
 
         assertThat(new IpsecNegotiationFailedDetector(settings).detect(failed, T0)).map(Finding::cause).get()
-                .asString().startsWith(IpsecNegotiationFailedDetector.PROPOSAL).contains(published.group(1));
+                .asString().startsWith(IpsecNegotiationFailedDetector.PROPOSAL).contains("IPSec Proposal failure");
     }
 
     @Test
     void ipsecFailedShouldReadAnIkev1QuickModeFailureAsARefusedPhaseTwoProposal() {
-        String quickMode = io.tunnelwatch.events.IosXeMessages.get("ikmp-quick-mode-failure").template()
-                .replace("{peer}", "198.51.100.7").replaceFirst("^%[A-Z0-9_-]+: ", "");
         PeerState s = machine.apply(null, event(EventKind.IKE_SA_UP, T0));
-        PeerState failed = machine.apply(s, event(EventKind.IPSEC_SETUP_FAILED, T0, Map.of("fail_reason", quickMode)));
+        PeerState failed = machine.apply(s, sourced(T0, "ikmp-quick-mode-failure"));
 
         assertThat(new IpsecNegotiationFailedDetector(settings).detect(failed, T0)).map(Finding::cause).get()
                 .asString().startsWith(IpsecNegotiationFailedDetector.QUICK_MODE).contains("Quick mode");

@@ -5,6 +5,7 @@ import static io.tunnelwatch.streams.PeerFixtures.T0;
 import static io.tunnelwatch.streams.PeerFixtures.event;
 import static io.tunnelwatch.streams.PeerFixtures.ikeState;
 import static io.tunnelwatch.streams.PeerFixtures.sample;
+import static io.tunnelwatch.streams.PeerFixtures.sourced;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
@@ -43,9 +44,15 @@ class RunbookFailuresTopologyTest {
         tw.close();
     }
 
+    /** RECVD_PKT_INV_SPI from the peer, as the router at 192.0.2.1 logs it. */
+    private static TunnelEvent invalidSpi(Instant at) {
+        return sourced(at, "invalid-spi", "self", "192.0.2.1", "spi_hex", "B390DB6", "spi", 188288438,
+                "interface", "GigabitEthernet1");
+    }
+
     @Test
     void shouldOpenPeerUnreachableWhenTheSessionStaysDownAMinuteThenResolveAfterItComesBack() {
-        tw.pipe(event(EventKind.SESSION_DOWN, T0, Map.of("source_interface", "GigabitEthernet0/0/0")));
+        tw.pipe(sourced(T0, Map.of("source_interface", "GigabitEthernet0/0/0"), "session-down-v2", "port", 500));
         tw.advance(Duration.ofSeconds(59));
         assertThat(tw.alerts()).isEmpty();
 
@@ -56,10 +63,10 @@ class RunbookFailuresTopologyTest {
         assertThat(opened.layer()).isEqualTo(Layer.UNDERLAY.name());
         assertThat(opened.severity()).isEqualTo("critical");
         assertThat(opened.cause()).contains("went down and did not come back");
-        assertThat(opened.evidence()).anyMatch(l -> l.contains("CRYPTO-5-SESSION_DOWN"));
+        assertThat(opened.evidence()).anyMatch(l -> l.contains("Crypto tunnel v2 is DOWN"));
         assertThat(opened.commands()).contains("ping 198.51.100.7 source GigabitEthernet0/0/0");
 
-        tw.pipe(event(EventKind.SESSION_UP, T0.plusSeconds(90)));
+        tw.pipe(sourced(T0.plusSeconds(90), "session-up-v2", "port", 500));
         tw.advance(Duration.ofSeconds(88));
         assertThat(tw.alerts()).as("hysteresis: not yet 60 s without the condition").isEmpty();
         tw.advance(Duration.ofSeconds(2));
@@ -137,12 +144,12 @@ class RunbookFailuresTopologyTest {
 
     @Test
     void shouldOpenInvalidSpiRatherThanDecapsStalledWhenTheStallComesWithUnknownSpiPackets() {
-        tw.pipe(event(EventKind.SESSION_UP, T0));
+        tw.pipe(sourced(T0, "session-up-v2", "port", 500));
         tw.pipe(sample(T0.plusSeconds(30), 1, 100, 100));
-        tw.pipe(event(EventKind.INVALID_SPI, T0.plusSeconds(40)));
+        tw.pipe(invalidSpi(T0.plusSeconds(40)));
         tw.pipe(sample(T0.plusSeconds(60), 1, 100, 0));
         tw.pipe(sample(T0.plusSeconds(90), 1, 100, 0));
-        tw.pipe(event(EventKind.INVALID_SPI, T0.plusSeconds(100)));
+        tw.pipe(invalidSpi(T0.plusSeconds(100)));
         tw.pipe(sample(T0.plusSeconds(120), 1, 100, 0));
 
         List<AlertRecord> records = tw.alerts();
@@ -154,7 +161,7 @@ class RunbookFailuresTopologyTest {
     @Test
     void shouldNameAuthenticationWhenKeyExchangeHangsAfterASanityCheckFailure() {
         tw.pipe(ikeState("MM_KEY_EXCH", T0));
-        tw.pipe(event(EventKind.IKE_BAD_MESSAGE, T0.plusSeconds(2)));
+        tw.pipe(sourced(T0.plusSeconds(2), "ikmp-bad-message"));
         tw.advance(Duration.ofSeconds(61));
 
         AlertRecord opened = single(tw.alerts());
@@ -163,19 +170,20 @@ class RunbookFailuresTopologyTest {
     }
 
     @Test
-    void shouldOpenIpsecNegotiationFailedOnATransformSetFailureWithTheAclFilled() {
+    void shouldOpenIpsecNegotiationFailedOnAnIpsecProposalFailureWithTheAclFilled() {
         tw.pipe(event(EventKind.IKE_SA_UP, T0, Map.of("crypto_acl", "VPN-TO-BRANCH7")));
-        tw.pipe(event(EventKind.IPSEC_SETUP_FAILED, T0.plusSeconds(1),
-                Map.of("fail_reason", "Transform set mismatch")));
+        tw.pipe(sourced(T0.plusSeconds(1), "ipsec-proposal-failure", "self", "192.0.2.1", "profile", "BRANCH7",
+                "count", 1));
 
         AlertRecord opened = single(tw.alerts());
         assertThat(opened.alert()).isEqualTo("IpsecNegotiationFailed");
         assertThat(opened.layer()).isEqualTo("IPSEC");
-        assertThat(opened.cause()).isEqualTo("transform-set mismatch");
+        assertThat(opened.cause()).startsWith("IPsec proposal failure: compare transform sets and PFS groups")
+                .endsWith("(router said: IPSec Proposal failure)");
         assertThat(opened.commands()).contains("show ip access-lists VPN-TO-BRANCH7",
                 "show crypto ipsec sa peer 198.51.100.7");
 
-        tw.pipe(event(EventKind.SESSION_UP, T0.plusSeconds(30)));
+        tw.pipe(sourced(T0.plusSeconds(30), "session-up-v2", "port", 500));
         tw.pipe(sample(T0.plusSeconds(91), 1, 10, 10));
         assertThat(single(tw.alerts()).action()).isEqualTo(AlertRecord.Action.RESOLVED);
     }
