@@ -71,7 +71,7 @@ class BrokerOutageIT {
     private static final Logger LOG = LoggerFactory.getLogger(BrokerOutageIT.class);
     private static final int OUTAGE_SECONDS = Integer.getInteger("tunnelwatch.it.outage.seconds", 15);
     /** Load before and after the outage, seconds. */
-    private static final int MARGIN_SECONDS = 12;
+    private static final int MARGIN_SECONDS = 8;
     private static final int LINES_PER_SECOND = Integer.getInteger("tunnelwatch.it.outage.rate", 250);
     private static final int PUBLISH_QUEUE = 8192;
 

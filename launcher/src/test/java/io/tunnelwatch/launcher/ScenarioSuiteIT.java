@@ -232,8 +232,8 @@ class ScenarioSuiteIT {
             // The normal-logging column: the same IKE and IPsec faults between routers at logging trap
             // informational, whose syslog holds no debug line (docs/cisco-messages.md#what-each-logging-level-tells).
             // Each on a tunnel of the same IKE family as its debug twin (an even index speaks IKEv1, an odd one
-            // IKEv2), so the two columns differ only in the logging level; rtr-26 and rtr-32 to their next routers,
-            // and rtr-34 to rtr-01, stay quiet.
+            // IKEv2), so the two columns differ only in the logging level; rtr-32 to its next router, and rtr-34 to
+            // rtr-01, stay quiet.
             Case.of(Fault.PSK_MISMATCH, 20, "IkeNegotiationStuck", "IKE", STUCK)
                     .cause("authentication", "pre-shared key"),
             Case.of(Fault.IKE_PROPOSAL_MISMATCH, 22, "IkeNegotiationStuck", "IKE", STUCK).cause("policy"),
@@ -242,6 +242,9 @@ class ScenarioSuiteIT {
             Case.of(Fault.PSK_MISMATCH, 21, "IkeNegotiationStuck", "IKE", STUCK)
                     .cause("authentication", "pre-shared key"),
             Case.of(Fault.IKE_PROPOSAL_MISMATCH, 23, "IkeNegotiationStuck", "IKE", STUCK).cause("proposal"),
+            // IKEv2 crypto ACLs not mirrored at normal logging: no line and no failure-table reason says why, yet
+            // the polls show IKE up without an SA: the alert is right, its cause unnamed
+            Case.of(Fault.CRYPTO_ACL_NOT_MIRRORED, 25, "IpsecNegotiationFailed", "IPSEC", STUCK).namesPeer(),
             Case.of(Fault.CRYPTO_ACL_NOT_MIRRORED, 24, "IpsecNegotiationFailed", "IPSEC", STUCK)
                     .cause("quick mode").namesPeer(),
             Case.of(Fault.TRANSFORM_SET_MISMATCH, 26, "IpsecNegotiationFailed", "IPSEC", STUCK)
