@@ -10,6 +10,7 @@ import io.tunnelwatch.streams.detect.DetectorSettings;
 import io.tunnelwatch.streams.peer.PeerState;
 import io.tunnelwatch.streams.peer.PeerStateListener;
 import io.tunnelwatch.streams.peer.PeerStateSerde;
+import io.tunnelwatch.streams.peer.PeerStateStoreSerde;
 import io.tunnelwatch.streams.topology.PeerTrackerProcessor;
 import io.tunnelwatch.streams.topology.TunnelwatchTopology;
 import java.io.IOException;
@@ -39,8 +40,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
  *       wall clock moved a poll interval after each (so punctuations run too); the first WARMUP rounds (default 1,
  *       which creates the peers) are not measured. The driver commits after every record, the app every 100 ms.
  *       Prints records/s on the wall clock and per CPU-second of this process (GC and RocksDB threads
- *       included: the per-core figure), the CPU of the driving thread alone, then the serialized PeerState size (JSON, as stored and as written to
- *       {@code tunnelwatch.peer-state}) over every peer: mean, p99, max.</li>
+ *       included: the per-core figure), the CPU of the driving thread alone, then the serialized PeerState size over every peer, as
+ *       stored (binary: mean, p99, max) and as written to {@code tunnelwatch.peer-state} (JSON: mean, max).</li>
  *   <li>{@code punctuation PEERS [DUE_FRACTION,…]} (default 0.001,0.01,0.1): PEERS peers all held in IKE main mode,
  *       each with a stuck timer in the deadline index. The first DUE_FRACTION of them fall due at the first
  *       punctuation, the next fraction at the second, and so on; the rest a minute later. Times each wall-clock
@@ -99,13 +100,14 @@ public final class PeerTrackerBenchmark {
             double wallS = (System.nanoTime() - t0) / 1e9;
             double cpuS = (processCpuNanos() - cpu0) / 1e9;
             double threadS = (ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - thread0) / 1e9;
-            long[] sizes = fleet.stateSizes();
+            long[] sizes = fleet.stateSizes(new PeerStateStoreSerde().serializer());
+            long[] json = fleet.stateSizes(new PeerStateSerde().serializer());
             System.out.printf("peer-tracker-throughput peers=%d rounds=%d records=%d wall_s=%.1f records_per_s=%.0f"
                             + " cpu_s=%.1f records_per_cpu_s=%.0f driver_thread_cpu_s=%.1f state_bytes_mean=%.0f state_bytes_p99=%d"
-                            + " state_bytes_max=%d alerts=%d%n",
+                            + " state_bytes_max=%d json_bytes_mean=%.0f json_bytes_max=%d alerts=%d%n",
                     peers, rounds - warmup, records, wallS, records / wallS, cpuS, records / cpuS, threadS,
                     Arrays.stream(sizes).average().orElse(0), percentile(sizes, 0.99), sizes[sizes.length - 1],
-                    fleet.alerts);
+                    Arrays.stream(json).average().orElse(0), json[json.length - 1], fleet.alerts);
         }
     }
 
@@ -227,15 +229,14 @@ public final class PeerTrackerBenchmark {
             }
         }
 
-        /** The serialized size of every peer's state, sorted. */
-        long[] stateSizes() {
+        /** The size of every peer's state as {@code form} writes it, sorted. */
+        long[] stateSizes(Serializer<PeerState> form) {
             KeyValueStore<PeerKey, PeerState> store = driver.getKeyValueStore(TunnelwatchTopology.PEER_STATE_STORE);
-            Serializer<PeerState> json = new PeerStateSerde().serializer();
             long[] sizes = new long[peers];
             int n = 0;
             try (KeyValueIterator<PeerKey, PeerState> all = store.all()) {
                 while (all.hasNext()) {
-                    sizes[n++] = json.serialize(Topics.PEER_STATE.name(), all.next().value).length;
+                    sizes[n++] = form.serialize(Topics.PEER_STATE.name(), all.next().value).length;
                 }
             }
             long[] found = Arrays.copyOf(sizes, n);

@@ -13,6 +13,7 @@ import io.tunnelwatch.streams.peer.PeerInput;
 import io.tunnelwatch.streams.peer.PeerState;
 import io.tunnelwatch.streams.peer.PeerStateListener;
 import io.tunnelwatch.streams.peer.PeerStateSerde;
+import io.tunnelwatch.streams.peer.PeerStateStoreSerde;
 import io.tunnelwatch.streams.peer.TunnelEnd;
 import java.util.function.Function;
 import org.apache.kafka.common.serialization.Deserializer;
@@ -104,8 +105,9 @@ public final class TunnelwatchTopology {
     public static Topology build(PeerStateListener listener, PeerStateListener alertListener,
                                  DetectorSettings settings) {
         PeerStateSerde stateSerde = new PeerStateSerde();
+        PeerStateStoreSerde storeSerde = new PeerStateStoreSerde();
         StoreBuilder<KeyValueStore<PeerKey, PeerState>> store = Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(PEER_STATE_STORE), Topics.EVENTS.keySerde(), stateSerde)
+                Stores.persistentKeyValueStore(PEER_STATE_STORE), Topics.EVENTS.keySerde(), storeSerde)
                 .withCachingEnabled();
         var wiring = new PeerTrackerProcessor.Wiring(PEER_STATE_STORE, PEER_STATE_SINK, ALERTS_SINK,
                 ACTIVITY_SINK, DEVICE_STATUS_STORE, DEVICE_ADDRESS_STORE, TUNNEL_ENDS_SINK, UNPUBLISHED_STORE);

@@ -13,7 +13,7 @@ import io.tunnelwatch.streams.StreamsSettings;
 import io.tunnelwatch.streams.detect.DetectorSettings;
 import io.tunnelwatch.streams.peer.PeerState;
 import io.tunnelwatch.streams.peer.PeerStateListener;
-import io.tunnelwatch.streams.peer.PeerStateSerde;
+import io.tunnelwatch.streams.peer.PeerStateStoreSerde;
 import io.tunnelwatch.testsupport.KafkaFixture;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -120,7 +120,7 @@ class PeerStateWritesIT {
     private static KafkaConsumer<PeerKey, PeerState> committedReader(String bootstrap) {
         return new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
-                new PeerKeySerde().deserializer(), new PeerStateSerde().deserializer());
+                new PeerKeySerde().deserializer(), new PeerStateStoreSerde().deserializer());
     }
 
     /** This peer's records of {@code topic} since the last read (the consumer is moved onto the topic first). */

@@ -1,0 +1,366 @@
+package io.tunnelwatch.streams.peer;
+
+import io.tunnelwatch.events.CounterSample;
+import io.tunnelwatch.events.EventKind;
+import io.tunnelwatch.events.IkeState;
+import io.tunnelwatch.events.IkeVersion;
+import io.tunnelwatch.events.PeerPhase;
+import io.tunnelwatch.streams.verdict.AlertType;
+import io.tunnelwatch.streams.verdict.OpenAlert;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@link PeerState} in binary, layout 1: the form of the {@code peer-state} store and its changelog
+ * ({@link PeerStateStoreSerde}). Every field of the state in the record's declaration order, as
+ * {@link BinaryOutput} writes them: variable-length integers, times in microseconds from the epoch second of
+ * {@code lastEventAt} (so most take 1–4 bytes), each distinct string once per record (the milestones' evidence
+ * repeats the recent events' texts), enum constants by name. A peer with a full history takes about a tenth of its
+ * JSON (docs/performance.md#a-binary-peer-state).
+ *
+ * <p>The first byte is the layout. A layout is never changed once released: a new field, or any other change, is a
+ * new layout number whose reader also keeps reading the older ones, so a new release restores any changelog an old
+ * one wrote; a record of a layout this build does not know fails with a message naming it.
+ */
+public final class PeerStateCodec {
+
+    public static final int LAYOUT_1 = 1;
+
+    private final BinaryOutput out = new BinaryOutput();
+
+    /** Not thread-safe: one codec per thread (the serde keeps one per thread). */
+    public byte[] encode(PeerState s) {
+        out.reset(baseSecond(s));
+        out.writeByte(LAYOUT_1);
+        out.writeSigned(baseSecond(s));
+        out.writeSigned(s.v());
+        out.writeString(s.device());
+        out.writeString(s.peer());
+        out.writeEnum(s.phase());
+        out.writeInstant(s.phaseSince());
+        out.writeEnum(s.ikeVersion());
+        out.writeBoolean(s.natT());
+        out.writeInstant(s.lastEventAt());
+        out.writeString(s.lastMnemonic());
+        writeIke(s.ike());
+        writeIpsec(s.ipsec());
+        writeSample(s.lastSample());
+        writeDeltas(s.recentDeltas());
+        writeTunnel(s.tunnel());
+        out.writeString(s.sourceInterface());
+        out.writeString(s.cryptoAcl());
+        out.writeString(s.tunnelName());
+        out.writeByte(s.probeFailing() == null ? 0 : s.probeFailing() ? 2 : 1);
+        out.writeUnsigned(s.upDowns().size());
+        for (UpDown u : s.upDowns()) {
+            out.writeInstant(u.at());
+            out.writeBoolean(u.up());
+        }
+        out.writeUnsigned(s.recentEvents().size());
+        for (Evidence e : s.recentEvents()) {
+            out.writeInstant(e.at());
+            out.writeString(e.kind());
+            out.writeString(e.mnemonic());
+            out.writeString(e.text());
+        }
+        writeFarEnd(s.farEnd());
+        writeOpenAlert(s.openAlert());
+        out.writeInstant(s.nextCheckAt());
+        writeMilestones(s.milestones());
+        writeAdjacencies(s.adjacencies());
+        return out.toByteArray();
+    }
+
+    /**
+     * Reads a record that {@link #encode} wrote, from its layout byte on.
+     *
+     * @throws IllegalArgumentException when the record is truncated, corrupt or of a layout this build does not know
+     */
+    public static PeerState decode(byte[] bytes) {
+        BinaryInput in = new BinaryInput(bytes, 0);
+        int layout = in.readByte();
+        if (layout != LAYOUT_1) {
+            throw new IllegalArgumentException("unknown peer state layout " + layout);
+        }
+        in.baseSecond(in.readSigned());
+        int v = in.readInt();
+        String device = require(in.readString(), "device");
+        String peer = require(in.readString(), "peer");
+        PeerPhase phase = in.readEnum(PeerPhase.class);
+        Instant phaseSince = in.readInstant();
+        IkeVersion ikeVersion = in.readEnum(IkeVersion.class);
+        boolean natT = in.readBoolean();
+        Instant lastEventAt = in.readInstant();
+        String lastMnemonic = in.readString();
+        IkeStatus ike = readIke(in);
+        IpsecStatus ipsec = readIpsec(in);
+        CounterSample lastSample = readSample(in);
+        List<CounterDelta> deltas = readDeltas(in);
+        PeerState.TunnelInterface tunnel = readTunnel(in);
+        String sourceInterface = in.readString();
+        String cryptoAcl = in.readString();
+        String tunnelName = in.readString();
+        int probe = in.readByte();
+        Boolean probeFailing = switch (probe) {
+            case 0 -> null;
+            case 1 -> Boolean.FALSE;
+            case 2 -> Boolean.TRUE;
+            default -> throw new IllegalArgumentException("probeFailing tag " + probe);
+        };
+        int upDownCount = in.readCount();
+        List<UpDown> upDowns = new ArrayList<>(upDownCount);
+        for (int i = 0; i < upDownCount; i++) {
+            upDowns.add(new UpDown(in.readInstant(), in.readBoolean()));
+        }
+        int eventCount = in.readCount();
+        List<Evidence> events = new ArrayList<>(eventCount);
+        for (int i = 0; i < eventCount; i++) {
+            events.add(new Evidence(in.readInstant(), in.readString(), in.readString(), in.readString()));
+        }
+        TunnelEnd farEnd = readFarEnd(in);
+        OpenAlert openAlert = readOpenAlert(in);
+        Instant nextCheckAt = in.readInstant();
+        List<Milestone> milestones = readMilestones(in);
+        List<RoutingAdjacency> adjacencies = readAdjacencies(in);
+        if (!in.atEnd()) {
+            throw new IllegalArgumentException("bytes left after the state at byte " + in.position() + " of "
+                    + bytes.length);
+        }
+        return new PeerState(v, device, peer, phase, phaseSince, ikeVersion, natT, lastEventAt, lastMnemonic, ike,
+                ipsec, lastSample, deltas, tunnel, sourceInterface, cryptoAcl, tunnelName, probeFailing, upDowns,
+                events, farEnd, openAlert, nextCheckAt, milestones, adjacencies);
+    }
+
+    private static long baseSecond(PeerState s) {
+        return s.lastEventAt() == null ? 0 : s.lastEventAt().getEpochSecond();
+    }
+
+    private void writeIke(IkeStatus ike) {
+        out.writeEnum(ike.state());
+        out.writeInstant(ike.since());
+        out.writeEnum(ike.lastFailure());
+        out.writeInstant(ike.lastFailureAt());
+        out.writeInstant(ike.lastRetransmitAt());
+    }
+
+    private static IkeStatus readIke(BinaryInput in) {
+        return new IkeStatus(in.readEnum(IkeState.class), in.readInstant(), in.readEnum(EventKind.class),
+                in.readInstant(), in.readInstant());
+    }
+
+    private void writeIpsec(IpsecStatus ipsec) {
+        out.writeEnum(ipsec.state());
+        out.writeInstant(ipsec.since());
+        out.writeEnum(ipsec.lastFailure());
+        out.writeString(ipsec.failReason());
+        out.writeInstant(ipsec.lastFailureAt());
+    }
+
+    private static IpsecStatus readIpsec(BinaryInput in) {
+        return new IpsecStatus(in.readEnum(IpsecState.class), in.readInstant(), in.readEnum(EventKind.class),
+                in.readString(), in.readInstant());
+    }
+
+    private void writeSample(CounterSample sample) {
+        out.writeBoolean(sample != null);
+        if (sample == null) {
+            return;
+        }
+        out.writeSigned(sample.v());
+        out.writeString(sample.device());
+        out.writeString(sample.peer());
+        out.writeInstant(sample.polledAt());
+        out.writeBoolean(sample.deviceAnswered());
+        out.writeSigned(sample.saCount());
+        out.writeString(sample.ikeStatus());
+        out.writeString(sample.ipsecStatus());
+        writeCounters(sample.totals());
+        writeCounters(sample.deltas());
+        out.writeSigned(sample.tunnelMtu());
+        out.writeString(sample.tunnelInterface());
+        out.writeString(sample.sourceInterface());
+    }
+
+    private static CounterSample readSample(BinaryInput in) {
+        if (!in.readBoolean()) {
+            return null;
+        }
+        return new CounterSample(in.readInt(), require(in.readString(), "lastSample.device"),
+                require(in.readString(), "lastSample.peer"), require(in.readInstant(), "lastSample.polledAt"),
+                in.readBoolean(), in.readInt(), in.readString(), in.readString(), readCounters(in), readCounters(in),
+                in.readInt(), in.readString(), in.readString());
+    }
+
+    private void writeCounters(CounterSample.Counters c) {
+        out.writeSigned(c.inPkts());
+        out.writeSigned(c.outPkts());
+        out.writeSigned(c.inOctets());
+        out.writeSigned(c.outOctets());
+        out.writeSigned(c.inDropPkts());
+        out.writeSigned(c.outDropPkts());
+        out.writeSigned(c.inReplayDropPkts());
+        out.writeSigned(c.inAuthFails());
+        out.writeSigned(c.inDecryptFails());
+        out.writeSigned(c.outEncryptFails());
+    }
+
+    private static CounterSample.Counters readCounters(BinaryInput in) {
+        return new CounterSample.Counters(in.readSigned(), in.readSigned(), in.readSigned(), in.readSigned(),
+                in.readSigned(), in.readSigned(), in.readSigned(), in.readSigned(), in.readSigned(),
+                in.readSigned());
+    }
+
+    private void writeDeltas(List<CounterDelta> deltas) {
+        out.writeUnsigned(deltas.size());
+        for (CounterDelta d : deltas) {
+            out.writeInstant(d.at());
+            out.writeSigned(d.saCount());
+            out.writeSigned(d.encaps());
+            out.writeSigned(d.decaps());
+            out.writeSigned(d.replayDrops());
+            out.writeSigned(d.authFails());
+            out.writeSigned(d.decryptFails());
+            out.writeSigned(d.drops());
+            out.writeSigned(d.outDrops());
+            out.writeSigned(d.inOctets());
+            out.writeSigned(d.outOctets());
+        }
+    }
+
+    private static List<CounterDelta> readDeltas(BinaryInput in) {
+        int count = in.readCount();
+        List<CounterDelta> deltas = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            deltas.add(new CounterDelta(in.readInstant(), in.readInt(), in.readSigned(), in.readSigned(),
+                    in.readSigned(), in.readSigned(), in.readSigned(), in.readSigned(), in.readSigned(),
+                    in.readSigned(), in.readSigned()));
+        }
+        return deltas;
+    }
+
+    private void writeTunnel(PeerState.TunnelInterface tunnel) {
+        out.writeBoolean(tunnel != null);
+        if (tunnel != null) {
+            out.writeString(tunnel.name());
+            out.writeBoolean(tunnel.up());
+            out.writeInstant(tunnel.since());
+        }
+    }
+
+    private static PeerState.TunnelInterface readTunnel(BinaryInput in) {
+        return in.readBoolean()
+                ? new PeerState.TunnelInterface(in.readString(), in.readBoolean(), in.readInstant()) : null;
+    }
+
+    private void writeFarEnd(TunnelEnd far) {
+        out.writeBoolean(far != null);
+        if (far == null) {
+            return;
+        }
+        out.writeSigned(far.v());
+        out.writeString(far.device());
+        out.writeString(far.peer());
+        out.writeString(far.farDevice());
+        out.writeInstant(far.at());
+        writeDeltas(far.recentDeltas());
+        out.writeInstant(far.lastRekeyAt());
+        out.writeString(far.lastRekeyKind());
+    }
+
+    private static TunnelEnd readFarEnd(BinaryInput in) {
+        if (!in.readBoolean()) {
+            return null;
+        }
+        return new TunnelEnd(in.readInt(), require(in.readString(), "farEnd.device"),
+                require(in.readString(), "farEnd.peer"), require(in.readString(), "farEnd.farDevice"),
+                in.readInstant(), readDeltas(in), in.readInstant(), in.readString());
+    }
+
+    private void writeOpenAlert(OpenAlert alert) {
+        out.writeBoolean(alert != null);
+        if (alert == null) {
+            return;
+        }
+        out.writeString(alert.id());
+        out.writeEnum(alert.type());
+        out.writeInstant(alert.openedAt());
+        out.writeString(alert.cause());
+        writeStrings(alert.related());
+        out.writeInstant(alert.clearingSince());
+    }
+
+    private static OpenAlert readOpenAlert(BinaryInput in) {
+        if (!in.readBoolean()) {
+            return null;
+        }
+        return new OpenAlert(in.readString(), in.readEnum(AlertType.class), in.readInstant(), in.readString(),
+                readStrings(in), in.readInstant());
+    }
+
+    private void writeMilestones(List<Milestone> milestones) {
+        out.writeUnsigned(milestones.size());
+        for (Milestone m : milestones) {
+            out.writeInstant(m.at());
+            out.writeEnum(m.kind());
+            out.writeString(m.name());
+            out.writeString(m.detail());
+            writeStrings(m.evidence());
+        }
+    }
+
+    private static List<Milestone> readMilestones(BinaryInput in) {
+        int count = in.readCount();
+        List<Milestone> milestones = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            milestones.add(new Milestone(in.readInstant(), in.readEnum(Milestone.Kind.class), in.readString(),
+                    in.readString(), readStrings(in)));
+        }
+        return milestones;
+    }
+
+    private void writeAdjacencies(List<RoutingAdjacency> adjacencies) {
+        out.writeUnsigned(adjacencies.size());
+        for (RoutingAdjacency a : adjacencies) {
+            out.writeString(a.protocol());
+            out.writeString(a.neighbor());
+            out.writeString(a.iface());
+            out.writeBoolean(a.up());
+            out.writeInstant(a.since());
+            out.writeString(a.reason());
+        }
+    }
+
+    private static List<RoutingAdjacency> readAdjacencies(BinaryInput in) {
+        int count = in.readCount();
+        List<RoutingAdjacency> adjacencies = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            adjacencies.add(new RoutingAdjacency(in.readString(), in.readString(), in.readString(), in.readBoolean(),
+                    in.readInstant(), in.readString()));
+        }
+        return adjacencies;
+    }
+
+    private void writeStrings(List<String> lines) {
+        out.writeUnsigned(lines.size());
+        for (String line : lines) {
+            out.writeString(line);
+        }
+    }
+
+    private static List<String> readStrings(BinaryInput in) {
+        int count = in.readCount();
+        List<String> lines = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            lines.add(require(in.readString(), "a line"));
+        }
+        return lines;
+    }
+
+    private static <T> T require(T value, String what) {
+        if (value == null) {
+            throw new IllegalArgumentException(what + " is missing");
+        }
+        return value;
+    }
+}

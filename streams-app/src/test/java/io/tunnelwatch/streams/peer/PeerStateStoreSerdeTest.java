@@ -1,0 +1,191 @@
+package io.tunnelwatch.streams.peer;
+
+import static io.tunnelwatch.streams.PeerFixtures.T0;
+import static io.tunnelwatch.streams.PeerFixtures.sample;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.tunnelwatch.events.EventKind;
+import io.tunnelwatch.events.IkeState;
+import io.tunnelwatch.events.IkeVersion;
+import io.tunnelwatch.events.PeerPhase;
+import io.tunnelwatch.streams.verdict.AlertType;
+import io.tunnelwatch.streams.verdict.OpenAlert;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.apache.kafka.common.errors.SerializationException;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The store's binary PeerState (layout 1): every state reads back equal, the JSON the store held before still reads,
+ * a full-history peer is a small fraction of its JSON, and a bad record fails naming the topic and the fault.
+ */
+class PeerStateStoreSerdeTest {
+
+    private static final String TOPIC = "tunnelwatch-peer-state-changelog";
+    private final PeerStateStoreSerde store = new PeerStateStoreSerde();
+    private final PeerStateSerde json = new PeerStateSerde();
+
+    /**
+     * A peer with every bounded list full: 20 events, 6 deltas, 16 up/downs, 8 phase changes and 8 alert steps
+     * with 4 evidence lines each, an open alert and a far end; the event texts are real IOS-XE message texts.
+     */
+    static PeerState fullHistory(String device, String peer, int seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        PeerState.Builder b = PeerState.unknown(device, peer).toBuilder();
+        Instant at = T0.plusMillis(random.nextInt(1_000_000));
+        PeerPhase[] phases = {PeerPhase.IKE_NEGOTIATING, PeerPhase.IPSEC_UP, PeerPhase.DOWN};
+        for (int i = 0; i < PeerState.MAX_EVENTS; i++) {
+            at = at.plusMillis(1 + random.nextInt(90_000));
+            boolean up = i % 2 == 0;
+            b.event(new Evidence(at, up ? "SESSION_UP" : "SESSION_DOWN", "CRYPTO-5-SESSION_STATUS",
+                    "Crypto tunnel is " + (up ? "UP" : "DOWN") + ".  Peer " + peer + ":500       Id: " + peer))
+                    .lastEvent(at, "CRYPTO-5-SESSION_STATUS")
+                    .upDown(new UpDown(at, up))
+                    .phase(phases[i % phases.length], at);
+        }
+        for (int i = 0; i < PeerState.MAX_DELTAS; i++) {
+            at = at.plusSeconds(60);
+            b.sample(sample(at, 1, 1000 + random.nextInt(5000), random.nextInt(5000), i, random.nextInt(3)));
+        }
+        for (int i = 0; i < PeerState.MAX_ALERT_STEPS; i++) {
+            List<String> evidence = new ArrayList<>();
+            for (int e = 0; e < Milestone.MAX_EVIDENCE; e++) {
+                evidence.add(at + " CRYPTO-4-RECVD_PKT_INV_SPI decaps: rec'd IPSEC packet has invalid spi for"
+                        + " destaddr=" + peer + ", prot=50, spi=0x" + Integer.toHexString(random.nextInt()));
+            }
+            b.milestone(new Milestone(at.plusSeconds(i), i % 2 == 0 ? Milestone.Kind.OPENED
+                    : Milestone.Kind.RESOLVED, "DecapsStalled", "no packets decrypted for 3 polls while encaps"
+                    + " grows", evidence));
+        }
+        return b.ikeVersion(IkeVersion.IKEV2)
+                .natT(true)
+                .ike(IkeStatus.UNKNOWN.enter(IkeState.READY, at).failed(EventKind.IKE_AUTH_FAILED, at))
+                .ipsec(IpsecStatus.UNKNOWN.enter(IpsecState.NO_SA, at)
+                        .failed(EventKind.IPSEC_SETUP_FAILED, "transform set mismatch", at))
+                .tunnel(new PeerState.TunnelInterface("Tunnel" + random.nextInt(1000), true, at))
+                .sourceInterface("GigabitEthernet0/0/1")
+                .cryptoAcl("VPN-TO-" + device.toUpperCase())
+                .probeFailing(Boolean.FALSE)
+                .farEnd(new TunnelEnd(TunnelEnd.VERSION, "rtr-far", "192.0.2.1", device, at,
+                        b.recentDeltas(), at, "IPSEC_SA_UP"))
+                .openAlert(new OpenAlert("a-" + seed, AlertType.DECAPS_STALLED, at, "decaps flat for 3 polls",
+                        List.of("CryptoErrors"), null))
+                .nextCheckAt(at.plusSeconds(60))
+                .build();
+    }
+
+
+    @Test
+    void shouldReadBackEveryGeneratedStateItWrote() {
+        SplittableRandom random = new SplittableRandom(16);
+        for (int i = 0; i < 500; i++) {
+            String peer = i % 3 == 0 ? "2001:db8:" + Integer.toHexString(i) + "::" + (i % 9 + 1) : "10.0." + (i % 250)
+                    + "." + (i % 7 + 1);
+            PeerState state = i % 5 == 0 ? PeerState.unknown("rtr-" + i, peer)
+                    : fullHistory("rtr-" + random.nextInt(10_000), peer, i);
+            if (i % 7 == 0) {
+                state = state.toBuilder()
+                        .event(new Evidence(T0, "SESSION_DOWN", null, "é\"\n".repeat(200)))
+                        .milestone(new Milestone(T0, Milestone.Kind.PHASE, "DOWN", null, List.of("x".repeat(500))))
+                        .tunnel(null).farEnd(null).openAlert(null).probeFailing(null).build();
+            }
+            byte[] bytes = store.serializer().serialize(TOPIC, state);
+            assertThat(bytes[0]).isEqualTo((byte) PeerStateCodec.LAYOUT_1);
+            assertThat(store.deserializer().deserialize(TOPIC, bytes)).as("state %d", i).isEqualTo(state);
+        }
+    }
+
+    /** The JSON serde's own test states: nanosecond times, non-ASCII text, every optional part set and unset. */
+    @Test
+    void shouldReadBackTheJsonSerdesTestStates() {
+        PeerStateSerdeTest.states().forEach(state -> assertThat(store.deserializer()
+                .deserialize(TOPIC, store.serializer().serialize(TOPIC, state))).isEqualTo(state));
+    }
+
+    @Test
+    void shouldKeepTimesFarFromTheBaseAndBeforeTheEpoch() {
+        Instant late = Instant.parse("2100-01-01T00:00:00.123456789Z");
+        Instant early = Instant.parse("1969-12-31T23:59:59.999999Z");
+        PeerState state = PeerState.unknown("d", "p").toBuilder().lastEvent(T0, "X").phase(PeerPhase.DOWN, early)
+                .nextCheckAt(late).event(new Evidence(Instant.MIN, "K", null, null))
+                .upDown(new UpDown(Instant.MAX, true)).build();
+
+        assertThat(store.deserializer().deserialize(TOPIC, store.serializer().serialize(TOPIC, state)))
+                .isEqualTo(state);
+    }
+
+    @Test
+    void shouldReadTheJsonTheStoreHeldBefore() throws IOException {
+        byte[] captured = resource("/peer-state/v0-full-history.json");
+        PeerState state = store.deserializer().deserialize(TOPIC, captured);
+        assertThat(state).isEqualTo(fullHistory("rtr-hq-1", "198.51.100.7", 1));
+        assertThat(state.milestones()).hasSize(PeerState.MAX_PHASE_CHANGES + PeerState.MAX_ALERT_STEPS);
+        assertThat(store.deserializer().deserialize(TOPIC, store.serializer().serialize(TOPIC, state)))
+                .isEqualTo(state);
+    }
+
+    @Test
+    void shouldWriteAFullHistoryPeerInLessThanHalfItsJson() {
+        PeerState state = fullHistory("rtr-branch-0042", "198.51.100.7", 3);
+        int jsonBytes = json.serializer().serialize(TOPIC, state).length;
+        int binaryBytes = store.serializer().serialize(TOPIC, state).length;
+        System.out.printf("full-history peer: JSON %d B, binary %d B%n", jsonBytes, binaryBytes);
+        assertThat(jsonBytes).isGreaterThan(9_000);
+        assertThat(binaryBytes).isLessThan(jsonBytes / 2);
+    }
+
+    @Test
+    void shouldWriteAQuietPeerInUnder300Bytes() {
+        PeerState state = PeerState.unknown("rtr-branch-0042", "198.51.100.7").toBuilder()
+                .phase(PeerPhase.IPSEC_UP, T0).lastEvent(T0, "CRYPTO-5-SESSION_STATUS")
+                .event(new Evidence(T0, "SESSION_UP", "CRYPTO-5-SESSION_STATUS",
+                        "Crypto tunnel is UP.  Peer 198.51.100.7:500       Id: 198.51.100.7"))
+                .sample(sample(T0.plusSeconds(60), 1, 1200, 1100, 0, 0))
+                .build();
+        int binaryBytes = store.serializer().serialize(TOPIC, state).length;
+        System.out.printf("quiet peer: JSON %d B, binary %d B%n", json.serializer().serialize(TOPIC, state).length,
+                binaryBytes);
+        assertThat(binaryBytes).isLessThan(300);
+    }
+
+    @Test
+    void shouldNameTheTopicAndTheFaultOfABadRecord() {
+        byte[] good = store.serializer().serialize(TOPIC, fullHistory("rtr-a", "10.0.0.1", 5));
+        for (int cut = 1; cut < good.length; cut += 7) {
+            byte[] truncated = Arrays.copyOf(good, cut);
+            assertThatThrownBy(() -> store.deserializer().deserialize(TOPIC, truncated)).as("cut at %d", cut)
+                    .isInstanceOf(SerializationException.class).hasMessageContaining(TOPIC);
+        }
+        byte[] padded = Arrays.copyOf(good, good.length + 1);
+        assertThatThrownBy(() -> store.deserializer().deserialize(TOPIC, padded))
+                .isInstanceOf(SerializationException.class).hasMessageContaining("bytes left");
+        SplittableRandom random = new SplittableRandom(3);
+        for (int i = 0; i < 2_000; i++) {
+            byte[] corrupt = good.clone();
+            corrupt[1 + random.nextInt(corrupt.length - 1)] = (byte) random.nextInt(256);
+            try {
+                store.deserializer().deserialize(TOPIC, corrupt);
+            } catch (SerializationException expected) {
+                assertThat(expected).hasMessageContaining(TOPIC);
+            }
+        }
+        assertThatThrownBy(() -> store.deserializer().deserialize(TOPIC, new byte[] {7, 1, 2}))
+                .isInstanceOf(SerializationException.class).hasMessageContaining("unknown peer state layout 7");
+        assertThatThrownBy(() -> store.deserializer().deserialize(TOPIC, new byte[0]))
+                .isInstanceOf(SerializationException.class).hasMessageContaining("empty");
+        assertThat(store.deserializer().deserialize(TOPIC, null)).isNull();
+    }
+
+    private static byte[] resource(String name) throws IOException {
+        try (InputStream in = PeerStateStoreSerdeTest.class.getResourceAsStream(name)) {
+            assertThat(in).as(name).isNotNull();
+            return in.readAllBytes();
+        }
+    }
+}
