@@ -31,9 +31,10 @@ public final class PeerStateCodec {
 
     /** Not thread-safe: one codec per thread (the serde keeps one per thread). */
     public byte[] encode(PeerState s) {
-        out.reset(baseSecond(s));
+        long baseSecond = s.lastEventAt() == null ? 0 : s.lastEventAt().getEpochSecond();
+        out.reset(baseSecond);
         out.writeByte(LAYOUT_1);
-        out.writeSigned(baseSecond(s));
+        out.writeSigned(baseSecond);
         out.writeSigned(s.v());
         out.writeString(s.device());
         out.writeString(s.peer());
@@ -130,10 +131,6 @@ public final class PeerStateCodec {
         return new PeerState(v, device, peer, phase, phaseSince, ikeVersion, natT, lastEventAt, lastMnemonic, ike,
                 ipsec, lastSample, deltas, tunnel, sourceInterface, cryptoAcl, tunnelName, probeFailing, upDowns,
                 events, farEnd, openAlert, nextCheckAt, milestones, adjacencies);
-    }
-
-    private static long baseSecond(PeerState s) {
-        return s.lastEventAt() == null ? 0 : s.lastEventAt().getEpochSecond();
     }
 
     private void writeIke(IkeStatus ike) {
