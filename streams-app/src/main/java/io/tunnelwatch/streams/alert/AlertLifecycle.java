@@ -42,6 +42,9 @@ public final class AlertLifecycle {
     public record Step(OpenAlert open, List<AlertRecord> records, Instant recheckAt) {
     }
 
+    /** The step of a healthy peer with no alert, by far the most common one: nothing to do. */
+    private static final Step QUIET = new Step(null, List.of(), null);
+
     /** A step judged at the present. */
     public Step step(String device, String peer, OpenAlert current, List<Finding> findings, Placeholders values,
                      Instant now) {
@@ -54,6 +57,9 @@ public final class AlertLifecycle {
      */
     public Step step(String device, String peer, OpenAlert current, List<Finding> findings, Placeholders values,
                      Instant now, boolean history) {
+        if (current == null && findings.isEmpty()) {
+            return QUIET;
+        }
         List<AlertRecord> out = new ArrayList<>();
         OpenAlert open = current;
         Finding root = findings.isEmpty() ? null : findings.get(0);
@@ -84,6 +90,18 @@ public final class AlertLifecycle {
             out.add(record(AlertRecord.Action.OPENED, device, peer, open, root, findings, values, now, null));
         }
         return new Step(open, out, heldBack ? now.plus(catchUpHorizon) : null);
+    }
+
+    /**
+     * When to look at the peer (or device) again without new input: the earliest of its detectors' next check, the
+     * moment its clearing alert would resolve and the recheck of a finding held back; null when nothing is due.
+     */
+    public Instant nextLook(Instant detectorsNext, Step step) {
+        return earlier(earlier(detectorsNext, step.recheckAt()), resolveDue(step.open()).orElse(null));
+    }
+
+    private static Instant earlier(Instant a, Instant b) {
+        return a == null ? b : b == null || a.isBefore(b) ? a : b;
     }
 
     /** When a clearing alert would resolve, so the caller can set a timer; empty when none is clearing. */

@@ -14,7 +14,6 @@ import io.tunnelwatch.streams.verdict.Finding;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -63,10 +62,8 @@ public final class PeerAlerting {
         List<Finding> findings = diagnosis.findings(state, now);
         AlertLifecycle.Step step = lifecycle.step(state.device(), state.peer(), state.openAlert(), findings,
                 placeholders(state), now, history);
-        Optional<Instant> next = Stream.of(diagnosis.nextCheck(state, now), lifecycle.resolveDue(step.open()),
-                        Optional.ofNullable(step.recheckAt()))
-                .flatMap(Optional::stream).min(Instant::compareTo);
-        PeerState.Builder after = state.toBuilder().openAlert(step.open()).nextCheckAt(next.orElse(null));
+        Instant next = lifecycle.nextLook(diagnosis.nextCheck(state, now), step);
+        PeerState.Builder after = state.toBuilder().openAlert(step.open()).nextCheckAt(next);
         if (step.open() != null && state.phase() == PeerPhase.UNKNOWN) {
             // Something is wrong with the peer and nothing says any SA is up: the gauge says down, not unknown.
             after.phase(PeerPhase.DOWN, now);

@@ -33,16 +33,29 @@ final class EvidenceLines {
         return d.subList(Math.max(0, d.size() - n), d.size()).stream().map(CounterDelta::line).toList();
     }
 
-    /** The newest event of the given kinds within {@code window} before {@code now}, or null. */
+    /**
+     * The newest event of the given kinds within {@code window} before {@code now}, or null. Several detectors ask
+     * this on every input of every peer: it scans from the newest event back, without allocating.
+     */
     static Evidence latest(PeerState s, Instant now, Duration window, EventKind... kinds) {
-        Set<String> names = Arrays.stream(kinds).map(Enum::name).collect(Collectors.toSet());
-        Evidence found = null;
-        for (Evidence e : s.recentEvents()) {
-            if (names.contains(e.kind()) && !e.at().isBefore(now.minus(window)) && !e.at().isAfter(now)) {
-                found = e;
+        Instant from = now.minus(window);
+        List<Evidence> events = s.recentEvents();
+        for (int i = events.size() - 1; i >= 0; i--) {
+            Evidence e = events.get(i);
+            if (isOneOf(e.kind(), kinds) && !e.at().isBefore(from) && !e.at().isAfter(now)) {
+                return e;
             }
         }
-        return found;
+        return null;
+    }
+
+    private static boolean isOneOf(String kind, EventKind[] kinds) {
+        for (EventKind k : kinds) {
+            if (k.name().equals(kind)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Names the start, not the duration: a cause must stay the same while it holds, or every look is an update. */

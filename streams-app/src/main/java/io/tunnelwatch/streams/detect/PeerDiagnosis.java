@@ -3,6 +3,7 @@ package io.tunnelwatch.streams.detect;
 import io.tunnelwatch.streams.peer.PeerState;
 import io.tunnelwatch.streams.verdict.Finding;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -35,16 +36,41 @@ public final class PeerDiagnosis {
                 new MtuSuspectedDetector(settings));
     }
 
-    /** The findings now, root cause first. */
+    /** Root cause first: the lower layer, then the detector order of docs/architecture.md. */
+    private static final Comparator<Finding> ROOT_CAUSE_FIRST =
+            Comparator.comparing(Finding::type, (a, b) -> a == b ? 0 : a.isBelow(b) ? -1 : 1);
+
+    /**
+     * The findings now, root cause first. Runs once per input of every peer, so it loops rather than streams and
+     * allocates a list only when something holds (most peers are healthy); docs/performance.md has the profile.
+     */
     public List<Finding> findings(PeerState state, Instant now) {
-        return detectors.stream().map(d -> d.detect(state, now)).flatMap(Optional::stream)
-                .sorted(Comparator.comparing(Finding::type, (a, b) -> a == b ? 0 : a.isBelow(b) ? -1 : 1))
-                .toList();
+        List<Finding> found = null;
+        for (Detector d : detectors) {
+            Optional<Finding> f = d.detect(state, now);
+            if (f.isPresent()) {
+                if (found == null) {
+                    found = new ArrayList<>(2);
+                }
+                found.add(f.get());
+            }
+        }
+        if (found == null) {
+            return List.of();
+        }
+        found.sort(ROOT_CAUSE_FIRST);
+        return found;
     }
 
-    /** The earliest timer of any detector after {@code now}. */
-    public Optional<Instant> nextCheck(PeerState state, Instant now) {
-        return detectors.stream().map(d -> d.nextCheck(state, now)).flatMap(Optional::stream)
-                .min(Instant::compareTo);
+    /** The earliest timer of any detector after {@code now}, or null. */
+    public Instant nextCheck(PeerState state, Instant now) {
+        Instant earliest = null;
+        for (Detector d : detectors) {
+            Optional<Instant> at = d.nextCheck(state, now);
+            if (at.isPresent() && (earliest == null || at.get().isBefore(earliest))) {
+                earliest = at.get();
+            }
+        }
+        return earliest;
     }
 }

@@ -11,7 +11,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * DeviceSilent's judgement of one device (pure, no Kafka types; docs/runbook.md#device-layer): runs
@@ -44,9 +43,7 @@ public final class DeviceAlerting {
         Optional<Finding> finding = detector.detect(applied, now);
         AlertLifecycle.Step step = lifecycle.step(key.device(), key.peer(), applied.openAlert(),
                 finding.stream().toList(), new Placeholders(key.peer(), null, null, null), now, history);
-        Instant next = Stream.of(detector.nextCheck(applied, now), lifecycle.resolveDue(step.open()),
-                        Optional.ofNullable(step.recheckAt()))
-                .flatMap(Optional::stream).min(Instant::compareTo).orElse(null);
+        Instant next = lifecycle.nextLook(detector.nextCheck(applied, now).orElse(null), step);
         OpenAlert before = prior == null ? null : prior.openAlert();
         OpenAlert open = step.open();
         Optional<DeviceStatus> status = Objects.equals(idOf(before), idOf(open)) ? Optional.empty()

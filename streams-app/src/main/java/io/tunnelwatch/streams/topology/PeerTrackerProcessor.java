@@ -69,6 +69,7 @@ public final class PeerTrackerProcessor implements Processor<PeerKey, PeerInput,
     private final Set<PeerKey> owned = new HashSet<>();
     private ProcessorContext<PeerKey, Object> context;
     private KeyValueStore<PeerKey, PeerState> store;
+    private DecodedPeerStates states;
     private final PeerTimers timers = new PeerTimers();
     private DeadlineIndex unpublished;
     /** The due time of each peer in {@link #unpublished}, to move or remove its entry without a scan. */
@@ -92,6 +93,7 @@ public final class PeerTrackerProcessor implements Processor<PeerKey, PeerInput,
         this.context = context;
         this.rejected = RejectedRecords.from(context.appConfigs());
         this.store = context.getStateStore(wiring.stateStore());
+        this.states = new DecodedPeerStates(store, DecodedPeerStates.DEFAULT_CAPACITY);
         KeyValueStore<Bytes, byte[]> unpublishedIndex = context.getStateStore(wiring.unpublishedStore());
         this.unpublished = new DeadlineIndex(unpublishedIndex);
         unpublished.forEachScheduled(unpublishedDue::put);
@@ -129,7 +131,7 @@ public final class PeerTrackerProcessor implements Processor<PeerKey, PeerInput,
         if (key.isDeviceWide()) {
             return;
         }
-        PeerState prior = store.get(key);
+        PeerState prior = states.get(key);
         PeerState applied = input.applyTo(machine, prior);
         if (applied == null) {
             return;
@@ -157,7 +159,7 @@ public final class PeerTrackerProcessor implements Processor<PeerKey, PeerInput,
     private void publishDue(Instant wallClock) {
         for (PeerKey key : unpublished.takeDue(wallClock)) {
             unpublishedDue.remove(key);
-            PeerState state = store.get(key);
+            PeerState state = states.get(key);
             if (state != null) {
                 Instant at = state.lastEventAt() != null ? state.lastEventAt() : wallClock;
                 context.forward(new Record<>(key, (Object) state, at.toEpochMilli()), wiring.stateSink());
@@ -167,7 +169,7 @@ public final class PeerTrackerProcessor implements Processor<PeerKey, PeerInput,
 
     private void settleDue(CatchUp.Moment now) {
         for (PeerKey key : timers.takeDue(now.at())) {
-            PeerState prior = store.get(key);
+            PeerState prior = states.get(key);
             if (prior != null) {
                 // The timer is gone already; forget it so settle() does not try to remove it again.
                 settle(key, prior, prior.toBuilder().nextCheckAt(null).build(), now.at(), now.history());
@@ -189,7 +191,7 @@ public final class PeerTrackerProcessor implements Processor<PeerKey, PeerInput,
         if (next.equals(prior)) {
             return;
         }
-        store.put(key, next);
+        states.put(key, next);
         announce(key, next);
         if (PeerStatePublication.isVerdictChange(prior, next)) {
             publish(key, next, now);
@@ -230,6 +232,9 @@ public final class PeerTrackerProcessor implements Processor<PeerKey, PeerInput,
     public void close() {
         owned.forEach(listener::released);
         owned.clear();
+        if (states != null) {
+            states.clear();
+        }
         unpublishedDue.clear();
         timers.clear();
     }
