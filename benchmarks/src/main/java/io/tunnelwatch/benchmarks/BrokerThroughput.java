@@ -121,10 +121,15 @@ final class BrokerThroughput {
     }
 
     /** Waits until the app has committed an offset past every record produced to its two input topics. */
-    private static void awaitConsumed(Admin admin, long produced) throws InterruptedException, ExecutionException {
+    static void awaitConsumed(Admin admin, long produced) throws InterruptedException, ExecutionException {
+        awaitConsumed(admin, APP_ID, produced);
+    }
+
+    static void awaitConsumed(Admin admin, String appId, long produced)
+            throws InterruptedException, ExecutionException {
         long deadline = System.nanoTime() + Duration.ofMinutes(30).toNanos();
         while (System.nanoTime() < deadline) {
-            Map<?, OffsetAndMetadata> offsets = admin.listConsumerGroupOffsets(APP_ID)
+            Map<?, OffsetAndMetadata> offsets = admin.listConsumerGroupOffsets(appId)
                     .partitionsToOffsetAndMetadata().get();
             long committed = offsets.entrySet().stream()
                     .filter(e -> e.getKey().toString().startsWith(Topics.EVENTS.name() + "-")
@@ -156,7 +161,7 @@ final class BrokerThroughput {
     }
 
     /** Produces the fleet's records as the collector would: keyed {@code device|peer}, the receive time as timestamp. */
-    private static final class Load implements FleetTraffic.Sink, AutoCloseable {
+    static final class Load implements FleetTraffic.Sink, AutoCloseable {
         private final KafkaProducer<byte[], byte[]> producer;
         private final Serializer<PeerKey> keys = Topics.EVENTS.keySerde().serializer();
         private final Serializer<TunnelEvent> events = Topics.EVENTS.valueSerde().serializer();

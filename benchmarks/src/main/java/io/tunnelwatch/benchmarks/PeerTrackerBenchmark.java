@@ -49,6 +49,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
  *       with nothing due: one line each.</li>
  *   <li>{@code broker PEERS ROUNDS [WARMUP]}: the same rounds through the real app on an embedded broker, committing
  *       on its interval ({@link BrokerThroughput}).</li>
+ *   <li>{@code restore PEERS [ROUNDS]}: the time a new instance takes to restore the peer states of PEERS peers from
+ *       the changelog ({@link RestoreBenchmark}).</li>
  * </ul>
  *
  * <p>{@code java -cp benchmarks/target/benchmarks.jar io.tunnelwatch.benchmarks.PeerTrackerBenchmark MODE ARGS}
@@ -67,12 +69,14 @@ public final class PeerTrackerBenchmark {
                     args.length > 3 ? Integer.parseInt(args[3]) : 1);
             case "broker" -> BrokerThroughput.run(Integer.parseInt(args[1]), Integer.parseInt(args[2]),
                     args.length > 3 ? Integer.parseInt(args[3]) : 1);
+            case "restore" -> RestoreBenchmark.run(Integer.parseInt(args[1]),
+                    args.length > 2 ? Integer.parseInt(args[2]) : 3);
             case "punctuation" -> punctuation(Integer.parseInt(args[1]), Arrays.stream(
                     (args.length > 2 ? args[2] : "0.001,0.01,0.1").split(",")).mapToDouble(Double::parseDouble)
                     .toArray());
             default -> {
                 System.err.println("usage: PeerTrackerBenchmark throughput PEERS ROUNDS [WARMUP]"
-                        + " | punctuation PEERS [DUE_FRACTION,…] | broker PEERS ROUNDS [WARMUP]");
+                        + " | punctuation PEERS [DUE_FRACTION,…] | broker PEERS ROUNDS [WARMUP] | restore PEERS [ROUNDS]");
                 System.exit(2);
             }
         }
