@@ -50,24 +50,35 @@ final class BrokerThroughput {
     }
 
     static void run(int peers, int rounds, int warmup) throws IOException, InterruptedException, ExecutionException {
-        Path dir = Files.createTempDirectory("tunnelwatch-bench-broker");
         // Receive times in the recent past, as the collector stamps them, ending about now.
         Instant t0 = Instant.now().truncatedTo(ChronoUnit.SECONDS).minus(FleetTraffic.POLL.multipliedBy(rounds));
         FleetTraffic traffic = new FleetTraffic(peers, t0);
+        onEmbeddedBroker("tunnelwatch-bench-broker", (bootstrap, dir) ->
+                measure(bootstrap, traffic, peers, rounds, warmup, dir));
+    }
+
+    /** What runs against the broker: its bootstrap servers and a scratch directory, both gone afterwards. */
+    interface BrokerWork {
+        void run(String bootstrap, Path dir) throws IOException, InterruptedException, ExecutionException;
+    }
+
+    /** Starts a single-node embedded broker on free ports in a temporary directory, runs {@code work}, deletes it all. */
+    static void onEmbeddedBroker(String dirPrefix, BrokerWork work)
+            throws IOException, InterruptedException, ExecutionException {
+        Path dir = Files.createTempDirectory(dirPrefix);
         EmbeddedBrokerConfig config = EmbeddedBrokerConfig.defaults(dir.resolve("kafka"))
                 .withPorts(PortProbe.freePort(), PortProbe.freePort());
         try (EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(config)) {
-            measure(broker, traffic, peers, rounds, warmup, dir);
+            broker.start();
+            work.run(broker.bootstrapServers(), dir);
         } finally {
             Utils.delete(dir.toFile());
         }
     }
 
-    private static void measure(EmbeddedKafkaBroker broker, FleetTraffic traffic, int peers, int rounds, int warmup,
+    private static void measure(String bootstrap, FleetTraffic traffic, int peers, int rounds, int warmup,
             Path dir)
             throws InterruptedException, ExecutionException {
-        broker.start();
-        String bootstrap = broker.bootstrapServers();
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap));
              Load load = new Load(bootstrap)) {
             new TopicProvisioner(admin, 30_000).ensure(Topics.ALL, 1, 1);

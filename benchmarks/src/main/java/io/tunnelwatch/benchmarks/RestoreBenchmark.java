@@ -1,8 +1,5 @@
 package io.tunnelwatch.benchmarks;
 
-import io.tunnelwatch.broker.EmbeddedBrokerConfig;
-import io.tunnelwatch.broker.EmbeddedKafkaBroker;
-import io.tunnelwatch.broker.PortProbe;
 import io.tunnelwatch.broker.TopicProvisioner;
 import io.tunnelwatch.events.topic.Topics;
 import io.tunnelwatch.streams.StreamsSettings;
@@ -51,17 +48,10 @@ final class RestoreBenchmark {
     }
 
     static void run(int peers, int rounds) throws IOException, InterruptedException, ExecutionException {
-        Path dir = Files.createTempDirectory("tunnelwatch-bench-restore");
         Instant t0 = Instant.now().truncatedTo(ChronoUnit.SECONDS).minus(FleetTraffic.POLL.multipliedBy(rounds));
         FleetTraffic traffic = new FleetTraffic(peers, t0);
-        EmbeddedBrokerConfig config = EmbeddedBrokerConfig.defaults(dir.resolve("kafka"))
-                .withPorts(PortProbe.freePort(), PortProbe.freePort());
-        try (EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(config)) {
-            broker.start();
-            measure(broker.bootstrapServers(), traffic, rounds, dir);
-        } finally {
-            Utils.delete(dir.toFile());
-        }
+        BrokerThroughput.onEmbeddedBroker("tunnelwatch-bench-restore",
+                (bootstrap, dir) -> measure(bootstrap, traffic, rounds, dir));
     }
 
     private static void measure(String bootstrap, FleetTraffic traffic, int rounds, Path dir)
