@@ -24,6 +24,11 @@ final class HarnessOptions {
     @Option(names = "--duration", defaultValue = "10", description = "Seconds of load (default: ${DEFAULT-VALUE}).")
     private long durationSeconds;
 
+    @Option(names = "--warmup", defaultValue = "0",
+            description = "Seconds of the same load played first, and drained, before the measured one, so the JIT"
+                    + " has compiled the hot path (default: ${DEFAULT-VALUE}: measure a cold start).")
+    private long warmupSeconds;
+
     @Option(names = "--routers", defaultValue = "200", description = "Simulated routers (default: ${DEFAULT-VALUE}).")
     private int routers;
 
@@ -55,6 +60,10 @@ final class HarnessOptions {
             throw new CommandLine.ParameterException(commandLine,
                     "--rate, --duration, --routers and --peers must be positive");
         }
+        if (options.warmupSeconds < 0) {
+            throw new CommandLine.ParameterException(commandLine, "--warmup must be 0 or more seconds, was "
+                    + options.warmupSeconds);
+        }
         return options;
     }
 
@@ -72,6 +81,10 @@ final class HarnessOptions {
 
     long durationSeconds() {
         return durationSeconds;
+    }
+
+    long warmupSeconds() {
+        return warmupSeconds;
     }
 
     int routers() {

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * {@code LoadHarness [--jar JAR] [--label NAME] [--rate N] [--duration S] [--routers N] [--peers N]
+ * {@code LoadHarness [--jar JAR] [--label NAME] [--rate N] [--duration S] [--warmup S] [--routers N] [--peers N]
  * [--transport tcp|udp] [--xmx SIZE]}: drives the real all-in-one as a user would and prints one summary line.
  *
  * <p>It starts {@code java -jar JAR run} (embedded broker, 12 partitions, free loopback ports, a temporary data
@@ -18,7 +18,9 @@ import java.util.Locale;
  * per second through the streams app (committed offsets of its consumer group, from the start of the load until it
  * has caught up), the peak committed lag, the drain time after the load ended, broker bytes written per input event
  * and per input byte, and the all-in-one's peak RSS. Taking the jar as an argument lets two builds run side by side
- * in one sitting (docs/performance.md, "Load harness").
+ * in one sitting (docs/performance.md, "Load harness"). With {@code --warmup S} the same load is played for S seconds
+ * and drained first, and only the second load is measured: the all-in-one's JIT has then compiled the hot path, as
+ * in a process that has run for a while.
  */
 public final class LoadHarness {
 
@@ -34,15 +36,20 @@ public final class LoadHarness {
         try (AllInOneProcess allInOne = AllInOneProcess.startReady(options.jar(), options.xmx(), dir, "run");
              PipelineProbe probe = new PipelineProbe(allInOne.bootstrapServers(), "tunnelwatch",
                      Topics.EVENTS.name())) {
-            HarnessResult result = drive(options, probe, allInOne, dir);
+            if (options.warmupSeconds() > 0) {
+                System.err.printf(Locale.ROOT, "load-harness: warm-up, %d s of the same load%n",
+                        options.warmupSeconds());
+                drive(options, options.warmupSeconds(), probe, allInOne, dir);
+            }
+            HarnessResult result = drive(options, options.durationSeconds(), probe, allInOne, dir);
             System.out.println(result.summaryLine(options.label()));
         } finally {
             TempTree.delete(dir);
         }
     }
 
-    private static HarnessResult drive(HarnessOptions options, PipelineProbe probe, AllInOneProcess allInOne,
-            Path dir) throws Exception {
+    private static HarnessResult drive(HarnessOptions options, long seconds, PipelineProbe probe,
+            AllInOneProcess allInOne, Path dir) throws Exception {
         PipelineProbe.Sample before = probe.sample();
         long brokerBytesBefore = probe.brokerBytes();
         long eventBytesBefore = probe.topicBytes(Topics.EVENTS.name());
@@ -50,7 +57,7 @@ public final class LoadHarness {
         Process load = new ProcessBuilder(AllInOneProcess.javaCommand(options.jar(), "256m", "simulate",
                 "--collector", "127.0.0.1:" + allInOne.syslogPort, "--transport", options.transport(),
                 "--routers", Integer.toString(options.routers()), "--peers", Integer.toString(options.peers()),
-                "--load", Long.toString(options.rate()), "--duration", Long.toString(options.durationSeconds())))
+                "--load", Long.toString(options.rate()), "--duration", Long.toString(seconds)))
                 .redirectErrorStream(true).redirectOutput(dir.resolve("simulate.log").toFile()).start();
         long peakLag = 0;
         long loadEnd = 0;

@@ -37,6 +37,14 @@ class LoadHarnessOptionsTest {
         assertThat(options.routers()).isEqualTo(200);
         assertThat(options.peers()).isEqualTo(50);
         assertThat(options.transport()).isEqualTo("tcp");
+        assertThat(options.warmupSeconds()).isZero();
+    }
+
+    @Test
+    void aNegativeWarmUpIsRefused() throws Exception {
+        Path jar = Files.createFile(dir.resolve("t.jar"));
+        assertThatThrownBy(() -> HarnessOptions.parse("--jar", jar.toString(), "--warmup", "-5"))
+                .isInstanceOf(CommandLine.ParameterException.class).hasMessageContaining("--warmup");
     }
 
     @Test
