@@ -41,6 +41,11 @@ final class HarnessOptions {
     @Option(names = "--xmx", defaultValue = "1g", description = "Heap of the all-in-one (default: ${DEFAULT-VALUE}).")
     private String xmx;
 
+    @Option(names = "--kafka-config",
+            description = "A Kafka client properties file handed to `run --kafka-config`, to compare settings"
+                    + " (say commit.interval.ms) on one jar.")
+    private Path kafkaConfig;
+
     static HarnessOptions parse(String... args) {
         HarnessOptions options = new HarnessOptions();
         CommandLine commandLine = new CommandLine(options);
@@ -59,6 +64,10 @@ final class HarnessOptions {
         if (options.rate <= 0 || options.durationSeconds <= 0 || options.routers <= 0 || options.peers <= 0) {
             throw new CommandLine.ParameterException(commandLine,
                     "--rate, --duration, --routers and --peers must be positive");
+        }
+        if (options.kafkaConfig != null && !Files.isRegularFile(options.kafkaConfig)) {
+            throw new CommandLine.ParameterException(commandLine, "--kafka-config: no such file: "
+                    + options.kafkaConfig);
         }
         if (options.warmupSeconds < 0) {
             throw new CommandLine.ParameterException(commandLine, "--warmup must be 0 or more seconds, was "
@@ -81,6 +90,12 @@ final class HarnessOptions {
 
     long durationSeconds() {
         return durationSeconds;
+    }
+
+    /** The extra arguments of {@code run}: {@code --kafka-config FILE}, or none. */
+    String[] runArguments() {
+        return kafkaConfig == null ? new String[0]
+                : new String[] {"--kafka-config", kafkaConfig.toAbsolutePath().toString()};
     }
 
     long warmupSeconds() {

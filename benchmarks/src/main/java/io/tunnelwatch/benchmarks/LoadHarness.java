@@ -10,7 +10,7 @@ import java.util.Locale;
 
 /**
  * {@code LoadHarness [--jar JAR] [--label NAME] [--rate N] [--duration S] [--warmup S] [--routers N] [--peers N]
- * [--transport tcp|udp] [--xmx SIZE]}: drives the real all-in-one as a user would and prints one summary line.
+ * [--transport tcp|udp] [--xmx SIZE] [--kafka-config FILE]}: drives the real all-in-one as a user would and prints one summary line.
  *
  * <p>It starts {@code java -jar JAR run} (embedded broker, 12 partitions, free loopback ports, a temporary data
  * directory deleted at the end), waits for {@code /readyz}, plays {@code JAR simulate --load RATE --duration S} at it,
@@ -33,7 +33,8 @@ public final class LoadHarness {
     public static void main(String[] args) throws Exception {
         HarnessOptions options = HarnessOptions.parse(args);
         Path dir = Files.createTempDirectory("tunnelwatch-load-harness");
-        try (AllInOneProcess allInOne = AllInOneProcess.startReady(options.jar(), options.xmx(), dir, "run");
+        try (AllInOneProcess allInOne = AllInOneProcess.startReady(options.jar(), options.xmx(), dir, "run",
+                options.runArguments());
              PipelineProbe probe = new PipelineProbe(allInOne.bootstrapServers(), "tunnelwatch",
                      Topics.EVENTS.name())) {
             if (options.warmupSeconds() > 0) {

@@ -1,6 +1,7 @@
 package io.tunnelwatch.streams.metrics;
 
 import io.tunnelwatch.streams.alert.PeerAlerting;
+import io.tunnelwatch.streams.alert.Placeholders;
 import io.tunnelwatch.streams.alert.RunbookTexts;
 import io.tunnelwatch.streams.peer.PeerState;
 import io.tunnelwatch.streams.verdict.OpenAlert;
@@ -27,7 +28,12 @@ record AlertPage(String summary, String cause, String commands) {
             Pattern.compile("\\d{4}-\\d{2}-\\d{2}T(\\d{2}:\\d{2}:\\d{2})(?:\\.\\d+)?Z");
 
     static AlertPage of(PeerState state, OpenAlert alert) {
-        List<String> filled = RunbookTexts.commands(alert.type(), PeerAlerting.placeholders(state));
+        return of(alert, PeerAlerting.placeholders(state));
+    }
+
+    /** The page from what it depends on alone: the alert's type and cause, and the peer's placeholder values. */
+    static AlertPage of(OpenAlert alert, Placeholders values) {
+        List<String> filled = RunbookTexts.commands(alert.type(), values);
         return new AlertPage(RunbookTexts.summary(alert.type()), shorten(readableTimes(alert.cause())),
                 String.join("\n", pageCommands(filled)));
     }

@@ -6,6 +6,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.prometheus.metrics.model.snapshots.Labels;
 import io.tunnelwatch.events.PeerKey;
+import io.tunnelwatch.streams.alert.PeerAlerting;
+import io.tunnelwatch.streams.alert.Placeholders;
 import io.tunnelwatch.streams.peer.PeerState;
 import io.tunnelwatch.streams.peer.PeerStateListener;
 import io.tunnelwatch.streams.verdict.AlertType;
@@ -13,6 +15,7 @@ import io.tunnelwatch.streams.verdict.OpenAlert;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -51,12 +54,20 @@ public final class PeerAlertMetrics implements PeerStateListener {
         OpenAlert alert = state.openAlert();
         OpenGauge current = open.get(key);
         if (current != null && alert != null && current.type == alert.type()) {
-            AlertPage page = AlertPage.of(state, alert);
-            if (!page.equals(current.page)) {
-                removeIfMeter(current.info);
-                open.put(key, new OpenGauge(current.type, current.gauge, page, info(tagsOf(key, alert), page),
-                        current.labels, diagnosisLabels(current.labels, page)));
+            // Called on every input of a peer with an open alert: the page is built again only when what it is
+            // built from changed (docs/performance.md#decoded-states-in-front-of-the-store).
+            Placeholders values = PeerAlerting.placeholders(state);
+            if (Objects.equals(alert.cause(), current.cause) && values.equals(current.values)) {
+                return;
             }
+            AlertPage page = AlertPage.of(alert, values);
+            boolean samePage = page.equals(current.page);
+            if (!samePage) {
+                removeIfMeter(current.info);
+            }
+            open.put(key, new OpenGauge(current.type, current.gauge, page,
+                    samePage ? current.info : info(tagsOf(key, alert), page), current.labels,
+                    samePage ? current.diagnosisLabels : diagnosisLabels(current.labels, page), alert.cause(), values));
             return;
         }
         released(key);
@@ -66,10 +77,11 @@ public final class PeerAlertMetrics implements PeerStateListener {
                     .description(TunnelwatchMeters.PEER_ALERT.description())
                     .tags(tags)
                     .register(registry);
-            AlertPage page = AlertPage.of(state, alert);
+            Placeholders values = PeerAlerting.placeholders(state);
+            AlertPage page = AlertPage.of(alert, values);
             Labels labels = PeerSeriesCollector.labels(tags);
             open.put(key, new OpenGauge(alert.type(), gauge, page, info(tags, page), labels,
-                    diagnosisLabels(labels, page)));
+                    diagnosisLabels(labels, page), alert.cause(), values));
             byType.get(alert.type()).incrementAndGet();
         }
     }
@@ -116,8 +128,11 @@ public final class PeerAlertMetrics implements PeerStateListener {
         return byType.get(type).get();
     }
 
-    /** An open alert and its series; the gauges are null when the collector serves them. */
+    /**
+     * An open alert and its series; the gauges are null when the collector serves them. {@code cause} and
+     * {@code values} are what the page was built from.
+     */
     private record OpenGauge(AlertType type, Gauge gauge, AlertPage page, Gauge info, Labels labels,
-                             Labels diagnosisLabels) {
+                             Labels diagnosisLabels, String cause, Placeholders values) {
     }
 }
