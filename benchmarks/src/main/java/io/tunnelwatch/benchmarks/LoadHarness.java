@@ -62,6 +62,7 @@ public final class LoadHarness {
                 .redirectErrorStream(true).redirectOutput(dir.resolve("simulate.log").toFile()).start();
         long peakLag = 0;
         long loadEnd = 0;
+        long committedInLoad = 0;
         long lastReport = loadStart;
         PipelineProbe.Sample sample = before;
         while (true) {
@@ -71,6 +72,7 @@ public final class LoadHarness {
             long now = System.nanoTime();
             if (loadEnd == 0 && !load.isAlive()) {
                 loadEnd = now;
+                committedInLoad = sample.committed() - before.committed();
             }
             if (now - lastReport > Duration.ofSeconds(5).toNanos()) {
                 System.err.printf(Locale.ROOT, "load-harness: %.0f s, %s, events %,d, committed %,d, lag %,d%n",
@@ -95,7 +97,7 @@ public final class LoadHarness {
         long brokerBytes = probe.brokerBytes() - brokerBytesBefore;
         long eventBytes = probe.topicBytes(Topics.EVENTS.name()) - eventBytesBefore;
         return new HarnessResult(events, (loadEnd - loadStart) / 1e9, (drained - loadEnd) / 1e9,
-                (drained - loadStart) / 1e9, peakLag, brokerBytes, eventBytes, ProcessMemory.peakRssBytes(allInOne.process()),
+                (drained - loadStart) / 1e9, committedInLoad, peakLag, brokerBytes, eventBytes, ProcessMemory.peakRssBytes(allInOne.process()),
                 lastLine(dir.resolve("simulate.log")));
     }
 

@@ -41,6 +41,14 @@ class LoadHarnessOptionsTest {
     }
 
     @Test
+    void aMissingKafkaConfigIsNamed() throws Exception {
+        Path jar = Files.createFile(dir.resolve("t.jar"));
+        assertThatThrownBy(() -> HarnessOptions.parse("--jar", jar.toString(), "--kafka-config",
+                dir.resolve("nope.properties").toString()))
+                .isInstanceOf(CommandLine.ParameterException.class).hasMessageContaining("nope.properties");
+    }
+
+    @Test
     void aNegativeWarmUpIsRefused() throws Exception {
         Path jar = Files.createFile(dir.resolve("t.jar"));
         assertThatThrownBy(() -> HarnessOptions.parse("--jar", jar.toString(), "--warmup", "-5"))
@@ -49,10 +57,11 @@ class LoadHarnessOptionsTest {
 
     @Test
     void theSummaryLineDividesByEventsAndTime() {
-        HarnessResult result = new HarnessResult(100_000, 10.0, 15.0, 25.0, 80_000, 40_000_000, 10_000_000,
+        HarnessResult result = new HarnessResult(100_000, 10.0, 15.0, 25.0, 40_000, 80_000, 40_000_000, 10_000_000,
                 512L * 1024 * 1024, "load: sent 200000 messages");
         assertThat(result.summaryLine("after")).isEqualTo("after events=100000 offered_events_per_s=10000"
-                + " streams_events_per_s=4000 peak_lag=80000 drain_s=15.0 broker_bytes_per_event=400"
+                + " streams_events_per_s=4000 streams_events_per_s_in_load=4000 streams_events_per_s_in_drain=4000"
+                + " peak_lag=80000 drain_s=15.0 broker_bytes_per_event=400"
                 + " state_bytes_per_event_byte=3.00 rss_mb=512 | load: sent 200000 messages");
     }
 }
