@@ -8,8 +8,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 /** Picks the lines of a peer's recent events and counter deltas that support a finding. */
 final class EvidenceLines {
@@ -19,12 +17,21 @@ final class EvidenceLines {
     private EvidenceLines() {
     }
 
-    /** The last few events of the given kinds, oldest first. */
+    /**
+     * The last few events of the given kinds, oldest first. Asked on every input while a finding holds, so only the
+     * lines kept are built (a line formats its time).
+     */
     static List<String> events(PeerState s, EventKind... kinds) {
-        Set<String> names = Arrays.stream(kinds).map(Enum::name).collect(Collectors.toSet());
-        List<String> lines = s.recentEvents().stream().filter(e -> names.contains(e.kind())).map(Evidence::line)
-                .toList();
-        return lines.subList(Math.max(0, lines.size() - MAX_LINES), lines.size());
+        List<Evidence> events = s.recentEvents();
+        String[] lines = new String[MAX_LINES];
+        int found = 0;
+        for (int i = events.size() - 1; i >= 0 && found < MAX_LINES; i--) {
+            Evidence e = events.get(i);
+            if (isOneOf(e.kind(), kinds)) {
+                lines[MAX_LINES - 1 - found++] = e.line();
+            }
+        }
+        return List.of(Arrays.copyOfRange(lines, MAX_LINES - found, MAX_LINES));
     }
 
     /** The last {@code n} polls' deltas, oldest first. */
