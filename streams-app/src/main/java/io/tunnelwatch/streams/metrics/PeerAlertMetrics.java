@@ -55,7 +55,7 @@ public final class PeerAlertMetrics implements PeerStateListener {
         OpenGauge current = open.get(key);
         if (current != null && alert != null && current.type == alert.type()) {
             // Called on every input of a peer with an open alert: the page is built again only when what it is
-            // built from changed (docs/performance.md#decoded-states-in-front-of-the-store).
+            // built from changed (docs/performance.md#cheaper-detectors-and-alert-pages).
             Placeholders values = PeerAlerting.placeholders(state);
             if (Objects.equals(alert.cause(), current.cause) && values.equals(current.values)) {
                 return;

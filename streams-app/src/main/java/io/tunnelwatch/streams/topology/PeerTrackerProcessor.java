@@ -69,7 +69,6 @@ public final class PeerTrackerProcessor implements Processor<PeerKey, PeerInput,
     private final Set<PeerKey> owned = new HashSet<>();
     private ProcessorContext<PeerKey, Object> context;
     private KeyValueStore<PeerKey, PeerState> store;
-    private DecodedPeerStates states;
     private final PeerTimers timers = new PeerTimers();
     private DeadlineIndex unpublished;
     /** The due time of each peer in {@link #unpublished}, to move or remove its entry without a scan. */
@@ -93,7 +92,6 @@ public final class PeerTrackerProcessor implements Processor<PeerKey, PeerInput,
         this.context = context;
         this.rejected = RejectedRecords.from(context.appConfigs());
         this.store = context.getStateStore(wiring.stateStore());
-        this.states = new DecodedPeerStates(store, DecodedPeerStates.DEFAULT_CAPACITY);
         KeyValueStore<Bytes, byte[]> unpublishedIndex = context.getStateStore(wiring.unpublishedStore());
         this.unpublished = new DeadlineIndex(unpublishedIndex);
         unpublished.forEachScheduled(unpublishedDue::put);
@@ -131,7 +129,7 @@ public final class PeerTrackerProcessor implements Processor<PeerKey, PeerInput,
         if (key.isDeviceWide()) {
             return;
         }
-        PeerState prior = states.get(key);
+        PeerState prior = store.get(key);
         PeerState applied = input.applyTo(machine, prior);
         if (applied == null) {
             return;
@@ -159,7 +157,7 @@ public final class PeerTrackerProcessor implements Processor<PeerKey, PeerInput,
     private void publishDue(Instant wallClock) {
         for (PeerKey key : unpublished.takeDue(wallClock)) {
             unpublishedDue.remove(key);
-            PeerState state = states.get(key);
+            PeerState state = store.get(key);
             if (state != null) {
                 Instant at = state.lastEventAt() != null ? state.lastEventAt() : wallClock;
                 context.forward(new Record<>(key, (Object) state, at.toEpochMilli()), wiring.stateSink());
@@ -169,7 +167,7 @@ public final class PeerTrackerProcessor implements Processor<PeerKey, PeerInput,
 
     private void settleDue(CatchUp.Moment now) {
         for (PeerKey key : timers.takeDue(now.at())) {
-            PeerState prior = states.get(key);
+            PeerState prior = store.get(key);
             if (prior != null) {
                 // The timer is gone already; forget it so settle() does not try to remove it again.
                 settle(key, prior, prior.toBuilder().nextCheckAt(null).build(), now.at(), now.history());
@@ -191,7 +189,7 @@ public final class PeerTrackerProcessor implements Processor<PeerKey, PeerInput,
         if (next.equals(prior)) {
             return;
         }
-        states.put(key, next);
+        store.put(key, next);
         announce(key, next);
         if (PeerStatePublication.isVerdictChange(prior, next)) {
             publish(key, next, now);
@@ -232,9 +230,6 @@ public final class PeerTrackerProcessor implements Processor<PeerKey, PeerInput,
     public void close() {
         owned.forEach(listener::released);
         owned.clear();
-        if (states != null) {
-            states.clear();
-        }
         unpublishedDue.clear();
         timers.clear();
     }
