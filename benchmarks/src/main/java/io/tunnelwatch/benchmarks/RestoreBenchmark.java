@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Collection;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -21,8 +20,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.LogDirDescription;
-import org.apache.kafka.common.Node;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.utils.Utils;
 import org.apache.kafka.streams.CloseOptions;
@@ -76,7 +73,10 @@ final class RestoreBenchmark {
             }
             double buildS = (System.nanoTime() - built) / 1e9;
             Utils.delete(dir.resolve("state-first").toFile());
-            long changelogBytes = topicBytes(admin, CHANGELOG);
+            long changelogBytes;
+            try (PipelineProbe probe = new PipelineProbe(bootstrap, APP_ID, Topics.EVENTS.name())) {
+                changelogBytes = probe.topicBytes(CHANGELOG);
+            }
 
             Counting counting = new Counting();
             CountDownLatch running = new CountDownLatch(1);
@@ -108,18 +108,6 @@ final class RestoreBenchmark {
                 BrokerThroughput.streamsOverrides());
         return new KafkaStreams(TunnelwatchTopology.build(PeerStateListener.NONE, PeerStateListener.NONE,
                 DetectorSettings.defaults()), settings.toProperties());
-    }
-
-    private static long topicBytes(Admin admin, String topic) throws ExecutionException, InterruptedException {
-        Collection<Integer> brokers = admin.describeCluster().nodes().get().stream().map(Node::id).toList();
-        long bytes = 0;
-        for (Map<String, LogDirDescription> dirs : admin.describeLogDirs(brokers).allDescriptions().get().values()) {
-            for (LogDirDescription d : dirs.values()) {
-                bytes += d.replicaInfos().entrySet().stream().filter(e -> e.getKey().topic().equals(topic))
-                        .mapToLong(e -> e.getValue().size()).sum();
-            }
-        }
-        return bytes;
     }
 
     /** Counts the records restored into the peer-state store, and times from the first store's start to the last's end. */
