@@ -21,5 +21,5 @@ class StreamsArchitectureTest {
 
     @ArchTest
     static final ArchRule domainLogicUsesNoKafka = PackageRules.noNettyOrKafkaIn("..streams.verdict..",
-            "..streams.detect..", "..streams.alert..", "..streams.device..", "..streams.pair..");
+            "..streams.peer..", "..streams.detect..", "..streams.alert..", "..streams.device..", "..streams.pair..");
 }

@@ -12,8 +12,6 @@ import io.tunnelwatch.streams.peer.DeviceActivity;
 import io.tunnelwatch.streams.peer.PeerInput;
 import io.tunnelwatch.streams.peer.PeerState;
 import io.tunnelwatch.streams.peer.PeerStateListener;
-import io.tunnelwatch.streams.peer.PeerStateSerde;
-import io.tunnelwatch.streams.peer.PeerStateStoreSerde;
 import io.tunnelwatch.streams.peer.TunnelEnd;
 import java.util.function.Function;
 import org.apache.kafka.common.serialization.Deserializer;

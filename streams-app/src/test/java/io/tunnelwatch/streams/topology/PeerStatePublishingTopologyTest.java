@@ -13,7 +13,6 @@ import io.tunnelwatch.events.topic.Topics;
 import io.tunnelwatch.streams.detect.DetectorSettings;
 import io.tunnelwatch.streams.peer.PeerState;
 import io.tunnelwatch.streams.peer.PeerStateListener;
-import io.tunnelwatch.streams.peer.PeerStateSerde;
 import io.tunnelwatch.streams.verdict.AlertRecord;
 import io.tunnelwatch.streams.verdict.AlertType;
 import java.nio.file.Path;

@@ -1,9 +1,19 @@
-package io.tunnelwatch.streams.peer;
+package io.tunnelwatch.streams.topology;
 
 import io.tunnelwatch.events.json.CounterSampleSerde;
 import io.tunnelwatch.events.json.IsoInstantWriter;
 import io.tunnelwatch.events.json.JsonByteWriter;
 import io.tunnelwatch.events.json.JsonSerde;
+import io.tunnelwatch.streams.peer.CounterDelta;
+import io.tunnelwatch.streams.peer.Evidence;
+import io.tunnelwatch.streams.peer.IkeStatus;
+import io.tunnelwatch.streams.peer.IpsecStatus;
+import io.tunnelwatch.streams.peer.Milestone;
+import io.tunnelwatch.streams.peer.PeerState;
+import io.tunnelwatch.streams.peer.PeerStateJson;
+import io.tunnelwatch.streams.peer.RoutingAdjacency;
+import io.tunnelwatch.streams.peer.TunnelEnd;
+import io.tunnelwatch.streams.peer.UpDown;
 import io.tunnelwatch.streams.verdict.OpenAlert;
 import java.io.IOException;
 import java.time.DateTimeException;
@@ -15,7 +25,7 @@ import org.apache.kafka.common.serialization.Serializer;
 
 /**
  * {@link PeerState} as JSON, in the {@code peer-state} store, its changelog and {@code tunnelwatch.peer-state}:
- * written by {@link JsonByteWriter}, read by {@link PeerStateReader} (Jackson's streaming parser). The same JSON as
+ * written by {@link JsonByteWriter}, read by {@link PeerStateJson} (Jackson's streaming parser). The same JSON as
  * data binding ({@link JsonSerde}) writes: names in record order, ISO-8601 times, nulls written; so either reads what
  * the other wrote, and readers still ignore unknown fields.
  *
@@ -44,7 +54,7 @@ public final class PeerStateSerde implements Serde<PeerState> {
                 return null;
             }
             try {
-                return PeerStateReader.read(bytes);
+                return PeerStateJson.read(bytes);
             } catch (IOException | IllegalArgumentException | NullPointerException | DateTimeException e) {
                 throw new SerializationException("not a PeerState JSON value on " + topic + ": " + e.getMessage(),
                         e);

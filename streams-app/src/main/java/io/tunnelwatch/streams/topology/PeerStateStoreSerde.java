@@ -1,5 +1,7 @@
-package io.tunnelwatch.streams.peer;
+package io.tunnelwatch.streams.topology;
 
+import io.tunnelwatch.streams.peer.PeerState;
+import io.tunnelwatch.streams.peer.PeerStateCodec;
 import java.time.DateTimeException;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;

@@ -1,4 +1,4 @@
-package io.tunnelwatch.streams.peer;
+package io.tunnelwatch.streams.topology;
 
 import static io.tunnelwatch.streams.PeerFixtures.T0;
 import static io.tunnelwatch.streams.PeerFixtures.sample;
@@ -9,6 +9,15 @@ import io.tunnelwatch.events.EventKind;
 import io.tunnelwatch.events.IkeState;
 import io.tunnelwatch.events.IkeVersion;
 import io.tunnelwatch.events.PeerPhase;
+import io.tunnelwatch.streams.peer.Evidence;
+import io.tunnelwatch.streams.peer.IkeStatus;
+import io.tunnelwatch.streams.peer.IpsecState;
+import io.tunnelwatch.streams.peer.IpsecStatus;
+import io.tunnelwatch.streams.peer.Milestone;
+import io.tunnelwatch.streams.peer.PeerState;
+import io.tunnelwatch.streams.peer.PeerStateCodec;
+import io.tunnelwatch.streams.peer.TunnelEnd;
+import io.tunnelwatch.streams.peer.UpDown;
 import io.tunnelwatch.streams.verdict.AlertType;
 import io.tunnelwatch.streams.verdict.OpenAlert;
 import java.io.IOException;
