@@ -11,6 +11,7 @@ import io.tunnelwatch.events.TunnelEvent;
 import io.tunnelwatch.streams.StreamsSettings;
 import io.tunnelwatch.streams.detect.DetectorSettings;
 import io.tunnelwatch.streams.peer.PeerStateListener;
+import io.tunnelwatch.streams.topology.StreamsTopics;
 import io.tunnelwatch.streams.topology.TunnelwatchTopology;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -81,7 +82,7 @@ final class BrokerThroughput {
             throws InterruptedException, ExecutionException {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap));
              Load load = new Load(bootstrap)) {
-            new TopicProvisioner(admin, 30_000).ensure(Topics.ALL, 1, 1);
+            new TopicProvisioner(admin, 30_000).ensure(StreamsTopics.ALL, 1, 1);
             var settings = new StreamsSettings(bootstrap, APP_ID, dir.resolve("state"), 1, 1, null,
                     streamsOverrides());
             try (KafkaStreams streams = new KafkaStreams(TunnelwatchTopology.build(PeerStateListener.NONE,

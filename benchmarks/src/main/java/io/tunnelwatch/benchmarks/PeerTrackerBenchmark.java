@@ -9,9 +9,9 @@ import io.tunnelwatch.streams.StreamsSettings;
 import io.tunnelwatch.streams.detect.DetectorSettings;
 import io.tunnelwatch.streams.peer.PeerState;
 import io.tunnelwatch.streams.peer.PeerStateListener;
-import io.tunnelwatch.streams.topology.PeerStateSerde;
 import io.tunnelwatch.streams.topology.PeerStateStoreSerde;
 import io.tunnelwatch.streams.topology.PeerTrackerProcessor;
+import io.tunnelwatch.streams.topology.StreamsTopics;
 import io.tunnelwatch.streams.topology.TunnelwatchTopology;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -105,7 +105,7 @@ public final class PeerTrackerBenchmark {
             double cpuS = (processCpuNanos() - cpu0) / 1e9;
             double threadS = (ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - thread0) / 1e9;
             long[] sizes = fleet.stateSizes(new PeerStateStoreSerde().serializer());
-            long[] json = fleet.stateSizes(new PeerStateSerde().serializer());
+            long[] json = fleet.stateSizes(StreamsTopics.PEER_STATE.valueSerde().serializer());
             System.out.printf("peer-tracker-throughput peers=%d rounds=%d records=%d wall_s=%.1f records_per_s=%.0f"
                             + " cpu_s=%.1f records_per_cpu_s=%.0f driver_thread_cpu_s=%.1f state_bytes_mean=%.0f state_bytes_p99=%d"
                             + " state_bytes_max=%d json_bytes_mean=%.0f json_bytes_max=%d alerts=%d%n",
@@ -226,7 +226,7 @@ public final class PeerTrackerBenchmark {
             for (String topic : driver.producedTopicNames()) {
                 var out = driver.createOutputTopic(topic, new ByteArrayDeserializer(), new ByteArrayDeserializer());
                 long n = out.getQueueSize();
-                if (topic.equals(Topics.ALERTS.name())) {
+                if (topic.equals(StreamsTopics.ALERTS.name())) {
                     alerts += n;
                 }
                 out.readRecordsToList();
@@ -240,7 +240,7 @@ public final class PeerTrackerBenchmark {
             int n = 0;
             try (KeyValueIterator<PeerKey, PeerState> all = store.all()) {
                 while (all.hasNext()) {
-                    sizes[n++] = form.serialize(Topics.PEER_STATE.name(), all.next().value).length;
+                    sizes[n++] = form.serialize(StreamsTopics.PEER_STATE.name(), all.next().value).length;
                 }
             }
             long[] found = Arrays.copyOf(sizes, n);

@@ -5,6 +5,7 @@ import io.tunnelwatch.events.topic.Topics;
 import io.tunnelwatch.streams.StreamsSettings;
 import io.tunnelwatch.streams.detect.DetectorSettings;
 import io.tunnelwatch.streams.peer.PeerStateListener;
+import io.tunnelwatch.streams.topology.StreamsTopics;
 import io.tunnelwatch.streams.topology.TunnelwatchTopology;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -54,7 +55,7 @@ final class RestoreBenchmark {
     private static void measure(String bootstrap, FleetTraffic traffic, int rounds, Path dir)
             throws InterruptedException, ExecutionException, IOException {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
-            new TopicProvisioner(admin, 30_000).ensure(Topics.ALL, PARTITIONS, 1);
+            new TopicProvisioner(admin, 30_000).ensure(StreamsTopics.ALL, PARTITIONS, 1);
             long produced = 0;
             long built = System.nanoTime();
             try (BrokerThroughput.Load load = new BrokerThroughput.Load(bootstrap);

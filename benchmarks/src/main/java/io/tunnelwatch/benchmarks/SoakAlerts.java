@@ -1,10 +1,8 @@
 package io.tunnelwatch.benchmarks;
 
 import io.tunnelwatch.events.PeerKey;
-import io.tunnelwatch.events.json.Json;
-import io.tunnelwatch.events.topic.Topics;
+import io.tunnelwatch.streams.topology.StreamsTopics;
 import io.tunnelwatch.streams.verdict.AlertRecord;
-import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -16,7 +14,9 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.Deserializer;
 
 /**
  * What {@code tunnelwatch.alerts} held at the end of a soak, read as a downstream consumer would
@@ -38,9 +38,11 @@ record SoakAlerts(int opened, List<String> leftOpen, List<String> doubled, int u
         Map<String, int[]> transitions = new HashMap<>(); // id -> {opened, resolved}
         Map<String, String> names = new HashMap<>();
         int unreadable = 0;
-        try (KafkaConsumer<PeerKey, String> consumer = new KafkaConsumer<>(c, Topics.ALERTS.keySerde().deserializer(),
-                Serdes.String().deserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(Topics.ALERTS.name()).stream()
+        // bytes first, so that a record that does not parse is counted rather than stopping the read
+        Deserializer<AlertRecord> alerts = StreamsTopics.ALERTS.valueSerde().deserializer();
+        try (KafkaConsumer<PeerKey, byte[]> consumer = new KafkaConsumer<>(c,
+                StreamsTopics.ALERTS.keySerde().deserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(StreamsTopics.ALERTS.name()).stream()
                     .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
@@ -48,11 +50,11 @@ record SoakAlerts(int opened, List<String> leftOpen, List<String> doubled, int u
             long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
             while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))
                     && System.nanoTime() < deadline) {
-                for (ConsumerRecord<PeerKey, String> r : consumer.poll(Duration.ofMillis(500))) {
+                for (ConsumerRecord<PeerKey, byte[]> r : consumer.poll(Duration.ofMillis(500))) {
                     AlertRecord alert;
                     try {
-                        alert = Json.mapper().readValue(r.value(), AlertRecord.class);
-                    } catch (IOException e) {
+                        alert = alerts.deserialize(r.topic(), r.value());
+                    } catch (SerializationException e) {
                         unreadable++;
                         continue;
                     }

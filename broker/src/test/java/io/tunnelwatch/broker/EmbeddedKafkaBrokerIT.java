@@ -44,14 +44,14 @@ class EmbeddedKafkaBrokerIT {
             try (Admin admin = admin(broker)) {
                 List<String> created = new TopicProvisioner(admin, 30_000).ensure(Topics.ALL, 3, 0);
                 assertThat(created).contains("tunnelwatch.events", "tunnelwatch.counters", "tunnelwatch.syslog.raw",
-                        "tunnelwatch.peer-state", "tunnelwatch.alerts")
+                        "tunnelwatch.device-addresses")
                         .containsExactlyInAnyOrderElementsOf(Topics.ALL.stream().map(t -> t.name()).toList());
                 assertThat(admin.describeTopics(created).allTopicNames().get().values())
                         .as("every partition has its leader when ensure returns")
                         .allSatisfy(t -> assertThat(t.partitions()).allSatisfy(p -> assertThat(p.leader()).isNotNull()));
-                var peerState = new ConfigResource(ConfigResource.Type.TOPIC, "tunnelwatch.peer-state");
-                String policy = admin.describeConfigs(List.of(peerState)).all().get(30, TimeUnit.SECONDS)
-                        .get(peerState).get("cleanup.policy").value();
+                var addresses = new ConfigResource(ConfigResource.Type.TOPIC, "tunnelwatch.device-addresses");
+                String policy = admin.describeConfigs(List.of(addresses)).all().get(30, TimeUnit.SECONDS)
+                        .get(addresses).get("cleanup.policy").value();
                 assertThat(policy).isEqualTo("compact");
                 assertThat(admin.describeTopics(List.of("tunnelwatch.events")).allTopicNames().get()
                         .get("tunnelwatch.events").partitions()).hasSize(3);

@@ -12,6 +12,7 @@ import io.tunnelwatch.simulator.router.Fleet;
 import io.tunnelwatch.simulator.scenario.Scenario;
 import io.tunnelwatch.simulator.scenario.ScenarioRun;
 import io.tunnelwatch.streams.detect.DetectorSettings;
+import io.tunnelwatch.streams.topology.StreamsTopics;
 import io.tunnelwatch.testsupport.KafkaFixture;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -63,7 +64,7 @@ final class WatchedFleet implements AutoCloseable {
         IngestConfig ingest = new IngestConfig(InventoryLoader.parse("oncall-inventory.yaml", inventory), false,
                 false);
         int syslogPort = PortProbe.freePort();
-        PipelineConfig config = new PipelineConfig(KafkaFixture.bootstrapServers(), data, 0, 0,
+        PipelineConfig config = new PipelineConfig(KafkaFixture.bootstrapServers(StreamsTopics.ALL), data, 0, 0,
                 Duration.ofSeconds(30), KafkaFixture.PARTITIONS, 1,
                 SyslogListenerConfig.defaults().withPorts("127.0.0.1", syslogPort, syslogPort), "127.0.0.1",
                 httpPort, true, true, ingest, new SnmpSettings("127.0.0.1", PortProbe.freePort(), 16),

@@ -1,11 +1,8 @@
 package io.tunnelwatch.launcher;
 
 import io.tunnelwatch.events.PeerKey;
-import io.tunnelwatch.events.json.Json;
-import io.tunnelwatch.events.topic.Topics;
+import io.tunnelwatch.streams.topology.StreamsTopics;
 import io.tunnelwatch.streams.verdict.AlertRecord;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +13,6 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.Serdes;
 
 /**
  * {@code tunnelwatch.alerts} as a downstream consumer reads it ({@code read_committed}, from the beginning): the
@@ -25,7 +21,7 @@ import org.apache.kafka.common.serialization.Serdes;
 final class AlertsReader implements AutoCloseable {
 
     private final String device;
-    private final KafkaConsumer<PeerKey, String> consumer;
+    private final KafkaConsumer<PeerKey, AlertRecord> consumer;
     private final List<AlertRecord> alerts = new ArrayList<>();
 
     AlertsReader(String bootstrapServers, String device) {
@@ -34,9 +30,9 @@ final class AlertsReader implements AutoCloseable {
         c.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         c.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        this.consumer = new KafkaConsumer<>(c, Topics.ALERTS.keySerde().deserializer(),
-                Serdes.String().deserializer());
-        List<TopicPartition> partitions = consumer.partitionsFor(Topics.ALERTS.name()).stream()
+        this.consumer = new KafkaConsumer<>(c, StreamsTopics.ALERTS.keySerde().deserializer(),
+                StreamsTopics.ALERTS.valueSerde().deserializer());
+        List<TopicPartition> partitions = consumer.partitionsFor(StreamsTopics.ALERTS.name()).stream()
                 .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
         consumer.assign(partitions);
         consumer.seekToBeginning(partitions);
@@ -54,14 +50,9 @@ final class AlertsReader implements AutoCloseable {
                 Collectors.mapping(a -> a.action() + " " + a.alert() + " " + a.id(), Collectors.toList())));
     }
 
-    private void keep(ConsumerRecord<PeerKey, String> r) {
-        if (r.key() == null || !device.equals(r.key().device())) {
-            return;
-        }
-        try {
-            alerts.add(Json.mapper().readValue(r.value(), AlertRecord.class));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    private void keep(ConsumerRecord<PeerKey, AlertRecord> r) {
+        if (r.key() != null && device.equals(r.key().device())) {
+            alerts.add(r.value());
         }
     }
 

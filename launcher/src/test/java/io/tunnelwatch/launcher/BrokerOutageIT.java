@@ -18,6 +18,7 @@ import io.tunnelwatch.collector.config.SyslogListenerConfig;
 import io.tunnelwatch.collector.config.SyslogTlsConfig;
 import io.tunnelwatch.events.topic.Topics;
 import io.tunnelwatch.events.TunnelEvent;
+import io.tunnelwatch.streams.topology.StreamsTopics;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -94,7 +95,7 @@ class BrokerOutageIT {
         broker.start();
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
                 broker.bootstrapServers()))) {
-            new TopicProvisioner(admin, 30_000).ensure(Topics.ALL, 3, 1);
+            new TopicProvisioner(admin, 30_000).ensure(StreamsTopics.ALL, 3, 1);
         }
         return broker;
     }

@@ -5,6 +5,7 @@ import io.tunnelwatch.collector.config.SnmpSettings;
 import io.tunnelwatch.collector.config.SyslogListenerConfig;
 import io.tunnelwatch.launcher.allinone.PipelineConfig;
 import io.tunnelwatch.streams.detect.DetectorSettings;
+import io.tunnelwatch.streams.topology.StreamsTopics;
 import io.tunnelwatch.testsupport.KafkaFixture;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -26,7 +27,7 @@ final class FixturePipelines {
 
     static PipelineConfig config(Path data, SyslogListenerConfig syslog, int httpPort, boolean streams,
                                  IngestConfig ingest, SnmpSettings snmp) {
-        return new PipelineConfig(KafkaFixture.bootstrapServers(), data, 0, 0, Duration.ofSeconds(30),
+        return new PipelineConfig(KafkaFixture.bootstrapServers(StreamsTopics.ALL), data, 0, 0, Duration.ofSeconds(30),
                 KafkaFixture.PARTITIONS, 1, syslog, "127.0.0.1", httpPort, true, streams, ingest, snmp,
                 "tw-it-" + UUID.randomUUID());
     }
@@ -36,7 +37,7 @@ final class FixturePipelines {
      * instances started with the same id and data directory are restarts of one another.
      */
     static PipelineConfig streamsOnly(Path data, int httpPort, String applicationId, DetectorSettings detectors) {
-        return new PipelineConfig(KafkaFixture.bootstrapServers(), data, 0, 0, Duration.ofSeconds(30),
+        return new PipelineConfig(KafkaFixture.bootstrapServers(StreamsTopics.ALL), data, 0, 0, Duration.ofSeconds(30),
                 KafkaFixture.PARTITIONS, 1, SyslogListenerConfig.defaults().withPorts("127.0.0.1", -1, -1),
                 "127.0.0.1", httpPort, false, true,
                 IngestConfig.defaults(), SnmpSettings.trapsOff(), applicationId, detectors);

@@ -14,6 +14,7 @@ import io.tunnelwatch.events.topic.Topics;
 import io.tunnelwatch.events.TunnelEvent;
 import io.tunnelwatch.launcher.allinone.Pipeline;
 import io.tunnelwatch.streams.detect.DetectorSettings;
+import io.tunnelwatch.streams.topology.StreamsTopics;
 import io.tunnelwatch.testsupport.KafkaFixture;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -60,7 +61,7 @@ class FreshApplicationIdIT {
                 poll(device, RESOLVED, 1, daysAgo.plus(Duration.ofMinutes(12))),
                 poll(device, ONGOING, 0, hourLater.plus(Duration.ofMinutes(2)))));
 
-        try (AlertsReader alerts = new AlertsReader(KafkaFixture.bootstrapServers(), device);
+        try (AlertsReader alerts = new AlertsReader(KafkaFixture.bootstrapServers(StreamsTopics.ALL), device);
              Pipeline fresh = new Pipeline(FixturePipelines.streamsOnly(work.resolve("fresh"), PortProbe.freePort(),
                      "tw-it-fresh-" + UUID.randomUUID(), DetectorSettings.defaults().withCatchUpHorizon(HORIZON)))
                      .start()) {
@@ -91,7 +92,8 @@ class FreshApplicationIdIT {
 
     /** Events and polls as the collector published them back then: record time = receive or poll time. */
     private static void writeOld(List<TunnelEvent> events, List<CounterSample> polls) {
-        Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaFixture.bootstrapServers(),
+        Map<String, Object> config = Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaFixture.bootstrapServers(StreamsTopics.ALL),
                 ProducerConfig.ACKS_CONFIG, "all");
         try (KafkaProducer<PeerKey, TunnelEvent> eventsOut = new KafkaProducer<>(config,
                 Topics.EVENTS.keySerde().serializer(), Topics.EVENTS.valueSerde().serializer());

@@ -12,6 +12,7 @@ import io.tunnelwatch.launcher.allinone.PipelineConfig;
 import io.tunnelwatch.launcher.health.CheckStatus;
 import io.tunnelwatch.launcher.health.Readiness;
 import io.tunnelwatch.streams.detect.DetectorSettings;
+import io.tunnelwatch.streams.topology.StreamsTopics;
 import io.tunnelwatch.testsupport.KafkaFixture;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -137,7 +138,7 @@ class HealthIT {
         String applicationId = "tw-it-" + UUID.randomUUID();
         int syslogPort = PortProbe.freePort();
         int httpPort = PortProbe.freePort();
-        Pipeline first = pipeline(new PipelineConfig(KafkaFixture.bootstrapServers(), data, 0, 0,
+        Pipeline first = pipeline(new PipelineConfig(KafkaFixture.bootstrapServers(StreamsTopics.ALL), data, 0, 0,
                 Duration.ofSeconds(30), KafkaFixture.PARTITIONS, 1, FixturePipelines.syslog(syslogPort, true),
                 "127.0.0.1", httpPort, true, true, IngestConfig.defaults(), SnmpSettings.trapsOff(), applicationId));
         first.start();

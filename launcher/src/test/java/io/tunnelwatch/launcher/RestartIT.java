@@ -9,6 +9,7 @@ import io.tunnelwatch.events.PeerPhase;
 import io.tunnelwatch.events.json.Json;
 import io.tunnelwatch.launcher.allinone.Pipeline;
 import io.tunnelwatch.streams.detect.DetectorSettings;
+import io.tunnelwatch.streams.topology.StreamsTopics;
 import io.tunnelwatch.streams.verdict.AlertRecord;
 import io.tunnelwatch.testsupport.KafkaFixture;
 import java.nio.file.Path;
@@ -96,7 +97,7 @@ class RestartIT {
         String applicationId = "tw-it-restart-" + UUID.randomUUID();
         String device = "rtr-close-" + UUID.randomUUID().toString().substring(0, 8);
         Map<String, String> before;
-        try (RestartScenario scenario = new RestartScenario(KafkaFixture.bootstrapServers(), device)) {
+        try (RestartScenario scenario = new RestartScenario(KafkaFixture.bootstrapServers(StreamsTopics.ALL), device)) {
             try (Pipeline first = streamsRole(applicationId)) {
                 scenario.startFaults();
                 before = awaitOpenedOnce(scenario, first.httpAddress().getPort());

@@ -9,7 +9,7 @@ import io.tunnelwatch.collector.config.SnmpSettings;
 import io.tunnelwatch.collector.inventory.InventoryLoader;
 import io.tunnelwatch.events.CounterSample;
 import io.tunnelwatch.events.PeerKey;
-import io.tunnelwatch.events.json.Json;
+import io.tunnelwatch.events.topic.Topic;
 import io.tunnelwatch.events.topic.Topics;
 import io.tunnelwatch.launcher.allinone.Pipeline;
 import io.tunnelwatch.launcher.allinone.PipelineConfig;
@@ -18,6 +18,7 @@ import io.tunnelwatch.simulator.router.Fleet;
 import io.tunnelwatch.simulator.scenario.Scenario;
 import io.tunnelwatch.simulator.scenario.ScenarioRun;
 import io.tunnelwatch.streams.detect.DetectorSettings;
+import io.tunnelwatch.streams.topology.StreamsTopics;
 import io.tunnelwatch.streams.verdict.AlertRecord;
 import io.tunnelwatch.testsupport.KafkaFixture;
 import java.net.InetSocketAddress;
@@ -38,7 +39,6 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -281,8 +281,8 @@ class ScenarioSuiteIT {
     Path data;
 
     private Pipeline pipeline;
-    private KafkaConsumer<String, String> alerts;
-    private KafkaConsumer<String, String> counters;
+    private KafkaConsumer<PeerKey, AlertRecord> alerts;
+    private KafkaConsumer<PeerKey, CounterSample> counters;
     private ScenarioRun run;
     private Instant started;
 
@@ -299,8 +299,8 @@ class ScenarioSuiteIT {
                 PortProbe.freePort(), true, ingest, new SnmpSettings("127.0.0.1", PortProbe.freePort(), 16))
                 .withDetectors(THRESHOLDS);
         pipeline = new Pipeline(config).start();
-        alerts = fromNow(Topics.ALERTS.name());
-        counters = fromNow(Topics.COUNTERS.name());
+        alerts = fromNow(StreamsTopics.ALERTS);
+        counters = fromNow(Topics.COUNTERS);
         started = Instant.now();
         run = ScenarioRun.start(scenario, loopback(pipeline.syslogUdpAddress()), loopback(pipeline.trapAddress()));
     }
@@ -310,7 +310,7 @@ class ScenarioSuiteIT {
         if (run != null) {
             run.close();
         }
-        for (KafkaConsumer<String, String> c : new KafkaConsumer[] {alerts, counters}) {
+        for (KafkaConsumer<?, ?> c : new KafkaConsumer<?, ?>[] {alerts, counters}) {
             if (c != null) {
                 c.close();
             }
@@ -332,7 +332,7 @@ class ScenarioSuiteIT {
                             .plus(TWO_POLLS).plus(MARGIN).plus(MARGIN))
                     .pollInterval(Duration.ofMillis(250))
                     .until(() -> {
-                        for (AlertRecord a : poll(alerts, AlertRecord.class)) {
+                        for (AlertRecord a : poll(alerts)) {
                             all.add(a);
                             seen.forEach(o -> o.onRecord(a));
                         }
@@ -380,9 +380,9 @@ class ScenarioSuiteIT {
 
         await().atMost(Duration.between(Instant.now(), until).plus(MARGIN)).pollInterval(Duration.ofMillis(500))
                 .until(() -> {
-                    poll(alerts, AlertRecord.class).stream().filter(a -> a.device().startsWith(prefix))
+                    poll(alerts).stream().filter(a -> a.device().startsWith(prefix))
                             .forEach(raised::add);
-                    for (CounterSample c : poll(counters, CounterSample.class)) {
+                    for (CounterSample c : poll(counters)) {
                         if (!c.device().startsWith(prefix)) {
                             continue;
                         }
@@ -590,14 +590,14 @@ class ScenarioSuiteIT {
     }
 
     /** A consumer of {@code topic} positioned at its end now: earlier tests' records are not ours. */
-    private static KafkaConsumer<String, String> fromNow(String topic) {
-        KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaFixture.bootstrapServers(),
+    private static <K, V> KafkaConsumer<K, V> fromNow(Topic<K, V> topic) {
+        KafkaConsumer<K, V> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaFixture.bootstrapServers(StreamsTopics.ALL),
                 ConsumerConfig.GROUP_ID_CONFIG, "tw-suite-" + UUID.randomUUID(),
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
-                new StringDeserializer(), new StringDeserializer());
-        List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                topic.keySerde().deserializer(), topic.valueSerde().deserializer());
+        List<TopicPartition> partitions = consumer.partitionsFor(topic.name()).stream()
                 .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
         consumer.assign(partitions);
         consumer.seekToEnd(partitions);
@@ -605,10 +605,10 @@ class ScenarioSuiteIT {
         return consumer;
     }
 
-    private static <T> List<T> poll(KafkaConsumer<String, String> consumer, Class<T> type) throws Exception {
-        List<T> values = new ArrayList<>();
-        for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(100))) {
-            values.add(Json.mapper().readValue(r.value(), type));
+    private static <V> List<V> poll(KafkaConsumer<?, V> consumer) {
+        List<V> values = new ArrayList<>();
+        for (ConsumerRecord<?, V> r : consumer.poll(Duration.ofMillis(100))) {
+            values.add(r.value());
         }
         return values;
     }

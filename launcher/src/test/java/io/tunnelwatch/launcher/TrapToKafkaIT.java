@@ -14,6 +14,7 @@ import io.tunnelwatch.events.TunnelEvent;
 import io.tunnelwatch.launcher.allinone.Pipeline;
 import io.tunnelwatch.launcher.allinone.PipelineConfig;
 import io.tunnelwatch.mib.IpsecFlowMonitorMib;
+import io.tunnelwatch.streams.topology.StreamsTopics;
 import io.tunnelwatch.testsupport.KafkaFixture;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -92,7 +93,7 @@ class TrapToKafkaIT {
 
         List<TunnelEvent> stops = new ArrayList<>();
         try (var consumer = new KafkaConsumer<>(Map.<String, Object>of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaFixture.bootstrapServers(),
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaFixture.bootstrapServers(StreamsTopics.ALL),
                 ConsumerConfig.GROUP_ID_CONFIG, "trap-it-" + UUID.randomUUID(),
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
                 Topics.EVENTS.keySerde().deserializer(), Topics.EVENTS.valueSerde().deserializer())) {

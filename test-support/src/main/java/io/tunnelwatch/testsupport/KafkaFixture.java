@@ -5,12 +5,13 @@ import io.tunnelwatch.broker.EmbeddedKafkaBroker;
 import io.tunnelwatch.broker.PortProbe;
 import io.tunnelwatch.broker.TopicProvisioner;
 import io.tunnelwatch.events.topic.Topic;
-import io.tunnelwatch.events.topic.Topics;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -29,7 +30,8 @@ import org.testcontainers.kafka.KafkaContainer;
 /**
  * The one Kafka of the integration tests in a JVM: the same embedded broker that {@code tunnelwatch run} starts, on
  * free ports, so the suite always tests the Kafka version tunnelwatch ships with. Started on first use, stopped when
- * the JVM exits; the topics of {@link Topics#ALL} are created with {@value #PARTITIONS} partitions.
+ * the JVM exits. The topics are those its callers name (tunnelwatch's list, {@code StreamsTopics.ALL}, lives in the
+ * streams app, which this module does not see), created with {@value #PARTITIONS} partitions.
  *
  * <p>Each test class finds the topics empty ({@link FreshTopicsPerTestClass}): a streams app under a new application
  * id reads its input topics from the start, and without that it would replay every record the earlier classes of the
@@ -46,30 +48,36 @@ public final class KafkaFixture {
     public static final int PARTITIONS = 3;
 
     private static String bootstrapServers;
+    /** The topics created so far, by name. */
+    private static final Map<String, Topic<?, ?>> created = new LinkedHashMap<>();
 
     private KafkaFixture() {
     }
 
-    /** The bootstrap address of the shared broker, starting it on first call. */
-    public static synchronized String bootstrapServers() {
+    /** The bootstrap address of the shared broker, starting it on first call, with {@code topics} created. */
+    public static synchronized String bootstrapServers(Collection<Topic<?, ?>> topics) {
         if (bootstrapServers == null) {
             bootstrapServers = start();
+        }
+        List<Topic<?, ?>> missing = topics.stream().filter(t -> !created.containsKey(t.name())).toList();
+        if (!missing.isEmpty()) {
             try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
-                new TopicProvisioner(admin, 30_000).ensure(Topics.ALL, PARTITIONS, 1);
+                new TopicProvisioner(admin, 30_000).ensure(missing, PARTITIONS, 1);
             }
+            missing.forEach(t -> created.put(t.name(), t));
         }
         return bootstrapServers;
     }
 
     /**
-     * Deletes every record of the topics of {@link Topics#ALL} that keep records by time (the compacted ones refuse
+     * Deletes every record of the topics it created that keep records by time (the compacted ones refuse
      * it; they hold a latest value per key and stay small), when the broker runs; starts nothing.
      */
     public static synchronized void deleteEarlierRecords() {
         if (bootstrapServers == null) {
             return;
         }
-        List<String> names = Topics.ALL.stream().filter(t -> !t.compacted()).map(Topic::name).toList();
+        List<String> names = created.values().stream().filter(t -> !t.compacted()).map(Topic::name).toList();
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
             Map<TopicPartition, OffsetSpec> ends = new HashMap<>();
             admin.describeTopics(names).allTopicNames().get(30, TimeUnit.SECONDS).values().forEach(d ->

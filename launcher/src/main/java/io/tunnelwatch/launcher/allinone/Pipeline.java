@@ -7,7 +7,6 @@ import io.tunnelwatch.broker.TopicProvisioner;
 import io.tunnelwatch.collector.Collector;
 import io.tunnelwatch.collector.config.CollectorConfig;
 import io.tunnelwatch.collector.config.SyslogListenerConfig;
-import io.tunnelwatch.events.topic.Topics;
 import io.tunnelwatch.launcher.health.CheckStatus;
 import io.tunnelwatch.launcher.health.Readiness;
 import io.tunnelwatch.launcher.health.StreamsCheck;
@@ -17,6 +16,7 @@ import io.tunnelwatch.launcher.metrics.ProcessMeters;
 import io.tunnelwatch.launcher.metrics.SecondsPrometheusRegistry;
 import io.tunnelwatch.streams.StreamsApp;
 import io.tunnelwatch.streams.StreamsSettings;
+import io.tunnelwatch.streams.topology.StreamsTopics;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -217,7 +217,7 @@ public final class Pipeline implements AutoCloseable {
         adminConfig.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         try (Admin admin = Admin.create(adminConfig)) {
             new TopicProvisioner(admin, config.kafkaTimeout().toMillis())
-                    .ensure(Topics.ALL, config.partitions(), config.embedded() ? 1 : config.replicationFactor());
+                    .ensure(StreamsTopics.ALL, config.partitions(), config.embedded() ? 1 : config.replicationFactor());
         } catch (IllegalStateException e) {
             throw new StartupException(e.getMessage(), e);
         }

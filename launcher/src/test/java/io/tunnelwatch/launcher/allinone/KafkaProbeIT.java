@@ -8,6 +8,7 @@ import io.tunnelwatch.broker.EmbeddedKafkaBroker;
 import io.tunnelwatch.broker.PortProbe;
 import io.tunnelwatch.launcher.health.CheckStatus;
 import io.tunnelwatch.launcher.health.Readiness;
+import io.tunnelwatch.streams.topology.StreamsTopics;
 import io.tunnelwatch.testsupport.KafkaFixture;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -26,7 +27,7 @@ class KafkaProbeIT {
 
     @Test
     void shouldBeReadyWhenTheBrokerAnswers() {
-        String bootstrap = KafkaFixture.bootstrapServers();
+        String bootstrap = KafkaFixture.bootstrapServers(StreamsTopics.ALL);
         try (KafkaProbe ignored = KafkaProbe.start(bootstrap, Map.of(), readiness)) {
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(kafka())
                     .isEqualTo(CheckStatus.ready(bootstrap + " answered (1 broker(s))")));

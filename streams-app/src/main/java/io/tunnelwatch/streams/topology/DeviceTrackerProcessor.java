@@ -95,7 +95,7 @@ public final class DeviceTrackerProcessor implements Processor<PeerKey, DeviceAc
         DeviceState after = outcome.state();
         timers.reschedule(key, applied.nextCheckAt(), after.nextCheckAt());
         for (AlertRecord alert : outcome.records()) {
-            context.forward(new Record<>(key, (Object) JsonText.of(alert), now.toEpochMilli()), wiring.alertsSink());
+            context.forward(new Record<>(key, (Object) alert, now.toEpochMilli()), wiring.alertsSink());
         }
         if (after.equals(prior)) {
             return;
@@ -103,7 +103,7 @@ public final class DeviceTrackerProcessor implements Processor<PeerKey, DeviceAc
         store.put(key, after);
         announce(key, after);
         outcome.status().ifPresent(status -> context.forward(
-                new Record<>(key, (Object) JsonText.of(status), now.toEpochMilli()), wiring.statusSink()));
+                new Record<>(key, (Object) status, now.toEpochMilli()), wiring.statusSink()));
     }
 
     /** The alert metrics speak of peers; a device's alert is shown on its {@code device|*} pseudo-peer. */

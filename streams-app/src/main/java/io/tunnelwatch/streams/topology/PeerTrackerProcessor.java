@@ -144,7 +144,8 @@ public final class PeerTrackerProcessor implements Processor<PeerKey, PeerInput,
     /** Tells the tunnel-pair joiner this end's deltas and rekeys when the peer is another monitored router. */
     private void reportToFarEnd(PeerState state, Instant at) {
         TunnelEnd.forFarEnd(state, addresses.get(state.peer()), at).ifPresent(end -> context.forward(
-                new Record<>(TunnelEnd.pairKey(end.device(), end.farDevice()), (Object) JsonText.of(end), at.toEpochMilli()), wiring.tunnelEndsSink()));
+                new Record<>(TunnelEnd.pairKey(end.device(), end.farDevice()), (Object) end, at.toEpochMilli()),
+                wiring.tunnelEndsSink()));
     }
 
     /** Re-evaluates the peers whose timer is due; the others are not touched. */
@@ -184,7 +185,7 @@ public final class PeerTrackerProcessor implements Processor<PeerKey, PeerInput,
         PeerState next = outcome.state();
         timers.reschedule(key, applied.nextCheckAt(), next.nextCheckAt());
         for (AlertRecord alert : outcome.records()) {
-            context.forward(new Record<>(key, (Object) JsonText.of(alert), now.toEpochMilli()), wiring.alertsSink());
+            context.forward(new Record<>(key, (Object) alert, now.toEpochMilli()), wiring.alertsSink());
         }
         if (next.equals(prior)) {
             return;

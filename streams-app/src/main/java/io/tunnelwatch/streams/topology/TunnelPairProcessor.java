@@ -1,11 +1,8 @@
 package io.tunnelwatch.streams.topology;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import io.tunnelwatch.events.PeerKey;
-import io.tunnelwatch.events.json.Json;
 import io.tunnelwatch.streams.pair.TunnelPair;
 import io.tunnelwatch.streams.peer.TunnelEnd;
-import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -19,11 +16,11 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * {@code device|peer}. An end reporting for the first time also gets the opposite's last report, so neither waits
  * for the other's next poll. Pure bookkeeping: what the two reports mean is decided by the detectors.
  */
-public final class TunnelPairProcessor implements Processor<PeerKey, TunnelEnd, PeerKey, String> {
+public final class TunnelPairProcessor implements Processor<PeerKey, TunnelEnd, PeerKey, TunnelEnd> {
 
     private final String storeName;
     private final String farEndsSink;
-    private ProcessorContext<PeerKey, String> context;
+    private ProcessorContext<PeerKey, TunnelEnd> context;
     private KeyValueStore<PeerKey, TunnelPair> store;
 
     public TunnelPairProcessor(String storeName, String farEndsSink) {
@@ -32,7 +29,7 @@ public final class TunnelPairProcessor implements Processor<PeerKey, TunnelEnd, 
     }
 
     @Override
-    public void init(ProcessorContext<PeerKey, String> context) {
+    public void init(ProcessorContext<PeerKey, TunnelEnd> context) {
         this.context = context;
         this.store = context.getStateStore(storeName);
     }
@@ -49,18 +46,10 @@ public final class TunnelPairProcessor implements Processor<PeerKey, TunnelEnd, 
         TunnelPair next = pair.with(end);
         store.put(record.key(), next);
         for (TunnelEnd opposite : next.oppositesOf(end)) {
-            context.forward(record.withKey(opposite.key()).withValue(toJson(end)), farEndsSink);
+            context.forward(record.withKey(opposite.key()).withValue(end), farEndsSink);
             if (first) {
-                context.forward(record.withKey(end.key()).withValue(toJson(opposite)), farEndsSink);
+                context.forward(record.withKey(end.key()).withValue(opposite), farEndsSink);
             }
-        }
-    }
-
-    private static String toJson(TunnelEnd end) {
-        try {
-            return Json.mapper().writeValueAsString(end);
-        } catch (JsonProcessingException e) {
-            throw new SerializationException("cannot write the tunnel end " + end.key(), e);
         }
     }
 }

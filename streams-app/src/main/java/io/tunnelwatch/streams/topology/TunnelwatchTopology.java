@@ -3,6 +3,7 @@ package io.tunnelwatch.streams.topology;
 import io.tunnelwatch.events.DeviceAddress;
 import io.tunnelwatch.events.PeerKey;
 import io.tunnelwatch.events.json.JsonSerde;
+import io.tunnelwatch.events.topic.Topic;
 import io.tunnelwatch.events.topic.Topics;
 import io.tunnelwatch.streams.detect.DetectorSettings;
 import io.tunnelwatch.streams.device.DeviceState;
@@ -102,7 +103,6 @@ public final class TunnelwatchTopology {
      */
     public static Topology build(PeerStateListener listener, PeerStateListener alertListener,
                                  DetectorSettings settings) {
-        PeerStateSerde stateSerde = new PeerStateSerde();
         PeerStateStoreSerde storeSerde = new PeerStateStoreSerde();
         StoreBuilder<KeyValueStore<PeerKey, PeerState>> store = Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(PEER_STATE_STORE), Topics.EVENTS.keySerde(), storeSerde)
@@ -116,22 +116,24 @@ public final class TunnelwatchTopology {
                 .addSource(COUNTERS_SOURCE, Topics.COUNTERS.keySerde().deserializer(),
                         wrapping(Topics.COUNTERS.valueSerde().deserializer(), PeerInput.Sample::new),
                         Topics.COUNTERS.name())
-                .addSource(FAR_ENDS_SOURCE, Topics.FAR_ENDS.keySerde().deserializer(),
-                        wrapping(new JsonSerde<>(TunnelEnd.class).deserializer(), PeerInput.FarEnd::new),
-                        Topics.FAR_ENDS.name())
+                .addSource(FAR_ENDS_SOURCE, StreamsTopics.FAR_ENDS.keySerde().deserializer(),
+                        wrapping(StreamsTopics.FAR_ENDS.valueSerde().deserializer(), PeerInput.FarEnd::new),
+                        StreamsTopics.FAR_ENDS.name())
                 .addProcessor(PEER_TRACKER, () -> new PeerTrackerProcessor(wiring, listener, settings),
                         EVENTS_SOURCE, COUNTERS_SOURCE, FAR_ENDS_SOURCE)
                 .addStateStore(store, PEER_TRACKER)
                 .addStateStore(peerIndex(UNPUBLISHED_STORE), PEER_TRACKER)
-                .addSink(PEER_STATE_SINK, Topics.PEER_STATE.name(), Topics.PEER_STATE.keySerde().serializer(),
-                        stateSerde.serializer(), PEER_TRACKER)
-                .addSink(ALERTS_SINK, Topics.ALERTS.name(), Topics.ALERTS.keySerde().serializer(),
-                        Topics.ALERTS.valueSerde().serializer(), PEER_TRACKER);
+                .addSink(PEER_STATE_SINK, StreamsTopics.PEER_STATE.name(),
+                        StreamsTopics.PEER_STATE.keySerde().serializer(),
+                        StreamsTopics.PEER_STATE.valueSerde().serializer(), PEER_TRACKER)
+                .addSink(ALERTS_SINK, StreamsTopics.ALERTS.name(), StreamsTopics.ALERTS.keySerde().serializer(),
+                        StreamsTopics.ALERTS.valueSerde().serializer(), PEER_TRACKER);
         addDeviceTracker(topology, alertListener, settings);
         addTunnelPairs(topology);
         return topology
-                .addSink(ACTIVITY_SINK, Topics.DEVICE_ACTIVITY.name(), Topics.DEVICE_ACTIVITY.keySerde().serializer(),
-                        new JsonSerde<>(DeviceActivity.class).serializer(), PEER_TRACKER);
+                .addSink(ACTIVITY_SINK, StreamsTopics.DEVICE_ACTIVITY.name(),
+                        StreamsTopics.DEVICE_ACTIVITY.keySerde().serializer(),
+                        StreamsTopics.DEVICE_ACTIVITY.valueSerde().serializer(), PEER_TRACKER);
     }
 
     /**
@@ -149,44 +151,46 @@ public final class TunnelwatchTopology {
      * {@code device-addresses} store (the collector's inventory).
      */
     private static void addTunnelPairs(Topology topology) {
-        JsonSerde<DeviceAddress> addressSerde = new JsonSerde<>(DeviceAddress.class);
-        topology.addSink(TUNNEL_ENDS_SINK, Topics.TUNNEL_ENDS.name(), Topics.TUNNEL_ENDS.keySerde().serializer(),
-                        Topics.TUNNEL_ENDS.valueSerde().serializer(), PEER_TRACKER)
-                .addSource(TUNNEL_ENDS_SOURCE, Topics.TUNNEL_ENDS.keySerde().deserializer(),
-                        new JsonSerde<>(TunnelEnd.class).deserializer(), Topics.TUNNEL_ENDS.name())
+        Topic<PeerKey, TunnelEnd> ends = StreamsTopics.TUNNEL_ENDS;
+        Topic<String, DeviceAddress> addresses = Topics.DEVICE_ADDRESSES;
+        topology.addSink(TUNNEL_ENDS_SINK, ends.name(), ends.keySerde().serializer(), ends.valueSerde().serializer(),
+                        PEER_TRACKER)
+                .addSource(TUNNEL_ENDS_SOURCE, ends.keySerde().deserializer(), ends.valueSerde().deserializer(),
+                        ends.name())
                 .addProcessor(TUNNEL_PAIR_JOINER, () -> new TunnelPairProcessor(TUNNEL_PAIR_STORE, FAR_ENDS_SINK),
                         TUNNEL_ENDS_SOURCE)
                 .addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(TUNNEL_PAIR_STORE),
-                        Topics.TUNNEL_ENDS.keySerde(), new JsonSerde<>(TunnelPair.class)).withCachingEnabled(),
+                        ends.keySerde(), new JsonSerde<>(TunnelPair.class)).withCachingEnabled(),
                         TUNNEL_PAIR_JOINER)
-                .addSink(FAR_ENDS_SINK, Topics.FAR_ENDS.name(), Topics.FAR_ENDS.keySerde().serializer(),
-                        Topics.FAR_ENDS.valueSerde().serializer(), TUNNEL_PAIR_JOINER)
+                .addSink(FAR_ENDS_SINK, StreamsTopics.FAR_ENDS.name(), StreamsTopics.FAR_ENDS.keySerde().serializer(),
+                        StreamsTopics.FAR_ENDS.valueSerde().serializer(), TUNNEL_PAIR_JOINER)
                 .addGlobalStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DEVICE_ADDRESS_STORE),
-                                Topics.DEVICE_ADDRESSES.keySerde(), addressSerde).withLoggingDisabled(),
-                        DEVICE_ADDRESS_SOURCE, Topics.DEVICE_ADDRESSES.keySerde().deserializer(),
-                        addressSerde.deserializer(), Topics.DEVICE_ADDRESSES.name(), DEVICE_ADDRESS_UPDATER,
+                                addresses.keySerde(), addresses.valueSerde()).withLoggingDisabled(),
+                        DEVICE_ADDRESS_SOURCE, addresses.keySerde().deserializer(),
+                        addresses.valueSerde().deserializer(), addresses.name(), DEVICE_ADDRESS_UPDATER,
                         () -> new GlobalStoreUpdater<String, DeviceAddress>(DEVICE_ADDRESS_STORE, a -> true));
     }
 
     private static void addDeviceTracker(Topology topology, PeerStateListener alertListener,
                                          DetectorSettings settings) {
         var wiring = new DeviceTrackerProcessor.Wiring(DEVICE_STATE_STORE, DEVICE_STATUS_SINK, DEVICE_ALERTS_SINK);
-        JsonSerde<DeviceStatus> statusSerde = new JsonSerde<>(DeviceStatus.class);
-        topology.addSource(ACTIVITY_SOURCE, Topics.DEVICE_ACTIVITY.keySerde().deserializer(),
-                        new JsonSerde<>(DeviceActivity.class).deserializer(), Topics.DEVICE_ACTIVITY.name())
+        Topic<PeerKey, DeviceActivity> activity = StreamsTopics.DEVICE_ACTIVITY;
+        Topic<PeerKey, DeviceStatus> status = StreamsTopics.DEVICE_STATUS;
+        topology.addSource(ACTIVITY_SOURCE, activity.keySerde().deserializer(), activity.valueSerde().deserializer(),
+                        activity.name())
                 .addProcessor(DEVICE_TRACKER, () -> new DeviceTrackerProcessor(wiring, alertListener, settings),
                         ACTIVITY_SOURCE)
                 .addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DEVICE_STATE_STORE),
-                        Topics.DEVICE_ACTIVITY.keySerde(), new JsonSerde<>(DeviceState.class)).withCachingEnabled(),
+                        activity.keySerde(), new JsonSerde<>(DeviceState.class)).withCachingEnabled(),
                         DEVICE_TRACKER)
-                .addSink(DEVICE_ALERTS_SINK, Topics.ALERTS.name(), Topics.ALERTS.keySerde().serializer(),
-                        Topics.ALERTS.valueSerde().serializer(), DEVICE_TRACKER)
-                .addSink(DEVICE_STATUS_SINK, Topics.DEVICE_STATUS.name(), Topics.DEVICE_STATUS.keySerde().serializer(),
-                        Topics.DEVICE_STATUS.valueSerde().serializer(), DEVICE_TRACKER)
+                .addSink(DEVICE_ALERTS_SINK, StreamsTopics.ALERTS.name(), StreamsTopics.ALERTS.keySerde().serializer(),
+                        StreamsTopics.ALERTS.valueSerde().serializer(), DEVICE_TRACKER)
+                .addSink(DEVICE_STATUS_SINK, status.name(), status.keySerde().serializer(),
+                        status.valueSerde().serializer(), DEVICE_TRACKER)
                 .addGlobalStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DEVICE_STATUS_STORE),
-                                Topics.DEVICE_STATUS.keySerde(), statusSerde).withLoggingDisabled(),
-                        DEVICE_STATUS_SOURCE, Topics.DEVICE_STATUS.keySerde().deserializer(),
-                        statusSerde.deserializer(), Topics.DEVICE_STATUS.name(), DEVICE_STATUS_UPDATER,
+                                status.keySerde(), status.valueSerde()).withLoggingDisabled(),
+                        DEVICE_STATUS_SOURCE, status.keySerde().deserializer(),
+                        status.valueSerde().deserializer(), status.name(), DEVICE_STATUS_UPDATER,
                         () -> new GlobalStoreUpdater<PeerKey, DeviceStatus>(DEVICE_STATUS_STORE,
                                 DeviceStatus::silent));
     }

@@ -14,6 +14,7 @@ import io.tunnelwatch.events.topic.Topics;
 import io.tunnelwatch.streams.StreamsApp;
 import io.tunnelwatch.streams.StreamsSettings;
 import io.tunnelwatch.streams.metrics.TunnelwatchMeters;
+import io.tunnelwatch.streams.topology.StreamsTopics;
 import io.tunnelwatch.streams.verdict.AlertRecord;
 import io.tunnelwatch.testsupport.KafkaFixture;
 import java.nio.charset.StandardCharsets;
@@ -64,7 +65,7 @@ class PoisonRecordsIT {
 
     @Test
     void shouldCountAndSkipEveryPoisonRecordAndStillOpenTheAlertOfARealFaultAfterThem() throws Exception {
-        String bootstrap = KafkaFixture.bootstrapServers();
+        String bootstrap = KafkaFixture.bootstrapServers(StreamsTopics.ALL);
         app = new StreamsApp(new StreamsSettings(bootstrap, "tunnelwatch-poison-" + UUID.randomUUID(), stateDir, 1,
                 1, null, Map.of()), registry);
         app.start();
@@ -102,14 +103,14 @@ class PoisonRecordsIT {
         try (var consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
                 new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(Topics.ALERTS.name()).stream()
+            List<TopicPartition> partitions = consumer.partitionsFor(StreamsTopics.ALERTS.name()).stream()
                     .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             await().atMost(Duration.ofMinutes(2)).untilAsserted(() -> {
                 for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(500))) {
                     if (java.util.Arrays.equals(key, r.key())) {
-                        alerts.add(Json.mapper().readValue(r.value(), AlertRecord.class));
+                        alerts.add(StreamsTopics.ALERTS.valueSerde().deserializer().deserialize(r.topic(), r.value()));
                     }
                 }
                 assertThat(alerts).extracting(AlertRecord::alert).containsExactly("IpsecNegotiationFailed");

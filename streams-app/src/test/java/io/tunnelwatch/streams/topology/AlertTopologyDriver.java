@@ -3,12 +3,10 @@ package io.tunnelwatch.streams.topology;
 import io.tunnelwatch.events.CounterSample;
 import io.tunnelwatch.events.PeerKey;
 import io.tunnelwatch.events.TunnelEvent;
-import io.tunnelwatch.events.json.Json;
 import io.tunnelwatch.events.topic.Topics;
 import io.tunnelwatch.streams.StreamsSettings;
 import io.tunnelwatch.streams.peer.PeerStateListener;
 import io.tunnelwatch.streams.verdict.AlertRecord;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,7 +22,7 @@ final class AlertTopologyDriver implements AutoCloseable {
     private final TopologyTestDriver driver;
     private final TestInputTopic<PeerKey, TunnelEvent> events;
     private final TestInputTopic<PeerKey, CounterSample> counters;
-    private final TestOutputTopic<PeerKey, String> alerts;
+    private final TestOutputTopic<PeerKey, AlertRecord> alerts;
 
     AlertTopologyDriver(Path stateDir, Instant wallClock, PeerStateListener listener) {
         var settings = new StreamsSettings("unused:9092", "tunnelwatch-test", stateDir, 1, 1, null, Map.of());
@@ -34,8 +32,8 @@ final class AlertTopologyDriver implements AutoCloseable {
                 Topics.EVENTS.valueSerde().serializer());
         counters = driver.createInputTopic(Topics.COUNTERS.name(), Topics.COUNTERS.keySerde().serializer(),
                 Topics.COUNTERS.valueSerde().serializer());
-        alerts = driver.createOutputTopic(Topics.ALERTS.name(), Topics.ALERTS.keySerde().deserializer(),
-                Topics.ALERTS.valueSerde().deserializer());
+        alerts = driver.createOutputTopic(StreamsTopics.ALERTS.name(), StreamsTopics.ALERTS.keySerde().deserializer(),
+                StreamsTopics.ALERTS.valueSerde().deserializer());
     }
 
     void pipe(TunnelEvent event) {
@@ -50,21 +48,13 @@ final class AlertTopologyDriver implements AutoCloseable {
         driver.advanceWallClockTime(d);
     }
 
-    /** The alert records published since the last call, decoded. */
+    /** The alert records published since the last call. */
     List<AlertRecord> alerts() {
-        return alerts.readValuesToList().stream().map(AlertTopologyDriver::decode).toList();
+        return alerts.readValuesToList();
     }
 
     TopologyTestDriver driver() {
         return driver;
-    }
-
-    private static AlertRecord decode(String json) {
-        try {
-            return Json.mapper().readValue(json, AlertRecord.class);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     @Override

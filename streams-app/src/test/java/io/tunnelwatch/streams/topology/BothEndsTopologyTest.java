@@ -11,6 +11,7 @@ import io.tunnelwatch.events.PeerKey;
 import io.tunnelwatch.events.TunnelEvent;
 import io.tunnelwatch.events.topic.Topics;
 import io.tunnelwatch.streams.peer.PeerStateListener;
+import io.tunnelwatch.streams.peer.TunnelEnd;
 import io.tunnelwatch.streams.verdict.AlertRecord;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -171,8 +172,9 @@ class BothEndsTopologyTest {
     @Test
     void shouldNotCorrelateWhenOnlyOneEndIsMonitored() {
         addresses.pipeInput(A_ADDRESS, new DeviceAddress(1, A_ADDRESS, A), T0);
-        TestOutputTopic<PeerKey, String> tunnelEnds = tw.driver().createOutputTopic(Topics.TUNNEL_ENDS.name(),
-                Topics.TUNNEL_ENDS.keySerde().deserializer(), Topics.TUNNEL_ENDS.valueSerde().deserializer());
+        TestOutputTopic<PeerKey, TunnelEnd> tunnelEnds = tw.driver().createOutputTopic(
+                StreamsTopics.TUNNEL_ENDS.name(), StreamsTopics.TUNNEL_ENDS.keySerde().deserializer(),
+                StreamsTopics.TUNNEL_ENDS.valueSerde().deserializer());
         tw.pipe(event(A, B_ADDRESS, EventKind.SESSION_UP, T0, "Crypto tunnel is UP"));
         for (int i = 1; i <= 3; i++) {
             tw.pipe(sample(A, B_ADDRESS, T0.plusSeconds(30L * i), 100, 0));

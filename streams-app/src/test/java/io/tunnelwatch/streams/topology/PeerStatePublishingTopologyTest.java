@@ -9,7 +9,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.tunnelwatch.events.EventKind;
 import io.tunnelwatch.events.PeerKey;
 import io.tunnelwatch.events.PeerPhase;
-import io.tunnelwatch.events.topic.Topics;
 import io.tunnelwatch.streams.detect.DetectorSettings;
 import io.tunnelwatch.streams.peer.PeerState;
 import io.tunnelwatch.streams.peer.PeerStateListener;
@@ -44,8 +43,9 @@ class PeerStatePublishingTopologyTest {
     @BeforeEach
     void start() {
         tw = new AlertTopologyDriver(stateDir, T0, PeerStateListener.NONE);
-        peerState = tw.driver().createOutputTopic(Topics.PEER_STATE.name(), Topics.PEER_STATE.keySerde()
-                .deserializer(), new PeerStateSerde().deserializer());
+        peerState = tw.driver().createOutputTopic(StreamsTopics.PEER_STATE.name(),
+                StreamsTopics.PEER_STATE.keySerde().deserializer(),
+                StreamsTopics.PEER_STATE.valueSerde().deserializer());
     }
 
     @AfterEach

@@ -64,7 +64,7 @@ class PeerStateWritesIT {
 
     @Test
     void shouldWriteABurstOfEventsForOnePeerToTheChangelogOncePerCommitAndToPeerStateOnce() {
-        String bootstrap = KafkaFixture.bootstrapServers();
+        String bootstrap = KafkaFixture.bootstrapServers(StreamsTopics.ALL);
         var settings = new StreamsSettings(bootstrap, applicationId, stateDir, 1, 1, null,
                 Map.of(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, String.valueOf(COMMIT_INTERVAL_MS)));
         streams = new KafkaStreams(TunnelwatchTopology.build(PeerStateListener.NONE, PeerStateListener.NONE,
@@ -84,7 +84,7 @@ class PeerStateWritesIT {
                 assertThat(logged).isNotEmpty();
                 assertThat(logged.get(logged.size() - 1).lastEventAt()).isEqualTo(last);
             });
-            List<PeerState> published = readAll(consumer, Topics.PEER_STATE.name());
+            List<PeerState> published = readAll(consumer, StreamsTopics.PEER_STATE.name());
 
             assertThat(logged).as("changelog records for %d events", BURST).hasSizeBetween(1, 3);
             PeerState finalState = logged.get(logged.size() - 1);

@@ -6,13 +6,11 @@ import static io.tunnelwatch.streams.PeerFixtures.event;
 import static io.tunnelwatch.streams.PeerFixtures.processorContext;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.tunnelwatch.events.DeviceAddress;
 import io.tunnelwatch.events.EventKind;
 import io.tunnelwatch.events.PeerKey;
 import io.tunnelwatch.events.TunnelEvent;
-import io.tunnelwatch.events.json.Json;
 import io.tunnelwatch.events.json.JsonSerde;
 import io.tunnelwatch.events.json.PeerKeySerde;
 import io.tunnelwatch.streams.detect.DetectorSettings;
@@ -22,7 +20,6 @@ import io.tunnelwatch.streams.peer.PeerInput;
 import io.tunnelwatch.streams.peer.PeerState;
 import io.tunnelwatch.streams.verdict.AlertRecord;
 import io.tunnelwatch.streams.verdict.AlertType;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -187,15 +184,7 @@ class PeerTrackerProcessorTest {
 
     private static List<AlertRecord> alertsForwarded(MockProcessorContext<PeerKey, Object> context) {
         return context.forwarded().stream().filter(f -> f.childName().filter("alerts-sink"::equals).isPresent())
-                .map(f -> decode((String) f.record().value())).toList();
-    }
-
-    private static AlertRecord decode(String json) {
-        try {
-            return Json.mapper().readValue(json, AlertRecord.class);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
+                .map(f -> (AlertRecord) f.record().value()).toList();
     }
 
     private void initStores(MockProcessorContext<PeerKey, Object> context) {

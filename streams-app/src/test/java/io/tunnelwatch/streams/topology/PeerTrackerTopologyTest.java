@@ -10,7 +10,6 @@ import io.tunnelwatch.events.PeerKey;
 import io.tunnelwatch.events.PeerPhase;
 import io.tunnelwatch.events.topic.Topics;
 import io.tunnelwatch.events.TunnelEvent;
-import io.tunnelwatch.events.json.JsonSerde;
 import io.tunnelwatch.streams.StreamsSettings;
 import io.tunnelwatch.streams.detect.DetectorSettings;
 import io.tunnelwatch.streams.metrics.PeerPhaseMetrics;
@@ -50,8 +49,9 @@ class PeerTrackerTopologyTest {
                 Topics.EVENTS.valueSerde().serializer());
         counters = driver.createInputTopic(Topics.COUNTERS.name(), Topics.COUNTERS.keySerde().serializer(),
                 Topics.COUNTERS.valueSerde().serializer());
-        peerState = driver.createOutputTopic(Topics.PEER_STATE.name(), Topics.PEER_STATE.keySerde().deserializer(),
-                new JsonSerde<>(PeerState.class).deserializer());
+        peerState = driver.createOutputTopic(StreamsTopics.PEER_STATE.name(),
+                StreamsTopics.PEER_STATE.keySerde().deserializer(),
+                StreamsTopics.PEER_STATE.valueSerde().deserializer());
     }
 
     @AfterEach
