@@ -8,6 +8,7 @@ import java.util.Properties;
 import io.tunnelwatch.streams.reject.SkipFailedRecords;
 import io.tunnelwatch.streams.reject.SkipUnreadableRecords;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.StreamsConfig;
 
 /**
@@ -64,6 +65,16 @@ public record StreamsSettings(
         // A peer's state and its outputs commit together: no alert opened twice after a crash.
         p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
+        // The peer tracker's task reads events, counters and far ends, and does not wait for an empty one. Kafka
+        // Streams' wait would order inputs by record time across topics, but the collector already publishes polls
+        // after messages of the same moment, and the tracker copes (a poll older than the last SA change brings its
+        // counters only). Waiting costs: the check formats log strings for every record while an input is empty
+        // (docs/performance.md#the-engine-under-the-load-harness-profile).
+        p.put(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, StreamsConfig.MAX_TASK_IDLE_MS_DISABLED);
+        // The state topics, the changelogs and the alerts are lz4 batches, as the collector writes the events: the
+        // peer states' JSON and texts shrink several times over for a few per cent of the thread
+        // (docs/performance.md#the-engine-under-the-load-harness-profile).
+        p.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "lz4");
         // Every RocksDB store of the process shares one bounded block cache and memtable budget.
         p.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDbMemory.class);
         // The global stores' processors share the tasks' processing exception handler (SkipFailedRecords),

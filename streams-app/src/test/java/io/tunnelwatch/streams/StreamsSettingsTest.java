@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.StreamsConfig;
 import org.junit.jupiter.api.Test;
 
@@ -44,5 +45,24 @@ class StreamsSettingsTest {
         Map<String, Object> mainConsumer = new StreamsConfig(props)
                 .getMainConsumerConfigs("tunnelwatch", "tunnelwatch-StreamThread-1-consumer", 0);
         assertThat(warningsWhile(() -> new StreamsConfig(mainConsumer))).isEmpty();
+    }
+
+    @Test
+    void shouldWriteLz4BatchesUnlessTheKafkaConfigSaysOtherwise() {
+        // Uncompressed, the state topics took 7.4 bytes per byte of events
+        // (docs/performance.md#the-engine-under-the-load-harness-profile).
+        Map<String, Object> producer = new StreamsConfig(settings.toProperties()).getProducerConfigs("p");
+        assertThat(producer.get(ProducerConfig.COMPRESSION_TYPE_CONFIG)).isEqualTo("lz4");
+
+        var chosen = new StreamsSettings("127.0.0.1:9092", "tunnelwatch", Path.of("streams"), 1, 1, null,
+                Map.of("producer.compression.type", "zstd"));
+        assertThat(new StreamsConfig(chosen.toProperties()).getProducerConfigs("p")
+                .get(ProducerConfig.COMPRESSION_TYPE_CONFIG)).isEqualTo("zstd");
+    }
+
+    @Test
+    void shouldNotHoldATaskBackForAnInputWithNothingBuffered() {
+        assertThat(new StreamsConfig(settings.toProperties()).getLong(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG))
+                .isEqualTo(StreamsConfig.MAX_TASK_IDLE_MS_DISABLED);
     }
 }

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
@@ -48,7 +49,14 @@ final class PeerSeriesCollector<R> implements MultiCollector {
     record Family<R>(String name, String help, boolean counter, List<Point<R>> points) {
     }
 
+    /** The rows in label order, for a scrape. */
     private final ConcurrentSkipListMap<PeerKey, R> rows = new ConcurrentSkipListMap<>(LABEL_ORDER);
+    /**
+     * The same rows by key, for the stream threads' lookups on every record: a hash lookup, where the sorted map
+     * compares about log2(peers) keys field by field (docs/performance.md#the-engine-under-the-load-harness-profile).
+     * Rows are added and removed by the thread that owns the peer, so the two maps agree for each key.
+     */
+    private final ConcurrentHashMap<PeerKey, R> byKey = new ConcurrentHashMap<>();
     private final List<Family<R>> families;
     private final boolean served;
 
@@ -110,19 +118,27 @@ final class PeerSeriesCollector<R> implements MultiCollector {
     }
 
     R get(PeerKey key) {
-        return rows.get(key);
+        return byKey.get(key);
     }
 
     R computeIfAbsent(PeerKey key, Function<PeerKey, R> row) {
-        return rows.computeIfAbsent(key, row);
+        R existing = byKey.get(key);
+        if (existing != null) {
+            return existing;
+        }
+        R added = row.apply(key);
+        put(key, added);
+        return added;
     }
 
     void put(PeerKey key, R row) {
         rows.put(key, row);
+        byKey.put(key, row);
     }
 
     R remove(PeerKey key) {
-        return rows.remove(key);
+        rows.remove(key);
+        return byKey.remove(key);
     }
 
     @Override

@@ -86,33 +86,18 @@ final class BinaryOutput {
             return;
         }
         strings.put(value, strings.size());
-        int chars = value.length();
-        if (isAscii(value, chars)) {
-            writeUnsigned(2L + chars);
-            ensure(chars);
-            value.getBytes(0, chars, buffer, length);
-            length += chars;
-        } else {
-            byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
-            writeUnsigned(2L + utf8.length);
-            ensure(utf8.length);
-            System.arraycopy(utf8, 0, buffer, length, utf8.length);
-            length += utf8.length;
-        }
+        // getBytes checks for non-ASCII with a vectorised intrinsic and copies: cheaper than testing char by char
+        // (docs/performance.md#the-engine-under-the-load-harness-profile).
+        byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
+        writeUnsigned(2L + utf8.length);
+        ensure(utf8.length);
+        System.arraycopy(utf8, 0, buffer, length, utf8.length);
+        length += utf8.length;
     }
 
     /** An enum constant by name (not ordinal: a constant added or moved in a later release still reads). */
     void writeEnum(Enum<?> value) {
         writeString(value == null ? null : value.name());
-    }
-
-    private static boolean isAscii(String value, int chars) {
-        for (int i = 0; i < chars; i++) {
-            if (value.charAt(i) >= 0x80) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private void ensure(int more) {

@@ -9,7 +9,6 @@ import io.tunnelwatch.events.TunnelEvent;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * The per-peer state machine behind docs/runbook.md's layers, as a pure function: prior state + event or counter sample
@@ -74,7 +73,9 @@ public final class PeerStateMachine {
     }
 
     private static boolean olderThanStates(PeerState state, Instant polledAt) {
-        return Stream.of(state.ike().since(), state.ipsec().since()).anyMatch(t -> t != null && polledAt.isBefore(t));
+        Instant ike = state.ike().since();
+        Instant ipsec = state.ipsec().since();
+        return ike != null && polledAt.isBefore(ike) || ipsec != null && polledAt.isBefore(ipsec);
     }
 
     private void applyKind(PeerState.Builder next, PeerState state, TunnelEvent event, IkeVersion version) {
