@@ -107,7 +107,11 @@ public record PeerState(
     public record TunnelInterface(String name, boolean up, Instant since) {
     }
 
-    /** Builds the next state of a peer; the machine and the alert lifecycle each change a few parts. */
+    /**
+     * Builds the next state of a peer; the machine and the alert lifecycle each change a few parts. Its lists are the
+     * state's own (immutable) until a change copies one, so the lists a step leaves alone pass to the next state
+     * without a copy (docs/performance.md#the-engine-under-the-load-harness-profile).
+     */
     public static final class Builder {
         private final String device;
         private final String peer;
@@ -120,19 +124,19 @@ public record PeerState(
         private IkeStatus ike = IkeStatus.UNKNOWN;
         private IpsecStatus ipsec = IpsecStatus.UNKNOWN;
         private CounterSample lastSample;
-        private final List<CounterDelta> recentDeltas = new ArrayList<>();
+        private List<CounterDelta> recentDeltas = List.of();
         private TunnelInterface tunnel;
         private String sourceInterface;
         private String cryptoAcl;
         private String tunnelName;
         private Boolean probeFailing;
-        private final List<UpDown> upDowns = new ArrayList<>();
-        private final List<Evidence> recentEvents = new ArrayList<>();
+        private List<UpDown> upDowns = List.of();
+        private List<Evidence> recentEvents = List.of();
         private TunnelEnd farEnd;
         private OpenAlert openAlert;
         private Instant nextCheckAt;
-        private final List<Milestone> milestones = new ArrayList<>();
-        private final List<RoutingAdjacency> adjacencies = new ArrayList<>();
+        private List<Milestone> milestones = List.of();
+        private List<RoutingAdjacency> adjacencies = List.of();
 
         private Builder(String device, String peer) {
             this.device = device;
@@ -150,19 +154,19 @@ public record PeerState(
             ike = s.ike;
             ipsec = s.ipsec;
             lastSample = s.lastSample;
-            recentDeltas.addAll(s.recentDeltas);
+            recentDeltas = s.recentDeltas;
             tunnel = s.tunnel;
             sourceInterface = s.sourceInterface;
             cryptoAcl = s.cryptoAcl;
             tunnelName = s.tunnelName;
             probeFailing = s.probeFailing;
-            upDowns.addAll(s.upDowns);
-            recentEvents.addAll(s.recentEvents);
+            upDowns = s.upDowns;
+            recentEvents = s.recentEvents;
             farEnd = s.farEnd;
             openAlert = s.openAlert;
             nextCheckAt = s.nextCheckAt;
-            milestones.addAll(s.milestones);
-            adjacencies.addAll(s.adjacencies);
+            milestones = s.milestones;
+            adjacencies = s.adjacencies;
         }
 
         public IkeStatus ike() {
@@ -229,7 +233,7 @@ public record PeerState(
 
         public Builder sample(CounterSample sample) {
             lastSample = sample;
-            appendBounded(recentDeltas, CounterDelta.of(sample), MAX_DELTAS);
+            recentDeltas = appendBounded(recentDeltas, CounterDelta.of(sample), MAX_DELTAS);
             return this;
         }
 
@@ -259,7 +263,7 @@ public record PeerState(
         }
 
         public Builder upDown(UpDown v) {
-            appendBounded(upDowns, v, MAX_UP_DOWNS);
+            upDowns = appendBounded(upDowns, v, MAX_UP_DOWNS);
             return this;
         }
 
@@ -269,6 +273,7 @@ public record PeerState(
          * Equal times keep their arrival order; when the list is full, the oldest goes, even if it is this one.
          */
         public Builder event(Evidence v) {
+            recentEvents = mutable(recentEvents);
             int at = recentEvents.size();
             while (at > 0 && v.at() != null && recentEvents.get(at - 1).at() != null
                     && recentEvents.get(at - 1).at().isAfter(v.at())) {
@@ -302,6 +307,7 @@ public record PeerState(
          * goes.
          */
         public Builder adjacency(RoutingAdjacency v) {
+            adjacencies = mutable(adjacencies);
             for (int i = 0; i < adjacencies.size(); i++) {
                 RoutingAdjacency old = adjacencies.get(i);
                 if (old.sameAs(v.protocol(), v.neighbor())) {
@@ -322,10 +328,17 @@ public record PeerState(
 
         /** Adds to the timeline; when its kind's share is full, that kind's oldest entry goes. */
         public Builder milestone(Milestone v) {
+            milestones = mutable(milestones);
             milestones.add(v);
             boolean alertStep = v.kind().isAlertStep();
             int max = alertStep ? MAX_ALERT_STEPS : MAX_PHASE_CHANGES;
-            if (milestones.stream().filter(m -> m.kind().isAlertStep() == alertStep).count() > max) {
+            int ofKind = 0;
+            for (Milestone m : milestones) {
+                if (m.kind().isAlertStep() == alertStep) {
+                    ofKind++;
+                }
+            }
+            if (ofKind > max) {
                 for (int i = 0; i < milestones.size(); i++) {
                     if (milestones.get(i).kind().isAlertStep() == alertStep) {
                         milestones.remove(i);
@@ -355,16 +368,30 @@ public record PeerState(
         }
 
         public PeerState build() {
-            return new PeerState(VERSION, device, peer, phase, phaseSince, ikeVersion, natT, lastEventAt,
+            PeerState built = new PeerState(VERSION, device, peer, phase, phaseSince, ikeVersion, natT, lastEventAt,
                     lastMnemonic, ike, ipsec, lastSample, recentDeltas, tunnel, sourceInterface, cryptoAcl,
                     tunnelName, probeFailing, upDowns, recentEvents, farEnd, openAlert, nextCheckAt, milestones, adjacencies);
+            // The state's immutable copies stand in for the lists changed so far: another build passes them on.
+            recentDeltas = built.recentDeltas;
+            upDowns = built.upDowns;
+            recentEvents = built.recentEvents;
+            milestones = built.milestones;
+            adjacencies = built.adjacencies;
+            return built;
         }
 
-        private static <T> void appendBounded(List<T> list, T item, int max) {
-            list.add(item);
-            while (list.size() > max) {
-                list.remove(0);
+        /** The list itself when this builder already copied it, else a copy it may change. */
+        private static <T> List<T> mutable(List<T> list) {
+            return list instanceof ArrayList<T> ? list : new ArrayList<>(list);
+        }
+
+        private static <T> List<T> appendBounded(List<T> list, T item, int max) {
+            List<T> changed = mutable(list);
+            changed.add(item);
+            while (changed.size() > max) {
+                changed.remove(0);
             }
+            return changed;
         }
     }
 }
