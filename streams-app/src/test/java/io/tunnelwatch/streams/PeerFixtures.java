@@ -4,16 +4,31 @@ import io.tunnelwatch.collector.syslog.LineOutcome;
 import io.tunnelwatch.collector.syslog.SyslogLineReader;
 import io.tunnelwatch.events.CounterSample;
 import io.tunnelwatch.events.EventKind;
+import io.tunnelwatch.events.IkeState;
 import io.tunnelwatch.events.IkeVersion;
 import io.tunnelwatch.events.IosXeMessages;
 import io.tunnelwatch.events.PeerKey;
+import io.tunnelwatch.events.PeerPhase;
 import io.tunnelwatch.events.TunnelEvent;
+import io.tunnelwatch.streams.peer.Evidence;
+import io.tunnelwatch.streams.peer.IkeStatus;
+import io.tunnelwatch.streams.peer.IpsecState;
+import io.tunnelwatch.streams.peer.IpsecStatus;
+import io.tunnelwatch.streams.peer.Milestone;
+import io.tunnelwatch.streams.peer.PeerState;
+import io.tunnelwatch.streams.peer.TunnelEnd;
+import io.tunnelwatch.streams.peer.UpDown;
+import io.tunnelwatch.streams.verdict.AlertType;
+import io.tunnelwatch.streams.verdict.OpenAlert;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
 import org.apache.kafka.streams.processor.api.MockProcessorContext;
 
 /** Events and samples one tunnel peer produces, as the collector would publish them. */
@@ -90,5 +105,54 @@ public final class PeerFixtures {
                 drops, 0, replay, 0, 0, 0);
         return new CounterSample(CounterSample.VERSION, PEER.device(), PEER.peer(), at, true, saCount, null, null,
                 deltas, deltas);
+    }
+
+    /**
+     * A peer with every bounded list full: 20 events, 6 deltas, 16 up/downs, 8 phase changes and 8 alert steps
+     * with 4 evidence lines each, an open alert and a far end; the event texts are real IOS-XE message texts.
+     */
+    public static PeerState fullHistory(String device, String peer, int seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        PeerState.Builder b = PeerState.unknown(device, peer).toBuilder();
+        Instant at = T0.plusMillis(random.nextInt(1_000_000));
+        PeerPhase[] phases = {PeerPhase.IKE_NEGOTIATING, PeerPhase.IPSEC_UP, PeerPhase.DOWN};
+        for (int i = 0; i < PeerState.MAX_EVENTS; i++) {
+            at = at.plusMillis(1 + random.nextInt(90_000));
+            boolean up = i % 2 == 0;
+            b.event(new Evidence(at, up ? "SESSION_UP" : "SESSION_DOWN", "CRYPTO-5-SESSION_STATUS",
+                    "Crypto tunnel is " + (up ? "UP" : "DOWN") + ".  Peer " + peer + ":500       Id: " + peer))
+                    .lastEvent(at, "CRYPTO-5-SESSION_STATUS")
+                    .upDown(new UpDown(at, up))
+                    .phase(phases[i % phases.length], at);
+        }
+        for (int i = 0; i < PeerState.MAX_DELTAS; i++) {
+            at = at.plusSeconds(60);
+            b.sample(sample(at, 1, 1000 + random.nextInt(5000), random.nextInt(5000), i, random.nextInt(3)));
+        }
+        for (int i = 0; i < PeerState.MAX_ALERT_STEPS; i++) {
+            List<String> evidence = new ArrayList<>();
+            for (int e = 0; e < Milestone.MAX_EVIDENCE; e++) {
+                evidence.add(at + " CRYPTO-4-RECVD_PKT_INV_SPI decaps: rec'd IPSEC packet has invalid spi for"
+                        + " destaddr=" + peer + ", prot=50, spi=0x" + Integer.toHexString(random.nextInt()));
+            }
+            b.milestone(new Milestone(at.plusSeconds(i), i % 2 == 0 ? Milestone.Kind.OPENED
+                    : Milestone.Kind.RESOLVED, "DecapsStalled", "no packets decrypted for 3 polls while encaps"
+                    + " grows", evidence));
+        }
+        return b.ikeVersion(IkeVersion.IKEV2)
+                .natT(true)
+                .ike(IkeStatus.UNKNOWN.enter(IkeState.READY, at).failed(EventKind.IKE_AUTH_FAILED, at))
+                .ipsec(IpsecStatus.UNKNOWN.enter(IpsecState.NO_SA, at)
+                        .failed(EventKind.IPSEC_SETUP_FAILED, "transform set mismatch", at))
+                .tunnel(new PeerState.TunnelInterface("Tunnel" + random.nextInt(1000), true, at))
+                .sourceInterface("GigabitEthernet0/0/1")
+                .cryptoAcl("VPN-TO-" + device.toUpperCase())
+                .probeFailing(Boolean.FALSE)
+                .farEnd(new TunnelEnd(TunnelEnd.VERSION, "rtr-far", "192.0.2.1", device, at,
+                        b.recentDeltas(), at, "IPSEC_SA_UP"))
+                .openAlert(new OpenAlert("a-" + seed, AlertType.DECAPS_STALLED, at, "decaps flat for 3 polls",
+                        List.of("CryptoErrors"), null))
+                .nextCheckAt(at.plusSeconds(60))
+                .build();
     }
 }

@@ -13,7 +13,7 @@ import java.util.List;
 
 /**
  * {@link PeerState} in binary, layout 1: the form of the {@code peer-state} store and its changelog
- * ({@link PeerStateStoreSerde}). Every field of the state in the record's declaration order, as
+ * (the topology's {@code PeerStateStoreSerde}). Every field of the state in the record's declaration order, as
  * {@link BinaryOutput} writes them: variable-length integers, times in microseconds from the epoch second of
  * {@code lastEventAt} (so most take 1–4 bytes), each distinct string once per record (the milestones' evidence
  * repeats the recent events' texts), enum constants by name. A peer with a full history takes about a tenth of its

@@ -23,10 +23,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reads the JSON of {@link PeerStateSerde} (or of data binding) with Jackson's streaming parser, as data binding
- * would: a missing member is null (the records' defaults apply), an unknown one is skipped.
+ * Reads the JSON form of a {@link PeerState} ({@code tunnelwatch.peer-state}, and the {@code peer-state} store before
+ * release 0.2; written by the topology's {@code PeerStateSerde}, or by data binding) with Jackson's streaming parser,
+ * as data binding would: a missing member is null (the records' defaults apply), an unknown one is skipped. No Kafka
+ * types: the Kafka serdes wrap it.
  */
-final class PeerStateReader {
+public final class PeerStateReader {
 
     private static final JsonFactory FACTORY = Json.mapper().getFactory();
 
@@ -38,7 +40,8 @@ final class PeerStateReader {
     private PeerStateReader() {
     }
 
-    static PeerState read(byte[] bytes) throws IOException {
+    /** A state from its JSON; fails on what is not one (IOException, or an unchecked exception of a bad field). */
+    public static PeerState read(byte[] bytes) throws IOException {
         try (JsonParser p = FACTORY.createParser(bytes)) {
             return readState(p, p.nextToken());
         }

@@ -10,7 +10,7 @@ import io.tunnelwatch.streams.peer.IkeStatus;
 import io.tunnelwatch.streams.peer.IpsecStatus;
 import io.tunnelwatch.streams.peer.Milestone;
 import io.tunnelwatch.streams.peer.PeerState;
-import io.tunnelwatch.streams.peer.PeerStateJson;
+import io.tunnelwatch.streams.peer.PeerStateReader;
 import io.tunnelwatch.streams.peer.RoutingAdjacency;
 import io.tunnelwatch.streams.peer.TunnelEnd;
 import io.tunnelwatch.streams.peer.UpDown;
@@ -24,15 +24,15 @@ import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serializer;
 
 /**
- * {@link PeerState} as JSON, in the {@code peer-state} store, its changelog and {@code tunnelwatch.peer-state}:
- * written by {@link JsonByteWriter}, read by {@link PeerStateJson} (Jackson's streaming parser). The same JSON as
- * data binding ({@link JsonSerde}) writes: names in record order, ISO-8601 times, nulls written; so either reads what
- * the other wrote, and readers still ignore unknown fields.
+ * {@link PeerState} as JSON, on {@code tunnelwatch.peer-state} (and in the {@code peer-state} store before release
+ * 0.2, which {@link PeerStateStoreSerde} still reads): written by {@link JsonByteWriter}, read by
+ * {@link PeerStateReader} (Jackson's streaming parser). The same JSON as data binding ({@link JsonSerde}) writes:
+ * names in record order, ISO-8601 times, nulls written; so either reads what the other wrote, and readers still
+ * ignore unknown fields.
  *
- * <p>Why not data binding: the peer tracker reads and writes a peer's state (about 2 KB) for every event and every
- * counter sample, and data binding of it was most of the processor's own CPU (docs/performance.md). The state a
- * processor stores is also the one it forwards to {@code tunnelwatch.peer-state}: the serializers of one serde
- * remember, per thread, the last state they wrote, so the second write of the same instance reuses its bytes.
+ * <p>Why not data binding: data binding of a peer's state was most of the processor's own CPU when the store held
+ * JSON (docs/performance.md). The serializers of one serde remember, per thread, the last state they wrote, so a
+ * second write of the same instance reuses its bytes.
  */
 public final class PeerStateSerde implements Serde<PeerState> {
 
@@ -54,7 +54,7 @@ public final class PeerStateSerde implements Serde<PeerState> {
                 return null;
             }
             try {
-                return PeerStateJson.read(bytes);
+                return PeerStateReader.read(bytes);
             } catch (IOException | IllegalArgumentException | NullPointerException | DateTimeException e) {
                 throw new SerializationException("not a PeerState JSON value on " + topic + ": " + e.getMessage(),
                         e);

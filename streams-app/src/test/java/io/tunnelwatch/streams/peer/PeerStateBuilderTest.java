@@ -5,6 +5,7 @@ import static io.tunnelwatch.streams.PeerFixtures.sample;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tunnelwatch.events.PeerPhase;
+import io.tunnelwatch.streams.PeerFixtures;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -14,7 +15,7 @@ import org.junit.jupiter.api.Test;
  */
 class PeerStateBuilderTest {
 
-    private final PeerState full = PeerStateStoreSerdeTest.fullHistory("rtr-hq-1", "198.51.100.7", 3);
+    private final PeerState full = PeerFixtures.fullHistory("rtr-hq-1", "198.51.100.7", 3);
 
     @Test
     void shouldPassTheListsAStepLeavesAloneToTheNextState() {
@@ -29,7 +30,7 @@ class PeerStateBuilderTest {
 
     @Test
     void shouldLeaveTheStateItCameFromAndEveryStateItBuiltAsTheyWere() {
-        PeerState before = PeerStateStoreSerdeTest.fullHistory("rtr-hq-1", "198.51.100.7", 3);
+        PeerState before = PeerFixtures.fullHistory("rtr-hq-1", "198.51.100.7", 3);
         PeerState.Builder builder = full.toBuilder();
         PeerState.Builder other = full.toBuilder();
         Evidence first = new Evidence(T0.plusSeconds(10_000_000), "SA_UP", "CRYPTO-5-SESSION_STATUS", "first");
