@@ -64,11 +64,10 @@ public record StreamsSettings(
         p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, replication);
         // A peer's state and its outputs commit together: no alert opened twice after a crash.
         p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-        // A peer's state reaches its changelog at most once per commit: under an event storm a peer changes many
-        // times a second, and 1 s writes it once (100 ms took a fifth more of the StreamThread per record). What a
-        // commit carries (alerts, peer states) becomes visible to read_committed readers up to 1 s later; the
-        // metrics, which page on-call, are not held back (docs/performance.md#commit-interval-1-s).
-        p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 1_000);
+        // Every hop through the app's own topics (far ends, device activity) waits for a commit: 1 s commits cost
+        // the StreamThread less per record but made both-ends alerts late
+        // (docs/performance.md#commit-interval-1-s-tried-100-ms-kept).
+        p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
         // The peer tracker's task reads events, counters and far ends, and does not wait for an empty one. Kafka
         // Streams' wait would order inputs by record time across topics, but the collector already publishes polls
         // after messages of the same moment, and the tracker copes (a poll older than the last SA change brings its
