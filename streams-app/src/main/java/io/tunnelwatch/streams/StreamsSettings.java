@@ -69,8 +69,8 @@ public record StreamsSettings(
         // (docs/performance.md#commit-interval-1-s-tried-100-ms-kept).
         p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
         // The peer tracker's task reads events, counters and far ends, and does not wait for an empty one. Kafka
-        // Streams' wait would order inputs by record time across topics, but the collector already publishes polls
-        // after messages of the same moment, and the tracker copes (a poll older than the last SA change brings its
+        // Streams' wait would order those inputs by record time across topics; the tracker does not rely on that (an
+        // event goes where its time puts it among the recent ones, a poll older than the last SA change brings its
         // counters only). Waiting costs: the check formats log strings for every record while an input is empty
         // (docs/performance.md#the-engine-under-the-load-harness-profile).
         p.put(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, StreamsConfig.MAX_TASK_IDLE_MS_DISABLED);
