@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
 import io.tunnelwatch.streams.reject.SkipFailedRecords;
+import io.tunnelwatch.streams.reject.SkipUnwritableOutputs;
 import io.tunnelwatch.streams.reject.SkipUnreadableRecords;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -90,6 +91,9 @@ public record StreamsSettings(
         p.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, SkipUnreadableRecords.class.getName());
         // A record one of our processors throws on is counted and skipped, not retried forever by replaced threads.
         p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, SkipFailedRecords.class.getName());
+        // An output a sink cannot serialise is counted and dropped, not a stopped thread; a send the broker refuses
+        // still fails the task.
+        p.put(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, SkipUnwritableOutputs.class.getName());
         if (staticMemberId != null) {
             p.put(StreamsConfig.mainConsumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG), staticMemberId);
         }
