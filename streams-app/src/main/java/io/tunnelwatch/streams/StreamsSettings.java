@@ -65,10 +65,10 @@ public record StreamsSettings(
         p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, replication);
         // A peer's state and its outputs commit together: no alert opened twice after a crash.
         p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-        // Every hop through the app's own topics (far ends, device activity) waits for a commit: 1 s commits cost
-        // the StreamThread less per record but made both-ends alerts late
-        // (docs/performance.md#commit-interval-1-s-tried-100-ms-kept).
-        p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
+        // A peer that changes several times a second reaches its store's changelog once a second; what someone
+        // waits for (alerts, the hops through the app's own topics) asks for an earlier commit itself
+        // (topology.UrgentCommits, docs/performance.md#urgent-commits).
+        p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 1_000);
         // The peer tracker's task reads events, counters and far ends, and does not wait for an empty one. Kafka
         // Streams' wait would order those inputs by record time across topics; the tracker does not rely on that (an
         // event goes where its time puts it among the recent ones, a poll older than the last SA change brings its

@@ -38,6 +38,7 @@ public final class DeviceTrackerProcessor implements Processor<PeerKey, DeviceAc
     private CatchUp catchUp;
     private ProcessorContext<PeerKey, Object> context;
     private KeyValueStore<PeerKey, DeviceState> store;
+    private UrgentCommits urgent;
     /** In memory, rebuilt from the restored states at init (each keeps its {@code nextCheckAt}). */
     private final PeerTimers timers = new PeerTimers();
     private final java.util.Set<PeerKey> owned = new java.util.HashSet<>();
@@ -62,6 +63,7 @@ public final class DeviceTrackerProcessor implements Processor<PeerKey, DeviceAc
             });
         }
         context.schedule(java.time.Duration.ofSeconds(1), PunctuationType.WALL_CLOCK_TIME, this::punctuate);
+        this.urgent = new UrgentCommits(context);
     }
 
     @Override
@@ -96,14 +98,17 @@ public final class DeviceTrackerProcessor implements Processor<PeerKey, DeviceAc
         timers.reschedule(key, applied.nextCheckAt(), after.nextCheckAt());
         for (AlertRecord alert : outcome.records()) {
             context.forward(new Record<>(key, (Object) alert, now.toEpochMilli()), wiring.alertsSink());
+            urgent.forwarded();
         }
         if (after.equals(prior)) {
             return;
         }
         store.put(key, after);
         announce(key, after);
-        outcome.status().ifPresent(status -> context.forward(
-                new Record<>(key, (Object) status, now.toEpochMilli()), wiring.statusSink()));
+        outcome.status().ifPresent(status -> {
+            context.forward(new Record<>(key, (Object) status, now.toEpochMilli()), wiring.statusSink());
+            urgent.forwarded();
+        });
     }
 
     /** The alert metrics speak of peers; a device's alert is shown on its {@code device|*} pseudo-peer. */

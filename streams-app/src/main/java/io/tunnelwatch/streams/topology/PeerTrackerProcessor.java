@@ -71,6 +71,7 @@ public final class PeerTrackerProcessor implements Processor<PeerKey, PeerInput,
     private KeyValueStore<PeerKey, PeerState> store;
     private final PeerTimers timers = new PeerTimers();
     private DeadlineIndex unpublished;
+    private UrgentCommits urgent;
     /** The due time of each peer in {@link #unpublished}, to move or remove its entry without a scan. */
     private final Map<PeerKey, Instant> unpublishedDue = new HashMap<>();
     private final Duration refresh;
@@ -106,6 +107,7 @@ public final class PeerTrackerProcessor implements Processor<PeerKey, PeerInput,
             });
         }
         context.schedule(PUNCTUATE_EVERY, PunctuationType.WALL_CLOCK_TIME, this::punctuate);
+        this.urgent = new UrgentCommits(context);
     }
 
     @Override
@@ -125,6 +127,10 @@ public final class PeerTrackerProcessor implements Processor<PeerKey, PeerInput,
         if (activity != null && throttle.shouldSend(activity)) {
             context.forward(new Record<>(PeerKey.deviceWide(key.device()), (Object) activity, record.timestamp()),
                     wiring.activitySink());
+            if (isDeviceSilent(key)) {
+                // Ends an open DeviceSilent; otherwise the device tracker only needs it before the silence window.
+                urgent.forwarded();
+            }
         }
         if (key.isDeviceWide()) {
             return;
@@ -143,9 +149,11 @@ public final class PeerTrackerProcessor implements Processor<PeerKey, PeerInput,
 
     /** Tells the tunnel-pair joiner this end's deltas and rekeys when the peer is another monitored router. */
     private void reportToFarEnd(PeerState state, Instant at) {
-        TunnelEnd.forFarEnd(state, addresses.get(state.peer()), at).ifPresent(end -> context.forward(
-                new Record<>(TunnelEnd.pairKey(end.device(), end.farDevice()), (Object) end, at.toEpochMilli()),
-                wiring.tunnelEndsSink()));
+        TunnelEnd.forFarEnd(state, addresses.get(state.peer()), at).ifPresent(end -> {
+            context.forward(new Record<>(TunnelEnd.pairKey(end.device(), end.farDevice()), (Object) end,
+                    at.toEpochMilli()), wiring.tunnelEndsSink());
+            urgent.forwarded();
+        });
     }
 
     /** Re-evaluates the peers whose timer is due; the others are not touched. */
@@ -186,6 +194,7 @@ public final class PeerTrackerProcessor implements Processor<PeerKey, PeerInput,
         timers.reschedule(key, applied.nextCheckAt(), next.nextCheckAt());
         for (AlertRecord alert : outcome.records()) {
             context.forward(new Record<>(key, (Object) alert, now.toEpochMilli()), wiring.alertsSink());
+            urgent.forwarded();
         }
         if (next.equals(prior)) {
             return;

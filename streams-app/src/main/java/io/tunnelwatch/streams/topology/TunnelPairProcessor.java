@@ -22,6 +22,7 @@ public final class TunnelPairProcessor implements Processor<PeerKey, TunnelEnd, 
     private final String farEndsSink;
     private ProcessorContext<PeerKey, TunnelEnd> context;
     private KeyValueStore<PeerKey, TunnelPair> store;
+    private UrgentCommits urgent;
 
     public TunnelPairProcessor(String storeName, String farEndsSink) {
         this.storeName = storeName;
@@ -32,6 +33,7 @@ public final class TunnelPairProcessor implements Processor<PeerKey, TunnelEnd, 
     public void init(ProcessorContext<PeerKey, TunnelEnd> context) {
         this.context = context;
         this.store = context.getStateStore(storeName);
+        this.urgent = new UrgentCommits(context);
     }
 
     @Override
@@ -50,6 +52,7 @@ public final class TunnelPairProcessor implements Processor<PeerKey, TunnelEnd, 
             if (first) {
                 context.forward(record.withKey(end.key()).withValue(opposite), farEndsSink);
             }
+            urgent.forwarded();
         }
     }
 }

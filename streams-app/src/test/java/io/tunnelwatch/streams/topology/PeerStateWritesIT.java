@@ -8,11 +8,8 @@ import io.tunnelwatch.events.IkeVersion;
 import io.tunnelwatch.events.PeerKey;
 import io.tunnelwatch.events.topic.Topics;
 import io.tunnelwatch.events.TunnelEvent;
-import io.tunnelwatch.events.json.PeerKeySerde;
-import io.tunnelwatch.streams.StreamsSettings;
 import io.tunnelwatch.streams.detect.DetectorSettings;
 import io.tunnelwatch.streams.peer.PeerState;
-import io.tunnelwatch.streams.peer.PeerStateListener;
 import io.tunnelwatch.testsupport.KafkaFixture;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,14 +19,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -50,37 +44,32 @@ class PeerStateWritesIT {
     @TempDir
     Path stateDir;
 
-    private final String applicationId = "tunnelwatch-writes-" + UUID.randomUUID();
     private final PeerKey peer = new PeerKey("rtr-burst-" + UUID.randomUUID(), "198.51.100.7");
-    private KafkaStreams streams;
+    private AppOnBroker app;
 
     @AfterEach
     void stop() {
-        if (streams != null) {
-            streams.close(Duration.ofSeconds(30));
-            streams.cleanUp();
+        if (app != null) {
+            app.close();
         }
     }
 
     @Test
     void shouldWriteABurstOfEventsForOnePeerToTheChangelogOncePerCommitAndToPeerStateOnce() {
         String bootstrap = KafkaFixture.bootstrapServers(StreamsTopics.ALL);
-        var settings = new StreamsSettings(bootstrap, applicationId, stateDir, 1, 1, null,
-                Map.of(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, String.valueOf(COMMIT_INTERVAL_MS)));
-        streams = new KafkaStreams(TunnelwatchTopology.build(PeerStateListener.NONE, PeerStateListener.NONE,
-                DetectorSettings.defaults()), settings.toProperties());
-        streams.start();
-        await().atMost(Duration.ofMinutes(2)).until(() -> streams.state() == KafkaStreams.State.RUNNING);
+        app = AppOnBroker.start(bootstrap, stateDir,
+                Map.of(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, String.valueOf(COMMIT_INTERVAL_MS)),
+                DetectorSettings.defaults());
 
         Instant first = Instant.now().truncatedTo(ChronoUnit.MILLIS).minusSeconds(1);
         Instant last = first.plusMillis(BURST - 1);
         produceBurst(bootstrap, first);
 
-        String changelog = applicationId + "-" + TunnelwatchTopology.PEER_STATE_STORE + "-changelog";
+        String changelog = app.applicationId() + "-" + TunnelwatchTopology.PEER_STATE_STORE + "-changelog";
         List<PeerState> logged = new ArrayList<>();
-        try (var consumer = committedReader(bootstrap)) {
+        try (var consumer = AppOnBroker.committedReader(bootstrap, new PeerStateStoreSerde().deserializer())) {
             await().atMost(Duration.ofMinutes(2)).untilAsserted(() -> {
-                logged.addAll(readNew(consumer, changelog));
+                logged.addAll(AppOnBroker.readNew(consumer, changelog, peer));
                 assertThat(logged).isNotEmpty();
                 assertThat(logged.get(logged.size() - 1).lastEventAt()).isEqualTo(last);
             });
@@ -116,35 +105,12 @@ class PeerStateWritesIT {
         }
     }
 
-    private static KafkaConsumer<PeerKey, PeerState> committedReader(String bootstrap) {
-        return new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
-                new PeerKeySerde().deserializer(), new PeerStateStoreSerde().deserializer());
-    }
-
-    /** This peer's records of {@code topic} since the last read (the consumer is moved onto the topic first). */
-    private List<PeerState> readNew(KafkaConsumer<PeerKey, PeerState> consumer, String topic) {
-        List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                .map(p -> new TopicPartition(topic, p.partition())).toList();
-        if (!consumer.assignment().containsAll(partitions)) {
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-        }
-        List<PeerState> mine = new ArrayList<>();
-        for (ConsumerRecord<PeerKey, PeerState> r : consumer.poll(Duration.ofMillis(500))) {
-            if (peer.equals(r.key())) {
-                mine.add(r.value());
-            }
-        }
-        return mine;
-    }
-
     /** This peer's records of {@code topic}, up to the last committed one. */
     private List<PeerState> readAll(KafkaConsumer<PeerKey, PeerState> consumer, String topic) {
-        List<PeerState> mine = new ArrayList<>(readNew(consumer, topic));
+        List<PeerState> mine = new ArrayList<>(AppOnBroker.readNew(consumer, topic, peer));
         Map<TopicPartition, Long> ends = consumer.endOffsets(consumer.assignment());
         await().atMost(Duration.ofMinutes(1)).until(() -> {
-            mine.addAll(readNew(consumer, topic));
+            mine.addAll(AppOnBroker.readNew(consumer, topic, peer));
             return ends.entrySet().stream().allMatch(e -> consumer.position(e.getKey()) >= e.getValue());
         });
         return mine;
