@@ -42,9 +42,11 @@ public final class CryptoErrorsDetector implements Detector {
         if (!rising && message == null) {
             return Optional.empty();
         }
-        List<String> evidence = new ArrayList<>(rising ? List.of(last.line()) : List.of());
-        evidence.addAll(EvidenceLines.events(s, MESSAGES));
-        return Optional.of(new Finding(type(), causeOf(rising ? last : null, message), evidence));
+        return Optional.of(Finding.withLinesLater(type(), causeOf(rising ? last : null, message), () -> {
+            List<String> evidence = new ArrayList<>(rising ? List.of(last.line()) : List.of());
+            evidence.addAll(EvidenceLines.events(s, MESSAGES));
+            return evidence;
+        }));
     }
 
     @Override

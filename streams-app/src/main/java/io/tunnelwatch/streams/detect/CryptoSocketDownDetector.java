@@ -32,8 +32,9 @@ public record CryptoSocketDownDetector(DetectorSettings settings) implements Det
         if (down == null || now.isBefore(down.at().plus(settings.stuckAfter())) || phaseTwoFailedRecently(s, now)) {
             return Optional.empty();
         }
-        return Optional.of(new Finding(type(), EvidenceLines.held("the crypto socket to " + s.peer() + " is down",
-                down.at()), EvidenceLines.events(s, EventKind.CRYPTO_SOCKET_DOWN, EventKind.CRYPTO_SOCKET_UP)));
+        return Optional.of(Finding.withLinesLater(type(), EvidenceLines.held("the crypto socket to " + s.peer()
+                + " is down", down.at()), () -> EvidenceLines.events(s, EventKind.CRYPTO_SOCKET_DOWN,
+                EventKind.CRYPTO_SOCKET_UP)));
     }
 
     @Override

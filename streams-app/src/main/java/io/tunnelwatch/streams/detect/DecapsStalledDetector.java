@@ -43,13 +43,15 @@ public final class DecapsStalledDetector implements Detector {
         if (!oneWay && loss.isEmpty()) {
             return Optional.empty();
         }
-        List<String> evidence = new ArrayList<>();
-        both.ifPresent(b -> evidence.add(b.line(settings.flatSamples())));
-        evidence.addAll(EvidenceLines.deltas(s, settings.flatSamples()));
-        evidence.addAll(EvidenceLines.events(s, EventKind.INVALID_SPI, EventKind.AUTH_ERROR));
         String cause = loss.or(() -> both.flatMap(BothEnds::returnMissingAtFar)).orElse("one-way traffic: "
                 + s.peer() + " sends nothing back, or its ESP is dropped on the way in");
-        return Optional.of(new Finding(type(), cause, evidence));
+        return Optional.of(Finding.withLinesLater(type(), cause, () -> {
+            List<String> evidence = new ArrayList<>();
+            both.ifPresent(b -> evidence.add(b.line(settings.flatSamples())));
+            evidence.addAll(EvidenceLines.deltas(s, settings.flatSamples()));
+            evidence.addAll(EvidenceLines.events(s, EventKind.INVALID_SPI, EventKind.AUTH_ERROR));
+            return evidence;
+        }));
     }
 
     @Override

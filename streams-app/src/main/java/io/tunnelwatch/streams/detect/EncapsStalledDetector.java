@@ -40,10 +40,12 @@ public final class EncapsStalledDetector implements Detector {
         String cause = both.flatMap(BothEnds::returnMissingHere).orElse(s.natT()
                 ? "nothing is encrypted towards the peer: with NAT-T in use, a missing NAT exemption is likely"
                 : "nothing is encrypted towards the peer: local traffic is not routed in or misses the crypto ACL");
-        List<String> evidence = new ArrayList<>();
-        both.ifPresent(b -> evidence.add(b.line(settings.flatSamples())));
-        evidence.addAll(EvidenceLines.deltas(s, settings.flatSamples()));
-        return Optional.of(new Finding(type(), cause, evidence));
+        return Optional.of(Finding.withLinesLater(type(), cause, () -> {
+            List<String> evidence = new ArrayList<>();
+            both.ifPresent(b -> evidence.add(b.line(settings.flatSamples())));
+            evidence.addAll(EvidenceLines.deltas(s, settings.flatSamples()));
+            return evidence;
+        }));
     }
 
     @Override

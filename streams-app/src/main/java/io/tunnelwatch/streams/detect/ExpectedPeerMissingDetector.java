@@ -45,11 +45,14 @@ public final class ExpectedPeerMissingDetector implements Detector {
         if (since == null || now.isBefore(since.plus(settings.missingAfter()))) {
             return Optional.empty();
         }
-        List<String> evidence = new ArrayList<>();
-        evidence.add(s.lastSample().polledAt() + " polled: 0 IPsec SA rows, no IKE SA row for " + s.peer());
-        evidence.addAll(EvidenceLines.events(s, EventKind.SESSION_DOWN, EventKind.IKE_SA_DOWN));
-        return Optional.of(new Finding(type(), EvidenceLines.held("the inventory expects " + s.peer()
-                + " but the router has no SA with it and is not negotiating", since), evidence));
+        return Optional.of(Finding.withLinesLater(type(), EvidenceLines.held("the inventory expects " + s.peer()
+                + " but the router has no SA with it and is not negotiating", since), () -> {
+                    List<String> evidence = new ArrayList<>();
+                    evidence.add(s.lastSample().polledAt() + " polled: 0 IPsec SA rows, no IKE SA row for "
+                            + s.peer());
+                    evidence.addAll(EvidenceLines.events(s, EventKind.SESSION_DOWN, EventKind.IKE_SA_DOWN));
+                    return evidence;
+                }));
     }
 
     @Override

@@ -55,7 +55,7 @@ public final class IkeNegotiationStuckDetector implements Detector {
                 && !(ike.state().isAwaitingFirstAnswer() && peerAnswered(s, now, settings))) {
             return Optional.empty();
         }
-        return Optional.of(new Finding(type(), causeOf(s), EvidenceLines.events(s, EVIDENCE)));
+        return Optional.of(Finding.withLinesLater(type(), causeOf(s), () -> EvidenceLines.events(s, EVIDENCE)));
     }
 
     @Override

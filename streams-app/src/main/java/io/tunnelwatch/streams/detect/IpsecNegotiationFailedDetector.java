@@ -61,7 +61,7 @@ public final class IpsecNegotiationFailedDetector implements Detector {
         if (!recentFailure && !ikeUpLongEnough) {
             return Optional.empty();
         }
-        return Optional.of(new Finding(type(), causeOf(ipsec), EvidenceLines.events(s, EVIDENCE)));
+        return Optional.of(Finding.withLinesLater(type(), causeOf(ipsec), () -> EvidenceLines.events(s, EVIDENCE)));
     }
 
     @Override

@@ -61,10 +61,12 @@ public final class MtuSuspectedDetector implements Detector {
             return Optional.empty();
         }
         Window w = Window.of(last);
-        List<String> evidence = new ArrayList<>(w.lines(n));
-        evidence.addAll(EvidenceLines.deltas(s, n));
-        evidence.addAll(EvidenceLines.events(s, EventKind.REPLAY_ERROR));
-        return Optional.of(new Finding(type(), w.cause(), evidence));
+        return Optional.of(Finding.withLinesLater(type(), w.cause(), () -> {
+            List<String> evidence = new ArrayList<>(w.lines(n));
+            evidence.addAll(EvidenceLines.deltas(s, n));
+            evidence.addAll(EvidenceLines.events(s, EventKind.REPLAY_ERROR));
+            return evidence;
+        }));
     }
 
     @Override

@@ -34,11 +34,13 @@ public final class NatExemptionMissingDetector implements Detector {
         if (!NatExemptionPattern.holds(s, settings, now)) {
             return Optional.empty();
         }
-        List<String> evidence = new ArrayList<>();
-        evidence.add("NAT-T in use (UDP 4500)" + (s.cryptoAcl() == null ? "" : ", crypto ACL " + s.cryptoAcl()));
-        evidence.addAll(EvidenceLines.deltas(s, settings.flatSamples()));
-        evidence.addAll(EvidenceLines.events(s, EventKind.CLEARTEXT_RECEIVED));
-        return Optional.of(new Finding(type(), CAUSE, evidence));
+        return Optional.of(Finding.withLinesLater(type(), CAUSE, () -> {
+            List<String> evidence = new ArrayList<>();
+            evidence.add("NAT-T in use (UDP 4500)" + (s.cryptoAcl() == null ? "" : ", crypto ACL " + s.cryptoAcl()));
+            evidence.addAll(EvidenceLines.deltas(s, settings.flatSamples()));
+            evidence.addAll(EvidenceLines.events(s, EventKind.CLEARTEXT_RECEIVED));
+            return evidence;
+        }));
     }
 
     @Override

@@ -7,8 +7,6 @@ import io.tunnelwatch.streams.peer.PeerState;
 import io.tunnelwatch.streams.verdict.AlertType;
 import io.tunnelwatch.streams.verdict.Finding;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -57,8 +55,7 @@ public final class PeerUnreachableDetector implements Detector {
         if (cause == null) {
             return Optional.empty();
         }
-        List<String> evidence = new ArrayList<>(EvidenceLines.events(s, EVIDENCE));
-        return Optional.of(new Finding(type(), cause, evidence));
+        return Optional.of(Finding.withLinesLater(type(), cause, () -> EvidenceLines.events(s, EVIDENCE)));
     }
 
     @Override

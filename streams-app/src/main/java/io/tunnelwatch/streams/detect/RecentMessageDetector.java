@@ -79,9 +79,11 @@ public final class RecentMessageDetector implements Detector {
             return Optional.empty();
         }
         Optional<String> specific = specifics.apply(s, message);
-        List<String> evidence = new ArrayList<>(specific.stream().toList());
-        evidence.addAll(EvidenceLines.events(s, kind));
-        return Optional.of(new Finding(type, specific.map(x -> x + ": " + cause).orElse(cause), evidence));
+        return Optional.of(Finding.withLinesLater(type, specific.map(x -> x + ": " + cause).orElse(cause), () -> {
+            List<String> evidence = new ArrayList<>(specific.stream().toList());
+            evidence.addAll(EvidenceLines.events(s, kind));
+            return evidence;
+        }));
     }
 
     @Override

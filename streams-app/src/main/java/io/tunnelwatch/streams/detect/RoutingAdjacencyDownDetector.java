@@ -36,8 +36,8 @@ public record RoutingAdjacencyDownDetector(DetectorSettings settings) implements
         String ipsec = s.ipsec().state() == IpsecState.UP ? "IPsec is up" : "the IPsec state is not known";
         String cause = down.label() + " is down" + (down.reason() == null ? "" : " (" + down.reason() + ")")
                 + " while " + ipsec + ": " + EvidenceLines.held("down", down.since());
-        return Optional.of(new Finding(type(), cause,
-                EvidenceLines.events(s, EventKind.ROUTING_ADJACENCY_DOWN, EventKind.ROUTING_ADJACENCY_UP)));
+        return Optional.of(Finding.withLinesLater(type(), cause,
+                () -> EvidenceLines.events(s, EventKind.ROUTING_ADJACENCY_DOWN, EventKind.ROUTING_ADJACENCY_UP)));
     }
 
     @Override

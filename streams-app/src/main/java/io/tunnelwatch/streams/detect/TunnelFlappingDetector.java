@@ -33,11 +33,10 @@ public final class TunnelFlappingDetector implements Detector {
         if (cycles.size() <= settings.flapCycles()) {
             return Optional.empty();
         }
-        List<String> evidence = new ArrayList<>();
-        s.upDowns().stream().filter(u -> !u.at().isBefore(now.minus(settings.flapWindow())))
-                .forEach(u -> evidence.add(u.at() + (u.up() ? " up" : " down")));
-        return Optional.of(new Finding(type(), cycles.size() + " down/up cycles within "
-                + settings.flapWindow().toMinutes() + " min: an unstable path or DPD timeouts", evidence));
+        return Optional.of(Finding.withLinesLater(type(), cycles.size() + " down/up cycles within "
+                + settings.flapWindow().toMinutes() + " min: an unstable path or DPD timeouts",
+                () -> s.upDowns().stream().filter(u -> !u.at().isBefore(now.minus(settings.flapWindow())))
+                        .map(u -> u.at() + (u.up() ? " up" : " down")).toList()));
     }
 
     @Override

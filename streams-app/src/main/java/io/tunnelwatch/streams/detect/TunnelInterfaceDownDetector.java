@@ -32,8 +32,9 @@ public final class TunnelInterfaceDownDetector implements Detector {
             return Optional.empty();
         }
         String name = t.name() == null ? "the tunnel interface" : t.name();
-        return Optional.of(new Finding(type(), EvidenceLines.held("line protocol down on " + name, t.since()),
-                EvidenceLines.events(s, EventKind.TUNNEL_INTERFACE_DOWN, EventKind.TUNNEL_INTERFACE_UP)));
+        return Optional.of(Finding.withLinesLater(type(), EvidenceLines.held("line protocol down on " + name,
+                t.since()), () -> EvidenceLines.events(s, EventKind.TUNNEL_INTERFACE_DOWN,
+                EventKind.TUNNEL_INTERFACE_UP)));
     }
 
     @Override
