@@ -53,6 +53,10 @@ public final class PeerAlertMetrics implements PeerStateListener {
     public synchronized void updated(PeerKey key, PeerState state) {
         OpenAlert alert = state.openAlert();
         OpenGauge current = open.get(key);
+        if (current == null && alert == null) {
+            // Most peers on most inputs: nothing open before or now, nothing to remove from the sorted rows.
+            return;
+        }
         if (current != null && alert != null && current.type == alert.type()) {
             // Called on every input of a peer with an open alert: the page is built again only when what it is
             // built from changed (docs/performance.md#cheaper-detectors-and-alert-pages).
