@@ -120,6 +120,9 @@ public final class DeviceTrackerProcessor implements Processor<PeerKey, DeviceAc
 
     @Override
     public void close() {
+        if (urgent != null) {
+            urgent.close();
+        }
         owned.forEach(alertListener::released);
         owned.clear();
         timers.clear();

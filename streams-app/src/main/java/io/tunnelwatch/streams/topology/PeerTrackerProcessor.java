@@ -238,6 +238,9 @@ public final class PeerTrackerProcessor implements Processor<PeerKey, PeerInput,
 
     @Override
     public void close() {
+        if (urgent != null) {
+            urgent.close();
+        }
         owned.forEach(listener::released);
         owned.clear();
         unpublishedDue.clear();

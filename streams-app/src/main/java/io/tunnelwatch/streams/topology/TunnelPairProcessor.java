@@ -55,4 +55,11 @@ public final class TunnelPairProcessor implements Processor<PeerKey, TunnelEnd, 
             urgent.forwarded();
         }
     }
+
+    @Override
+    public void close() {
+        if (urgent != null) {
+            urgent.close();
+        }
+    }
 }
