@@ -47,6 +47,12 @@ public final class Collector implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Collector.class);
     private static final Duration PRODUCER_CLOSE_WITHIN = Duration.ofSeconds(5);
+    /**
+     * Receive and poll times to the microsecond: digits below it say nothing about a line that crossed a network,
+     * and the streams app keeps a microsecond time in 3–5 bytes of a peer's state where a nanosecond one takes 9–10
+     * (docs/performance.md#receive-times-to-the-microsecond).
+     */
+    static final Clock RECEIVE_CLOCK = Clock.tick(Clock.systemUTC(), Duration.ofNanos(1_000));
 
     private final CollectorConfig config;
     private final MeterRegistry registry;
@@ -101,7 +107,7 @@ public final class Collector implements AutoCloseable {
         }
         events = new InventoryFactsSink(config.ingest().inventory(), publisher);
         SyslogIngest ingest = new SyslogIngest(config.ingest(), tunnelIndex::remoteOf, events, rawPublisher,
-                Clock.systemUTC(), registry);
+                RECEIVE_CLOCK, registry);
         syslog = new SyslogServer(config.syslog(), ingest, registry);
         try {
             syslog.start();
@@ -118,14 +124,14 @@ public final class Collector implements AutoCloseable {
         Inventory inventory = config.ingest().inventory();
         CounterPublisher counters = counterPublisher;
         poller = new SnmpPoller(snmpClient, sample -> counters.offer(InventoryFactsSink.withFacts(inventory, sample)),
-                events, tunnelIndex, Clock.systemUTC(),
+                events, tunnelIndex, RECEIVE_CLOCK,
                 CounterLimits.DEFAULT, config.snmp().maxPollsInFlight(), registry);
         poller.start(devices);
         if (config.snmp().trapPort() >= 0) {
             InetSocketAddress bind = new InetSocketAddress(config.snmp().trapHost(), config.snmp().trapPort());
             try {
                 traps = new TrapReceiver(bind, devices, new TrapDecoder(tunnelIndex), events, snmpClient,
-                        Clock.systemUTC(), registry);
+                        RECEIVE_CLOCK, registry);
             } catch (UncheckedIOException e) {
                 throw new ListenerStartException("cannot receive SNMP traps on UDP " + bind.getHostString() + ":"
                         + bind.getPort() + " (" + e.getCause().getMessage() + "); choose another port with"
