@@ -114,6 +114,7 @@ class TrapToKafkaIT {
             assertThat(e.kind()).isEqualTo(EventKind.IKE_SA_DOWN);
             assertThat(e.peer()).isEqualTo("198.51.100.7");
             assertThat(e.transport()).isEqualTo("snmp");
+            assertThat(e.receivedAt().getNano() % 1_000).as("receive time to the microsecond").isZero();
             assertThat(e.fields()).containsEntry("local_address", "192.0.2.1");
         });
         String page = MetricsScrape.page(httpPort);
