@@ -3,6 +3,7 @@ package io.tunnelwatch.streams.topology;
 import static org.awaitility.Awaitility.await;
 
 import io.tunnelwatch.events.PeerKey;
+import io.tunnelwatch.events.json.PeerKeySerde;
 import io.tunnelwatch.streams.StreamsSettings;
 import io.tunnelwatch.streams.detect.DetectorSettings;
 import io.tunnelwatch.streams.peer.PeerStateListener;
@@ -54,7 +55,7 @@ final class AppOnBroker implements AutoCloseable {
     static <V> KafkaConsumer<PeerKey, V> committedReader(String bootstrap, Deserializer<V> values) {
         return new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
-                StreamsTopics.ALERTS.keySerde().deserializer(), values);
+                new PeerKeySerde().deserializer(), values);
     }
 
     /** {@code peer}'s records of {@code topic} since the last read (the consumer is moved onto the topic first). */
