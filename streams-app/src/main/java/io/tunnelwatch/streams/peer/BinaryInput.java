@@ -18,14 +18,33 @@ final class BinaryInput {
     private int position;
     private final List<String> strings = new ArrayList<>();
     private long baseSecond;
+    private boolean chained;
+    private long previousMicros;
 
     BinaryInput(byte[] bytes, int position) {
         this.bytes = bytes;
         this.position = position;
     }
 
+    /**
+     * Layout 1 of the peer state: every time is relative to this second; a string tag is 0 (null), 1 and an index
+     * (written before) or 2 + its length.
+     */
     void baseSecond(long baseSecond) {
         this.baseSecond = baseSecond;
+        this.chained = false;
+    }
+
+    /**
+     * What {@link BinaryOutput} writes: every time is relative to the one read before, the first to this second;
+     * strings as {@link BinaryOutput#writeString} tags them.
+     */
+    void chainedFrom(long baseSecond) {
+        if (Math.abs(baseSecond) >= BinaryOutput.MAX_CHAINED_SECONDS) {
+            throw new IllegalArgumentException("base second out of range: " + baseSecond);
+        }
+        this.previousMicros = baseSecond * 1_000_000;
+        this.chained = true;
     }
 
     boolean atEnd() {
@@ -92,6 +111,12 @@ final class BinaryInput {
         if ((tag & 1) == 1) {
             long zigzag = tag >>> 1;
             long micros = (zigzag >>> 1) ^ -(zigzag & 1);
+            if (chained) {
+                micros = Math.addExact(previousMicros, micros);
+                previousMicros = micros;
+                return Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000),
+                        Math.floorMod(micros, 1_000_000) * 1_000L);
+            }
             return Instant.ofEpochSecond(baseSecond + Math.floorDiv(micros, 1_000_000),
                     Math.floorMod(micros, 1_000_000) * 1_000L);
         }
@@ -108,15 +133,33 @@ final class BinaryInput {
         if (tag == 0) {
             return null;
         }
-        if (tag == 1) {
-            long index = readUnsigned();
-            if (index >= strings.size()) {
-                throw new IllegalArgumentException("reference to string " + index + " of " + strings.size()
-                        + " at byte " + position);
-            }
-            return strings.get((int) index);
+        if (!chained) {
+            return tag == 1 ? readReference(readUnsigned()) : readText(tag - 2);
         }
-        long size = tag - 2;
+        long value = tag >>> 2;
+        return switch ((int) (tag & 3)) {
+            case 3 -> {
+                if (value >= WellKnownStrings.LIST.size()) {
+                    throw new IllegalArgumentException("well-known string " + value + " of "
+                            + WellKnownStrings.LIST.size() + " at byte " + position);
+                }
+                yield WellKnownStrings.LIST.get((int) value);
+            }
+            case 1 -> readReference(value);
+            case 2 -> readText(value);
+            default -> throw new IllegalArgumentException("unknown string tag " + tag + " at byte " + position);
+        };
+    }
+
+    private String readReference(long index) {
+        if (index >= strings.size()) {
+            throw new IllegalArgumentException("reference to string " + index + " of " + strings.size()
+                    + " at byte " + position);
+        }
+        return strings.get((int) index);
+    }
+
+    private String readText(long size) {
         if (size > bytes.length - position) {
             throw new IllegalArgumentException("string of " + size + " bytes at byte " + position + " of "
                     + bytes.length);

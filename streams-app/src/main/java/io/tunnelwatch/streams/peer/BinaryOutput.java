@@ -7,21 +7,30 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The writing half of the peer state's binary form ({@link PeerStateCodec}): variable-length integers, times relative
- * to one base second, and each distinct string written once per record (later uses are back-references). Reused by
- * one thread: {@link #reset} starts a record.
+ * The writing half of the peer state's binary form ({@link PeerStateCodec}), as layout 2 has it: variable-length
+ * integers, each time as its difference from the time written before it (most of a state's times are close to one
+ * another), each distinct string written once per record (later uses are back-references) and the well-known ones
+ * not at all ({@link WellKnownStrings}). Reused by one thread:
+ * {@link #reset} starts a record.
  */
 final class BinaryOutput {
+
+    /**
+     * Times within this many seconds of the epoch (about 34,800 years) are chained: their microseconds, and the
+     * difference of two of them zig-zag encoded and tagged, fit in 64 bits.
+     */
+    static final long MAX_CHAINED_SECONDS = 1L << 40;
 
     private byte[] buffer = new byte[1024];
     private int length;
     private final Map<String, Integer> strings = new HashMap<>();
-    private long baseSecond;
+    /** The time written last, in microseconds from the epoch; the base second's start before any. */
+    private long previousMicros;
 
     void reset(long baseSecond) {
         length = 0;
         strings.clear();
-        this.baseSecond = baseSecond;
+        previousMicros = baseSecond * 1_000_000;
     }
 
     byte[] toByteArray() {
@@ -53,43 +62,54 @@ final class BinaryOutput {
     }
 
     /**
-     * A time, nullable. 0 is null; an odd tag is a whole number of microseconds from the base second (what the
-     * collector's clock gives); 2 is any other time, its epoch second and nanoseconds written in full.
+     * A time, nullable. 0 is null; an odd tag is a whole number of microseconds (what the collector's clock gives)
+     * from the time written before, zig-zag encoded; 2 is any other time, its epoch second and nanoseconds written in
+     * full (it does not move the previous time).
      */
     void writeInstant(Instant at) {
         if (at == null) {
             writeUnsigned(0);
             return;
         }
-        long seconds = at.getEpochSecond() - baseSecond;
+        long seconds = at.getEpochSecond();
         int nanos = at.getNano();
-        if (nanos % 1_000 == 0 && Math.abs(seconds) < (1L << 40)) {
+        if (nanos % 1_000 == 0 && Math.abs(seconds) < MAX_CHAINED_SECONDS) {
             long micros = seconds * 1_000_000 + nanos / 1_000;
-            writeUnsigned((((micros << 1) ^ (micros >> 63)) << 1) | 1);
+            long delta = micros - previousMicros;
+            previousMicros = micros;
+            writeUnsigned((((delta << 1) ^ (delta >> 63)) << 1) | 1);
         } else {
             writeUnsigned(2);
-            writeSigned(at.getEpochSecond());
+            writeSigned(seconds);
             writeUnsigned(nanos);
         }
     }
 
-    /** A string, nullable: 0 is null, 1 + index a string written before in this record, 2 + length a new one. */
+    /**
+     * A string, nullable, as one tag and maybe its text: 0 is null; a tag ending in binary 11 an index into
+     * {@link WellKnownStrings}, in 01 a string written before in this record, in 10 a new string of that many UTF-8
+     * bytes (the text follows). An index or a length under 32 takes one byte.
+     */
     void writeString(String value) {
         if (value == null) {
             writeUnsigned(0);
             return;
         }
+        Integer known = WellKnownStrings.INDEX.get(value);
+        if (known != null) {
+            writeUnsigned(((long) known << 2) | 3);
+            return;
+        }
         Integer seen = strings.get(value);
         if (seen != null) {
-            writeUnsigned(1);
-            writeUnsigned(seen);
+            writeUnsigned(((long) seen << 2) | 1);
             return;
         }
         strings.put(value, strings.size());
         // getBytes checks for non-ASCII with a vectorised intrinsic and copies: cheaper than testing char by char
         // (docs/performance.md#the-engine-under-the-load-harness-profile).
         byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
-        writeUnsigned(2L + utf8.length);
+        writeUnsigned(((long) utf8.length << 2) | 2);
         ensure(utf8.length);
         System.arraycopy(utf8, 0, buffer, length, utf8.length);
         length += utf8.length;

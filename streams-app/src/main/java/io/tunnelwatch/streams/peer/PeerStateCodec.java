@@ -12,12 +12,17 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@link PeerState} in binary, layout 1: the form of the {@code peer-state} store and its changelog
- * (the topology's {@code PeerStateStoreSerde}). Every field of the state in the record's declaration order, as
- * {@link BinaryOutput} writes them: variable-length integers, times in microseconds from the epoch second of
- * {@code lastEventAt} (so most take 1–4 bytes), each distinct string once per record (the milestones' evidence
- * repeats the recent events' texts), enum constants by name. A peer with a full history takes about a tenth of its
- * JSON (docs/performance.md#a-binary-peer-state).
+ * {@link PeerState} in binary: the form of the {@code peer-state} store and its changelog (the topology's
+ * {@code PeerStateStoreSerde}). Every field of the state in the record's declaration order, as {@link BinaryOutput}
+ * writes them: variable-length integers, each distinct string once per record, enum constants by name.
+ * <ul>
+ *   <li>Layout 2, written since release 0.3: each time in microseconds from the time written before it, the first
+ *   from the epoch second of {@code lastEventAt}; the commonest enum names and mnemonics as an index into
+ *   {@link WellKnownStrings}.</li>
+ *   <li>Layout 1 (release 0.2), still read: each time in microseconds from the epoch second of {@code lastEventAt};
+ *   every string as text or a back-reference.</li>
+ * </ul>
+ * Sizes are in docs/performance.md#a-binary-peer-state.
  *
  * <p>The first byte is the layout. A layout is never changed once released: a new field, or any other change, is a
  * new layout number whose reader also keeps reading the older ones, so a new release restores any changelog an old
@@ -26,14 +31,17 @@ import java.util.List;
 public final class PeerStateCodec {
 
     public static final int LAYOUT_1 = 1;
+    public static final int LAYOUT_2 = 2;
 
     private final BinaryOutput out = new BinaryOutput();
 
-    /** Not thread-safe: one codec per thread (the serde keeps one per thread). */
+    /** Writes {@code s} in the newest layout. Not thread-safe: one codec per thread (the serde keeps one per thread). */
     public byte[] encode(PeerState s) {
-        long baseSecond = s.lastEventAt() == null ? 0 : s.lastEventAt().getEpochSecond();
+        long baseSecond = s.lastEventAt() == null
+                || Math.abs(s.lastEventAt().getEpochSecond()) >= BinaryOutput.MAX_CHAINED_SECONDS
+                ? 0 : s.lastEventAt().getEpochSecond();
         out.reset(baseSecond);
-        out.writeByte(LAYOUT_1);
+        out.writeByte(LAYOUT_2);
         out.writeSigned(baseSecond);
         out.writeSigned(s.v());
         out.writeString(s.device());
@@ -81,10 +89,13 @@ public final class PeerStateCodec {
     public static PeerState decode(byte[] bytes) {
         BinaryInput in = new BinaryInput(bytes, 0);
         int layout = in.readByte();
-        if (layout != LAYOUT_1) {
+        if (layout == LAYOUT_1) {
+            in.baseSecond(in.readSigned());
+        } else if (layout == LAYOUT_2) {
+            in.chainedFrom(in.readSigned());
+        } else {
             throw new IllegalArgumentException("unknown peer state layout " + layout);
         }
-        in.baseSecond(in.readSigned());
         int v = in.readInt();
         String device = require(in.readString(), "device");
         String peer = require(in.readString(), "peer");

@@ -12,9 +12,12 @@ import io.tunnelwatch.streams.peer.Milestone;
 import io.tunnelwatch.streams.peer.PeerState;
 import io.tunnelwatch.streams.peer.PeerStateCodec;
 import io.tunnelwatch.streams.peer.UpDown;
+import java.io.ByteArrayInputStream;
+import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -22,8 +25,9 @@ import org.apache.kafka.common.errors.SerializationException;
 import org.junit.jupiter.api.Test;
 
 /**
- * The store's binary PeerState (layout 1): every state reads back equal, the JSON the store held before still reads,
- * a full-history peer is a small fraction of its JSON, and a bad record fails naming the topic and the fault.
+ * The store's binary PeerState (layout 2): every state reads back equal, what the store held before still reads (the
+ * JSON of release 0.1, the layout 1 of 0.2), a full-history peer is a small fraction of its JSON, and a bad record
+ * fails naming the topic and the fault.
  */
 class PeerStateStoreSerdeTest {
 
@@ -46,8 +50,9 @@ class PeerStateStoreSerdeTest {
                         .tunnel(null).farEnd(null).openAlert(null).probeFailing(null).build();
             }
             byte[] bytes = store.serializer().serialize(TOPIC, state);
-            assertThat(bytes[0]).isEqualTo((byte) PeerStateCodec.LAYOUT_1);
-            assertThat(store.deserializer().deserialize(TOPIC, bytes)).as("state %d", i).isEqualTo(state);
+            assertThat(bytes[0]).isEqualTo((byte) PeerStateCodec.LAYOUT_2);
+            assertThat(store.deserializer().deserialize(TOPIC, bytes)).as("state %d", i)
+                    .isEqualTo(state);
         }
     }
 
@@ -80,6 +85,54 @@ class PeerStateStoreSerdeTest {
                 .isEqualTo(state);
     }
 
+    /**
+     * Layout 1, as release 0.2 wrote it: {@code layout1-states.bin} holds the JSON serde's test states and a
+     * full-history peer, each a 4-byte length and the record, written by that release's {@code PeerStateCodec}.
+     * They read back whole, and write back in layout 2 unchanged.
+     */
+    @Test
+    void shouldReadTheLayoutOneAnOlderReleaseWrote() throws IOException {
+        List<PeerState> expected = new ArrayList<>(PeerStateSerdeTest.states().toList());
+        expected.add(fullHistory("rtr-hq-1", "198.51.100.7", 1));
+        List<PeerState> read = new ArrayList<>();
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(
+                resource("/peer-state/layout1-states.bin")))) {
+            while (in.available() > 0) {
+                byte[] record = new byte[in.readInt()];
+                in.readFully(record);
+                assertThat(record[0]).isEqualTo((byte) PeerStateCodec.LAYOUT_1);
+                read.add(store.deserializer().deserialize(TOPIC, record));
+            }
+        }
+        assertThat(read).containsExactlyElementsOf(expected);
+        assertThat(read.get(read.size() - 1).milestones())
+                .hasSize(PeerState.MAX_PHASE_CHANGES + PeerState.MAX_ALERT_STEPS);
+        assertThat(read).allSatisfy(state -> assertThat(store.deserializer().deserialize(TOPIC,
+                store.serializer().serialize(TOPIC, state))).isEqualTo(state));
+    }
+
+    /**
+     * Layout 2 as this release writes it ({@code layout2-states.bin}: the same states). They read back, and the writer
+     * still writes the very same bytes: a change to the format, the well-known strings included, needs a new layout.
+     */
+    @Test
+    void shouldReadAndStillWriteTheLayoutTwoOfThisRelease() throws IOException {
+        List<PeerState> expected = new ArrayList<>(PeerStateSerdeTest.states().toList());
+        expected.add(fullHistory("rtr-hq-1", "198.51.100.7", 1));
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(
+                resource("/peer-state/layout2-states.bin")))) {
+            for (PeerState state : expected) {
+                byte[] record = new byte[in.readInt()];
+                in.readFully(record);
+                assertThat(record[0]).isEqualTo((byte) PeerStateCodec.LAYOUT_2);
+                assertThat(store.deserializer().deserialize(TOPIC, record)).isEqualTo(state);
+                assertThat(store.serializer().serialize(TOPIC, state)).isEqualTo(record);
+            }
+            assertThat(in.available()).isZero();
+        }
+    }
+
+    /** docs/performance.md#a-binary-peer-state has where these bytes go. */
     @Test
     void shouldWriteAFullHistoryPeerInLessThanHalfItsJson() {
         PeerState state = fullHistory("rtr-branch-0042", "198.51.100.7", 3);
@@ -91,7 +144,7 @@ class PeerStateStoreSerdeTest {
     }
 
     @Test
-    void shouldWriteAQuietPeerInUnder300Bytes() {
+    void shouldWriteAQuietPeerInUnder250Bytes() {
         PeerState state = PeerState.unknown("rtr-branch-0042", "198.51.100.7").toBuilder()
                 .phase(PeerPhase.IPSEC_UP, T0).lastEvent(T0, "CRYPTO-5-SESSION_STATUS")
                 .event(new Evidence(T0, "SESSION_UP", "CRYPTO-5-SESSION_STATUS",
@@ -101,7 +154,7 @@ class PeerStateStoreSerdeTest {
         int binaryBytes = store.serializer().serialize(TOPIC, state).length;
         System.out.printf("quiet peer: JSON %d B, binary %d B%n", json.serializer().serialize(TOPIC, state).length,
                 binaryBytes);
-        assertThat(binaryBytes).isLessThan(300);
+        assertThat(binaryBytes).isLessThan(250);
     }
 
     @Test
