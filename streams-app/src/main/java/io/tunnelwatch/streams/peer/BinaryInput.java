@@ -18,7 +18,8 @@ final class BinaryInput {
     private int position;
     private final List<String> strings = new ArrayList<>();
     private long baseSecond;
-    private boolean chained;
+    /** Whether the record is in layout 2: times chained, strings tagged as {@link BinaryOutput} writes them. */
+    private boolean layoutTwo;
     private long previousMicros;
 
     BinaryInput(byte[] bytes, int position) {
@@ -30,21 +31,21 @@ final class BinaryInput {
      * Layout 1 of the peer state: every time is relative to this second; a string tag is 0 (null), 1 and an index
      * (written before) or 2 + its length.
      */
-    void baseSecond(long baseSecond) {
+    void layoutOne(long baseSecond) {
         this.baseSecond = baseSecond;
-        this.chained = false;
+        this.layoutTwo = false;
     }
 
     /**
      * What {@link BinaryOutput} writes: every time is relative to the one read before, the first to this second;
      * strings as {@link BinaryOutput#writeString} tags them.
      */
-    void chainedFrom(long baseSecond) {
+    void layoutTwo(long baseSecond) {
         if (Math.abs(baseSecond) >= BinaryOutput.MAX_CHAINED_SECONDS) {
             throw new IllegalArgumentException("base second out of range: " + baseSecond);
         }
         this.previousMicros = baseSecond * 1_000_000;
-        this.chained = true;
+        this.layoutTwo = true;
     }
 
     boolean atEnd() {
@@ -111,7 +112,7 @@ final class BinaryInput {
         if ((tag & 1) == 1) {
             long zigzag = tag >>> 1;
             long micros = (zigzag >>> 1) ^ -(zigzag & 1);
-            if (chained) {
+            if (layoutTwo) {
                 micros = Math.addExact(previousMicros, micros);
                 previousMicros = micros;
                 return Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000),
@@ -133,7 +134,7 @@ final class BinaryInput {
         if (tag == 0) {
             return null;
         }
-        if (!chained) {
+        if (!layoutTwo) {
             return tag == 1 ? readReference(readUnsigned()) : readText(tag - 2);
         }
         long value = tag >>> 2;

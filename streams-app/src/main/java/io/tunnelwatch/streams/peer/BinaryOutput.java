@@ -10,8 +10,7 @@ import java.util.Map;
  * The writing half of the peer state's binary form ({@link PeerStateCodec}), as layout 2 has it: variable-length
  * integers, each time as its difference from the time written before it (most of a state's times are close to one
  * another), each distinct string written once per record (later uses are back-references) and the well-known ones
- * not at all ({@link WellKnownStrings}). Reused by one thread:
- * {@link #reset} starts a record.
+ * not at all ({@link WellKnownStrings}). Reused by one thread: {@link #reset} starts a record.
  */
 final class BinaryOutput {
 

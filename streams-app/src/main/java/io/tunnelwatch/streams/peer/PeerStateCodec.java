@@ -90,9 +90,9 @@ public final class PeerStateCodec {
         BinaryInput in = new BinaryInput(bytes, 0);
         int layout = in.readByte();
         if (layout == LAYOUT_1) {
-            in.baseSecond(in.readSigned());
+            in.layoutOne(in.readSigned());
         } else if (layout == LAYOUT_2) {
-            in.chainedFrom(in.readSigned());
+            in.layoutTwo(in.readSigned());
         } else {
             throw new IllegalArgumentException("unknown peer state layout " + layout);
         }
