@@ -3,6 +3,7 @@ package io.tunnelwatch.streams.peer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -37,7 +38,7 @@ final class BinaryInput {
     }
 
     /**
-     * What {@link BinaryOutput} writes: every time is relative to the one read before, the first to this second;
+     * What {@link BinaryOutput} writes (layouts 2 and 3, and a timeline section): every time is relative to the one read before, the first to this second;
      * strings as {@link BinaryOutput#writeString} tags them.
      */
     void layoutTwo(long baseSecond) {
@@ -169,6 +170,16 @@ final class BinaryInput {
         position += (int) size;
         strings.add(value);
         return value;
+    }
+
+    /** The next {@code size} bytes, copied. */
+    byte[] readBytes(long size) {
+        if (size > bytes.length - position) {
+            throw new IllegalArgumentException(size + " bytes at byte " + position + " of " + bytes.length);
+        }
+        byte[] copy = Arrays.copyOfRange(bytes, position, position + (int) size);
+        position += (int) size;
+        return copy;
     }
 
     <E extends Enum<E>> E readEnum(Class<E> type) {

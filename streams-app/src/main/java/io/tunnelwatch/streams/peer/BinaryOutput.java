@@ -3,8 +3,6 @@ package io.tunnelwatch.streams.peer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * The writing half of the peer state's binary form ({@link PeerStateCodec}), as layout 2 has it: variable-length
@@ -22,13 +20,20 @@ final class BinaryOutput {
 
     private byte[] buffer = new byte[1024];
     private int length;
-    private final Map<String, Integer> strings = new HashMap<>();
+    /**
+     * The strings written in this record, in order: a back-reference is an index here. An array scanned by identity
+     * then by content beats a hash map here: a record holds a few dozen strings, mostly the very instances read
+     * from the previous record, whose hash codes would be computed anew for every record.
+     */
+    private String[] strings = new String[32];
+    private int stringCount;
     /** The time written last, in microseconds from the epoch; the base second's start before any. */
     private long previousMicros;
 
     void reset(long baseSecond) {
         length = 0;
-        strings.clear();
+        Arrays.fill(strings, 0, stringCount, null);
+        stringCount = 0;
         previousMicros = baseSecond * 1_000_000;
     }
 
@@ -94,17 +99,20 @@ final class BinaryOutput {
             writeUnsigned(0);
             return;
         }
-        Integer known = WellKnownStrings.INDEX.get(value);
-        if (known != null) {
+        int known = WellKnownStrings.indexOf(value);
+        if (known >= 0) {
             writeUnsigned(((long) known << 2) | 3);
             return;
         }
-        Integer seen = strings.get(value);
-        if (seen != null) {
+        int seen = seen(value);
+        if (seen >= 0) {
             writeUnsigned(((long) seen << 2) | 1);
             return;
         }
-        strings.put(value, strings.size());
+        if (stringCount == strings.length) {
+            strings = Arrays.copyOf(strings, stringCount * 2);
+        }
+        strings[stringCount++] = value;
         // getBytes checks for non-ASCII with a vectorised intrinsic and copies: cheaper than testing char by char
         // (docs/performance.md#the-engine-under-the-load-harness-profile).
         byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
@@ -112,6 +120,33 @@ final class BinaryOutput {
         ensure(utf8.length);
         System.arraycopy(utf8, 0, buffer, length, utf8.length);
         length += utf8.length;
+    }
+
+    /**
+     * The index of the string written in this record that equals {@code value}, or -1. The strings written are all
+     * distinct, so an identical one is the answer.
+     */
+    private int seen(String value) {
+        for (int i = 0; i < stringCount; i++) {
+            if (strings[i] == value) {
+                return i;
+            }
+        }
+        int length = value.length();
+        for (int i = 0; i < stringCount; i++) {
+            String s = strings[i];
+            if (s.length() == length && s.equals(value)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Bytes as they are (their length is the caller's to write). */
+    void writeBytes(byte[] bytes) {
+        ensure(bytes.length);
+        System.arraycopy(bytes, 0, buffer, length, bytes.length);
+        length += bytes.length;
     }
 
     /** An enum constant by name (not ordinal: a constant added or moved in a later release still reads). */

@@ -90,7 +90,9 @@ public record PeerState(
         recentDeltas = recentDeltas == null ? List.of() : List.copyOf(recentDeltas);
         upDowns = upDowns == null ? List.of() : List.copyOf(upDowns);
         recentEvents = recentEvents == null ? List.of() : List.copyOf(recentEvents);
-        milestones = milestones == null ? List.of() : List.copyOf(milestones);
+        // A timeline read from the store stays undecoded until read (EncodedTimeline, immutable like a copy).
+        milestones = milestones == null ? List.of()
+                : milestones instanceof EncodedTimeline ? milestones : List.copyOf(milestones);
         adjacencies = adjacencies == null ? List.of() : List.copyOf(adjacencies);
     }
 

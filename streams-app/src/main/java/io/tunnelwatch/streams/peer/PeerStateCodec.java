@@ -16,7 +16,10 @@ import java.util.List;
  * {@code PeerStateStoreSerde}). Every field of the state in the record's declaration order, as {@link BinaryOutput}
  * writes them: variable-length integers, each distinct string once per record, enum constants by name.
  * <ul>
- *   <li>Layout 2, written since release 0.3: each time in microseconds from the time written before it, the first
+ *   <li>Layout 3, written since release 0.4: layout 2, but the timeline is a section of its own, its length and then
+ *   its bytes ({@link TimelineCodec}), kept undecoded in the state read ({@link EncodedTimeline}) and copied when the
+ *   state is written again with the same timeline.</li>
+ *   <li>Layout 2 (release 0.3), still read: each time in microseconds from the time written before it, the first
  *   from the epoch second of {@code lastEventAt}; the commonest enum names and mnemonics as an index into
  *   {@link WellKnownStrings}.</li>
  *   <li>Layout 1 (release 0.2), still read: each time in microseconds from the epoch second of {@code lastEventAt};
@@ -32,8 +35,10 @@ public final class PeerStateCodec {
 
     public static final int LAYOUT_1 = 1;
     public static final int LAYOUT_2 = 2;
+    public static final int LAYOUT_3 = 3;
 
     private final BinaryOutput out = new BinaryOutput();
+    private final TimelineCodec timeline = new TimelineCodec();
 
     /** Writes {@code s} in the newest layout. Not thread-safe: one codec per thread (the serde keeps one per thread). */
     public byte[] encode(PeerState s) {
@@ -41,7 +46,7 @@ public final class PeerStateCodec {
                 || Math.abs(s.lastEventAt().getEpochSecond()) >= BinaryOutput.MAX_CHAINED_SECONDS
                 ? 0 : s.lastEventAt().getEpochSecond();
         out.reset(baseSecond);
-        out.writeByte(LAYOUT_2);
+        out.writeByte(LAYOUT_3);
         out.writeSigned(baseSecond);
         out.writeSigned(s.v());
         out.writeString(s.device());
@@ -91,7 +96,7 @@ public final class PeerStateCodec {
         int layout = in.readByte();
         if (layout == LAYOUT_1) {
             in.layoutOne(in.readSigned());
-        } else if (layout == LAYOUT_2) {
+        } else if (layout == LAYOUT_2 || layout == LAYOUT_3) {
             in.layoutTwo(in.readSigned());
         } else {
             throw new IllegalArgumentException("unknown peer state layout " + layout);
@@ -133,7 +138,7 @@ public final class PeerStateCodec {
         TunnelEnd farEnd = readFarEnd(in);
         OpenAlert openAlert = readOpenAlert(in);
         Instant nextCheckAt = in.readInstant();
-        List<Milestone> milestones = readMilestones(in);
+        List<Milestone> milestones = layout == LAYOUT_3 ? readTimeline(in) : readMilestones(in);
         List<RoutingAdjacency> adjacencies = readAdjacencies(in);
         if (!in.atEnd()) {
             throw new IllegalArgumentException("bytes left after the state at byte " + in.position() + " of "
@@ -306,17 +311,32 @@ public final class PeerStateCodec {
                 readStrings(in), in.readInstant());
     }
 
+    /** The timeline's section length (0: no milestones), then the section, copied when it was read as one. */
     private void writeMilestones(List<Milestone> milestones) {
-        out.writeUnsigned(milestones.size());
-        for (Milestone m : milestones) {
-            out.writeInstant(m.at());
-            out.writeEnum(m.kind());
-            out.writeString(m.name());
-            out.writeString(m.detail());
-            writeStrings(m.evidence());
+        byte[] section;
+        if (milestones instanceof EncodedTimeline read) {
+            section = read.section();
+        } else if (milestones.isEmpty()) {
+            out.writeUnsigned(0);
+            return;
+        } else {
+            section = timeline.encode(milestones);
         }
+        out.writeUnsigned(section.length);
+        out.writeBytes(section);
     }
 
+    private static List<Milestone> readTimeline(BinaryInput in) {
+        long length = in.readUnsigned();
+        if (length == 0) {
+            return List.of();
+        }
+        byte[] section = in.readBytes(length);
+        TimelineCodec.verify(section);
+        return new EncodedTimeline(section);
+    }
+
+    /** Layouts 1 and 2: the milestones inline. */
     private static List<Milestone> readMilestones(BinaryInput in) {
         int count = in.readCount();
         List<Milestone> milestones = new ArrayList<>(count);

@@ -38,6 +38,18 @@ final class WellKnownStrings {
 
     static final Map<String, Integer> INDEX = index();
 
+    /** The longest string of the list: a longer one (most texts) is not looked up. */
+    static final int MAX_LENGTH = LIST.stream().mapToInt(String::length).max().orElse(0);
+
+    /** The index of {@code value} in the list, or -1. */
+    static int indexOf(String value) {
+        if (value.length() > MAX_LENGTH) {
+            return -1;
+        }
+        Integer index = INDEX.get(value);
+        return index == null ? -1 : index;
+    }
+
     private WellKnownStrings() {
     }
 

@@ -25,8 +25,8 @@ import org.apache.kafka.common.errors.SerializationException;
 import org.junit.jupiter.api.Test;
 
 /**
- * The store's binary PeerState (layout 2): every state reads back equal, what the store held before still reads (the
- * JSON of release 0.1, the layout 1 of 0.2), a full-history peer is a small fraction of its JSON, and a bad record
+ * The store's binary PeerState (layout 3): every state reads back equal, what the store held before still reads (the
+ * JSON of release 0.1, the layouts 1 of 0.2 and 2 of 0.3), a full-history peer is a small fraction of its JSON, and a bad record
  * fails naming the topic and the fault.
  */
 class PeerStateStoreSerdeTest {
@@ -50,7 +50,7 @@ class PeerStateStoreSerdeTest {
                         .tunnel(null).farEnd(null).openAlert(null).probeFailing(null).build();
             }
             byte[] bytes = store.serializer().serialize(TOPIC, state);
-            assertThat(bytes[0]).isEqualTo((byte) PeerStateCodec.LAYOUT_2);
+            assertThat(bytes[0]).isEqualTo((byte) PeerStateCodec.LAYOUT_3);
             assertThat(store.deserializer().deserialize(TOPIC, bytes)).as("state %d", i)
                     .isEqualTo(state);
         }
@@ -88,23 +88,15 @@ class PeerStateStoreSerdeTest {
     /**
      * Layout 1, as release 0.2 wrote it: {@code layout1-states.bin} holds the JSON serde's test states and a
      * full-history peer, each a 4-byte length and the record, written by that release's {@code PeerStateCodec}.
-     * They read back whole, and write back in layout 2 unchanged.
+     * They read back whole, and write back in the newest layout unchanged.
      */
     @Test
     void shouldReadTheLayoutOneAnOlderReleaseWrote() throws IOException {
-        List<PeerState> expected = new ArrayList<>(PeerStateSerdeTest.states().toList());
-        expected.add(fullHistory("rtr-hq-1", "198.51.100.7", 1));
         List<PeerState> read = new ArrayList<>();
-        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(
-                resource("/peer-state/layout1-states.bin")))) {
-            while (in.available() > 0) {
-                byte[] record = new byte[in.readInt()];
-                in.readFully(record);
-                assertThat(record[0]).isEqualTo((byte) PeerStateCodec.LAYOUT_1);
-                read.add(store.deserializer().deserialize(TOPIC, record));
-            }
+        for (byte[] record : records("/peer-state/layout1-states.bin", PeerStateCodec.LAYOUT_1)) {
+            read.add(store.deserializer().deserialize(TOPIC, record));
         }
-        assertThat(read).containsExactlyElementsOf(expected);
+        assertThat(read).containsExactlyElementsOf(capturedStates());
         assertThat(read.get(read.size() - 1).milestones())
                 .hasSize(PeerState.MAX_PHASE_CHANGES + PeerState.MAX_ALERT_STEPS);
         assertThat(read).allSatisfy(state -> assertThat(store.deserializer().deserialize(TOPIC,
@@ -112,35 +104,70 @@ class PeerStateStoreSerdeTest {
     }
 
     /**
-     * Layout 2 as this release writes it ({@code layout2-states.bin}: the same states). They read back, and the writer
-     * still writes the very same bytes: a change to the format, the well-known strings included, needs a new layout.
+     * Layout 2, as release 0.3 wrote it ({@code layout2-states.bin}: the same states, written by that release's
+     * {@code PeerStateCodec}). They read back whole, and write back in the newest layout unchanged.
      */
     @Test
-    void shouldReadAndStillWriteTheLayoutTwoOfThisRelease() throws IOException {
-        List<PeerState> expected = new ArrayList<>(PeerStateSerdeTest.states().toList());
-        expected.add(fullHistory("rtr-hq-1", "198.51.100.7", 1));
-        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(
-                resource("/peer-state/layout2-states.bin")))) {
-            for (PeerState state : expected) {
+    void shouldReadTheLayoutTwoAnOlderReleaseWrote() throws IOException {
+        List<byte[]> records = records("/peer-state/layout2-states.bin", PeerStateCodec.LAYOUT_2);
+        List<PeerState> expected = capturedStates();
+        assertThat(records).hasSameSizeAs(expected);
+        for (int i = 0; i < records.size(); i++) {
+            PeerState read = store.deserializer().deserialize(TOPIC, records.get(i));
+            assertThat(read).isEqualTo(expected.get(i));
+            assertThat(store.deserializer().deserialize(TOPIC, store.serializer().serialize(TOPIC, read)))
+                    .isEqualTo(expected.get(i));
+        }
+    }
+
+    /**
+     * Layout 3 as this release writes it ({@code layout3-states.bin}: the same states). They read back, and the writer
+     * still writes the very same bytes, from the states and from the states read back (their timelines copied as
+     * read): a change to the format, the well-known strings included, needs a new layout.
+     */
+    @Test
+    void shouldReadAndStillWriteTheLayoutThreeOfThisRelease() throws IOException {
+        List<byte[]> records = records("/peer-state/layout3-states.bin", PeerStateCodec.LAYOUT_3);
+        List<PeerState> expected = capturedStates();
+        assertThat(records).hasSameSizeAs(expected);
+        for (int i = 0; i < records.size(); i++) {
+            PeerState read = store.deserializer().deserialize(TOPIC, records.get(i));
+            assertThat(store.serializer().serialize(TOPIC, read)).isEqualTo(records.get(i));
+            assertThat(read).isEqualTo(expected.get(i));
+            assertThat(store.serializer().serialize(TOPIC, expected.get(i))).isEqualTo(records.get(i));
+        }
+    }
+
+    /** The states each captured layout file holds, in order. */
+    private static List<PeerState> capturedStates() {
+        List<PeerState> states = new ArrayList<>(PeerStateSerdeTest.states().toList());
+        states.add(fullHistory("rtr-hq-1", "198.51.100.7", 1));
+        return states;
+    }
+
+    /** The records of a captured layout file (each a 4-byte length, then the record), all of {@code layout}. */
+    private static List<byte[]> records(String resource, int layout) throws IOException {
+        List<byte[]> records = new ArrayList<>();
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(resource(resource)))) {
+            while (in.available() > 0) {
                 byte[] record = new byte[in.readInt()];
                 in.readFully(record);
-                assertThat(record[0]).isEqualTo((byte) PeerStateCodec.LAYOUT_2);
-                assertThat(store.deserializer().deserialize(TOPIC, record)).isEqualTo(state);
-                assertThat(store.serializer().serialize(TOPIC, state)).isEqualTo(record);
+                assertThat(record[0]).as("layout byte of record %d", records.size()).isEqualTo((byte) layout);
+                records.add(record);
             }
-            assertThat(in.available()).isZero();
         }
+        return records;
     }
 
     /** docs/performance.md#a-binary-peer-state has where these bytes go. */
     @Test
-    void shouldWriteAFullHistoryPeerInLessThanHalfItsJson() {
+    void shouldWriteAFullHistoryPeerInUnder2000Bytes() {
         PeerState state = fullHistory("rtr-branch-0042", "198.51.100.7", 3);
         int jsonBytes = json.serializer().serialize(TOPIC, state).length;
         int binaryBytes = store.serializer().serialize(TOPIC, state).length;
         System.out.printf("full-history peer: JSON %d B, binary %d B%n", jsonBytes, binaryBytes);
         assertThat(jsonBytes).isGreaterThan(9_000);
-        assertThat(binaryBytes).isLessThan(jsonBytes / 2);
+        assertThat(binaryBytes).as("layout 3: the timeline's lines written against one another").isLessThan(2_000);
     }
 
     @Test

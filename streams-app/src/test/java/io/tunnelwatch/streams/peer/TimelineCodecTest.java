@@ -1,0 +1,154 @@
+package io.tunnelwatch.streams.peer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.tunnelwatch.events.PeerPhase;
+import io.tunnelwatch.streams.PeerFixtures;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The timeline as a section of its own (layout 3): every line reads back exactly as it was, whatever its time's
+ * precision or its characters; a state read and written again with its timeline untouched copies the section
+ * without reading it; a changed timeline is written anew; and a corrupt section fails as the record is read.
+ */
+class TimelineCodecTest {
+
+    private static final Instant AT = Instant.parse("2026-12-06T00:17:23.804745Z");
+
+    private final PeerStateCodec codec = new PeerStateCodec();
+
+    @Test
+    void shouldReadBackEveryKindOfLineExactly() {
+        List<String> lines = List.of(
+                AT + " CRYPTO-5-SESSION_STATUS Crypto tunnel is UP.  Peer 127.0.1.3:500  Id: 127.0.1.3",
+                AT.plusMillis(5) + " CRYPTO-5-SESSION_STATUS Crypto tunnel is DOWN.  Peer 127.0.1.3:500  Id: 127.0.1.3",
+                "2026-12-06T00:17:23Z encaps +2818 decaps +2818 replay +0 auth +0 decrypt +0 drops +0 (SAs 1)",
+                "2026-12-06T00:17:23.1Z x",
+                "2026-12-06T00:17:23.123456789Z nanoseconds",
+                // not as Instant.toString writes it: kept as a plain line, not rewritten
+                "2026-12-06T00:17:23.000Z zero fraction",
+                "2026-12-06T00:17:23.804745Z",
+                "2026-12-06T00:17:23.804745Z ",
+                "2026-13-06T00:17:23.804745Z not a time",
+                "+10000-01-01T00:00:00Z far future",
+                "1969-12-31T23:59:59.999999Z before the epoch",
+                "no time at all",
+                "",
+                // pairs that a shared prefix or suffix must not split
+                AT + " peer says \uD83D\uDE00 up",
+                AT + " peer says \uD83D\uDE01 up",
+                AT + " \uD83D\uDE00",
+                AT + " \uD83D\uDE00\uD83D\uDE00",
+                AT + " é\"\n" + "x".repeat(300));
+        PeerState state = withTimeline(chunks(lines));
+
+        PeerState read = PeerStateCodec.decode(codec.encode(state));
+
+        assertThat(read.milestones()).isEqualTo(state.milestones());
+        // Milestone cuts a line to its MAX_LINE: the last one alone differs from what was given.
+        List<String> readLines = read.milestones().stream().flatMap(m -> m.evidence().stream()).toList();
+        assertThat(readLines).hasSameSizeAs(lines).startsWith(lines.subList(0, lines.size() - 1).toArray(String[]::new));
+        assertThat(readLines.get(lines.size() - 1)).hasSize(Milestone.MAX_LINE).endsWith("x…");
+    }
+
+    @Test
+    void shouldReadBackRandomLinesAgainstEarlierOnes() {
+        SplittableRandom random = new SplittableRandom(7);
+        String[] alphabet = {"a", "b", " ", "\uD83D\uDE00", "\uD83D\uDE01", "é", "0", "Z", ":", "."};
+        for (int round = 0; round < 300; round++) {
+            List<Milestone> milestones = new ArrayList<>();
+            for (int m = 0; m < 1 + random.nextInt(16); m++) {
+                List<String> lines = new ArrayList<>();
+                for (int l = 0; l < random.nextInt(5); l++) {
+                    StringBuilder text = new StringBuilder("common ");
+                    for (int c = 0; c < random.nextInt(12); c++) {
+                        text.append(alphabet[random.nextInt(alphabet.length)]);
+                    }
+                    text.append(random.nextBoolean() ? " tail" : "");
+                    lines.add(random.nextBoolean() ? AT.plusNanos(random.nextLong(1L << 40)) + " " + text
+                            : text.toString());
+                }
+                milestones.add(new Milestone(AT.plusSeconds(m), Milestone.Kind.values()[m % 3], "N" + m,
+                        random.nextBoolean() ? null : "detail", lines));
+            }
+            PeerState state = withTimeline(milestones);
+
+            assertThat(PeerStateCodec.decode(codec.encode(state)).milestones()).as("round %d", round)
+                    .containsExactlyElementsOf(milestones);
+        }
+    }
+
+    @Test
+    void shouldCopyAnUntouchedTimelineWithoutReadingIt() {
+        PeerState full = PeerFixtures.fullHistory("rtr-hq-1", "198.51.100.7", 3);
+        byte[] written = codec.encode(full);
+        PeerState read = PeerStateCodec.decode(written);
+        // What an input that changes no phase does: the state moves on, the timeline stays as read.
+        PeerState next = read.toBuilder().lastEvent(read.lastEventAt().plusSeconds(1), "CRYPTO-5-SESSION_STATUS")
+                .phase(read.phase(), read.lastEventAt().plusSeconds(1)).build();
+
+        byte[] again = codec.encode(next);
+
+        assertThat(next.milestones()).isInstanceOf(EncodedTimeline.class).isSameAs(read.milestones());
+        assertThat(((EncodedTimeline) next.milestones()).isDecoded()).isFalse();
+        assertThat(next).isNotEqualTo(read);
+        assertThat(PeerStateCodec.decode(again).milestones()).isEqualTo(full.milestones());
+        assertThat(((EncodedTimeline) read.milestones()).isDecoded()).as("equal by their sections").isFalse();
+    }
+
+    @Test
+    void shouldWriteAChangedTimelineAnew() {
+        PeerState read = PeerStateCodec.decode(codec.encode(PeerFixtures.fullHistory("rtr-hq-1", "198.51.100.7", 3)));
+        Instant later = read.lastEventAt().plusSeconds(30);
+        PeerState next = read.toBuilder().phase(read.phase() == PeerPhase.DOWN ? PeerPhase.IKE_UP : PeerPhase.DOWN,
+                later).build();
+
+        PeerState again = PeerStateCodec.decode(codec.encode(next));
+
+        assertThat(again.milestones()).isEqualTo(next.milestones()).isNotEqualTo(read.milestones())
+                .hasSize(read.milestones().size());
+        assertThat(again.milestones().get(again.milestones().size() - 1).at()).isEqualTo(later);
+    }
+
+    @Test
+    void shouldCompareATimelineReadWithOneBuilt() {
+        PeerState full = PeerFixtures.fullHistory("rtr-hq-1", "198.51.100.7", 3);
+        PeerState read = PeerStateCodec.decode(codec.encode(full));
+
+        assertThat(read).isEqualTo(full);
+        assertThat(full).isEqualTo(read);
+        assertThat(read.milestones().hashCode()).isEqualTo(full.milestones().hashCode());
+        assertThat(PeerStateCodec.decode(codec.encode(full)).milestones()).isEqualTo(read.milestones());
+    }
+
+    @Test
+    void shouldFailAsTheRecordIsReadWhenItsTimelineIsCorrupt() {
+        byte[] good = codec.encode(PeerFixtures.fullHistory("rtr-hq-1", "198.51.100.7", 3));
+        // The timeline is the last section but the adjacencies (none here: one byte): flip a byte inside it.
+        byte[] corrupt = good.clone();
+        corrupt[good.length - 40] ^= 0x20;
+
+        assertThatThrownBy(() -> PeerStateCodec.decode(corrupt)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("timeline section fails its checksum");
+    }
+
+    private static List<Milestone> chunks(List<String> lines) {
+        List<Milestone> milestones = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i += Milestone.MAX_EVIDENCE) {
+            milestones.add(new Milestone(AT.plusSeconds(i), Milestone.Kind.OPENED, "DecapsStalled", null,
+                    lines.subList(i, Math.min(lines.size(), i + Milestone.MAX_EVIDENCE))));
+        }
+        return milestones;
+    }
+
+    private static PeerState withTimeline(List<Milestone> milestones) {
+        return new PeerState(PeerState.VERSION, "rtr-hq-1", "198.51.100.7", PeerPhase.DOWN, AT, null, false, AT,
+                null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, milestones,
+                null);
+    }
+}
