@@ -1,5 +1,6 @@
 package io.tunnelwatch.streams.peer;
 
+import java.time.DateTimeException;
 import java.util.AbstractList;
 import java.util.Arrays;
 import java.util.List;
@@ -35,7 +36,7 @@ final class EncodedTimeline extends AbstractList<Milestone> implements RandomAcc
         if (decoded == null) {
             try {
                 decoded = List.copyOf(TimelineCodec.decode(section));
-            } catch (IllegalArgumentException | ArithmeticException | java.time.DateTimeException e) {
+            } catch (IllegalArgumentException | ArithmeticException | DateTimeException e) {
                 // The checksum matched, so this build wrote what it cannot read: a bug, not bad input.
                 throw new IllegalStateException("a peer timeline this build wrote does not read back: "
                         + e.getMessage(), e);

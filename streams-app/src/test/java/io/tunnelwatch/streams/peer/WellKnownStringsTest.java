@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
-/** The well-known strings are part of layout 2: an entry changed, moved or added would misread stored records. */
+/**
+ * The well-known strings are part of layouts 2 and 3 and of the timeline section: an entry changed, moved or added
+ * would misread stored records.
+ */
 class WellKnownStringsTest {
 
     /** The hash of the list as layout 2 was released with it (2026-12-05). */
