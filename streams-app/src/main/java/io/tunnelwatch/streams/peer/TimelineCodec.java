@@ -1,8 +1,10 @@
 package io.tunnelwatch.streams.peer;
 
+import java.nio.ByteBuffer;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.zip.CRC32C;
 
@@ -26,8 +28,7 @@ final class TimelineCodec {
     private static final int CHECKSUM_BYTES = 4;
 
     private final BinaryOutput out = new BinaryOutput();
-    private final String[] bases = new String[BASES];
-    private int baseCount;
+    private final RecentTexts bases = new RecentTexts();
 
     /** The section of {@code milestones}, which is not empty: its checksum, then its content. */
     byte[] encode(List<Milestone> milestones) {
@@ -35,7 +36,7 @@ final class TimelineCodec {
         long baseSecond = first == null || Math.abs(first.getEpochSecond()) >= BinaryOutput.MAX_CHAINED_SECONDS
                 ? 0 : first.getEpochSecond();
         out.reset(baseSecond);
-        baseCount = 0;
+        bases.clear();
         for (int i = 0; i < CHECKSUM_BYTES; i++) {
             out.writeByte(0);
         }
@@ -52,7 +53,7 @@ final class TimelineCodec {
             }
         }
         byte[] section = out.toByteArray();
-        writeChecksum(section, checksum(section));
+        ByteBuffer.wrap(section).putInt(0, checksum(section));
         return section;
     }
 
@@ -66,9 +67,7 @@ final class TimelineCodec {
         if (section.length <= CHECKSUM_BYTES) {
             throw new IllegalArgumentException("timeline section of " + section.length + " bytes");
         }
-        int stored = ((section[0] & 0xFF) << 24) | ((section[1] & 0xFF) << 16) | ((section[2] & 0xFF) << 8)
-                | (section[3] & 0xFF);
-        if (stored != checksum(section)) {
+        if (ByteBuffer.wrap(section).getInt(0) != checksum(section)) {
             throw new IllegalArgumentException("timeline section fails its checksum");
         }
     }
@@ -83,8 +82,7 @@ final class TimelineCodec {
         in.layoutTwo(in.readSigned());
         int count = in.readCount();
         List<Milestone> milestones = new ArrayList<>(count);
-        String[] bases = new String[BASES];
-        int baseCount = 0;
+        RecentTexts bases = new RecentTexts();
         for (int i = 0; i < count; i++) {
             Instant at = in.readInstant();
             Milestone.Kind kind = in.readEnum(Milestone.Kind.class);
@@ -93,30 +91,7 @@ final class TimelineCodec {
             int lineCount = in.readCount();
             List<String> lines = new ArrayList<>(lineCount);
             for (int l = 0; l < lineCount; l++) {
-                long tag = in.readUnsigned();
-                if (tag == 0) {
-                    lines.add(require(in.readString()));
-                    continue;
-                }
-                Instant lineAt = require(in.readInstant());
-                String text;
-                if (tag == 1) {
-                    text = require(in.readString());
-                } else if (tag - 2 < baseCount) {
-                    String base = bases[(int) (tag - 2)];
-                    long prefix = in.readUnsigned();
-                    long suffix = in.readUnsigned();
-                    String middle = require(in.readString());
-                    if (prefix + suffix > base.length()) {
-                        throw new IllegalArgumentException("line shares " + prefix + "+" + suffix
-                                + " characters with a text of " + base.length());
-                    }
-                    text = base.substring(0, (int) prefix) + middle + base.substring(base.length() - (int) suffix);
-                } else {
-                    throw new IllegalArgumentException("line tag " + tag + " with " + baseCount + " earlier texts");
-                }
-                baseCount = remember(bases, baseCount, text);
-                lines.add(lineAt + " " + text);
+                lines.add(readLine(in, bases));
             }
             milestones.add(new Milestone(at, kind, name, detail, lines));
         }
@@ -142,8 +117,8 @@ final class TimelineCodec {
         int best = -1;
         int bestPrefix = 0;
         int bestSuffix = 0;
-        for (int k = 0; k < baseCount; k++) {
-            String base = bases[k];
+        for (int k = 0; k < bases.size(); k++) {
+            String base = bases.get(k);
             int prefix = sharedPrefix(text, base);
             int suffix = sharedSuffix(text, base, prefix);
             if (prefix + suffix > bestPrefix + bestSuffix) {
@@ -163,7 +138,34 @@ final class TimelineCodec {
             out.writeUnsigned(bestSuffix);
             out.writeString(text.substring(bestPrefix, text.length() - bestSuffix));
         }
-        baseCount = remember(bases, baseCount, text);
+        bases.add(text);
+    }
+
+    /** A line as {@link #writeLine} wrote it. */
+    private static String readLine(BinaryInput in, RecentTexts bases) {
+        long tag = in.readUnsigned();
+        if (tag == 0) {
+            return require(in.readString());
+        }
+        Instant at = require(in.readInstant());
+        String text;
+        if (tag == 1) {
+            text = require(in.readString());
+        } else if (tag - 2 < bases.size()) {
+            String base = bases.get((int) (tag - 2));
+            long prefix = in.readUnsigned();
+            long suffix = in.readUnsigned();
+            String middle = require(in.readString());
+            if (prefix + suffix > base.length()) {
+                throw new IllegalArgumentException("line shares " + prefix + "+" + suffix
+                        + " characters with a text of " + base.length());
+            }
+            text = base.substring(0, (int) prefix) + middle + base.substring(base.length() - (int) suffix);
+        } else {
+            throw new IllegalArgumentException("line tag " + tag + " with " + bases.size() + " earlier texts");
+        }
+        bases.add(text);
+        return at + " " + text;
     }
 
     /** The line's first word as a time, when writing that time back gives the very same characters. */
@@ -206,14 +208,6 @@ final class TimelineCodec {
         return n;
     }
 
-    /** Puts {@code text} first among the bases, the oldest dropping out. */
-    private static int remember(String[] bases, int count, String text) {
-        int kept = Math.min(count, BASES - 1);
-        System.arraycopy(bases, 0, bases, 1, kept);
-        bases[0] = text;
-        return kept + 1;
-    }
-
     private static <T> T require(T value) {
         if (value == null) {
             throw new IllegalArgumentException("a timeline line is missing");
@@ -227,10 +221,29 @@ final class TimelineCodec {
         return (int) crc.getValue();
     }
 
-    private static void writeChecksum(byte[] section, int crc) {
-        section[0] = (byte) (crc >>> 24);
-        section[1] = (byte) (crc >>> 16);
-        section[2] = (byte) (crc >>> 8);
-        section[3] = (byte) crc;
+    /** The last {@link #BASES} texts of timed lines, the latest first: what a line's text is written against. */
+    private static final class RecentTexts {
+        private final String[] texts = new String[BASES];
+        private int size;
+
+        int size() {
+            return size;
+        }
+
+        String get(int k) {
+            return texts[k];
+        }
+
+        void add(String text) {
+            int kept = Math.min(size, BASES - 1);
+            System.arraycopy(texts, 0, texts, 1, kept);
+            texts[0] = text;
+            size = kept + 1;
+        }
+
+        void clear() {
+            Arrays.fill(texts, null);
+            size = 0;
+        }
     }
 }
