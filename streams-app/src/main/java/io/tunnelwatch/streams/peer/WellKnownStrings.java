@@ -36,10 +36,10 @@ final class WellKnownStrings {
             "CRYPTO-4-IKMP_BAD_MESSAGE", "CRYPTO-5-IPSEC_SETUP_FAILURE", "CRYPTO-6-IKMP_MODE_FAILURE",
             "LINEPROTO-5-UPDOWN", "LINK-3-UPDOWN", "OSPF-5-ADJCHG", "BGP-5-ADJCHANGE", "DUAL-5-NBRCHANGE");
 
-    static final Map<String, Integer> INDEX = index();
+    private static final Map<String, Integer> INDEX = index();
 
     /** The longest string of the list: a longer one (most texts) is not looked up. */
-    static final int MAX_LENGTH = LIST.stream().mapToInt(String::length).max().orElse(0);
+    private static final int MAX_LENGTH = LIST.stream().mapToInt(String::length).max().orElse(0);
 
     /** The index of {@code value} in the list, or -1. */
     static int indexOf(String value) {
