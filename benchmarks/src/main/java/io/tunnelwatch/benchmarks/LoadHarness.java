@@ -17,7 +17,8 @@ import java.util.Locale;
  * and watches the broker from beside it ({@link PipelineProbe}): events offered per second while the load ran, events
  * per second through the streams app (committed offsets of its consumer group, from the start of the load until it
  * has caught up), the peak committed lag, the drain time after the load ended, broker bytes written per input event
- * and per input byte, and the all-in-one's peak RSS. Taking the jar as an argument lets two builds run side by side
+ * and per input byte, the all-in-one's peak RSS, and the cores the all-in-one used while the load ran and while it
+ * drained, and the cores the load generator used (its own JVM, on the same box). Taking the jar as an argument lets two builds run side by side
  * in one sitting (docs/performance.md, "Load harness"). With {@code --warmup S} the same load is played for S seconds
  * and drained first, and only the second load is measured: the all-in-one's JIT has then compiled the hot path, as
  * in a process that has run for a while.
@@ -54,6 +55,7 @@ public final class LoadHarness {
         PipelineProbe.Sample before = probe.sample();
         long brokerBytesBefore = probe.brokerBytes();
         long eventBytesBefore = probe.topicBytes(Topics.EVENTS.name());
+        long allInOneCpuAtStart = ProcessCpu.nanos(allInOne.process());
         long loadStart = System.nanoTime();
         Process load = new ProcessBuilder(AllInOneProcess.javaCommand(options.jar(), "256m", "simulate",
                 "--collector", "127.0.0.1:" + allInOne.syslogPort, "--transport", options.transport(),
@@ -63,6 +65,8 @@ public final class LoadHarness {
         long peakLag = 0;
         long loadEnd = 0;
         long committedInLoad = 0;
+        long allInOneCpuAtLoadEnd = -1;
+        long generatorCpu = -1;
         long lastReport = loadStart;
         PipelineProbe.Sample sample = before;
         while (true) {
@@ -70,9 +74,14 @@ public final class LoadHarness {
             sample = probe.sample();
             peakLag = Math.max(peakLag, sample.lag());
             long now = System.nanoTime();
+            if (loadEnd == 0) {
+                long cpu = ProcessCpu.nanos(load);
+                generatorCpu = cpu >= 0 ? cpu : generatorCpu;
+            }
             if (loadEnd == 0 && !load.isAlive()) {
                 loadEnd = now;
                 committedInLoad = sample.committed() - before.committed();
+                allInOneCpuAtLoadEnd = ProcessCpu.nanos(allInOne.process());
             }
             if (now - lastReport > Duration.ofSeconds(5).toNanos()) {
                 System.err.printf(Locale.ROOT, "load-harness: %.0f s, %s, events %,d, committed %,d, lag %,d%n",
@@ -90,14 +99,21 @@ public final class LoadHarness {
             allInOne.requireAlive();
         }
         long drained = System.nanoTime();
+        long allInOneCpuAtEnd = ProcessCpu.nanos(allInOne.process());
+        double loadSeconds = (loadEnd - loadStart) / 1e9;
+        double drainSeconds = (drained - loadEnd) / 1e9;
+        HarnessResult.Cpu cpu = new HarnessResult.Cpu(
+                ProcessCpu.cores(allInOneCpuAtStart, allInOneCpuAtLoadEnd, loadSeconds),
+                ProcessCpu.cores(allInOneCpuAtLoadEnd, allInOneCpuAtEnd, drainSeconds),
+                ProcessCpu.cores(0, generatorCpu, loadSeconds));
         if (load.exitValue() != 0) {
             throw new IllegalStateException("simulate --load failed: " + Files.readString(dir.resolve("simulate.log")));
         }
         long events = sample.end() - before.end();
         long brokerBytes = probe.brokerBytes() - brokerBytesBefore;
         long eventBytes = probe.topicBytes(Topics.EVENTS.name()) - eventBytesBefore;
-        return new HarnessResult(events, (loadEnd - loadStart) / 1e9, (drained - loadEnd) / 1e9,
-                (drained - loadStart) / 1e9, committedInLoad, peakLag, brokerBytes, eventBytes, ProcessMemory.peakRssBytes(allInOne.process()),
+        return new HarnessResult(events, loadSeconds, drainSeconds, (drained - loadStart) / 1e9, committedInLoad,
+                peakLag, brokerBytes, eventBytes, ProcessMemory.peakRssBytes(allInOne.process()), cpu,
                 lastLine(dir.resolve("simulate.log")));
     }
 
