@@ -26,6 +26,21 @@ public record PeerKey(String device, String peer) {
         }
     }
 
+    /**
+     * Equal when both device and peer are. Written by hand, as is {@link #hashCode}: a key is hashed and compared in
+     * several maps on every input of the streams app, and on Java 17 a record's generated equals runs as method
+     * handles that the JIT did not inline there (docs/performance.md#equals-by-hand-punctuations-on-the-second).
+     */
+    @Override
+    public boolean equals(Object o) {
+        return this == o || o instanceof PeerKey other && device.equals(other.device) && peer.equals(other.peer);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * device.hashCode() + peer.hashCode();
+    }
+
     /** The key of a record that concerns the whole device rather than one peer. */
     public static PeerKey deviceWide(String device) {
         return new PeerKey(device, ANY_PEER);

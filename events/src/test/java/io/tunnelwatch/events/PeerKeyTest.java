@@ -24,6 +24,18 @@ class PeerKeyTest {
     }
 
     @Test
+    void shouldBeEqualExactlyWhenDeviceAndPeerAre() {
+        PeerKey key = new PeerKey("rtr-hq-1", "192.0.2.7");
+        PeerKey same = PeerKey.parse(new String("rtr-hq-1|192.0.2.7".toCharArray()));
+        assertThat(same).isEqualTo(key).hasSameHashCodeAs(key);
+        assertThat(key).isNotEqualTo(new PeerKey("rtr-hq-2", "192.0.2.7"))
+                .isNotEqualTo(new PeerKey("rtr-hq-1", "192.0.2.8"))
+                .isNotEqualTo(new PeerKey("192.0.2.7", "rtr-hq-1"))
+                .isNotEqualTo("rtr-hq-1|192.0.2.7")
+                .isNotEqualTo(null);
+    }
+
+    @Test
     void shouldMarkDeviceWideKeys() {
         assertThat(PeerKey.deviceWide("rtr-1").encoded()).isEqualTo("rtr-1|*");
         assertThat(PeerKey.parse("rtr-1|*").isDeviceWide()).isTrue();

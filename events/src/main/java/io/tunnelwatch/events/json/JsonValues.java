@@ -50,6 +50,16 @@ public final class JsonValues {
         return Instant.parse(p.getText());
     }
 
+    /** As {@link #parseIso(char[], int, int)}, for the first {@code len} characters of {@code s}. */
+    public static Instant parseIso(String s, int len) {
+        if (len < 20 || len > 30 || len > s.length()) {
+            return null;
+        }
+        char[] c = new char[len];
+        s.getChars(0, len, c, 0);
+        return parseIso(c, 0, len);
+    }
+
     /** {@code uuuu-MM-ddTHH:mm:ss[.f{1,9}]Z}, or null when the text is not exactly of that form. */
     static Instant parseIso(char[] c, int off, int len) {
         if (len < 20 || len == 21 || len > 30 || c[off + len - 1] != 'Z' || c[off + 4] != '-' || c[off + 7] != '-'

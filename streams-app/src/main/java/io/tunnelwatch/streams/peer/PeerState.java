@@ -96,6 +96,47 @@ public record PeerState(
         adjacencies = adjacencies == null ? List.of() : List.copyOf(adjacencies);
     }
 
+    /**
+     * Equal when every component is, as a record's own equals would say, but compared by hand: the tracker asks on
+     * every input whether a step changed the state, and on Java 17 the generated equals of a record of this many
+     * components runs as a chain of method handles too deep to inline (docs/performance.md#equals-by-hand-punctuations-on-the-second).
+     * The components a step most often changes, and those a step passes on as the same object, come first.
+     * {@code PeerStateEqualsTest} holds it to the record's rule, component by component. The generated hashCode
+     * stays: it hashes every component, so equal states hash alike.
+     */
+    @Override
+    public boolean equals(Object o) {
+        if (this == o) {
+            return true;
+        }
+        return o instanceof PeerState other
+                && Objects.equals(lastEventAt, other.lastEventAt)
+                && Objects.equals(nextCheckAt, other.nextCheckAt)
+                && phase == other.phase
+                && natT == other.natT
+                && ikeVersion == other.ikeVersion
+                && v == other.v
+                && Objects.equals(lastSample, other.lastSample)
+                && Objects.equals(recentEvents, other.recentEvents)
+                && Objects.equals(recentDeltas, other.recentDeltas)
+                && Objects.equals(upDowns, other.upDowns)
+                && Objects.equals(ike, other.ike)
+                && Objects.equals(ipsec, other.ipsec)
+                && Objects.equals(openAlert, other.openAlert)
+                && Objects.equals(phaseSince, other.phaseSince)
+                && Objects.equals(lastMnemonic, other.lastMnemonic)
+                && Objects.equals(farEnd, other.farEnd)
+                && Objects.equals(tunnel, other.tunnel)
+                && Objects.equals(probeFailing, other.probeFailing)
+                && Objects.equals(milestones, other.milestones)
+                && Objects.equals(adjacencies, other.adjacencies)
+                && Objects.equals(sourceInterface, other.sourceInterface)
+                && Objects.equals(cryptoAcl, other.cryptoAcl)
+                && Objects.equals(tunnelName, other.tunnelName)
+                && device.equals(other.device)
+                && peer.equals(other.peer);
+    }
+
     /** A peer seen for the first time. */
     public static PeerState unknown(String device, String peer) {
         return new Builder(device, peer).build();

@@ -1,5 +1,6 @@
 package io.tunnelwatch.streams.peer;
 
+import io.tunnelwatch.events.json.JsonValues;
 import java.nio.ByteBuffer;
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -173,6 +174,12 @@ final class TimelineCodec {
         if (space < 20 || line.charAt(space - 1) != 'Z' || line.charAt(10) != 'T') {
             return null;
         }
+        Instant fast = JsonValues.parseIso(line, space);
+        if (fast != null) {
+            // Instant.toString writes a fraction of 0, 3, 6 or 9 digits, the fewest that hold the nanoseconds.
+            int digits = space == 20 ? 0 : space - 21;
+            return digits == canonicalFractionDigits(fast.getNano()) ? fast : null;
+        }
         String word = line.substring(0, space);
         try {
             Instant at = Instant.parse(word);
@@ -180,6 +187,10 @@ final class TimelineCodec {
         } catch (DateTimeException e) {
             return null;
         }
+    }
+
+    private static int canonicalFractionDigits(int nanos) {
+        return nanos == 0 ? 0 : nanos % 1_000_000 == 0 ? 3 : nanos % 1_000 == 0 ? 6 : 9;
     }
 
     /** Shared leading characters, never ending inside a surrogate pair. */

@@ -12,7 +12,6 @@ import io.tunnelwatch.streams.peer.PeerState;
 import io.tunnelwatch.streams.peer.PeerStateListener;
 import io.tunnelwatch.streams.verdict.AlertRecord;
 import java.time.Instant;
-import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -62,7 +61,7 @@ public final class DeviceTrackerProcessor implements Processor<PeerKey, DeviceAc
                 timers.reschedule(kv.key, null, kv.value.nextCheckAt());
             });
         }
-        context.schedule(java.time.Duration.ofSeconds(1), PunctuationType.WALL_CLOCK_TIME, this::punctuate);
+        AlignedPunctuation.schedule(context, java.time.Duration.ofSeconds(1), this::punctuate);
         this.urgent = new UrgentCommits(context);
     }
 

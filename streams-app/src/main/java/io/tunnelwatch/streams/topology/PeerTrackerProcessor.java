@@ -26,7 +26,6 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import org.apache.kafka.common.utils.Bytes;
-import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -106,7 +105,7 @@ public final class PeerTrackerProcessor implements Processor<PeerKey, PeerInput,
                 timers.reschedule(kv.key, null, kv.value.nextCheckAt());
             });
         }
-        context.schedule(PUNCTUATE_EVERY, PunctuationType.WALL_CLOCK_TIME, this::punctuate);
+        AlignedPunctuation.schedule(context, PUNCTUATE_EVERY, this::punctuate);
         this.urgent = new UrgentCommits(context);
     }
 

@@ -84,6 +84,25 @@ class TimelineCodecTest {
     }
 
     @Test
+    void shouldReadBackLinesLedByTimesOfAnyPrecisionExactly() {
+        SplittableRandom random = new SplittableRandom(11);
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < 400; i++) {
+            // Any count of fraction digits, canonical or not, with trailing zeros or none, over four centuries.
+            Instant at = Instant.ofEpochSecond(random.nextLong(-1_000_000_000L, 9_000_000_000L),
+                    random.nextInt(4) == 0 ? 0 : random.nextInt(1_000_000_000));
+            String fraction = String.format("%09d", at.getNano()).substring(0, random.nextInt(10));
+            String word = at.toString().substring(0, 19) + (fraction.isEmpty() ? "" : "." + fraction) + "Z";
+            lines.add((random.nextBoolean() ? word : at.toString()) + " line " + i);
+        }
+        PeerState state = withTimeline(chunks(lines));
+
+        PeerState read = PeerStateCodec.decode(codec.encode(state));
+
+        assertThat(read.milestones().stream().flatMap(m -> m.evidence().stream()).toList()).isEqualTo(lines);
+    }
+
+    @Test
     void shouldCopyAnUntouchedTimelineWithoutReadingIt() {
         PeerState full = PeerFixtures.fullHistory("rtr-hq-1", "198.51.100.7", 3);
         byte[] written = codec.encode(full);

@@ -20,4 +20,16 @@ class WellKnownStringsTest {
         assertThat(String.join("\n", WellKnownStrings.LIST).hashCode())
                 .as("a change to the list needs a new layout (PeerStateCodec), not an edit").isEqualTo(HASH);
     }
+
+    @Test
+    void shouldFindEveryEntryByContentAndNothingElse() {
+        for (int i = 0; i < WellKnownStrings.LIST.size(); i++) {
+            String copy = new String(WellKnownStrings.LIST.get(i).toCharArray());
+            assertThat(WellKnownStrings.indexOf(copy)).as(copy).isEqualTo(i);
+        }
+        for (String other : new String[] {"", "U", "Up", "up", "uP", "rtr-hq-1", "198.51.100.7", "Tunnel7",
+            "GigabitEthernet0/0/1", "VPN-TO-RTR-A", "IPSEC_UP ", "CRYPTO-5-SESSION_STATUS".repeat(2)}) {
+            assertThat(WellKnownStrings.indexOf(other)).as(other).isEqualTo(-1);
+        }
+    }
 }
