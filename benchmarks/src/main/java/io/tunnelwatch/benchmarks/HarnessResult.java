@@ -27,7 +27,8 @@ record HarnessResult(long events, double loadSeconds, double drainSeconds, doubl
      *
      * @param allInOneInLoad  the all-in-one (collector, broker, streams app) while the load ran
      * @param allInOneInDrain the all-in-one from the end of the load until the streams app had caught up
-     * @param generator       {@code simulate --load} while it ran (sampled every 200 ms, so its last moments are missed)
+     * @param generator       {@code simulate --load} while it ran (read every 200 ms, so its last moments are
+     *                        missed)
      */
     record Cpu(double allInOneInLoad, double allInOneInDrain, double generator) {
     }

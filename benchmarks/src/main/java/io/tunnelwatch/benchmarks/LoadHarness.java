@@ -18,10 +18,10 @@ import java.util.Locale;
  * per second through the streams app (committed offsets of its consumer group, from the start of the load until it
  * has caught up), the peak committed lag, the drain time after the load ended, broker bytes written per input event
  * and per input byte, the all-in-one's peak RSS, and the cores the all-in-one used while the load ran and while it
- * drained, and the cores the load generator used (its own JVM, on the same box). Taking the jar as an argument lets two builds run side by side
- * in one sitting (docs/performance.md, "Load harness"). With {@code --warmup S} the same load is played for S seconds
- * and drained first, and only the second load is measured: the all-in-one's JIT has then compiled the hot path, as
- * in a process that has run for a while.
+ * drained, and the cores the load generator used (its own JVM, on the same box). Taking the jar as an argument lets
+ * two builds run side by side in one sitting (docs/performance.md, "Load harness"). With {@code --warmup S} the same
+ * load is played for S seconds and drained first, and only the second load is measured: the all-in-one's JIT has
+ * then compiled the hot path, as in a process that has run for a while.
  */
 public final class LoadHarness {
 

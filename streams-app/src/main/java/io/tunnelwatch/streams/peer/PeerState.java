@@ -99,7 +99,8 @@ public record PeerState(
     /**
      * Equal when every component is, as a record's own equals would say, but compared by hand: the tracker asks on
      * every input whether a step changed the state, and on Java 17 the generated equals of a record of this many
-     * components runs as a chain of method handles too deep to inline (docs/performance.md#equals-by-hand-punctuations-on-the-second).
+     * components runs as a chain of method handles too deep to inline
+     * (docs/performance.md#equals-by-hand-punctuations-on-the-second).
      * The components a step most often changes, and those a step passes on as the same object, come first.
      * {@code PeerStateEqualsTest} holds it to the record's rule, component by component. The generated hashCode
      * stays: it hashes every component, so equal states hash alike.
