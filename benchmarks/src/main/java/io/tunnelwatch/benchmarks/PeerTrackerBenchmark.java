@@ -51,6 +51,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
  *       on its interval ({@link BrokerThroughput}).</li>
  *   <li>{@code restore PEERS [ROUNDS]}: the time a new instance takes to restore the peer states of PEERS peers from
  *       the changelog ({@link RestoreBenchmark}).</li>
+ *   <li>{@code restore-full PEERS}: the same for PEERS peers with every bounded list of their state full
+ *       ({@link FullHistoryStates}), the worst case.</li>
  * </ul>
  *
  * <p>{@code java -cp benchmarks/target/benchmarks.jar io.tunnelwatch.benchmarks.PeerTrackerBenchmark MODE ARGS}
@@ -71,12 +73,14 @@ public final class PeerTrackerBenchmark {
                     args.length > 3 ? Integer.parseInt(args[3]) : 1);
             case "restore" -> RestoreBenchmark.run(Integer.parseInt(args[1]),
                     args.length > 2 ? Integer.parseInt(args[2]) : 3);
+            case "restore-full" -> RestoreBenchmark.runFullHistory(Integer.parseInt(args[1]));
             case "punctuation" -> punctuation(Integer.parseInt(args[1]), Arrays.stream(
                     (args.length > 2 ? args[2] : "0.001,0.01,0.1").split(",")).mapToDouble(Double::parseDouble)
                     .toArray());
             default -> {
                 System.err.println("usage: PeerTrackerBenchmark throughput PEERS ROUNDS [WARMUP]"
-                        + " | punctuation PEERS [DUE_FRACTION,…] | broker PEERS ROUNDS [WARMUP] | restore PEERS [ROUNDS]");
+                        + " | punctuation PEERS [DUE_FRACTION,…] | broker PEERS ROUNDS [WARMUP] | restore PEERS [ROUNDS]"
+                        + " | restore-full PEERS");
                 System.exit(2);
             }
         }

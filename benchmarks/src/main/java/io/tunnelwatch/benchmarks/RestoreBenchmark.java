@@ -1,10 +1,13 @@
 package io.tunnelwatch.benchmarks;
 
 import io.tunnelwatch.broker.TopicProvisioner;
+import io.tunnelwatch.events.PeerKey;
 import io.tunnelwatch.events.topic.Topics;
 import io.tunnelwatch.streams.StreamsSettings;
 import io.tunnelwatch.streams.detect.DetectorSettings;
+import io.tunnelwatch.streams.peer.PeerState;
 import io.tunnelwatch.streams.peer.PeerStateListener;
+import io.tunnelwatch.streams.topology.PeerStateStoreSerde;
 import io.tunnelwatch.streams.topology.StreamsTopics;
 import io.tunnelwatch.streams.topology.TunnelwatchTopology;
 import java.io.IOException;
@@ -21,7 +24,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.utils.Utils;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
@@ -79,28 +87,91 @@ final class RestoreBenchmark {
                 changelogBytes = probe.topicBytes(CHANGELOG);
             }
 
-            Counting counting = new Counting();
-            CountDownLatch running = new CountDownLatch(1);
-            try (KafkaStreams second = app(bootstrap, dir.resolve("state-second"))) {
-                second.setGlobalStateRestoreListener(counting);
-                second.setStateListener((now, before) -> {
-                    if (now == KafkaStreams.State.RUNNING) {
-                        running.countDown();
-                    }
-                });
-                long start = System.nanoTime();
-                second.start();
-                if (!running.await(30, TimeUnit.MINUTES)) {
-                    throw new IllegalStateException("the second instance was not RUNNING after 30 minutes");
-                }
-                double restoreS = (System.nanoTime() - start) / 1e9;
-                System.out.printf(Locale.ROOT, "peer-tracker-restore peers=%d rounds=%d input_records=%d build_s=%.1f"
-                                + " changelog_bytes=%d changelog_bytes_per_peer=%.0f restored_records=%d"
-                                + " restoring_s=%.1f start_to_running_s=%.1f%n",
-                        traffic.peers(), rounds, produced, buildS, changelogBytes,
-                        (double) changelogBytes / traffic.peers(), counting.restored.get(),
-                        counting.restoringSeconds(), restoreS);
+            Restore restore = restore(bootstrap, dir.resolve("state-second"));
+            System.out.printf(Locale.ROOT, "peer-tracker-restore peers=%d rounds=%d input_records=%d build_s=%.1f"
+                            + " changelog_bytes=%d changelog_bytes_per_peer=%.0f %s%n", traffic.peers(), rounds,
+                    produced, buildS, changelogBytes, (double) changelogBytes / traffic.peers(), restore.fields());
+        }
+    }
+
+    /**
+     * {@code restore-full PEERS}: the same restore of PEERS peers whose states are the worst case
+     * ({@link FullHistoryStates}: every bounded list full), written straight into the {@code peer-state} changelog,
+     * as the store's serde writes them, after a first instance created it.
+     */
+    static void runFullHistory(int peers) throws IOException, InterruptedException, ExecutionException {
+        BrokerThroughput.onEmbeddedBroker("tunnelwatch-bench-restore-full", (bootstrap, dir) -> {
+            try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+                new TopicProvisioner(admin, 30_000).ensure(StreamsTopics.ALL, PARTITIONS, 1);
             }
+            try (KafkaStreams first = app(bootstrap, dir.resolve("state-first"))) {
+                awaitRunning(first, Duration.ofMinutes(2));
+                first.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
+                        .withTimeout(Duration.ofMinutes(1)));
+            }
+            Utils.delete(dir.resolve("state-first").toFile());
+            long stateBytes = 0;
+            long written = System.nanoTime();
+            Serializer<PeerKey> keys = Topics.EVENTS.keySerde().serializer();
+            Serializer<PeerState> states = new PeerStateStoreSerde().serializer();
+            try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of(
+                    ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                    ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4",
+                    ProducerConfig.LINGER_MS_CONFIG, 20,
+                    ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024),
+                    new ByteArraySerializer(), new ByteArraySerializer())) {
+                for (int n = 0; n < peers; n++) {
+                    byte[] value = states.serialize(CHANGELOG, FullHistoryStates.of(n));
+                    stateBytes += value.length;
+                    producer.send(new ProducerRecord<>(CHANGELOG, keys.serialize(CHANGELOG, FullHistoryStates.key(n)),
+                            value));
+                    if ((n + 1) % 20_000 == 0) {
+                        System.err.printf(Locale.ROOT, "restore-bench: %,d of %,d states written%n", n + 1, peers);
+                    }
+                }
+            }
+            double writeS = (System.nanoTime() - written) / 1e9;
+            long changelogBytes;
+            try (PipelineProbe probe = new PipelineProbe(bootstrap, APP_ID, Topics.EVENTS.name())) {
+                changelogBytes = probe.topicBytes(CHANGELOG);
+            }
+            Restore restore = restore(bootstrap, dir.resolve("state-second"));
+            System.out.printf(Locale.ROOT, "peer-tracker-restore-full peers=%d state_bytes_per_peer=%.0f write_s=%.1f"
+                            + " changelog_bytes=%d changelog_bytes_per_peer=%.0f %s%n", peers,
+                    (double) stateBytes / peers, writeS, changelogBytes, (double) changelogBytes / peers,
+                    restore.fields());
+        });
+    }
+
+    private record Restore(long records, double restoringSeconds, double startToRunningSeconds) {
+        String fields() {
+            return String.format(Locale.ROOT, "restored_records=%d restoring_s=%.1f start_to_running_s=%.1f", records,
+                    restoringSeconds, startToRunningSeconds);
+        }
+    }
+
+    /** A new instance on the empty {@code stateDir}, timed from {@code start()} until it is RUNNING. */
+    private static Restore restore(String bootstrap, Path stateDir) throws InterruptedException {
+        Counting counting = new Counting();
+        try (KafkaStreams second = app(bootstrap, stateDir)) {
+            second.setGlobalStateRestoreListener(counting);
+            long start = System.nanoTime();
+            awaitRunning(second, Duration.ofMinutes(30));
+            return new Restore(counting.restored.get(), counting.restoringSeconds(),
+                    (System.nanoTime() - start) / 1e9);
+        }
+    }
+
+    private static void awaitRunning(KafkaStreams streams, Duration timeout) throws InterruptedException {
+        CountDownLatch running = new CountDownLatch(1);
+        streams.setStateListener((now, before) -> {
+            if (now == KafkaStreams.State.RUNNING) {
+                running.countDown();
+            }
+        });
+        streams.start();
+        if (!running.await(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            throw new IllegalStateException("the instance was not RUNNING after " + timeout);
         }
     }
 
