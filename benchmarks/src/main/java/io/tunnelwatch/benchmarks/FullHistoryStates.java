@@ -47,6 +47,8 @@ final class FullHistoryStates {
     static PeerState of(int n) {
         PeerKey key = key(n);
         String peer = key.peer();
+        // This router's own address: the far end's peer, and the destination of the packets with an invalid SPI.
+        String self = "192.0.2." + n % 250;
         SplittableRandom random = new SplittableRandom(n);
         Instant at = T0.plusNanos(random.nextLong(86_400_000_000_000L) / 1_000 * 1_000);
         PeerState.Builder b = PeerState.unknown(key.device(), peer).toBuilder();
@@ -75,7 +77,7 @@ final class FullHistoryStates {
             for (int e = 0; e < Milestone.MAX_EVIDENCE; e++) {
                 long spi = random.nextLong(1L << 32);
                 lines.add(new Evidence(at.plusMillis(e * 250L), "INVALID_SPI", "CRYPTO-4-RECVD_PKT_INV_SPI",
-                        text("invalid-spi", "self", "192.0.2." + n % 250, "spi_hex", Long.toHexString(spi)
+                        text("invalid-spi", "self", self, "spi_hex", Long.toHexString(spi)
                                 .toUpperCase(Locale.ROOT), "spi", spi, "peer", peer, "interface",
                                 "GigabitEthernet0/0/1")).line());
             }
@@ -90,7 +92,7 @@ final class FullHistoryStates {
                         .failed(EventKind.IPSEC_SETUP_FAILED, "transform set mismatch", at))
                 .tunnel(new PeerState.TunnelInterface("Tunnel" + n % 50, true, at))
                 .sourceInterface("GigabitEthernet0/0/1")
-                .farEnd(new TunnelEnd(TunnelEnd.VERSION, "rtr-far-" + n % 1000, key.device(), key.device(), at,
+                .farEnd(new TunnelEnd(TunnelEnd.VERSION, "rtr-far-" + n % 1000, self, key.device(), at,
                         b.recentDeltas(), at, "IPSEC_SA_UP"))
                 .openAlert(new OpenAlert("alert-" + n, AlertType.DECAPS_STALLED, at, "decaps flat for 3 polls",
                         List.of("CryptoErrors"), null))

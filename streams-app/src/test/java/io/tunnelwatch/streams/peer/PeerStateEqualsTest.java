@@ -5,7 +5,6 @@ import static io.tunnelwatch.streams.PeerFixtures.fullHistory;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tunnelwatch.streams.topology.PeerStateStoreSerde;
-import java.lang.reflect.Constructor;
 import java.lang.reflect.RecordComponent;
 import java.util.Arrays;
 import java.util.List;
@@ -31,7 +30,7 @@ class PeerStateEqualsTest {
             versioned(PeerState.unknown("rtr-a", "198.51.100.7"), 1));
 
     @Test
-    void aStateDiffersFromItsCopyInAnyOneComponentAndEqualsItsCopyInNone() throws Exception {
+    void aStateDiffersFromItsCopyInAnyOneComponentAndEqualsItsCopyInNone() {
         for (PeerState base : POOL) {
             assertThat(base.equals(with(base, new int[0], base))).as("%s and its copy", base.device()).isTrue();
             for (int c = 0; c < COMPONENTS.length; c++) {
@@ -51,7 +50,7 @@ class PeerStateEqualsTest {
     }
 
     @Test
-    void mixedStatesAreEqualExactlyWhenEveryComponentIs() throws Exception {
+    void mixedStatesAreEqualExactlyWhenEveryComponentIs() {
         SplittableRandom random = new SplittableRandom(16);
         for (int i = 0; i < 2_000; i++) {
             PeerState a = POOL.get(random.nextInt(POOL.size()));
@@ -99,27 +98,32 @@ class PeerStateEqualsTest {
     }
 
     /** {@code base} with the given components taken from {@code donor}, through the canonical constructor. */
-    private static PeerState with(PeerState base, int[] components, PeerState donor) throws Exception {
-        Object[] args = new Object[COMPONENTS.length];
-        for (int c = 0; c < COMPONENTS.length; c++) {
-            args[c] = value(base, c);
-        }
+    private static PeerState with(PeerState base, int[] components, PeerState donor) {
+        Object[] args = components(base);
         for (int c : components) {
             args[c] = value(donor, c);
         }
-        Class<?>[] types = Arrays.stream(COMPONENTS).map(RecordComponent::getType).toArray(Class<?>[]::new);
-        Constructor<PeerState> canonical = PeerState.class.getDeclaredConstructor(types);
-        return canonical.newInstance(args);
+        return construct(args);
     }
 
+    /** {@code state} with its {@code v} changed, the one component the pool's other states share. */
     private static PeerState versioned(PeerState state, int v) {
+        Object[] args = components(state);
+        args[0] = v;
+        return construct(args);
+    }
+
+    private static Object[] components(PeerState state) {
+        Object[] args = new Object[COMPONENTS.length];
+        for (int c = 0; c < COMPONENTS.length; c++) {
+            args[c] = value(state, c);
+        }
+        return args;
+    }
+
+    private static PeerState construct(Object[] args) {
+        Class<?>[] types = Arrays.stream(COMPONENTS).map(RecordComponent::getType).toArray(Class<?>[]::new);
         try {
-            Object[] args = new Object[COMPONENTS.length];
-            for (int c = 0; c < COMPONENTS.length; c++) {
-                args[c] = value(state, c);
-            }
-            args[0] = v;
-            Class<?>[] types = Arrays.stream(COMPONENTS).map(RecordComponent::getType).toArray(Class<?>[]::new);
             return PeerState.class.getDeclaredConstructor(types).newInstance(args);
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException(e);
