@@ -164,7 +164,8 @@ public final class TunnelwatchTopology {
                         TUNNEL_PAIR_JOINER)
                 .addSink(FAR_ENDS_SINK, StreamsTopics.FAR_ENDS.name(), StreamsTopics.FAR_ENDS.keySerde().serializer(),
                         StreamsTopics.FAR_ENDS.valueSerde().serializer(), TUNNEL_PAIR_JOINER)
-                .addGlobalStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DEVICE_ADDRESS_STORE),
+                // In memory, like device-status: most peers are not routers, so most lookups miss (see there).
+                .addGlobalStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(DEVICE_ADDRESS_STORE),
                                 addresses.keySerde(), addresses.valueSerde()).withLoggingDisabled(),
                         DEVICE_ADDRESS_SOURCE, addresses.keySerde().deserializer(),
                         addresses.valueSerde().deserializer(), addresses.name(), DEVICE_ADDRESS_UPDATER,
@@ -187,7 +188,10 @@ public final class TunnelwatchTopology {
                         StreamsTopics.ALERTS.valueSerde().serializer(), DEVICE_TRACKER)
                 .addSink(DEVICE_STATUS_SINK, status.name(), status.keySerde().serializer(),
                         status.valueSerde().serializer(), DEVICE_TRACKER)
-                .addGlobalStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DEVICE_STATUS_STORE),
+                // In memory, rebuilt from the compacted topic at every start: it holds only the silent devices, so
+                // nearly every lookup (each input of every peer) misses, and a miss in RocksDB's Java binding costs a
+                // C++ exception thrown and caught (docs/performance.md#global-stores-in-memory).
+                .addGlobalStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(DEVICE_STATUS_STORE),
                                 status.keySerde(), status.valueSerde()).withLoggingDisabled(),
                         DEVICE_STATUS_SOURCE, status.keySerde().deserializer(),
                         status.valueSerde().deserializer(), status.name(), DEVICE_STATUS_UPDATER,

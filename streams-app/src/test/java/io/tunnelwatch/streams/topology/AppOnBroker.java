@@ -19,6 +19,9 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
 /**
  * The real app's topology on the test broker with the app's own settings and a fresh application id, for the tests
@@ -49,6 +52,11 @@ final class AppOnBroker implements AutoCloseable {
 
     String applicationId() {
         return applicationId;
+    }
+
+    /** One of the app's key-value stores, read as a query of the running instance reads it. */
+    <K, V> ReadOnlyKeyValueStore<K, V> store(String name) {
+        return streams.store(StoreQueryParameters.fromNameAndType(name, QueryableStoreTypes.keyValueStore()));
     }
 
     /** A {@code read_committed} reader of {@code device|peer}-keyed records. */
