@@ -41,7 +41,12 @@ final class AppOnBroker implements AutoCloseable {
     /** Starts the app and waits until it is RUNNING. */
     static AppOnBroker start(String bootstrap, Path stateDir, Map<String, String> overrides,
                              DetectorSettings detectors) {
-        String applicationId = "tunnelwatch-it-" + UUID.randomUUID();
+        return start(bootstrap, stateDir, "tunnelwatch-it-" + UUID.randomUUID(), overrides, detectors);
+    }
+
+    /** With a given application id, so a test can prepare its state directory. */
+    static AppOnBroker start(String bootstrap, Path stateDir, String applicationId, Map<String, String> overrides,
+                             DetectorSettings detectors) {
         var settings = new StreamsSettings(bootstrap, applicationId, stateDir, 1, 1, null, overrides);
         KafkaStreams streams = new KafkaStreams(TunnelwatchTopology.build(PeerStateListener.NONE,
                 PeerStateListener.NONE, detectors), settings.toProperties());
