@@ -19,15 +19,20 @@ final class MetricsScrape {
     }
 
     static String page(int port) {
+        return get(port, "/metrics");
+    }
+
+    /** The body of a 200 answer to {@code GET path} on the local HTTP port. */
+    static String get(int port, String path) {
         try {
             HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
-                    + "/metrics")).timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+                    + path)).timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
             if (r.statusCode() != 200) {
-                throw new IllegalStateException("/metrics answered " + r.statusCode());
+                throw new IllegalStateException(path + " answered " + r.statusCode());
             }
             return r.body();
         } catch (IOException e) {
-            throw new IllegalStateException("cannot scrape /metrics on port " + port + ": " + e, e);
+            throw new IllegalStateException("cannot get " + path + " on port " + port + ": " + e, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

@@ -9,6 +9,7 @@ import io.tunnelwatch.collector.config.SnmpSettings;
 import io.tunnelwatch.collector.inventory.InventoryLoader;
 import io.tunnelwatch.events.CounterSample;
 import io.tunnelwatch.events.PeerKey;
+import io.tunnelwatch.events.TunnelEvent;
 import io.tunnelwatch.events.topic.Topic;
 import io.tunnelwatch.events.topic.Topics;
 import io.tunnelwatch.launcher.allinone.Pipeline;
@@ -283,6 +284,9 @@ class ScenarioSuiteIT {
     private Pipeline pipeline;
     private KafkaConsumer<PeerKey, AlertRecord> alerts;
     private KafkaConsumer<PeerKey, CounterSample> counters;
+    private KafkaConsumer<PeerKey, TunnelEvent> events;
+    /** Each peer's inputs as the suite read them, for a failed run's report. */
+    private final Map<String, List<String>> inputs = new HashMap<>();
     private ScenarioRun run;
     private Instant started;
 
@@ -301,6 +305,7 @@ class ScenarioSuiteIT {
         pipeline = new Pipeline(config).start();
         alerts = fromNow(StreamsTopics.ALERTS);
         counters = fromNow(Topics.COUNTERS);
+        events = fromNow(Topics.EVENTS);
         started = Instant.now();
         run = ScenarioRun.start(scenario, loopback(pipeline.syslogUdpAddress()), loopback(pipeline.trapAddress()));
     }
@@ -310,7 +315,7 @@ class ScenarioSuiteIT {
         if (run != null) {
             run.close();
         }
-        for (KafkaConsumer<?, ?> c : new KafkaConsumer<?, ?>[] {alerts, counters}) {
+        for (KafkaConsumer<?, ?> c : new KafkaConsumer<?, ?>[] {alerts, counters, events}) {
             if (c != null) {
                 c.close();
             }
@@ -336,6 +341,7 @@ class ScenarioSuiteIT {
                             all.add(a);
                             seen.forEach(o -> o.onRecord(a));
                         }
+                        noteInputs();
                         String page = MetricsScrape.page(pipeline.httpAddress().getPort());
                         Instant now = Instant.now();
                         seen.forEach(o -> o.onScrape(page, now));
@@ -350,7 +356,45 @@ class ScenarioSuiteIT {
             all.forEach(a -> System.out.println("  alert " + a.action() + " " + a.alert() + " " + a.device() + "|"
                     + a.peer() + " " + a.layer() + " at " + a.at() + " cause " + a.cause() + " resolution "
                     + a.resolution()));
+            printTimelinesOfTroubledCases(all);
             throw e;
+        }
+    }
+
+    /** Notes the inputs read since the last call, each with the wall clock when the suite read it. */
+    private void noteInputs() {
+        Instant now = Instant.now();
+        for (CounterSample c : poll(counters)) {
+            inputs.computeIfAbsent(c.device() + "|" + c.peer(), k -> new ArrayList<>()).add("read " + now
+                    + " poll at " + c.polledAt() + " answered " + c.deviceAnswered() + " ike " + c.ikeStatus()
+                    + " SAs " + c.saCount());
+        }
+        for (TunnelEvent e : poll(events)) {
+            inputs.computeIfAbsent(e.device() + "|" + e.peer(), k -> new ArrayList<>()).add("read " + now
+                    + " event " + e.kind() + " at " + e.receivedAt() + ": " + e.text());
+        }
+    }
+
+    /**
+     * For a failed run: the inputs as read, and the state and timeline ({@code /peers/{device}/{peer}}), of every
+     * case's peer that saw an alert other than its own, or its own opened twice, so the order of its inputs and
+     * judgements can be read afterwards.
+     */
+    private void printTimelinesOfTroubledCases(List<AlertRecord> all) {
+        for (Case c : CASES) {
+            List<AlertRecord> mine = all.stream().filter(a -> a.device().equals(c.device())
+                    && a.peer().equals(c.peer())).toList();
+            long opened = mine.stream().filter(a -> a.action() == AlertRecord.Action.OPENED).count();
+            if (opened > 1 || mine.stream().anyMatch(a -> !a.alert().equals(c.alert()))) {
+                inputs.getOrDefault(c.device() + "|" + c.peer(), List.of())
+                        .forEach(line -> System.out.println("  input " + c.device() + "|" + c.peer() + " " + line));
+                try {
+                    System.out.println("peer " + c.device() + "|" + c.peer() + ": " + MetricsScrape.get(
+                            pipeline.httpAddress().getPort(), "/peers/" + c.device() + "/" + c.peer()));
+                } catch (IllegalStateException e) {
+                    System.out.println("peer " + c.device() + "|" + c.peer() + ": " + e.getMessage());
+                }
+            }
         }
     }
 
