@@ -17,12 +17,23 @@ import java.util.Optional;
  *       had no input for a whole horizon (nothing is left to replay). While it replays, they are judged at the time
  *       of the last input replayed, so no peer is judged at the present on a state that the rest of its history would
  *       still change. A task that has had no input yet judges no timer before it waited a horizon.</li>
+ *   <li>Caught up, timers are judged at the wall clock less the input lateness: an input reaches the task a moment
+ *       after its own time (a poll is stamped when it starts, then the collector, the broker and the commit), so a
+ *       timer judged at the wall clock would be judged before inputs older than it that are still on their way, and
+ *       the answer would depend on which came first (docs/architecture.md#timers-and-late-inputs).</li>
  * </ul>
  * Not thread-safe: one per processor, like the processor itself.
  */
 public final class CatchUp {
 
+    /**
+     * The input lateness the trackers allow: more than an input takes from its own time to the task on a loaded
+     * machine, less than anything a detector measures (docs/architecture.md#timers-and-late-inputs).
+     */
+    public static final Duration INPUT_LATENESS = Duration.ofSeconds(1);
+
     private final Duration horizon;
+    private final Duration lateness;
     private Instant lastInputAt;
     private boolean replaying = true;
     private Instant quietSince;
@@ -31,7 +42,16 @@ public final class CatchUp {
      * @param startedAt the wall clock when the task started
      */
     public CatchUp(Duration horizon, Instant startedAt) {
+        this(horizon, Duration.ZERO, startedAt);
+    }
+
+    /**
+     * @param lateness how long after its own time an input may still reach the task and be judged before the timers
+     *                 due at that time
+     */
+    public CatchUp(Duration horizon, Duration lateness, Instant startedAt) {
         this.horizon = Objects.requireNonNull(horizon, "horizon");
+        this.lateness = Objects.requireNonNull(lateness, "lateness");
         this.quietSince = Objects.requireNonNull(startedAt, "startedAt");
     }
 
@@ -58,12 +78,12 @@ public final class CatchUp {
 
     /**
      * When a wall-clock punctuation fires at {@code wallClock}, the moment the timers due are judged at: the wall
-     * clock once caught up, else the time of the last input replayed (history); empty before the first input, while
+     * clock less the input lateness once caught up, else the time of the last input replayed (history); empty before the first input, while
      * it may still come.
      */
     public Optional<Moment> timersAt(Instant wallClock) {
         if (!replaying || !wallClock.isBefore(quietSince.plus(horizon))) {
-            return Optional.of(new Moment(wallClock, false));
+            return Optional.of(new Moment(wallClock.minus(lateness), false));
         }
         return Optional.ofNullable(lastInputAt).map(at -> new Moment(at, true));
     }

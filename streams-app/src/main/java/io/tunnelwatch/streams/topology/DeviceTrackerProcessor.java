@@ -53,7 +53,8 @@ public final class DeviceTrackerProcessor implements Processor<PeerKey, DeviceAc
     public void init(ProcessorContext<PeerKey, Object> context) {
         this.context = context;
         this.store = context.getStateStore(wiring.stateStore());
-        this.catchUp = new CatchUp(catchUpHorizon, Instant.ofEpochMilli(context.currentSystemTimeMs()));
+        this.catchUp = new CatchUp(catchUpHorizon, CatchUp.INPUT_LATENESS,
+                Instant.ofEpochMilli(context.currentSystemTimeMs()));
         timers.clear();
         try (var all = store.all()) {
             all.forEachRemaining(kv -> {

@@ -97,7 +97,7 @@ public final class PeerTrackerProcessor implements Processor<PeerKey, PeerInput,
         unpublished.forEachScheduled(unpublishedDue::put);
         this.deviceStatus = context.getStateStore(wiring.deviceStatusStore());
         this.addresses = context.getStateStore(wiring.addressStore());
-        this.catchUp = new CatchUp(catchUpHorizon, wallClock());
+        this.catchUp = new CatchUp(catchUpHorizon, CatchUp.INPUT_LATENESS, wallClock());
         timers.clear();
         try (KeyValueIterator<PeerKey, PeerState> all = store.all()) {
             all.forEachRemaining(kv -> {
@@ -177,8 +177,10 @@ public final class PeerTrackerProcessor implements Processor<PeerKey, PeerInput,
         for (PeerKey key : timers.takeDue(now.at())) {
             PeerState prior = store.get(key);
             if (prior != null) {
-                // The timer is gone already; forget it so settle() does not try to remove it again.
-                settle(key, prior, prior.toBuilder().nextCheckAt(null).build(), now.at(), now.history());
+                // The timer is gone already; forget it so settle() does not try to remove it again. An input younger
+                // than the moment (within the lateness) may have been judged already: never judge before it.
+                settle(key, prior, prior.toBuilder().nextCheckAt(null).build(), PeerTime.judgedAt(now.at(), prior),
+                        now.history());
             }
         }
     }

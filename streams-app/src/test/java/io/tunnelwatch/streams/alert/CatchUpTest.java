@@ -57,4 +57,15 @@ class CatchUpTest {
         assertThat(catchUp.timersAt(NOW.plusSeconds(1))).as("inputs of a backlog may still come").isEmpty();
         assertThat(catchUp.timersAt(NOW.plus(HORIZON))).contains(new CatchUp.Moment(NOW.plus(HORIZON), false));
     }
+
+    @Test
+    void shouldJudgeTimersOneInputLatenessBehindTheWallClockOnceCaughtUp() {
+        CatchUp late = new CatchUp(HORIZON, Duration.ofSeconds(1), NOW);
+        late.input(NOW, NOW);
+
+        assertThat(late.timersAt(NOW.plusSeconds(5))).contains(new CatchUp.Moment(NOW.plusSeconds(4), false));
+        late.input(DAYS_AGO, NOW.plusSeconds(6));
+        assertThat(late.timersAt(NOW.plusSeconds(7))).as("while replaying, the last input's time as before")
+                .contains(new CatchUp.Moment(DAYS_AGO, true));
+    }
 }

@@ -12,6 +12,7 @@ import io.tunnelwatch.events.IkeVersion;
 import io.tunnelwatch.events.PeerKey;
 import io.tunnelwatch.events.PeerPhase;
 import io.tunnelwatch.events.TunnelEvent;
+import io.tunnelwatch.streams.alert.CatchUp;
 import io.tunnelwatch.streams.detect.DetectorSettings;
 import io.tunnelwatch.streams.metrics.PeerAlertMetrics;
 import io.tunnelwatch.streams.peer.PeerState;
@@ -89,7 +90,8 @@ class CatchUpTopologyTest {
         assertThat(opened.action()).isEqualTo(AlertRecord.Action.OPENED);
         assertThat(opened.alert()).isEqualTo("PeerUnreachable");
         assertThat(opened.peer()).isEqualTo(ONGOING.peer());
-        assertThat(opened.openedAt()).isEqualTo(caughtUp);
+        assertThat(opened.openedAt()).as("judged one input lateness behind the wall clock")
+                .isEqualTo(caughtUp.minus(CatchUp.INPUT_LATENESS));
         assertThat(opened.evidence()).anyMatch(l -> l.contains("CRYPTO-5-SESSION_DOWN"));
         assertThat(tw.alerts()).as("opened once").isEmpty();
         assertThat(registry.find("tunnelwatch.peer.alert").gauges()).singleElement()
@@ -108,7 +110,7 @@ class CatchUpTopologyTest {
 
         AlertRecord opened = single(tw.alerts().toArray(AlertRecord[]::new));
         assertThat(opened.peer()).isEqualTo(ONGOING.peer());
-        assertThat(opened.openedAt()).isEqualTo(next);
+        assertThat(opened.openedAt()).isEqualTo(next.minus(CatchUp.INPUT_LATENESS));
         advance(Duration.ofMinutes(10));
         assertThat(tw.alerts()).isEmpty();
     }

@@ -7,12 +7,14 @@ import static io.tunnelwatch.streams.PeerFixtures.processorContext;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.tunnelwatch.events.CounterSample;
 import io.tunnelwatch.events.DeviceAddress;
 import io.tunnelwatch.events.EventKind;
 import io.tunnelwatch.events.PeerKey;
 import io.tunnelwatch.events.TunnelEvent;
 import io.tunnelwatch.events.json.JsonSerde;
 import io.tunnelwatch.events.json.PeerKeySerde;
+import io.tunnelwatch.streams.alert.CatchUp;
 import io.tunnelwatch.streams.detect.DetectorSettings;
 import io.tunnelwatch.streams.device.DeviceStatus;
 import io.tunnelwatch.streams.metrics.PeerAlertMetrics;
@@ -117,8 +119,65 @@ class PeerTrackerProcessorTest {
         assertThat(all).hasSize(2);
         assertThat(all.get(1).action()).isEqualTo(AlertRecord.Action.OPENED);
         assertThat(all.get(1).alert()).isEqualTo("PeerUnreachable");
-        assertThat(all.get(1).openedAt()).isEqualTo(caughtUp);
+        assertThat(all.get(1).openedAt()).as("judged one input lateness behind the wall clock")
+                .isEqualTo(caughtUp.minus(CatchUp.INPUT_LATENESS));
         assertThat(registry.find("tunnelwatch.peer.alert").tag("alert", "PeerUnreachable").gauges()).hasSize(1);
+    }
+
+    /**
+     * The far end of a phase-2 mismatch: its session went down at T0, and the poll stamped half a second before the
+     * PeerUnreachable deadline (T0 + 60 s) finds its IKE SA row active. Whether that poll reaches the tracker just
+     * before the wall clock passes the deadline or just after it, the answer is the same: no PeerUnreachable, since
+     * the peer's IKE SA was up when the deadline came.
+     */
+    @Test
+    void shouldJudgeAnInputStampedBeforeADeadlineBeforeItWhicheverReachesTheTrackerFirst() {
+        Instant deadline = T0.plusSeconds(60);
+        Record<PeerKey, PeerInput> poll = new Record<>(PEER, new PeerInput.Sample(new CounterSample(
+                CounterSample.VERSION, PEER.device(), PEER.peer(), deadline.minusMillis(500), true, 0, "active", null,
+                CounterSample.Counters.ZERO, CounterSample.Counters.ZERO)), deadline.minusMillis(500).toEpochMilli());
+
+        List<AlertRecord> pollFirst = play(List.of(poll), List.of());
+        List<AlertRecord> deadlineFirst = play(List.of(), List.of(poll));
+        List<AlertRecord> noPoll = play(List.of(), List.of());
+
+        assertThat(pollFirst).as("the poll reached the tracker before the deadline").isEmpty();
+        assertThat(deadlineFirst).as("the poll reached it 400 ms after the wall clock passed the deadline").isEmpty();
+        assertThat(noPoll).as("without the poll the deadline still opens, one input lateness later").singleElement()
+                .satisfies(a -> {
+                    assertThat(a.alert()).isEqualTo("PeerUnreachable");
+                    assertThat(a.openedAt()).isBetween(deadline, deadline.plus(CatchUp.INPUT_LATENESS));
+                });
+    }
+
+    /**
+     * A fresh tracker: the session goes down at T0, {@code before} arrive, the wall clock passes the PeerUnreachable
+     * deadline by 100 ms and punctuates, {@code after} arrive 400 ms later, then it punctuates every second for 5 s.
+     */
+    private List<AlertRecord> play(List<Record<PeerKey, PeerInput>> before, List<Record<PeerKey, PeerInput>> after) {
+        MockProcessorContext<PeerKey, Object> context = context();
+        if (!states.isOpen()) {
+            initStores(context);
+        }
+        states.delete(PEER);
+        PeerTrackerProcessor tracker = start(context);
+        var punctuator = context.scheduledPunctuators().get(0).getPunctuator();
+        tracker.process(input(event(EventKind.SESSION_DOWN, T0)));
+        Instant wallClock = T0.plusSeconds(59);
+        context.setCurrentSystemTimeMs(wallClock.toEpochMilli());
+        before.forEach(tracker::process);
+        wallClock = T0.plusSeconds(60).plusMillis(100);
+        context.setCurrentSystemTimeMs(wallClock.toEpochMilli());
+        punctuator.punctuate(wallClock.toEpochMilli());
+        context.setCurrentSystemTimeMs(wallClock.plusMillis(400).toEpochMilli());
+        after.forEach(tracker::process);
+        for (int s = 1; s <= 5; s++) {
+            context.setCurrentSystemTimeMs(wallClock.plusSeconds(s).toEpochMilli());
+            punctuator.punctuate(wallClock.plusSeconds(s).toEpochMilli());
+        }
+        List<AlertRecord> alerts = alertsForwarded(context);
+        tracker.close();
+        return alerts;
     }
 
     /** The timers live in memory: a restarted tracker rebuilds them from the restored states' nextCheckAt. */
