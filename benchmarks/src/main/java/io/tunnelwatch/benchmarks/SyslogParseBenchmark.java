@@ -20,6 +20,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serializer;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -39,7 +40,8 @@ import org.openjdk.jmh.infra.Blackhole;
  * path a datagram takes after Netty (bytes → String → parse → catalog → TunnelEvent → counters → sink), with a sink
  * that accepts everything. The parts, to see where the time goes: {@code header} is the IOS header parser alone,
  * {@code catalog} the catalog lookup of an already parsed message, {@code serialize} the JSON the Kafka producer
- * writes for each event of the mix (value serializer of {@code tunnelwatch.events}). Run with {@code -prof gc} for
+ * writes for each event of the mix (value serializer of {@code tunnelwatch.events}), {@code deserialize} the streams
+ * app's read of that JSON. Run with {@code -prof gc} for
  * bytes allocated per line.
  *
  * <p>{@code parse} and {@code catalog} read every text afresh ({@link MessageCatalog#uncached}): the cost of a text
@@ -63,6 +65,9 @@ public class SyslogParseBenchmark {
     private SyslogMessage[] messages;
     private TunnelEvent[] events;
     private final Serializer<TunnelEvent> eventSerializer = Topics.EVENTS.valueSerde().serializer();
+    private final Deserializer<TunnelEvent> eventDeserializer = Topics.EVENTS.valueSerde().deserializer();
+    private byte[][] eventBytes;
+    private int nextBytes;
     private SyslogIngest ingest;
     private int next;
     private int nextMessage;
@@ -91,6 +96,8 @@ public class SyslogParseBenchmark {
         }
         messages = parsed.toArray(SyslogMessage[]::new);
         events = read.toArray(TunnelEvent[]::new);
+        eventBytes = read.stream().map(e -> eventSerializer.serialize(Topics.EVENTS.name(), e))
+                .toArray(byte[][]::new);
         ingest = new SyslogIngest(DeviceResolver.bySenderAddress(), event -> PublishOutcome.QUEUED,
                 Clock.systemUTC(), new SimpleMeterRegistry());
     }
@@ -140,6 +147,14 @@ public class SyslogParseBenchmark {
         int i = nextEvent;
         nextEvent = i + 1 == events.length ? 0 : i + 1;
         return eventSerializer.serialize(Topics.EVENTS.name(), events[i]);
+    }
+
+    /** The streams app's read of one event of the mix from {@code tunnelwatch.events}. */
+    @Benchmark
+    public TunnelEvent deserialize() {
+        int i = nextBytes;
+        nextBytes = i + 1 == eventBytes.length ? 0 : i + 1;
+        return eventDeserializer.deserialize(Topics.EVENTS.name(), eventBytes[i]);
     }
 
     /** The whole per-datagram path after Netty, from the bytes. */
