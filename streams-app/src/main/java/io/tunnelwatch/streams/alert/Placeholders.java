@@ -41,8 +41,30 @@ public record Placeholders(String peer, String sourceInterface, String tunnelId,
         if (interfaceName == null) {
             return null;
         }
-        String digits = interfaceName.replaceFirst("(?i)^tunnel\\s*", "");
-        return !digits.isEmpty() && digits.chars().allMatch(Character::isDigit) ? digits : null;
+        // By hand, not String.replaceFirst: asked for on every input of a peer with an open alert, and replaceFirst
+        // compiles its pattern on each call (docs/performance.md#placeholders-without-a-regex).
+        int start = interfaceName.regionMatches(true, 0, TUNNEL, 0, TUNNEL.length()) ? TUNNEL.length() : 0;
+        if (start > 0) {
+            while (start < interfaceName.length() && isRegexSpace(interfaceName.charAt(start))) {
+                start++;
+            }
+        }
+        if (start == interfaceName.length()) {
+            return null;
+        }
+        for (int i = start; i < interfaceName.length(); i++) {
+            if (!Character.isDigit((int) interfaceName.charAt(i))) {
+                return null;
+            }
+        }
+        return interfaceName.substring(start);
+    }
+
+    private static final String TUNNEL = "tunnel";
+
+    /** What {@code \\s} matches in a Java pattern without UNICODE_CHARACTER_CLASS. */
+    private static boolean isRegexSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
     }
 
     /** Any placeholder still in a text: a word in angle brackets. */

@@ -4,11 +4,14 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.prometheus.metrics.model.snapshots.Labels;
+import io.tunnelwatch.events.IkeVersion;
 import io.tunnelwatch.events.PeerKey;
 import io.tunnelwatch.streams.peer.PeerState;
 import io.tunnelwatch.streams.peer.PeerStateListener;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 
 /**
  * {@code tunnelwatch_peer_facts{device,peer,nat_t,ike_version,interface,mtu}} = 1: what is known of a peer's tunnel, in
@@ -35,13 +38,15 @@ public final class PeerFactsMetrics implements PeerStateListener {
 
     @Override
     public synchronized void updated(PeerKey key, PeerState state) {
-        Facts facts = Facts.of(state);
         Served current = served.get(key);
-        if (current != null && current.facts.equals(facts)) {
+        // Told of every input of every peer: the facts are compared as they are, and label texts made only when one
+        // changed (docs/performance.md#placeholders-without-a-regex).
+        if (current != null && current.facts.sameAs(state)) {
             return;
         }
+        Facts facts = Facts.of(state);
         Labels labels = PeerSeriesCollector.labels(key, "nat_t", Boolean.toString(facts.natT()),
-                "ike_version", facts.ikeVersion(), "interface", facts.tunnelInterface(), "mtu", facts.mtu());
+                "ike_version", facts.ikeVersionLabel(), "interface", facts.interfaceLabel(), "mtu", facts.mtuLabel());
         if (served.served()) {
             served.put(key, new Served(facts, null, labels));
             return;
@@ -50,7 +55,8 @@ public final class PeerFactsMetrics implements PeerStateListener {
         Gauge gauge = Gauge.builder(TunnelwatchMeters.PEER_FACTS.meterName(), () -> 1)
                 .description(TunnelwatchMeters.PEER_FACTS.description())
                 .tags("device", key.device(), "peer", key.peer(), "nat_t", Boolean.toString(facts.natT()),
-                        "ike_version", facts.ikeVersion(), "interface", facts.tunnelInterface(), "mtu", facts.mtu())
+                        "ike_version", facts.ikeVersionLabel(), "interface", facts.interfaceLabel(),
+                        "mtu", facts.mtuLabel())
                 .register(registry);
         served.put(key, new Served(facts, gauge, labels));
     }
@@ -68,12 +74,38 @@ public final class PeerFactsMetrics implements PeerStateListener {
      * and the IF-MIB ifMtu of its tunnel interface from the last answered poll (the interface MTU, not
      * {@code ip mtu}), in decimal, or {@code unknown}.
      */
-    record Facts(boolean natT, String ikeVersion, String tunnelInterface, String mtu) {
+    record Facts(boolean natT, IkeVersion ikeVersion, String tunnelInterface, int mtu) {
+
+        private static final String[] IKE_VERSION_LABELS = Arrays.stream(IkeVersion.values())
+                .map(v -> v.name().toLowerCase(Locale.ROOT)).toArray(String[]::new);
+
         static Facts of(PeerState s) {
-            int mtu = s.lastSample() == null ? 0 : s.lastSample().tunnelMtu();
-            return new Facts(s.natT(), s.ikeVersion().name().toLowerCase(Locale.ROOT),
-                    s.tunnel() == null ? UNKNOWN_INTERFACE : s.tunnel().name(),
-                    mtu > 0 ? Integer.toString(mtu) : UNKNOWN_MTU);
+            return new Facts(s.natT(), s.ikeVersion(), interfaceOf(s), mtuOf(s));
+        }
+
+        boolean sameAs(PeerState s) {
+            return natT == s.natT() && ikeVersion == s.ikeVersion() && mtu == mtuOf(s)
+                    && Objects.equals(tunnelInterface, interfaceOf(s));
+        }
+
+        String ikeVersionLabel() {
+            return IKE_VERSION_LABELS[ikeVersion.ordinal()];
+        }
+
+        String interfaceLabel() {
+            return tunnelInterface == null ? UNKNOWN_INTERFACE : tunnelInterface;
+        }
+
+        String mtuLabel() {
+            return mtu > 0 ? Integer.toString(mtu) : UNKNOWN_MTU;
+        }
+
+        private static String interfaceOf(PeerState s) {
+            return s.tunnel() == null ? null : s.tunnel().name();
+        }
+
+        private static int mtuOf(PeerState s) {
+            return s.lastSample() == null ? 0 : s.lastSample().tunnelMtu();
         }
     }
 
