@@ -39,15 +39,9 @@ public final class CatchUp {
     private Instant quietSince;
 
     /**
+     * @param lateness  how long after its own time an input may still reach the task and be judged before the timers
+     *                  due at that time ({@link #INPUT_LATENESS} in the trackers)
      * @param startedAt the wall clock when the task started
-     */
-    public CatchUp(Duration horizon, Instant startedAt) {
-        this(horizon, Duration.ZERO, startedAt);
-    }
-
-    /**
-     * @param lateness how long after its own time an input may still reach the task and be judged before the timers
-     *                 due at that time
      */
     public CatchUp(Duration horizon, Duration lateness, Instant startedAt) {
         this.horizon = Objects.requireNonNull(horizon, "horizon");
@@ -78,8 +72,8 @@ public final class CatchUp {
 
     /**
      * When a wall-clock punctuation fires at {@code wallClock}, the moment the timers due are judged at: the wall
-     * clock less the input lateness once caught up, else the time of the last input replayed (history); empty before the first input, while
-     * it may still come.
+     * clock less the input lateness once caught up, else the time of the last input replayed (history); empty before
+     * the first input, while it may still come.
      */
     public Optional<Moment> timersAt(Instant wallClock) {
         if (!replaying || !wallClock.isBefore(quietSince.plus(horizon))) {

@@ -41,8 +41,9 @@ public record Placeholders(String peer, String sourceInterface, String tunnelId,
         if (interfaceName == null) {
             return null;
         }
-        // By hand, not String.replaceFirst: asked for on every input of a peer with an open alert, and replaceFirst
-        // compiles its pattern on each call (docs/performance.md#placeholders-without-a-regex).
+        // By hand, not String.replaceFirst: asked for on every evaluation of a peer (and by the alert metrics on every
+        // input of one with an open alert), and replaceFirst compiles its pattern on each call
+        // (docs/performance.md#placeholders-without-a-regex).
         int start = interfaceName.regionMatches(true, 0, TUNNEL, 0, TUNNEL.length()) ? TUNNEL.length() : 0;
         if (start > 0) {
             while (start < interfaceName.length() && isRegexSpace(interfaceName.charAt(start))) {

@@ -14,7 +14,7 @@ class CatchUpTest {
     private static final Instant NOW = Instant.parse("2026-12-04T12:00:00Z");
     private static final Instant DAYS_AGO = NOW.minus(Duration.ofDays(3));
 
-    private final CatchUp catchUp = new CatchUp(HORIZON, NOW);
+    private final CatchUp catchUp = new CatchUp(HORIZON, Duration.ZERO, NOW);
 
     @Test
     void shouldCallAnInputHistoryOnlyWhenItIsOlderThanTheHorizonByTheWallClock() {

@@ -143,10 +143,10 @@ class PeerTrackerProcessorTest {
 
         assertThat(pollFirst).as("the poll reached the tracker before the deadline").isEmpty();
         assertThat(deadlineFirst).as("the poll reached it 400 ms after the wall clock passed the deadline").isEmpty();
-        assertThat(noPoll).as("without the poll the deadline still opens, one input lateness later").singleElement()
-                .satisfies(a -> {
+        assertThat(noPoll).as("without the poll the deadline still opens, at the punctuation one input lateness later")
+                .singleElement().satisfies(a -> {
                     assertThat(a.alert()).isEqualTo("PeerUnreachable");
-                    assertThat(a.openedAt()).isBetween(deadline, deadline.plus(CatchUp.INPUT_LATENESS));
+                    assertThat(a.openedAt()).isEqualTo(deadline.plusMillis(100));
                 });
     }
 
