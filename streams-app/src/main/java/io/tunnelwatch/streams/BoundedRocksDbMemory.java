@@ -28,6 +28,15 @@ public final class BoundedRocksDbMemory implements RocksDBConfigSetter {
     public static final long MEMTABLE_BYTES = 16L * 1024 * 1024;
     /** One store's memtable: small, since a store takes writes only at commits (record caching). */
     static final long WRITE_BUFFER_BYTES = 4L * 1024 * 1024;
+    /**
+     * The step in which a memtable takes memory. RocksDB's default is an eighth of the write buffer (512 KiB here),
+     * and the write buffer manager counts every memtable that holds a single entry at that step: the two column
+     * families (data and Kafka Streams' offsets) of some fifty stores reached the budget with almost no data in
+     * them. Writes then kept flushing near-empty memtables, and one that came while a flush of its store was still
+     * pending stopped the StreamThread until that flush ended
+     * (docs/performance.md#rocksdb-write-stalls-and-the-collectors-batches).
+     */
+    static final long ARENA_BLOCK_BYTES = 64L * 1024;
 
     private static final Cache CACHE = new LRUCache(CACHE_BYTES, -1, false, 0.1);
     private static final WriteBufferManager WRITE_BUFFERS = new WriteBufferManager(MEMTABLE_BYTES, CACHE);
@@ -43,6 +52,7 @@ public final class BoundedRocksDbMemory implements RocksDBConfigSetter {
         options.setWriteBufferManager(WRITE_BUFFERS);
         options.setWriteBufferSize(WRITE_BUFFER_BYTES);
         options.setMaxWriteBufferNumber(2);
+        options.setArenaBlockSize(ARENA_BLOCK_BYTES);
     }
 
     @Override
