@@ -6,7 +6,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 
 /**
  * The producer configuration of the collector: idempotent, acks=all (no event is lost to a leader change), lz4
- * compression, small linger for latency with batching under load, records kept through a broker outage of
+ * compression, batches that wait up to {@link #LINGER_MS} for more records, records kept through a broker outage of
  * minutes ({@link #DELIVERY_TIMEOUT_MS}). User overrides win.
  */
 public final class ProducerSettings {
@@ -24,6 +24,14 @@ public final class ProducerSettings {
      */
     public static final int DELIVERY_TIMEOUT_MS = 300_000;
 
+    /**
+     * How long a batch waits for more records. Kafka's 5 ms made batches of about a dozen events at a fleet's rates
+     * (tens of thousands a second over a dozen partitions), and every batch allocates lz4's two 64 KiB buffers: a
+     * quarter of the all-in-one's garbage. At 25 ms an event reaches Kafka at most 20 ms later, far inside what an
+     * alert waits for (docs/performance.md#rocksdb-write-stalls-and-the-collectors-batches).
+     */
+    public static final int LINGER_MS = 25;
+
     /** The settings of the collector's one producer ({@link #CLIENT_ID} names its client metrics). */
     public static Map<String, Object> forBootstrap(String bootstrapServers, Map<String, String> overrides) {
         Map<String, Object> p = new HashMap<>();
@@ -32,7 +40,7 @@ public final class ProducerSettings {
         p.put(ProducerConfig.ACKS_CONFIG, "all");
         p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
-        p.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+        p.put(ProducerConfig.LINGER_MS_CONFIG, LINGER_MS);
         p.put(ProducerConfig.BATCH_SIZE_CONFIG, 128 * 1024);
         p.put(ProducerConfig.BUFFER_MEMORY_CONFIG, 64L * 1024 * 1024);
         p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, DELIVERY_TIMEOUT_MS);
