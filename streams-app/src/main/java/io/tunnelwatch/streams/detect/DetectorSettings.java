@@ -23,7 +23,8 @@ import java.time.Duration;
  *                       then [5 min]
  * @param peerStateRefresh how long a peer's state may change without being published on
  *                       {@code tunnelwatch.peer-state}: a change of phase, of a layer's verdict or of the alert is
- *                       published at once, any other change (counters, the last event) at most this long after it
+ *                       published within a second, any other change (counters, the last event) at most this long
+ *                       after it
  *                       [5 min]
  */
 public record DetectorSettings(

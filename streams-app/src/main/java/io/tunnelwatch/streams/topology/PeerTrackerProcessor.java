@@ -42,11 +42,12 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
  * partition, so gauges (phase, open alerts) are back right after a restart or a rebalance. {@link CatchUp} says
  * whether an input or a timer is judged in history (a replay), where no alert opens.
  *
- * <p>The state goes to {@code tunnelwatch.peer-state} at once when a verdict changed
- * ({@link PeerStatePublication}); any other change puts the peer in a second index, the unpublished peers, due one
- * refresh interval ({@link DetectorSettings#peerStateRefresh()}) after its first unpublished change, and the same
- * punctuation publishes the due ones. That index is a logged store, so it commits with the state: after a crash the
- * restored task still knows which peers it owes the topic.
+ * <p>The state goes to {@code tunnelwatch.peer-state} from a second index, the unpublished peers, which the same
+ * punctuation reads: a peer whose verdict changed ({@link PeerStatePublication}) is due at once, so the next
+ * punctuation publishes its latest state however many verdicts moved in between (at most once a second); a peer
+ * with any other change is due one refresh interval ({@link DetectorSettings#peerStateRefresh()}) after its first
+ * unpublished change. That index is a logged store, so it commits with the state: after a crash the restored task
+ * still knows which peers it owes the topic.
  */
 public final class PeerTrackerProcessor implements Processor<PeerKey, PeerInput, PeerKey, Object> {
 
@@ -155,13 +156,14 @@ public final class PeerTrackerProcessor implements Processor<PeerKey, PeerInput,
         });
     }
 
-    /** Re-evaluates the peers whose timer is due; the others are not touched. */
+    /** Re-evaluates the peers whose timer is due (the others are not touched), then publishes the due states. */
     void punctuate(long wallClockMillis) {
         catchUp.timersAt(Instant.ofEpochMilli(wallClockMillis)).ifPresent(this::settleDue);
-        publishDue(Instant.ofEpochMilli(wallClockMillis));
+        // A verdict a timer just changed is due at the thread's clock, which may be past the punctuation's moment.
+        publishDue(Instant.ofEpochMilli(Math.max(wallClockMillis, context.currentSystemTimeMs())));
     }
 
-    /** The periodic refresh: publishes the peers whose oldest unpublished change is a refresh interval old. */
+    /** Publishes the due peers: those whose verdict changed since the last punctuation, and the refreshes. */
     private void publishDue(Instant wallClock) {
         for (PeerKey key : unpublished.takeDue(wallClock)) {
             unpublishedDue.remove(key);
@@ -202,26 +204,18 @@ public final class PeerTrackerProcessor implements Processor<PeerKey, PeerInput,
         }
         store.put(key, next);
         announce(key, next);
-        if (PeerStatePublication.isVerdictChange(prior, next)) {
-            publish(key, next, now);
-        } else {
-            holdForRefresh(key);
-        }
+        Instant wallClock = wallClock();
+        owePublication(key, PeerStatePublication.isVerdictChange(prior, next) ? wallClock : wallClock.plus(refresh));
     }
 
-    private void publish(PeerKey key, PeerState state, Instant at) {
-        Instant due = unpublishedDue.remove(key);
-        if (due != null) {
-            unpublished.reschedule(key, due, null);
-        }
-        context.forward(new Record<>(key, (Object) state, at.toEpochMilli()), wiring.stateSink());
-    }
-
-    /** The first unpublished change of a peer sets when the refresh publishes it; later ones wait with it. */
-    private void holdForRefresh(PeerKey key) {
-        if (!unpublishedDue.containsKey(key)) {
-            Instant due = wallClock().plus(refresh);
-            unpublished.reschedule(key, null, due);
+    /**
+     * Makes the peer due for publication at {@code due} unless it is due earlier already: a verdict change at once (the
+     * next punctuation), the first of any other changes one refresh later; later changes wait with it.
+     */
+    private void owePublication(PeerKey key, Instant due) {
+        Instant scheduled = unpublishedDue.get(key);
+        if (scheduled == null || scheduled.isAfter(due)) {
+            unpublished.reschedule(key, scheduled, due);
             unpublishedDue.put(key, due);
         }
     }

@@ -26,13 +26,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * What {@code tunnelwatch.peer-state} gets: a peer's state at once when its phase, a layer's verdict or its alert
- * changes; any other change only with the periodic refresh, once however many changes wait; alerts the moment they
- * open or resolve, whatever the state's publication waits for.
+ * What {@code tunnelwatch.peer-state} gets: a peer's latest state at the next punctuation (each second) when its phase,
+ * a layer's verdict or its alert changed, once however many verdicts moved in that second; any other change only
+ * with the periodic refresh, once however many changes wait; alerts the moment they open or resolve, whatever the
+ * state's publication waits for.
  */
 class PeerStatePublishingTopologyTest {
 
     private static final Duration REFRESH = DetectorSettings.defaults().peerStateRefresh();
+    private static final Duration PUNCTUATION = PeerTrackerProcessor.PUNCTUATE_EVERY;
 
     @TempDir
     Path stateDir;
@@ -54,36 +56,52 @@ class PeerStatePublishingTopologyTest {
     }
 
     @Test
-    void shouldPublishEveryPhaseChangeAtOnce() {
+    void shouldPublishEachPhaseChangeAtTheNextPunctuation() {
         tw.pipe(event(EventKind.SESSION_DOWN, T0));
+        assertThat(publishedByTheNextPunctuation()).extracting(PeerState::phase).containsExactly(PeerPhase.DOWN);
         tw.pipe(event(EventKind.SESSION_UP, T0.plusSeconds(30)));
+        assertThat(publishedByTheNextPunctuation()).extracting(PeerState::phase).containsExactly(PeerPhase.IPSEC_UP);
         tw.pipe(event(EventKind.SESSION_DOWN, T0.plusSeconds(60)));
-
-        assertThat(peerState.readValuesToList()).extracting(PeerState::phase)
-                .containsExactly(PeerPhase.DOWN, PeerPhase.IPSEC_UP, PeerPhase.DOWN);
+        assertThat(publishedByTheNextPunctuation()).extracting(PeerState::phase).containsExactly(PeerPhase.DOWN);
     }
 
     @Test
-    void shouldPublishALayerVerdictChangeAtOnceWhenThePhaseStays() {
+    void shouldPublishOnlyTheLatestStateWhenVerdictsMoveSeveralTimesWithinOneSecond() {
+        tw.pipe(event(EventKind.SESSION_DOWN, T0));
+        tw.pipe(event(EventKind.SESSION_UP, T0.plusMillis(200)));
+        tw.pipe(event(EventKind.SESSION_DOWN, T0.plusMillis(400)));
+        assertThat(peerState.isEmpty()).as("nothing before the punctuation").isTrue();
+
+        List<PeerState> published = publishedByTheNextPunctuation();
+
+        assertThat(published).containsExactly(store().get(PEER));
+        assertThat(published.get(0).phase()).isEqualTo(PeerPhase.DOWN);
+        assertThat(published.get(0).lastEventAt()).isEqualTo(T0.plusMillis(400));
+        assertThat(publishedByTheNextPunctuation()).as("nothing changed since").isEmpty();
+    }
+
+    @Test
+    void shouldPublishALayerVerdictChangeWhenThePhaseStays() {
         tw.pipe(event(EventKind.SESSION_UP, T0));
+        publishedByTheNextPunctuation();
         tw.pipe(event(EventKind.TUNNEL_INTERFACE_DOWN, T0.plusSeconds(5), Map.of("interface", "Tunnel7")));
 
-        List<PeerState> published = peerState.readValuesToList();
-        assertThat(published).hasSize(2);
-        assertThat(published.get(1).tunnel().up()).isFalse();
+        List<PeerState> published = publishedByTheNextPunctuation();
+        assertThat(published).hasSize(1);
+        assertThat(published.get(0).tunnel().up()).isFalse();
     }
 
     @Test
     void shouldHoldBackABurstOfRepeatsAndPublishTheLatestStateOnceAtTheRefresh() {
         tw.pipe(event(EventKind.SESSION_UP, T0));
+        assertThat(publishedByTheNextPunctuation()).as("the new peer").hasSize(1);
         for (int i = 1; i <= 50; i++) {
             tw.pipe(event(EventKind.SESSION_UP, T0.plusSeconds(i)));
         }
-        assertThat(peerState.readValuesToList()).as("only the new peer, at once").hasSize(1);
 
-        tw.advance(REFRESH.minusSeconds(1));
+        tw.advance(REFRESH.minus(PUNCTUATION));
         assertThat(peerState.isEmpty()).as("nothing before the refresh is due").isTrue();
-        tw.advance(Duration.ofSeconds(1));
+        tw.advance(PUNCTUATION);
 
         List<PeerState> refreshed = peerState.readValuesToList();
         assertThat(refreshed).hasSize(1);
@@ -96,10 +114,10 @@ class PeerStatePublishingTopologyTest {
     @Test
     void shouldDropAWaitingRefreshWhenAVerdictChangePublishesTheState() {
         tw.pipe(event(EventKind.SESSION_DOWN, T0));
+        publishedByTheNextPunctuation();
         tw.pipe(event(EventKind.SESSION_DOWN, T0.plusSeconds(10)));
         tw.pipe(event(EventKind.SESSION_UP, T0.plusSeconds(20)));
-        assertThat(peerState.readValuesToList()).extracting(PeerState::phase)
-                .containsExactly(PeerPhase.DOWN, PeerPhase.IPSEC_UP);
+        assertThat(publishedByTheNextPunctuation()).extracting(PeerState::phase).containsExactly(PeerPhase.IPSEC_UP);
 
         tw.advance(REFRESH);
 
@@ -107,22 +125,28 @@ class PeerStatePublishingTopologyTest {
     }
 
     @Test
-    void shouldPublishAnAlertAndTheStateCarryingItTheMomentItOpensAndResolves() {
+    void shouldPublishAnAlertTheMomentItOpensAndResolvesAndTheStateCarryingItAtTheNextPunctuation() {
         tw.pipe(event(EventKind.SESSION_UP, T0));
         tw.pipe(sample(T0.plusSeconds(30), 1, 100, 0));
         tw.pipe(sample(T0.plusSeconds(60), 1, 100, 0));
-        peerState.readValuesToList();
+        publishedByTheNextPunctuation();
         assertThat(tw.alerts()).isEmpty();
 
         tw.pipe(sample(T0.plusSeconds(90), 1, 100, 0));
         assertThat(tw.alerts()).extracting(AlertRecord::action).containsExactly(AlertRecord.Action.OPENED);
-        assertThat(last(peerState.readValuesToList()).openAlert().type()).isEqualTo(AlertType.DECAPS_STALLED);
+        assertThat(last(publishedByTheNextPunctuation()).openAlert().type()).isEqualTo(AlertType.DECAPS_STALLED);
 
         for (int i = 4; i <= 6; i++) {
             tw.pipe(sample(T0.plusSeconds(30L * i), 1, 100, 80));
         }
         assertThat(tw.alerts()).extracting(AlertRecord::action).containsExactly(AlertRecord.Action.RESOLVED);
-        assertThat(last(peerState.readValuesToList()).openAlert()).isNull();
+        assertThat(last(publishedByTheNextPunctuation()).openAlert()).isNull();
+    }
+
+    /** Lets the wall clock reach the next punctuation, which publishes the peers whose verdict changed. */
+    private List<PeerState> publishedByTheNextPunctuation() {
+        tw.advance(PUNCTUATION);
+        return peerState.readValuesToList();
     }
 
     private KeyValueStore<PeerKey, PeerState> store() {

@@ -11,6 +11,7 @@ import io.tunnelwatch.events.CounterSample;
 import io.tunnelwatch.events.DeviceAddress;
 import io.tunnelwatch.events.EventKind;
 import io.tunnelwatch.events.PeerKey;
+import io.tunnelwatch.events.PeerPhase;
 import io.tunnelwatch.events.TunnelEvent;
 import io.tunnelwatch.events.json.JsonSerde;
 import io.tunnelwatch.events.json.PeerKeySerde;
@@ -202,11 +203,29 @@ class PeerTrackerProcessorTest {
     }
 
     @Test
+    void shouldStillPublishAVerdictChangeOwedBeforeARestart() {
+        MockProcessorContext<PeerKey, Object> first = context();
+        initStores(first);
+        PeerTrackerProcessor before = start(first);
+        before.process(input(event(EventKind.SESSION_UP, T0)));
+        assertThat(statesForwarded(first)).as("published by the next punctuation, which never came").isEmpty();
+        before.close();
+
+        MockProcessorContext<PeerKey, Object> second = context();
+        start(second);
+        second.scheduledPunctuators().get(0).getPunctuator().punctuate(T0.plusSeconds(1).toEpochMilli());
+
+        assertThat(statesForwarded(second)).singleElement().extracting(PeerState::phase)
+                .isEqualTo(PeerPhase.IPSEC_UP);
+    }
+
+    @Test
     void shouldStillPublishAHeldBackStateAfterARestart() {
         MockProcessorContext<PeerKey, Object> first = context();
         initStores(first);
         PeerTrackerProcessor before = start(first);
         before.process(input(event(EventKind.SESSION_UP, T0)));
+        first.scheduledPunctuators().get(0).getPunctuator().punctuate(T0.plusSeconds(1).toEpochMilli());
         before.process(input(event(EventKind.SESSION_UP, T0.plusSeconds(10))));
         assertThat(statesForwarded(first)).as("the new peer only; the repeat waits for the refresh").hasSize(1);
         before.close();

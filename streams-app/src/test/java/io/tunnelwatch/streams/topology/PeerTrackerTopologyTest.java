@@ -16,6 +16,7 @@ import io.tunnelwatch.streams.metrics.PeerPhaseMetrics;
 import io.tunnelwatch.streams.peer.PeerState;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
@@ -65,14 +66,14 @@ class PeerTrackerTopologyTest {
     void shouldMarkAPeerDownThenIpsecUpAsSessionStatusMessagesArrive() {
         pipe(EventKind.SESSION_DOWN, T0);
 
-        PeerState down = peerState.readValue();
+        PeerState down = published().get(0);
         assertThat(down.phase()).isEqualTo(PeerPhase.DOWN);
         assertThat(down.phaseSince()).isEqualTo(T0);
         assertThat(phaseGauge()).isEqualTo(PeerPhase.DOWN.code());
 
         pipe(EventKind.SESSION_UP, T0.plusSeconds(30));
 
-        PeerState up = peerState.readValue();
+        PeerState up = published().get(0);
         assertThat(up.phase()).isEqualTo(PeerPhase.IPSEC_UP);
         assertThat(up.phaseSince()).isEqualTo(T0.plusSeconds(30));
         assertThat(up.ikeVersion()).isEqualTo(IkeVersion.IKEV1);
@@ -86,11 +87,12 @@ class PeerTrackerTopologyTest {
     @Test
     void shouldFoldCounterSamplesIntoTheSameStateAsEvents() {
         pipe(EventKind.SESSION_UP, T0);
+        published();
         var sample = new CounterSample(CounterSample.VERSION, PEER.device(), PEER.peer(), T0.plusSeconds(30), true, 1,
                 null, null, null, new CounterSample.Counters(40, 50, 0, 0, 0, 0, 0, 0, 0, 0));
         counters.pipeInput(PEER, sample, T0.plusSeconds(30));
 
-        PeerState passing = peerState.readValuesToList().get(1);
+        PeerState passing = published().get(0);
         assertThat(passing.phase()).isEqualTo(PeerPhase.PASSING_TRAFFIC);
         assertThat(passing.ikeVersion()).isEqualTo(IkeVersion.IKEV1);
         assertThat(passing.lastSample()).isEqualTo(sample);
@@ -100,11 +102,15 @@ class PeerTrackerTopologyTest {
     @Test
     void shouldKeepThePhaseSinceWhenARepeatedMessageConfirmsIt() {
         pipe(EventKind.SESSION_DOWN, T0);
+        assertThat(published()).extracting(PeerState::phaseSince).containsExactly(T0);
         pipe(EventKind.SESSION_DOWN, T0.plusSeconds(60));
         // The repeat changes no verdict: tunnelwatch.peer-state gets it with the periodic refresh.
         driver.advanceWallClockTime(DetectorSettings.defaults().peerStateRefresh());
 
-        assertThat(peerState.readValuesToList()).extracting(PeerState::phaseSince).containsExactly(T0, T0);
+        assertThat(peerState.readValuesToList()).singleElement().satisfies(repeat -> {
+            assertThat(repeat.phaseSince()).isEqualTo(T0);
+            assertThat(repeat.lastEventAt()).isEqualTo(T0.plusSeconds(60));
+        });
     }
 
     @Test
@@ -112,7 +118,7 @@ class PeerTrackerTopologyTest {
         events.pipeInput(PEER, event(EventKind.SESSION_UP, T0, Map.of("peer_port", "4500", "nat_t", "true")),
                 T0);
 
-        assertThat(peerState.readValue().natT()).isTrue();
+        assertThat(published().get(0).natT()).isTrue();
     }
 
     @Test
@@ -135,6 +141,12 @@ class PeerTrackerTopologyTest {
 
         assertThat(registry.find("tunnelwatch.peer.phase").tags("peer", PEER.peer()).gauge()).isNull();
         assertThat(registry.get("tunnelwatch.peers").tag("phase", "down").gauge().value()).isEqualTo(0.0);
+    }
+
+    /** What {@code tunnelwatch.peer-state} got by the next punctuation, which publishes the changed verdicts. */
+    private List<PeerState> published() {
+        driver.advanceWallClockTime(PeerTrackerProcessor.PUNCTUATE_EVERY);
+        return peerState.readValuesToList();
     }
 
     private void pipe(EventKind kind, Instant at) {
