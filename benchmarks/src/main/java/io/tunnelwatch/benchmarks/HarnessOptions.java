@@ -46,6 +46,12 @@ final class HarnessOptions {
                     + " (say commit.interval.ms) on one jar.")
     private Path kafkaConfig;
 
+    @Option(names = "--trace",
+            description = "Also write every sample (each 200 ms) of the warm-up and the measured load to this CSV file:"
+                    + " run, seconds since its load started, loading or draining, events, committed, lag in events,"
+                    + " age in seconds of the oldest event not committed.")
+    private Path trace;
+
     static HarnessOptions parse(String... args) {
         HarnessOptions options = new HarnessOptions();
         CommandLine commandLine = new CommandLine(options);
@@ -96,6 +102,11 @@ final class HarnessOptions {
     String[] runArguments() {
         return kafkaConfig == null ? new String[0]
                 : new String[] {"--kafka-config", kafkaConfig.toAbsolutePath().toString()};
+    }
+
+    /** The file for every sample, or null. */
+    Path trace() {
+        return trace;
     }
 
     long warmupSeconds() {

@@ -11,7 +11,7 @@ import java.util.Locale;
  * @param totalSeconds from the start of the load until the streams app had committed every event
  * @param committedInLoad events the streams app committed while the load ran: with {@code loadSeconds}, what it
  *                        did while the collector, the broker and the load generator shared the CPU with it
- * @param peakLag      the largest committed lag on {@code tunnelwatch.events} seen (sampled every 200 ms)
+ * @param lag          the committed lag on {@code tunnelwatch.events} (sampled every 200 ms)
  * @param brokerBytes  growth of every partition's log on the broker (as stored: compressed batches)
  * @param eventBytes   growth of {@code tunnelwatch.events}'s logs
  * @param peakRssBytes the all-in-one's peak resident set, -1 when unknown
@@ -19,7 +19,7 @@ import java.util.Locale;
  * @param loadSummary  the summary line of {@code simulate --load}
  */
 record HarnessResult(long events, double loadSeconds, double drainSeconds, double totalSeconds,
-        long committedInLoad, long peakLag,
+        long committedInLoad, Lag lag,
         long brokerBytes, long eventBytes, long peakRssBytes, Cpu cpu, String loadSummary) {
 
     /**
@@ -33,15 +33,28 @@ record HarnessResult(long events, double loadSeconds, double drainSeconds, doubl
     record Cpu(double allInOneInLoad, double allInOneInDrain, double generator) {
     }
 
+    /**
+     * The streams app's committed lag on {@code tunnelwatch.events}, from samples every 200 ms. A commit comes every
+     * second, so the committed lag includes up to a second of events processed and not committed yet.
+     *
+     * @param peakEvents  the largest lag seen, in events
+     * @param peakSeconds the largest age of the oldest event not committed yet (now less its receive time)
+     * @param overTwoSeconds seconds of samples whose age was over 2 s
+     * @param unread      samples whose oldest event could not be read back (their age counts as unknown)
+     */
+    record Lag(long peakEvents, double peakSeconds, double overTwoSeconds, long unread) {
+    }
+
     String summaryLine(String label) {
         long stateBytes = brokerBytes - eventBytes;
         return String.format(Locale.ROOT, "%s events=%d offered_events_per_s=%.0f streams_events_per_s=%.0f"
                         + " streams_events_per_s_in_load=%.0f streams_events_per_s_in_drain=%.0f"
-                        + " peak_lag=%d drain_s=%.1f broker_bytes_per_event=%.0f state_bytes_per_event_byte=%.2f"
+                        + " peak_lag=%d peak_lag_s=%.1f lag_over_2s_s=%.1f%s drain_s=%.1f broker_bytes_per_event=%.0f state_bytes_per_event_byte=%.2f"
                         + " rss_mb=%d allinone_cores_in_load=%.2f allinone_cores_in_drain=%.2f generator_cores=%.2f"
                         + " | %s",
                 label, events, events / loadSeconds, events / totalSeconds, committedInLoad / loadSeconds,
-                (events - committedInLoad) / Math.max(0.001, drainSeconds), peakLag, drainSeconds,
+                (events - committedInLoad) / Math.max(0.001, drainSeconds), lag.peakEvents(), lag.peakSeconds(),
+                lag.overTwoSeconds(), lag.unread() == 0 ? "" : " lag_age_unread=" + lag.unread(), drainSeconds,
                 (double) brokerBytes / Math.max(1, events), (double) stateBytes / Math.max(1, eventBytes),
                 peakRssBytes < 0 ? -1 : peakRssBytes / (1024 * 1024), cpu.allInOneInLoad(), cpu.allInOneInDrain(),
                 cpu.generator(), loadSummary);

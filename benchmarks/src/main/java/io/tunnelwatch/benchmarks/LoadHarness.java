@@ -2,6 +2,8 @@ package io.tunnelwatch.benchmarks;
 
 import io.tunnelwatch.events.topic.Topics;
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,12 +23,15 @@ import java.util.Locale;
  * drained, and the cores the load generator used (its own JVM, on the same box). Taking the jar as an argument lets
  * two builds run side by side in one sitting (docs/performance.md, "Load harness"). With {@code --warmup S} the same
  * load is played for S seconds and drained first, and only the second load is measured: the all-in-one's JIT has
- * then compiled the hot path, as in a process that has run for a while.
+ * then compiled the hot path, as in a process that has run for a while. {@code --trace FILE} writes every sample as
+ * CSV, to see when in the run the lag grew.
  */
 public final class LoadHarness {
 
     private static final Duration DRAIN_TIMEOUT = Duration.ofMinutes(10);
     private static final Duration SAMPLE_EVERY = Duration.ofMillis(200);
+    /** #16's bound on the lag at 30,000 events/s; the summary counts the time the lag spent above it. */
+    private static final Duration LAG_TARGET = Duration.ofSeconds(2);
 
     private LoadHarness() {
     }
@@ -37,21 +42,43 @@ public final class LoadHarness {
         try (AllInOneProcess allInOne = AllInOneProcess.startReady(options.jar(), options.xmx(), dir, "run",
                 options.runArguments());
              PipelineProbe probe = new PipelineProbe(allInOne.bootstrapServers(), "tunnelwatch",
-                     Topics.EVENTS.name())) {
+                     Topics.EVENTS.name());
+             PrintWriter trace = traceWriter(options)) {
             if (options.warmupSeconds() > 0) {
                 System.err.printf(Locale.ROOT, "load-harness: warm-up, %d s of the same load%n",
                         options.warmupSeconds());
-                drive(options, options.warmupSeconds(), probe, allInOne, dir);
+                drive(options, options.warmupSeconds(), probe, allInOne, dir, new Trace(trace, "warmup"));
             }
-            HarnessResult result = drive(options, options.durationSeconds(), probe, allInOne, dir);
+            HarnessResult result = drive(options, options.durationSeconds(), probe, allInOne, dir,
+                    new Trace(trace, "measured"));
             System.out.println(result.summaryLine(options.label()));
         } finally {
             TempTree.delete(dir);
         }
     }
 
+    private static PrintWriter traceWriter(HarnessOptions options) throws IOException {
+        if (options.trace() == null) {
+            return null;
+        }
+        PrintWriter out = new PrintWriter(Files.newBufferedWriter(options.trace(), StandardCharsets.UTF_8));
+        out.println("run,seconds,state,events,committed,lag,lag_seconds");
+        return out;
+    }
+
+    /** Where {@link #drive} writes its samples; a null writer writes nothing. */
+    private record Trace(PrintWriter out, String run) {
+        void sample(double seconds, boolean loading, PipelineProbe.Sample sample, PipelineProbe.Sample before) {
+            if (out != null) {
+                out.printf(Locale.ROOT, "%s,%.1f,%s,%d,%d,%d,%.3f%n", run, seconds, loading ? "loading" : "draining",
+                        sample.end() - before.end(), sample.committed() - before.committed(), sample.lag(),
+                        sample.lagMillis() / 1e3);
+            }
+        }
+    }
+
     private static HarnessResult drive(HarnessOptions options, long seconds, PipelineProbe probe,
-            AllInOneProcess allInOne, Path dir) throws Exception {
+            AllInOneProcess allInOne, Path dir, Trace trace) throws Exception {
         PipelineProbe.Sample before = probe.sample();
         long brokerBytesBefore = probe.brokerBytes();
         long eventBytesBefore = probe.topicBytes(Topics.EVENTS.name());
@@ -63,6 +90,9 @@ public final class LoadHarness {
                 "--load", Long.toString(options.rate()), "--duration", Long.toString(seconds)))
                 .redirectErrorStream(true).redirectOutput(dir.resolve("simulate.log").toFile()).start();
         long peakLag = 0;
+        long peakLagMillis = 0;
+        long samplesOverTarget = 0;
+        long unreadAges = 0;
         long loadEnd = 0;
         long committedInLoad = 0;
         long allInOneCpuAtLoadEnd = -1;
@@ -73,6 +103,9 @@ public final class LoadHarness {
             Thread.sleep(SAMPLE_EVERY.toMillis()); // a sampling period, not synchronisation
             sample = probe.sample();
             peakLag = Math.max(peakLag, sample.lag());
+            peakLagMillis = Math.max(peakLagMillis, sample.lagMillis());
+            samplesOverTarget += sample.lagMillis() > LAG_TARGET.toMillis() ? 1 : 0;
+            unreadAges += sample.lagMillis() < 0 ? 1 : 0;
             long now = System.nanoTime();
             if (loadEnd == 0) {
                 long cpu = ProcessCpu.nanos(load);
@@ -83,10 +116,12 @@ public final class LoadHarness {
                 committedInLoad = sample.committed() - before.committed();
                 allInOneCpuAtLoadEnd = ProcessCpu.nanos(allInOne.process());
             }
+            trace.sample((now - loadStart) / 1e9, loadEnd == 0, sample, before);
             if (now - lastReport > Duration.ofSeconds(5).toNanos()) {
-                System.err.printf(Locale.ROOT, "load-harness: %.0f s, %s, events %,d, committed %,d, lag %,d%n",
+                System.err.printf(Locale.ROOT, "load-harness: %.0f s, %s, events %,d, committed %,d, lag %,d (%.1f s)%n",
                         (now - loadStart) / 1e9, loadEnd == 0 ? "loading" : "draining",
-                        sample.end() - before.end(), sample.committed() - before.committed(), sample.lag());
+                        sample.end() - before.end(), sample.committed() - before.committed(), sample.lag(),
+                        sample.lagMillis() / 1e3);
                 lastReport = now;
             }
             if (loadEnd != 0 && sample.lag() == 0 && sample.end() > before.end()) {
@@ -113,7 +148,8 @@ public final class LoadHarness {
         long brokerBytes = probe.brokerBytes() - brokerBytesBefore;
         long eventBytes = probe.topicBytes(Topics.EVENTS.name()) - eventBytesBefore;
         return new HarnessResult(events, loadSeconds, drainSeconds, (drained - loadStart) / 1e9, committedInLoad,
-                peakLag, brokerBytes, eventBytes, ProcessMemory.peakRssBytes(allInOne.process()), cpu,
+                new HarnessResult.Lag(peakLag, peakLagMillis / 1e3,
+                        samplesOverTarget * SAMPLE_EVERY.toMillis() / 1e3, unreadAges), brokerBytes, eventBytes, ProcessMemory.peakRssBytes(allInOne.process()), cpu,
                 lastLine(dir.resolve("simulate.log")));
     }
 
