@@ -29,8 +29,10 @@ record HarnessResult(long events, double loadSeconds, double drainSeconds, doubl
      * @param allInOneInDrain the all-in-one from the end of the load until the streams app had caught up
      * @param generator       {@code simulate --load} while it ran (read every 200 ms, so its last moments are
      *                        missed)
+     * @param harness         this harness (its probe reads the broker five times a second) over the load and the
+     *                        drain
      */
-    record Cpu(double allInOneInLoad, double allInOneInDrain, double generator) {
+    record Cpu(double allInOneInLoad, double allInOneInDrain, double generator, double harness) {
     }
 
     /**
@@ -51,12 +53,13 @@ record HarnessResult(long events, double loadSeconds, double drainSeconds, doubl
                         + " streams_events_per_s_in_load=%.0f streams_events_per_s_in_drain=%.0f"
                         + " peak_lag=%d peak_lag_s=%.1f lag_over_2s_s=%.1f%s drain_s=%.1f broker_bytes_per_event=%.0f state_bytes_per_event_byte=%.2f"
                         + " rss_mb=%d allinone_cores_in_load=%.2f allinone_cores_in_drain=%.2f generator_cores=%.2f"
+                        + " harness_cores=%.2f"
                         + " | %s",
                 label, events, events / loadSeconds, events / totalSeconds, committedInLoad / loadSeconds,
                 (events - committedInLoad) / Math.max(0.001, drainSeconds), lag.peakEvents(), lag.peakSeconds(),
                 lag.overTwoSeconds(), lag.unread() == 0 ? "" : " lag_age_unread=" + lag.unread(), drainSeconds,
                 (double) brokerBytes / Math.max(1, events), (double) stateBytes / Math.max(1, eventBytes),
                 peakRssBytes < 0 ? -1 : peakRssBytes / (1024 * 1024), cpu.allInOneInLoad(), cpu.allInOneInDrain(),
-                cpu.generator(), loadSummary);
+                cpu.generator(), cpu.harness(), loadSummary);
     }
 }

@@ -83,6 +83,7 @@ public final class LoadHarness {
         long brokerBytesBefore = probe.brokerBytes();
         long eventBytesBefore = probe.topicBytes(Topics.EVENTS.name());
         long allInOneCpuAtStart = ProcessCpu.nanos(allInOne.process());
+        long ownCpuAtStart = ProcessCpu.ownNanos();
         long loadStart = System.nanoTime();
         Process load = new ProcessBuilder(AllInOneProcess.javaCommand(options.jar(), "256m", "simulate",
                 "--collector", "127.0.0.1:" + allInOne.syslogPort, "--transport", options.transport(),
@@ -140,7 +141,8 @@ public final class LoadHarness {
         HarnessResult.Cpu cpu = new HarnessResult.Cpu(
                 ProcessCpu.cores(allInOneCpuAtStart, allInOneCpuAtLoadEnd, loadSeconds),
                 ProcessCpu.cores(allInOneCpuAtLoadEnd, allInOneCpuAtEnd, drainSeconds),
-                ProcessCpu.cores(0, generatorCpu, loadSeconds));
+                ProcessCpu.cores(0, generatorCpu, loadSeconds),
+                ProcessCpu.cores(ownCpuAtStart, ProcessCpu.ownNanos(), (drained - loadStart) / 1e9));
         if (load.exitValue() != 0) {
             throw new IllegalStateException("simulate --load failed: " + Files.readString(dir.resolve("simulate.log")));
         }

@@ -113,7 +113,9 @@ final class PipelineProbe implements AutoCloseable {
             reader = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                     ConsumerConfig.CLIENT_ID_CONFIG, "tunnelwatch-load-harness-age",
                     ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                    ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 64 * 1024),
+                    // One batch per partition (a fetch returns at least one), not 1 MiB of records to decompress
+                    // five times a second: the harness shares the cores with what it measures.
+                    ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 1),
                     new ByteArrayDeserializer(), new ByteArrayDeserializer());
         }
         return reader;

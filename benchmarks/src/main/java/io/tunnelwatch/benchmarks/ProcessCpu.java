@@ -16,6 +16,11 @@ final class ProcessCpu {
         return process.info().totalCpuDuration().map(Duration::toNanos).orElse(-1L);
     }
 
+    /** The same for this process (the harness itself, to show what watching costs). */
+    static long ownNanos() {
+        return ProcessHandle.current().info().totalCpuDuration().map(Duration::toNanos).orElse(-1L);
+    }
+
     /** Cores used on average between two readings of {@link #nanos}, or -1 when either is unknown. */
     static double cores(long fromNanos, long toNanos, double seconds) {
         return fromNanos < 0 || toNanos < 0 || seconds <= 0 ? -1 : (toNanos - fromNanos) / 1e9 / seconds;
