@@ -1,7 +1,6 @@
 package io.tunnelwatch.benchmarks;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -96,9 +95,7 @@ final class PipelineProbe implements AutoCloseable {
                 TopicPartition tp = new TopicPartition(r.topic(), r.partition());
                 firstTimes.putIfAbsent(tp, r.timestamp());
             }
-            List<TopicPartition> done = new ArrayList<>(firstTimes.keySet());
-            done.retainAll(consumer.assignment());
-            consumer.pause(done);
+            consumer.pause(firstTimes.keySet()); // records come only from the assigned partitions
         }
         consumer.resume(consumer.assignment());
         if (firstTimes.size() < offsets.size()) {
