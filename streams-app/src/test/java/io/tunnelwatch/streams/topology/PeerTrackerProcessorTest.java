@@ -68,7 +68,7 @@ class PeerTrackerProcessorTest {
         var down = new Record<PeerKey, PeerInput>(PEER, new PeerInput.Event(event(EventKind.SESSION_DOWN, T0)),
                 T0.toEpochMilli());
         before.process(down);
-        first.scheduledPunctuators().get(0).getPunctuator().punctuate(T0.plusSeconds(61).toEpochMilli());
+        punctuate(first, T0.plusSeconds(61));
         assertThat(alertsForwarded(first)).hasSize(1);
 
         before.close();
@@ -80,7 +80,7 @@ class PeerTrackerProcessorTest {
         assertThat(registry.find("tunnelwatch.peer.alert").tag("alert", "PeerUnreachable").gauges()).hasSize(1);
 
         after.process(down);
-        second.scheduledPunctuators().get(0).getPunctuator().punctuate(T0.plusSeconds(62).toEpochMilli());
+        punctuate(second, T0.plusSeconds(62));
         assertThat(alertsForwarded(second)).isEmpty();
         assertThat(states.get(PEER).openAlert().type()).isEqualTo(AlertType.PEER_UNREACHABLE);
     }
@@ -91,7 +91,7 @@ class PeerTrackerProcessorTest {
         initStores(first);
         PeerTrackerProcessor before = start(first);
         before.process(input(event(EventKind.SESSION_DOWN, T0)));
-        first.scheduledPunctuators().get(0).getPunctuator().punctuate(T0.plusSeconds(61).toEpochMilli());
+        punctuate(first, T0.plusSeconds(61));
         AlertRecord opened = single(alertsForwarded(first));
         before.close();
 
@@ -195,8 +195,7 @@ class PeerTrackerProcessorTest {
         MockProcessorContext<PeerKey, Object> second = context();
         start(second);
         // no input comes after the restart: timers are judged once a catch-up horizon passed (CatchUp)
-        second.scheduledPunctuators().get(0).getPunctuator()
-                .punctuate(T0.plus(DetectorSettings.defaults().catchUpHorizon()).plusSeconds(61).toEpochMilli());
+        punctuate(second, T0.plus(DetectorSettings.defaults().catchUpHorizon()).plusSeconds(61));
 
         assertThat(alertsForwarded(second)).singleElement().extracting(AlertRecord::alert)
                 .isEqualTo("PeerUnreachable");
@@ -213,7 +212,7 @@ class PeerTrackerProcessorTest {
 
         MockProcessorContext<PeerKey, Object> second = context();
         start(second);
-        second.scheduledPunctuators().get(0).getPunctuator().punctuate(T0.plusSeconds(1).toEpochMilli());
+        punctuate(second, T0.plusSeconds(1));
 
         assertThat(statesForwarded(second)).singleElement().extracting(PeerState::phase)
                 .isEqualTo(PeerPhase.IPSEC_UP);
@@ -225,15 +224,14 @@ class PeerTrackerProcessorTest {
         initStores(first);
         PeerTrackerProcessor before = start(first);
         before.process(input(event(EventKind.SESSION_UP, T0)));
-        first.scheduledPunctuators().get(0).getPunctuator().punctuate(T0.plusSeconds(1).toEpochMilli());
+        punctuate(first, T0.plusSeconds(1));
         before.process(input(event(EventKind.SESSION_UP, T0.plusSeconds(10))));
         assertThat(statesForwarded(first)).as("the new peer only; the repeat waits for the refresh").hasSize(1);
         before.close();
 
         MockProcessorContext<PeerKey, Object> second = context();
         start(second);
-        second.scheduledPunctuators().get(0).getPunctuator()
-                .punctuate(T0.plus(DetectorSettings.defaults().peerStateRefresh()).toEpochMilli());
+        punctuate(second, T0.plus(DetectorSettings.defaults().peerStateRefresh()));
 
         assertThat(statesForwarded(second)).singleElement().extracting(PeerState::lastEventAt)
                 .isEqualTo(T0.plusSeconds(10));
@@ -258,6 +256,11 @@ class PeerTrackerProcessorTest {
         PeerTrackerProcessor processor = new PeerTrackerProcessor(WIRING, metrics, DetectorSettings.defaults());
         processor.init(context);
         return processor;
+    }
+
+    /** Fires the tracker's punctuation (the first one {@code init} schedules) as the wall clock reaches {@code at}. */
+    private static void punctuate(MockProcessorContext<PeerKey, Object> context, Instant at) {
+        context.scheduledPunctuators().get(0).getPunctuator().punctuate(at.toEpochMilli());
     }
 
     private static List<AlertRecord> alertsForwarded(MockProcessorContext<PeerKey, Object> context) {
