@@ -29,6 +29,12 @@ final class HarnessOptions {
                     + " has compiled the hot path (default: ${DEFAULT-VALUE}: measure a cold start).")
     private long warmupSeconds;
 
+    @Option(names = "--lead-in", defaultValue = "0",
+            description = "Seconds the measured load's generator plays before the measurement starts: a new `simulate`"
+                    + " JVM takes about a core for its first five seconds, on the same box, which a fleet's routers do"
+                    + " not (default: ${DEFAULT-VALUE}: the measurement starts with the generator).")
+    private long leadInSeconds;
+
     @Option(names = "--routers", defaultValue = "200", description = "Simulated routers (default: ${DEFAULT-VALUE}).")
     private int routers;
 
@@ -47,9 +53,9 @@ final class HarnessOptions {
     private Path kafkaConfig;
 
     @Option(names = "--trace",
-            description = "Also write every sample (each 200 ms) of the warm-up and the measured load to this CSV file:"
-                    + " run, seconds since its load started, loading or draining, events, committed, lag in events,"
-                    + " age in seconds of the oldest event not committed.")
+            description = "Also write every sample (each 200 ms) of the warm-up, the lead-in and the measured load to"
+                    + " this CSV file: run (warmup, lead-in, measured), seconds since it started, loading or draining,"
+                    + " events, committed, lag in events, age in seconds of the oldest event not committed.")
     private Path trace;
 
     static HarnessOptions parse(String... args) {
@@ -78,6 +84,10 @@ final class HarnessOptions {
         if (options.warmupSeconds < 0) {
             throw new CommandLine.ParameterException(commandLine, "--warmup must be 0 or more seconds, was "
                     + options.warmupSeconds);
+        }
+        if (options.leadInSeconds < 0) {
+            throw new CommandLine.ParameterException(commandLine, "--lead-in must be 0 or more seconds, was "
+                    + options.leadInSeconds);
         }
         return options;
     }
@@ -111,6 +121,11 @@ final class HarnessOptions {
 
     long warmupSeconds() {
         return warmupSeconds;
+    }
+
+    /** Seconds of the measured load played before the measurement starts. */
+    long leadInSeconds() {
+        return leadInSeconds;
     }
 
     int routers() {

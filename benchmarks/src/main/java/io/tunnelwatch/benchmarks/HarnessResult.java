@@ -6,6 +6,8 @@ import java.util.Locale;
  * What one {@link LoadHarness} run measured.
  *
  * @param events       records the collector wrote to {@code tunnelwatch.events} during the run
+ * @param lagAtStart   events not committed yet when the measurement started (after a lead-in, what the app had
+ *                     still to do of it; the app commits these too before the run ends)
  * @param loadSeconds  from starting {@code simulate --load} until it exited
  * @param drainSeconds from the end of the load until the streams app had committed every event
  * @param totalSeconds from the start of the load until the streams app had committed every event
@@ -18,7 +20,7 @@ import java.util.Locale;
  * @param cpu          the cores the all-in-one and the load generator used
  * @param loadSummary  the summary line of {@code simulate --load}
  */
-record HarnessResult(long events, double loadSeconds, double drainSeconds, double totalSeconds,
+record HarnessResult(long events, long lagAtStart, double loadSeconds, double drainSeconds, double totalSeconds,
         long committedInLoad, Lag lag,
         long brokerBytes, long eventBytes, long peakRssBytes, Cpu cpu, String loadSummary) {
 
@@ -49,15 +51,19 @@ record HarnessResult(long events, double loadSeconds, double drainSeconds, doubl
 
     String summaryLine(String label) {
         long stateBytes = brokerBytes - eventBytes;
+        // Every event of the run and those left over when it started: the app has committed all once it ends.
+        long committed = events + lagAtStart;
         return String.format(Locale.ROOT, "%s events=%d offered_events_per_s=%.0f streams_events_per_s=%.0f"
                         + " streams_events_per_s_in_load=%.0f streams_events_per_s_in_drain=%.0f"
-                        + " peak_lag=%d peak_lag_s=%.1f lag_over_2s_s=%.1f%s drain_s=%.1f broker_bytes_per_event=%.0f state_bytes_per_event_byte=%.2f"
+                        + " peak_lag=%d peak_lag_s=%.1f lag_over_2s_s=%.1f%s%s drain_s=%.1f"
+                        + " broker_bytes_per_event=%.0f state_bytes_per_event_byte=%.2f"
                         + " rss_mb=%d allinone_cores_in_load=%.2f allinone_cores_in_drain=%.2f generator_cores=%.2f"
                         + " harness_cores=%.2f"
                         + " | %s",
-                label, events, events / loadSeconds, events / totalSeconds, committedInLoad / loadSeconds,
-                (events - committedInLoad) / Math.max(0.001, drainSeconds), lag.peakEvents(), lag.peakSeconds(),
-                lag.overTwoSeconds(), lag.unread() == 0 ? "" : " lag_age_unread=" + lag.unread(), drainSeconds,
+                label, events, events / loadSeconds, committed / totalSeconds, committedInLoad / loadSeconds,
+                (committed - committedInLoad) / Math.max(0.001, drainSeconds), lag.peakEvents(), lag.peakSeconds(),
+                lag.overTwoSeconds(), lag.unread() == 0 ? "" : " lag_age_unread=" + lag.unread(),
+                lagAtStart == 0 ? "" : " lag_at_start=" + lagAtStart, drainSeconds,
                 (double) brokerBytes / Math.max(1, events), (double) stateBytes / Math.max(1, eventBytes),
                 peakRssBytes < 0 ? -1 : peakRssBytes / (1024 * 1024), cpu.allInOneInLoad(), cpu.allInOneInDrain(),
                 cpu.generator(), cpu.harness(), loadSummary);

@@ -11,8 +11,9 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * {@code LoadHarness [--jar JAR] [--label NAME] [--rate N] [--duration S] [--warmup S] [--routers N] [--peers N]
- * [--transport tcp|udp] [--xmx SIZE] [--kafka-config FILE]}: drives the real all-in-one as a user would and prints one summary line.
+ * {@code LoadHarness [--jar JAR] [--label NAME] [--rate N] [--duration S] [--warmup S] [--lead-in S] [--routers N]
+ * [--peers N] [--transport tcp|udp] [--xmx SIZE] [--kafka-config FILE] [--trace FILE]}: drives the real all-in-one
+ * as a user would and prints one summary line.
  *
  * <p>It starts {@code java -jar JAR run} (embedded broker, 12 partitions, free loopback ports, a temporary data
  * directory deleted at the end), waits for {@code /readyz}, plays {@code JAR simulate --load RATE --duration S} at it,
@@ -23,8 +24,11 @@ import java.util.Locale;
  * drained, and the cores the load generator used (its own JVM, on the same box). Taking the jar as an argument lets
  * two builds run side by side in one sitting (docs/performance.md, "Load harness"). With {@code --warmup S} the same
  * load is played for S seconds and drained first, and only the second load is measured: the all-in-one's JIT has
- * then compiled the hot path, as in a process that has run for a while. {@code --trace FILE} writes every sample as
- * CSV, to see when in the run the lag grew.
+ * then compiled the hot path, as in a process that has run for a while. Each load is a new {@code simulate} JVM,
+ * whose own start takes about a core for its first five seconds, on the same two cores; with {@code --lead-in S}
+ * the measured load's generator plays S seconds before the measurement starts, so what is measured is a fleet
+ * that has been sending a while, not the generator's start. {@code --trace FILE} writes every sample as CSV, to see
+ * when in the run the lag grew.
  */
 public final class LoadHarness {
 
@@ -44,13 +48,26 @@ public final class LoadHarness {
              PipelineProbe probe = new PipelineProbe(allInOne.bootstrapServers(), "tunnelwatch",
                      Topics.EVENTS.name());
              PrintWriter trace = traceWriter(options)) {
+            Trace warmUp = new Trace(trace, "warmup");
+            Trace measured = new Trace(trace, "measured");
             if (options.warmupSeconds() > 0) {
                 System.err.printf(Locale.ROOT, "load-harness: warm-up, %d s of the same load%n",
                         options.warmupSeconds());
-                drive(options, options.warmupSeconds(), probe, allInOne, dir, new Trace(trace, "warmup"));
+                drive(startLoad(options, options.warmupSeconds(), allInOne, dir), probe, allInOne, dir, warmUp);
             }
-            HarnessResult result = drive(options, options.durationSeconds(), probe, allInOne, dir,
-                    new Trace(trace, "measured"));
+            Process load = startLoad(options, options.leadInSeconds() + options.durationSeconds(), allInOne, dir);
+            HarnessResult result;
+            try {
+                if (options.leadInSeconds() > 0) {
+                    System.err.printf(Locale.ROOT, "load-harness: lead-in, %d s of the load before it is measured%n",
+                            options.leadInSeconds());
+                    leadIn(load, Duration.ofSeconds(options.leadInSeconds()), probe, allInOne, dir,
+                            new Trace(trace, "lead-in"));
+                }
+                result = drive(load, probe, allInOne, dir, measured);
+            } finally {
+                load.destroyForcibly(); // only if the harness failed: drive returns once the load has ended
+            }
             System.out.println(result.summaryLine(options.label()));
         } finally {
             TempTree.delete(dir);
@@ -77,19 +94,57 @@ public final class LoadHarness {
         }
     }
 
-    private static HarnessResult drive(HarnessOptions options, long seconds, PipelineProbe probe,
-            AllInOneProcess allInOne, Path dir, Trace trace) throws Exception {
+    /** Starts {@code JAR simulate --load} at the all-in-one for {@code seconds}; its output goes to simulate.log. */
+    private static Process startLoad(HarnessOptions options, long seconds, AllInOneProcess allInOne, Path dir)
+            throws IOException {
+        return new ProcessBuilder(AllInOneProcess.javaCommand(options.jar(), "256m", "simulate",
+                "--collector", "127.0.0.1:" + allInOne.syslogPort, "--transport", options.transport(),
+                "--routers", Integer.toString(options.routers()), "--peers", Integer.toString(options.peers()),
+                "--load", Long.toString(options.rate()), "--duration", Long.toString(seconds)))
+                .redirectErrorStream(true).redirectOutput(dir.resolve("simulate.log").toFile()).start();
+    }
+
+    /** Samples (for the trace) while {@code load} plays its first {@code leadIn}, which is not measured. */
+    private static void leadIn(Process load, Duration leadIn, PipelineProbe probe, AllInOneProcess allInOne,
+            Path dir, Trace trace) throws Exception {
+        PipelineProbe.Sample before = probe.sample();
+        long start = System.nanoTime();
+        long lastReport = start;
+        while (System.nanoTime() - start < leadIn.toNanos()) {
+            Thread.sleep(SAMPLE_EVERY.toMillis()); // a sampling period, not synchronisation
+            PipelineProbe.Sample sample = probe.sample();
+            long now = System.nanoTime();
+            trace.sample((now - start) / 1e9, true, sample, before);
+            if (now - lastReport > Duration.ofSeconds(5).toNanos()) {
+                report(now - start, true, sample, before);
+                lastReport = now;
+            }
+            if (!load.isAlive()) {
+                throw new IllegalStateException("simulate --load ended during the lead-in: "
+                        + Files.readString(dir.resolve("simulate.log")));
+            }
+            allInOne.requireAlive();
+        }
+    }
+
+    private static void report(long nanosIn, boolean loading, PipelineProbe.Sample sample,
+            PipelineProbe.Sample before) {
+        System.err.printf(Locale.ROOT, "load-harness: %.0f s, %s, events %,d, committed %,d, lag %,d (%.1f s)%n",
+                nanosIn / 1e9, loading ? "loading" : "draining", sample.end() - before.end(),
+                sample.committed() - before.committed(), sample.lag(), sample.lagMillis() / 1e3);
+    }
+
+    /** Measures from now until {@code load} has ended and the streams app has caught up with it. */
+    private static HarnessResult drive(Process load, PipelineProbe probe, AllInOneProcess allInOne, Path dir,
+            Trace trace) throws Exception {
         PipelineProbe.Sample before = probe.sample();
         long brokerBytesBefore = probe.brokerBytes();
         long eventBytesBefore = probe.topicBytes(Topics.EVENTS.name());
         long allInOneCpuAtStart = ProcessCpu.nanos(allInOne.process());
         long ownCpuAtStart = ProcessCpu.ownNanos();
+        // After a lead-in the generator has run a while already; without one it has just started (about 0).
+        long generatorCpuAtStart = Math.max(0, ProcessCpu.nanos(load));
         long loadStart = System.nanoTime();
-        Process load = new ProcessBuilder(AllInOneProcess.javaCommand(options.jar(), "256m", "simulate",
-                "--collector", "127.0.0.1:" + allInOne.syslogPort, "--transport", options.transport(),
-                "--routers", Integer.toString(options.routers()), "--peers", Integer.toString(options.peers()),
-                "--load", Long.toString(options.rate()), "--duration", Long.toString(seconds)))
-                .redirectErrorStream(true).redirectOutput(dir.resolve("simulate.log").toFile()).start();
         long peakLag = 0;
         long peakLagMillis = 0;
         long samplesOverTarget = 0;
@@ -119,10 +174,7 @@ public final class LoadHarness {
             }
             trace.sample((now - loadStart) / 1e9, loadEnd == 0, sample, before);
             if (now - lastReport > Duration.ofSeconds(5).toNanos()) {
-                System.err.printf(Locale.ROOT, "load-harness: %.0f s, %s, events %,d, committed %,d, lag %,d (%.1f s)%n",
-                        (now - loadStart) / 1e9, loadEnd == 0 ? "loading" : "draining",
-                        sample.end() - before.end(), sample.committed() - before.committed(), sample.lag(),
-                        sample.lagMillis() / 1e3);
+                report(now - loadStart, loadEnd == 0, sample, before);
                 lastReport = now;
             }
             if (loadEnd != 0 && sample.lag() == 0 && sample.end() > before.end()) {
@@ -141,7 +193,7 @@ public final class LoadHarness {
         HarnessResult.Cpu cpu = new HarnessResult.Cpu(
                 ProcessCpu.cores(allInOneCpuAtStart, allInOneCpuAtLoadEnd, loadSeconds),
                 ProcessCpu.cores(allInOneCpuAtLoadEnd, allInOneCpuAtEnd, drainSeconds),
-                ProcessCpu.cores(0, generatorCpu, loadSeconds),
+                ProcessCpu.cores(generatorCpuAtStart, generatorCpu, loadSeconds),
                 ProcessCpu.cores(ownCpuAtStart, ProcessCpu.ownNanos(), (drained - loadStart) / 1e9));
         if (load.exitValue() != 0) {
             throw new IllegalStateException("simulate --load failed: " + Files.readString(dir.resolve("simulate.log")));
@@ -149,10 +201,10 @@ public final class LoadHarness {
         long events = sample.end() - before.end();
         long brokerBytes = probe.brokerBytes() - brokerBytesBefore;
         long eventBytes = probe.topicBytes(Topics.EVENTS.name()) - eventBytesBefore;
-        return new HarnessResult(events, loadSeconds, drainSeconds, (drained - loadStart) / 1e9, committedInLoad,
-                new HarnessResult.Lag(peakLag, peakLagMillis / 1e3,
-                        samplesOverTarget * SAMPLE_EVERY.toMillis() / 1e3, unreadAges), brokerBytes, eventBytes, ProcessMemory.peakRssBytes(allInOne.process()), cpu,
-                lastLine(dir.resolve("simulate.log")));
+        return new HarnessResult(events, before.lag(), loadSeconds, drainSeconds, (drained - loadStart) / 1e9,
+                committedInLoad, new HarnessResult.Lag(peakLag, peakLagMillis / 1e3,
+                        samplesOverTarget * SAMPLE_EVERY.toMillis() / 1e3, unreadAges), brokerBytes, eventBytes,
+                ProcessMemory.peakRssBytes(allInOne.process()), cpu, lastLine(dir.resolve("simulate.log")));
     }
 
     private static String lastLine(Path file) throws IOException {

@@ -38,6 +38,7 @@ class LoadHarnessOptionsTest {
         assertThat(options.peers()).isEqualTo(50);
         assertThat(options.transport()).isEqualTo("tcp");
         assertThat(options.warmupSeconds()).isZero();
+        assertThat(options.leadInSeconds()).isZero();
     }
 
     @Test
@@ -56,8 +57,16 @@ class LoadHarnessOptionsTest {
     }
 
     @Test
+    void aNegativeLeadInIsRefused() throws Exception {
+        Path jar = Files.createFile(dir.resolve("t.jar"));
+        assertThatThrownBy(() -> HarnessOptions.parse("--jar", jar.toString(), "--lead-in", "-1"))
+                .isInstanceOf(CommandLine.ParameterException.class).hasMessageContaining("--lead-in");
+        assertThat(HarnessOptions.parse("--jar", jar.toString(), "--lead-in", "30").leadInSeconds()).isEqualTo(30);
+    }
+
+    @Test
     void theSummaryLineDividesByEventsAndTime() {
-        HarnessResult result = new HarnessResult(100_000, 10.0, 15.0, 25.0, 40_000,
+        HarnessResult result = new HarnessResult(100_000, 0, 10.0, 15.0, 25.0, 40_000,
                 new HarnessResult.Lag(80_000, 3.25, 1.4, 0), 40_000_000, 10_000_000,
                 512L * 1024 * 1024, new HarnessResult.Cpu(1.874, 0.9, -1, 0.05), "load: sent 200000 messages");
         assertThat(result.summaryLine("after")).isEqualTo("after events=100000 offered_events_per_s=10000"
@@ -68,8 +77,18 @@ class LoadHarnessOptionsTest {
     }
 
     @Test
+    void eventsLeftOverFromALeadInCountAsWorkTheAppDid() {
+        HarnessResult result = new HarnessResult(100_000, 20_000, 10.0, 2.0, 12.0, 110_000,
+                new HarnessResult.Lag(30_000, 1.0, 0, 0), 40_000_000, 10_000_000,
+                -1, new HarnessResult.Cpu(1, 1, 1, 1), "");
+        assertThat(result.summaryLine("x")).contains(" offered_events_per_s=10000 streams_events_per_s=10000"
+                + " streams_events_per_s_in_load=11000 streams_events_per_s_in_drain=5000 ")
+                .contains(" lag_over_2s_s=0.0 lag_at_start=20000 drain_s=2.0 ");
+    }
+
+    @Test
     void samplesWhoseOldestEventWasNotReadBackAreCounted() {
-        HarnessResult result = new HarnessResult(100_000, 10.0, 15.0, 25.0, 40_000,
+        HarnessResult result = new HarnessResult(100_000, 0, 10.0, 15.0, 25.0, 40_000,
                 new HarnessResult.Lag(80_000, 1.0, 0, 3), 40_000_000, 10_000_000,
                 -1, new HarnessResult.Cpu(1, 1, 1, 1), "");
         assertThat(result.summaryLine("x")).contains(" peak_lag_s=1.0 lag_over_2s_s=0.0 lag_age_unread=3 drain_s=");
