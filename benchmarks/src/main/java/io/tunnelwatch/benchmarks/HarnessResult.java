@@ -18,11 +18,12 @@ import java.util.Locale;
  * @param eventBytes   growth of {@code tunnelwatch.events}'s logs
  * @param peakRssBytes the all-in-one's peak resident set, -1 when unknown
  * @param cpu          the cores the all-in-one and the load generator used
+ * @param engine       what the streams app did besides processing, from its {@code /metrics}
  * @param loadSummary  the summary line of {@code simulate --load}
  */
 record HarnessResult(long events, long lagAtStart, double loadSeconds, double drainSeconds, double totalSeconds,
         long committedInLoad, Lag lag,
-        long brokerBytes, long eventBytes, long peakRssBytes, Cpu cpu, String loadSummary) {
+        long brokerBytes, long eventBytes, long peakRssBytes, Cpu cpu, Engine engine, String loadSummary) {
 
     /**
      * Average cores used, -1 when unknown.
@@ -49,6 +50,18 @@ record HarnessResult(long events, long lagAtStart, double loadSeconds, double dr
     record Lag(long peakEvents, double peakSeconds, double overTwoSeconds, long unread) {
     }
 
+    /**
+     * From the all-in-one's {@code /metrics} as the measurement started and once the app had caught up; -1 when it
+     * could not be read. Runs of one build differ in these: the simulated fleet's alerts open over its run, and each
+     * asks for a commit at once (docs/performance.md, "The load generator's start").
+     *
+     * @param commits    commits of the app's stream threads ({@code kafka_stream_thread_commit_total})
+     * @param alertsOpen alerts open at the end ({@code tunnelwatch_alerts_open})
+     */
+    record Engine(long commits, long alertsOpen) {
+        static final Engine UNKNOWN = new Engine(-1, -1);
+    }
+
     String summaryLine(String label) {
         long stateBytes = brokerBytes - eventBytes;
         // Every event of the run and those left over when it started: the app has committed all once it ends.
@@ -58,7 +71,7 @@ record HarnessResult(long events, long lagAtStart, double loadSeconds, double dr
                         + " peak_lag=%d peak_lag_s=%.1f lag_over_2s_s=%.1f%s%s drain_s=%.1f"
                         + " broker_bytes_per_event=%.0f state_bytes_per_event_byte=%.2f"
                         + " rss_mb=%d allinone_cores_in_load=%.2f allinone_cores_in_drain=%.2f generator_cores=%.2f"
-                        + " harness_cores=%.2f"
+                        + " harness_cores=%.2f commits=%d alerts_open=%d"
                         + " | %s",
                 label, events, events / loadSeconds, committed / totalSeconds, committedInLoad / loadSeconds,
                 (committed - committedInLoad) / Math.max(0.001, drainSeconds), lag.peakEvents(), lag.peakSeconds(),
@@ -66,6 +79,6 @@ record HarnessResult(long events, long lagAtStart, double loadSeconds, double dr
                 lagAtStart == 0 ? "" : " lag_at_start=" + lagAtStart, drainSeconds,
                 (double) brokerBytes / Math.max(1, events), (double) stateBytes / Math.max(1, eventBytes),
                 peakRssBytes < 0 ? -1 : peakRssBytes / (1024 * 1024), cpu.allInOneInLoad(), cpu.allInOneInDrain(),
-                cpu.generator(), cpu.harness(), loadSummary);
+                cpu.generator(), cpu.harness(), engine.commits(), engine.alertsOpen(), loadSummary);
     }
 }

@@ -3,12 +3,17 @@ package io.tunnelwatch.benchmarks;
 import io.tunnelwatch.events.topic.Topics;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * {@code LoadHarness [--jar JAR] [--label NAME] [--rate N] [--duration S] [--warmup S] [--lead-in S] [--routers N]
@@ -36,6 +41,9 @@ public final class LoadHarness {
     private static final Duration SAMPLE_EVERY = Duration.ofMillis(200);
     /** #16's bound on the lag at 30,000 events/s; the summary counts the time the lag spent above it. */
     private static final Duration LAG_TARGET = Duration.ofSeconds(2);
+    private static final String COMMITS = "kafka_stream_thread_commit_total{";
+    private static final String ALERTS_OPEN = "tunnelwatch_alerts_open{";
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private LoadHarness() {
     }
@@ -134,9 +142,35 @@ public final class LoadHarness {
                 sample.committed() - before.committed(), sample.lag(), sample.lagMillis() / 1e3);
     }
 
+    /** The all-in-one's {@code /metrics} by series; empty when it cannot be read (the fields then say -1). */
+    private static Map<String, Double> metrics(AllInOneProcess allInOne) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(allInOne.url("/metrics")))
+                .timeout(Duration.ofSeconds(30)).build();
+        try {
+            HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+            return response.statusCode() == 200 ? OverloadHarness.parse(response.body()) : Map.of();
+        } catch (IOException unreadable) {
+            return Map.of();
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            return Map.of();
+        }
+    }
+
+    /** The app's commits between two readings of {@code /metrics}, and the alerts open at the second. */
+    static HarnessResult.Engine engine(Map<String, Double> before, Map<String, Double> after) {
+        if (before.isEmpty() || after.isEmpty()) {
+            return HarnessResult.Engine.UNKNOWN;
+        }
+        return new HarnessResult.Engine(
+                Math.round(OverloadHarness.sum(after, COMMITS) - OverloadHarness.sum(before, COMMITS)),
+                Math.round(OverloadHarness.sum(after, ALERTS_OPEN)));
+    }
+
     /** Measures from now until {@code load} has ended and the streams app has caught up with it. */
     private static HarnessResult drive(Process load, PipelineProbe probe, AllInOneProcess allInOne, Path dir,
             Trace trace) throws Exception {
+        Map<String, Double> metricsBefore = metrics(allInOne);
         PipelineProbe.Sample before = probe.sample();
         long brokerBytesBefore = probe.brokerBytes();
         long eventBytesBefore = probe.topicBytes(Topics.EVENTS.name());
@@ -188,6 +222,7 @@ public final class LoadHarness {
         }
         long drained = System.nanoTime();
         long allInOneCpuAtEnd = ProcessCpu.nanos(allInOne.process());
+        HarnessResult.Engine engine = engine(metricsBefore, metrics(allInOne));
         double loadSeconds = (loadEnd - loadStart) / 1e9;
         double drainSeconds = (drained - loadEnd) / 1e9;
         HarnessResult.Cpu cpu = new HarnessResult.Cpu(
@@ -204,7 +239,7 @@ public final class LoadHarness {
         return new HarnessResult(events, before.lag(), loadSeconds, drainSeconds, (drained - loadStart) / 1e9,
                 committedInLoad, new HarnessResult.Lag(peakLag, peakLagMillis / 1e3,
                         samplesOverTarget * SAMPLE_EVERY.toMillis() / 1e3, unreadAges), brokerBytes, eventBytes,
-                ProcessMemory.peakRssBytes(allInOne.process()), cpu, lastLine(dir.resolve("simulate.log")));
+                ProcessMemory.peakRssBytes(allInOne.process()), cpu, engine, lastLine(dir.resolve("simulate.log")));
     }
 
     private static String lastLine(Path file) throws IOException {
