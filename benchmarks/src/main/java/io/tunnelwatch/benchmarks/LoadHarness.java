@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
 
 /**
  * {@code LoadHarness [--jar JAR] [--label NAME] [--rate N] [--duration S] [--warmup S] [--lead-in S] [--routers N]
@@ -56,12 +57,11 @@ public final class LoadHarness {
              PipelineProbe probe = new PipelineProbe(allInOne.bootstrapServers(), "tunnelwatch",
                      Topics.EVENTS.name());
              PrintWriter trace = traceWriter(options)) {
-            Trace warmUp = new Trace(trace, "warmup");
-            Trace measured = new Trace(trace, "measured");
             if (options.warmupSeconds() > 0) {
                 System.err.printf(Locale.ROOT, "load-harness: warm-up, %d s of the same load%n",
                         options.warmupSeconds());
-                drive(startLoad(options, options.warmupSeconds(), allInOne, dir), probe, allInOne, dir, warmUp);
+                drive(startLoad(options, options.warmupSeconds(), allInOne, dir), probe, allInOne, dir,
+                        new Trace(trace, "warmup"));
             }
             Process load = startLoad(options, options.leadInSeconds() + options.durationSeconds(), allInOne, dir);
             HarnessResult result;
@@ -72,7 +72,7 @@ public final class LoadHarness {
                     leadIn(load, Duration.ofSeconds(options.leadInSeconds()), probe, allInOne, dir,
                             new Trace(trace, "lead-in"));
                 }
-                result = drive(load, probe, allInOne, dir, measured);
+                result = drive(load, probe, allInOne, dir, new Trace(trace, "measured"));
             } finally {
                 load.destroyForcibly(); // only if the harness failed: drive returns once the load has ended
             }
@@ -91,7 +91,7 @@ public final class LoadHarness {
         return out;
     }
 
-    /** Where {@link #drive} writes its samples; a null writer writes nothing. */
+    /** Where a phase's samples go; a null writer writes nothing. */
     private record Trace(PrintWriter out, String run) {
         void sample(double seconds, boolean loading, PipelineProbe.Sample sample, PipelineProbe.Sample before) {
             if (out != null) {
@@ -115,18 +115,10 @@ public final class LoadHarness {
     /** Samples (for the trace) while {@code load} plays its first {@code leadIn}, which is not measured. */
     private static void leadIn(Process load, Duration leadIn, PipelineProbe probe, AllInOneProcess allInOne,
             Path dir, Trace trace) throws Exception {
-        PipelineProbe.Sample before = probe.sample();
-        long start = System.nanoTime();
-        long lastReport = start;
-        while (System.nanoTime() - start < leadIn.toNanos()) {
-            Thread.sleep(SAMPLE_EVERY.toMillis()); // a sampling period, not synchronisation
-            PipelineProbe.Sample sample = probe.sample();
-            long now = System.nanoTime();
-            trace.sample((now - start) / 1e9, true, sample, before);
-            if (now - lastReport > Duration.ofSeconds(5).toNanos()) {
-                report(now - start, true, sample, before);
-                lastReport = now;
-            }
+        Watch watch = new Watch(probe, trace, probe.sample());
+        while (System.nanoTime() - watch.start < leadIn.toNanos()) {
+            PipelineProbe.Sample sample = watch.sample();
+            watch.record(System.nanoTime(), sample, true);
             if (!load.isAlive()) {
                 throw new IllegalStateException("simulate --load ended during the lead-in: "
                         + Files.readString(dir.resolve("simulate.log")));
@@ -135,11 +127,35 @@ public final class LoadHarness {
         }
     }
 
-    private static void report(long nanosIn, boolean loading, PipelineProbe.Sample sample,
-            PipelineProbe.Sample before) {
-        System.err.printf(Locale.ROOT, "load-harness: %.0f s, %s, events %,d, committed %,d, lag %,d (%.1f s)%n",
-                nanosIn / 1e9, loading ? "loading" : "draining", sample.end() - before.end(),
-                sample.committed() - before.committed(), sample.lag(), sample.lagMillis() / 1e3);
+    /** One phase's samples: taken every {@link #SAMPLE_EVERY}, each traced, progress on stderr every 5 s. */
+    private static final class Watch {
+        private final PipelineProbe probe;
+        private final Trace trace;
+        private final PipelineProbe.Sample before;
+        private final long start = System.nanoTime();
+        private long lastReport = start;
+
+        Watch(PipelineProbe probe, Trace trace, PipelineProbe.Sample before) {
+            this.probe = probe;
+            this.trace = trace;
+            this.before = before;
+        }
+
+        PipelineProbe.Sample sample() throws ExecutionException, InterruptedException {
+            Thread.sleep(SAMPLE_EVERY.toMillis()); // a sampling period, not synchronisation
+            return probe.sample();
+        }
+
+        void record(long now, PipelineProbe.Sample sample, boolean loading) {
+            trace.sample((now - start) / 1e9, loading, sample, before);
+            if (now - lastReport > Duration.ofSeconds(5).toNanos()) {
+                System.err.printf(Locale.ROOT, "load-harness: %.0f s, %s, events %,d, committed %,d, lag %,d"
+                                + " (%.1f s)%n", (now - start) / 1e9, loading ? "loading" : "draining",
+                        sample.end() - before.end(), sample.committed() - before.committed(), sample.lag(),
+                        sample.lagMillis() / 1e3);
+                lastReport = now;
+            }
+        }
     }
 
     /** The all-in-one's {@code /metrics} by series; empty when it cannot be read (the fields then say -1). */
@@ -178,7 +194,8 @@ public final class LoadHarness {
         long ownCpuAtStart = ProcessCpu.ownNanos();
         // After a lead-in the generator has run a while already; without one it has just started (about 0).
         long generatorCpuAtStart = Math.max(0, ProcessCpu.nanos(load));
-        long loadStart = System.nanoTime();
+        Watch watch = new Watch(probe, trace, before);
+        long loadStart = watch.start;
         long peakLag = 0;
         long peakLagMillis = 0;
         long samplesOverTarget = 0;
@@ -187,11 +204,9 @@ public final class LoadHarness {
         long committedInLoad = 0;
         long allInOneCpuAtLoadEnd = -1;
         long generatorCpu = -1;
-        long lastReport = loadStart;
         PipelineProbe.Sample sample = before;
         while (true) {
-            Thread.sleep(SAMPLE_EVERY.toMillis()); // a sampling period, not synchronisation
-            sample = probe.sample();
+            sample = watch.sample();
             peakLag = Math.max(peakLag, sample.lag());
             peakLagMillis = Math.max(peakLagMillis, sample.lagMillis());
             samplesOverTarget += sample.lagMillis() > LAG_TARGET.toMillis() ? 1 : 0;
@@ -206,11 +221,7 @@ public final class LoadHarness {
                 committedInLoad = sample.committed() - before.committed();
                 allInOneCpuAtLoadEnd = ProcessCpu.nanos(allInOne.process());
             }
-            trace.sample((now - loadStart) / 1e9, loadEnd == 0, sample, before);
-            if (now - lastReport > Duration.ofSeconds(5).toNanos()) {
-                report(now - loadStart, loadEnd == 0, sample, before);
-                lastReport = now;
-            }
+            watch.record(now, sample, loadEnd == 0);
             if (loadEnd != 0 && sample.lag() == 0 && sample.end() > before.end()) {
                 break;
             }
