@@ -26,6 +26,12 @@ record BothEnds(String nearDevice, String farDevice, Sums near, Sums far) {
 
     /** How long after the far end's new SAs an invalid SPI here is blamed on that rekey (IOS logs it once a minute). */
     static final Duration REKEY_WINDOW = Duration.ofMinutes(2);
+    /**
+     * How much longer than this end's own polls the far end's report may take to reach this end's tracker: it crosses
+     * the far end's tracker, {@code tunnelwatch.tunnel-ends}, the pair joiner and {@code tunnelwatch.far-ends}, two
+     * exactly-once commits more than a poll of this end (docs/architecture.md#timers-and-late-inputs).
+     */
+    static final Duration FAR_END_LATENESS = Duration.ofSeconds(5);
     private static final Pattern SPI = Pattern.compile("spi=(0x[0-9A-Fa-f]+)");
 
     /** One end's last polls: packets each way, and whether each direction rose (or stayed flat) in every poll. */
@@ -71,12 +77,15 @@ record BothEnds(String nearDevice, String farDevice, Sums near, Sums far) {
 
     /**
      * Until when a one-way picture of this end waits for the far end's polls, or empty when it need not wait: the far
-     * end is a monitored router that polls, has not polled since this end's newest poll, and no alert of
-     * {@code type} is open yet. Judged before the far end catches up, the cause would depend on which end's poll
-     * reached the tracker first (one end alone says "one-way", both together say where the traffic goes missing);
-     * the far end's next poll settles it. When that poll has not come two of this end's poll intervals after this
-     * end's newest poll (at most {@code messageWindow}), the far end counts as not reporting and this end's own
-     * counters decide.
+     * end is a monitored router that polls, its polls do not yet cover this end's last {@code flatSamples} polls, and
+     * no alert of {@code type} is open yet. Judged before the far end catches up, the cause would depend on which end's
+     * poll reached the tracker first (one end alone says "one-way", both together say where the traffic goes missing).
+     * Covering takes both: a far end poll at least as new as this end's newest, and the far end's last polls starting
+     * no earlier than this end's. The second matters when the routers are polled at the same moment: a fault that
+     * begins between the two walks of one round leaves the far end's window one poll of old traffic long, however new
+     * its newest poll is. When the far end has not caught up {@link #FAR_END_LATENESS} and two of this end's poll
+     * intervals after this end's newest poll (at most {@code messageWindow}), it counts as not reporting and this
+     * end's own counters decide.
      */
     static Optional<Instant> awaitFarEnd(PeerState s, AlertType type, DetectorSettings settings, Instant now) {
         TunnelEnd far = s.farEnd();
@@ -86,15 +95,32 @@ record BothEnds(String nearDevice, String farDevice, Sums near, Sums far) {
                 || (s.tunnel() != null && !s.tunnel().up())) {
             return Optional.empty();
         }
+        List<CounterDelta> farDeltas = far.recentDeltas();
         Instant nearLast = near.get(near.size() - 1).at();
-        Instant farLast = far.recentDeltas().get(far.recentDeltas().size() - 1).at();
+        Instant farLast = farDeltas.get(farDeltas.size() - 1).at();
+        boolean covered = !farLast.isBefore(nearLast) && !windowStart(farDeltas, settings.flatSamples())
+                .isBefore(windowStart(near, settings.flatSamples()));
         Duration wait = settings.messageWindow();
         if (near.size() > 1) {
-            Duration twoPolls = Duration.between(near.get(near.size() - 2).at(), nearLast).multipliedBy(2);
-            wait = twoPolls.compareTo(wait) < 0 ? twoPolls : wait;
+            Duration patience = Duration.between(near.get(near.size() - 2).at(), nearLast).multipliedBy(2)
+                    .plus(FAR_END_LATENESS);
+            wait = patience.compareTo(wait) < 0 ? patience : wait;
         }
         Instant until = nearLast.plus(wait);
-        return farLast.isBefore(nearLast) && now.isBefore(until) ? Optional.of(until) : Optional.empty();
+        return !covered && now.isBefore(until) ? Optional.of(until) : Optional.empty();
+    }
+
+    /**
+     * When one end's last {@code n} polls began: the time of the poll before them; when none is kept (the end's first
+     * polls), one poll interval before the first of them.
+     */
+    private static Instant windowStart(List<CounterDelta> d, int n) {
+        int first = Math.max(0, d.size() - n);
+        if (first > 0) {
+            return d.get(first - 1).at();
+        }
+        Instant at = d.get(0).at();
+        return d.size() < 2 ? at : at.minus(Duration.between(at, d.get(1).at()));
     }
 
     /** The direction(s) in which packets leave one end and the other decapsulates none. */
