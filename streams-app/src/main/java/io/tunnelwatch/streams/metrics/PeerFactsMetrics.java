@@ -48,7 +48,14 @@ public final class PeerFactsMetrics implements PeerStateListener {
         Labels labels = PeerSeriesCollector.labels(key, "nat_t", Boolean.toString(facts.natT()),
                 "ike_version", facts.ikeVersionLabel(), "interface", facts.interfaceLabel(), "mtu", facts.mtuLabel());
         if (served.served()) {
-            served.put(key, new Served(facts, null, labels));
+            if (current != null) {
+                // In place: a new row would be inserted anew into the collector's sorted map
+                // (docs/performance.md#per-record-lookups).
+                current.facts = facts;
+                current.labels = labels;
+            } else {
+                served.put(key, new Served(facts, null, labels));
+            }
             return;
         }
         released(key);
@@ -109,7 +116,23 @@ public final class PeerFactsMetrics implements PeerStateListener {
         }
     }
 
-    /** The facts a peer's series carries; {@code gauge} is null when the collector serves it. */
-    private record Served(Facts facts, Gauge gauge, Labels labels) {
+    /**
+     * The facts a peer's series carries; {@code gauge} is null when the collector serves it, and then a change of facts
+     * replaces the facts and labels here. The stream thread that owns the peer writes them; a scrape reads the labels.
+     */
+    private static final class Served {
+        private Facts facts;
+        private final Gauge gauge;
+        private volatile Labels labels;
+
+        Served(Facts facts, Gauge gauge, Labels labels) {
+            this.facts = facts;
+            this.gauge = gauge;
+            this.labels = labels;
+        }
+
+        Labels labels() {
+            return labels;
+        }
     }
 }

@@ -203,7 +203,11 @@ public final class PeerTrackerProcessor implements Processor<PeerKey, PeerInput,
             return;
         }
         store.put(key, next);
-        announce(key, next);
+        if (prior == null) {
+            // A peer with a stored state was announced at init or when its first state was stored.
+            owned.add(key);
+        }
+        listener.updated(key, next);
         Instant wallClock = wallClock();
         owePublication(key, PeerStatePublication.isVerdictChange(prior, next) ? wallClock : wallClock.plus(refresh));
     }

@@ -83,6 +83,10 @@ class PeerTrackerProcessorTest {
         punctuate(second, T0.plusSeconds(62));
         assertThat(alertsForwarded(second)).isEmpty();
         assertThat(states.get(PEER).openAlert().type()).isEqualTo(AlertType.PEER_UNREACHABLE);
+
+        after.close();
+        assertThat(registry.find("tunnelwatch.peer.alert").gauges()).as("a restored peer released on close")
+                .isEmpty();
     }
 
     @Test
