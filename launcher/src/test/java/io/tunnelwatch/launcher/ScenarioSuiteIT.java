@@ -381,15 +381,18 @@ class ScenarioSuiteIT {
 
     /**
      * For a failed run: the inputs as read, and the state and timeline ({@code /peers/{device}/{peer}}), of every
-     * case's peer that saw an alert other than its own, or its own opened twice, so the order of its inputs and
-     * judgements can be read afterwards.
+     * case's peer that saw an alert other than its own, its own opened twice, or its own opened with another cause,
+     * so the order of its inputs and judgements can be read afterwards.
      */
     private void printTimelinesOfTroubledCases(List<AlertRecord> all) {
         for (Case c : CASES) {
             List<AlertRecord> mine = all.stream().filter(a -> a.device().equals(c.device())
                     && a.peer().equals(c.peer())).toList();
             long opened = mine.stream().filter(a -> a.action() == AlertRecord.Action.OPENED).count();
-            if (opened > 1 || mine.stream().anyMatch(a -> !a.alert().equals(c.alert()))) {
+            boolean otherCause = mine.stream().filter(a -> a.action() == AlertRecord.Action.OPENED
+                    && a.alert().equals(c.alert())).anyMatch(a -> c.causeWords().stream().anyMatch(w ->
+                    !String.valueOf(a.cause()).toLowerCase(Locale.ROOT).contains(w)));
+            if (opened > 1 || otherCause || mine.stream().anyMatch(a -> !a.alert().equals(c.alert()))) {
                 inputs.getOrDefault(c.device() + "|" + c.peer(), List.of())
                         .forEach(line -> System.out.println("  input " + c.device() + "|" + c.peer() + " " + line));
                 try {
