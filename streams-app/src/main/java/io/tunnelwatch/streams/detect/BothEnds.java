@@ -38,6 +38,11 @@ record BothEnds(String nearDevice, String farDevice, Sums near, Sums far) {
     record Sums(long encaps, long decaps, boolean encapsRising, boolean encapsFlat, boolean decapsRising,
                 boolean decapsFlat) {
 
+        /** Whether each direction rose in every poll or stayed flat in every poll: no change of traffic within. */
+        boolean steady() {
+            return (encapsRising || encapsFlat) && (decapsRising || decapsFlat);
+        }
+
         /** Null when fewer than {@code n} polls are known or one of them had no SA. */
         static Sums of(List<CounterDelta> d, int n) {
             if (d.size() < n) {
@@ -80,12 +85,14 @@ record BothEnds(String nearDevice, String farDevice, Sums near, Sums far) {
      * end is a monitored router that polls, its polls do not yet cover this end's last {@code flatSamples} polls, and
      * no alert of {@code type} is open yet. Judged before the far end catches up, the cause would depend on which end's
      * poll reached the tracker first (one end alone says "one-way", both together say where the traffic goes missing).
-     * Covering takes both: a far end poll at least as new as this end's newest, and the far end's last polls starting
-     * no earlier than this end's. The second matters when the routers are polled at the same moment: a fault that
-     * begins between the two walks of one round leaves the far end's window one poll of old traffic long, however new
-     * its newest poll is. When the far end has not caught up {@link #FAR_END_LATENESS} and two of this end's poll
-     * intervals after this end's newest poll (at most {@code messageWindow}), it counts as not reporting and this
-     * end's own counters decide.
+     * Covering takes a far end poll at least as new as this end's newest, and a far end window that either shows no
+     * change of traffic within ({@link Sums#steady()}) or began no earlier than this end's. The second matters when
+     * the routers are polled at the same moment: a fault that begins between the two walks of one round leaves one
+     * poll of old traffic in the far end's window, however new its newest poll is; its next poll settles it. (Asking
+     * every far end window to begin after this end's would make a stall wait for two rounds in the same order, often
+     * several.) When the far end has not caught up {@link #FAR_END_LATENESS} and two of this end's poll intervals
+     * after this end's newest poll (at most {@code messageWindow}), it counts as not reporting and this end's own
+     * counters decide.
      */
     static Optional<Instant> awaitFarEnd(PeerState s, AlertType type, DetectorSettings settings, Instant now) {
         TunnelEnd far = s.farEnd();
@@ -98,8 +105,9 @@ record BothEnds(String nearDevice, String farDevice, Sums near, Sums far) {
         List<CounterDelta> farDeltas = far.recentDeltas();
         Instant nearLast = near.get(near.size() - 1).at();
         Instant farLast = farDeltas.get(farDeltas.size() - 1).at();
-        boolean covered = !farLast.isBefore(nearLast) && !windowStart(farDeltas, settings.flatSamples())
-                .isBefore(windowStart(near, settings.flatSamples()));
+        Sums farSums = Sums.of(farDeltas, settings.flatSamples());
+        boolean covered = !farLast.isBefore(nearLast) && (farSums == null || farSums.steady()
+                || !windowStart(farDeltas, settings.flatSamples()).isBefore(windowStart(near, settings.flatSamples())));
         Duration wait = settings.messageWindow();
         if (near.size() > 1) {
             Duration patience = Duration.between(near.get(near.size() - 2).at(), nearLast).multipliedBy(2)

@@ -151,14 +151,7 @@ class BothEndsTopologyTest {
         bothUp();
         tw.pipe(sample(B, A_ADDRESS, T0.plusSeconds(30), 90, 100));
         tw.pipe(sample(A, B_ADDRESS, T0.plusSeconds(31), 100, 90)); // rtr-a stops encrypting at 30.5 s
-        tw.pipe(sample(A, B_ADDRESS, T0.plusSeconds(60), 0, 90));
-        tw.pipe(sample(B, A_ADDRESS, T0.plusSeconds(61), 90, 2));
-        tw.pipe(sample(A, B_ADDRESS, T0.plusSeconds(90), 0, 90));
-        tw.pipe(sample(B, A_ADDRESS, T0.plusSeconds(91), 90, 0));
-        CounterSample nearRound4 = sample(A, B_ADDRESS, T0.plusSeconds(120), 0, 90);
-        CounterSample farRound4 = sample(B, A_ADDRESS, T0.plusSeconds(121), 90, 0);
-        tw.pipe(farFirst ? farRound4 : nearRound4);
-        tw.pipe(farFirst ? nearRound4 : farRound4);
+        stalledRounds(2, farFirst);
         assertThat(tw.alerts()).as("rtr-b's newest poll is newer than rtr-a's, but its window began before rtr-a's")
                 .isEmpty();
 
@@ -170,6 +163,26 @@ class BothEndsTopologyTest {
         assertThat(atA.cause()).isEqualTo("rtr-a decapsulates rtr-b's packets (decaps +270) but encrypts nothing back"
                 + " (encaps +0): the return traffic is missing at rtr-a (its routing or crypto ACL), not lost on the"
                 + " path");
+    }
+
+    /**
+     * The same rounds, but rtr-a stops encrypting before both walks of the round at 30 s: rtr-b's window began before
+     * rtr-a's, yet shows no change of traffic within, so the cause is named as soon as rtr-b's poll of round 4 is in,
+     * in either order.
+     */
+    @ParameterizedTest(name = "far end walked first in round 4: {0}")
+    @ValueSource(booleans = {true, false})
+    void shouldNotWaitAnotherRoundForAFarEndWindowThatShowsNoChange(boolean farFirst) {
+        monitorBoth();
+        bothUp();
+        tw.pipe(sample(B, A_ADDRESS, T0.plusSeconds(30), 90, 100)); // rtr-a stopped encrypting at 29 s
+        tw.pipe(sample(A, B_ADDRESS, T0.plusSeconds(31), 100, 90));
+        stalledRounds(0, farFirst);
+
+        AlertRecord atA = latest(tw.alerts(), A);
+        assertThat(atA.alert()).isEqualTo("EncapsStalled");
+        assertThat(atA.cause()).startsWith("rtr-a decapsulates rtr-b's packets (decaps +270) but encrypts nothing"
+                + " back");
     }
 
     /**
@@ -244,6 +257,21 @@ class BothEndsTopologyTest {
         tw.advance(Duration.ofHours(1));
 
         assertThat(tw.alerts()).isEmpty();
+    }
+
+    /**
+     * Rounds 2 to 4 of a stall at rtr-a (it encrypts nothing, rtr-b sends): rtr-a walked first in rounds 2 and 3,
+     * rtr-b's poll of round 2 still decapsulating {@code farDecapsRound2} packets, and round 4 in the order given.
+     */
+    private void stalledRounds(long farDecapsRound2, boolean farFirstInRound4) {
+        tw.pipe(sample(A, B_ADDRESS, T0.plusSeconds(60), 0, 90));
+        tw.pipe(sample(B, A_ADDRESS, T0.plusSeconds(61), 90, farDecapsRound2));
+        tw.pipe(sample(A, B_ADDRESS, T0.plusSeconds(90), 0, 90));
+        tw.pipe(sample(B, A_ADDRESS, T0.plusSeconds(91), 90, 0));
+        CounterSample near = sample(A, B_ADDRESS, T0.plusSeconds(120), 0, 90);
+        CounterSample far = sample(B, A_ADDRESS, T0.plusSeconds(121), 90, 0);
+        tw.pipe(farFirstInRound4 ? far : near);
+        tw.pipe(farFirstInRound4 ? near : far);
     }
 
     private void monitorBoth() {
