@@ -28,9 +28,10 @@ final class AllInOneProcess implements AutoCloseable {
     final int syslogPort = PortProbe.freePort();
     final int trapPort = PortProbe.freePort();
 
-    private AllInOneProcess(Path jar, String heap, Path dir, String role, List<String> extra) throws IOException {
+    private AllInOneProcess(Path jar, String heap, List<String> jvmOptions, Path dir, String role, List<String> extra)
+            throws IOException {
         this.log = dir.resolve("run.log");
-        List<String> command = javaCommand(jar, heap, role);
+        List<String> command = javaCommand(jar, heap, jvmOptions, role);
         command.addAll(List.of("--data-dir", dir.resolve("data").toString(),
                 "--kafka-port", Integer.toString(kafkaPort),
                 "--kafka-controller-port", Integer.toString(PortProbe.freePort()),
@@ -48,7 +49,13 @@ final class AllInOneProcess implements AutoCloseable {
     /** Starts it and returns once {@code /readyz} answers 200. */
     static AllInOneProcess startReady(Path jar, String heap, Path dir, String role, String... extra)
             throws Exception {
-        AllInOneProcess started = new AllInOneProcess(jar, heap, dir, role, List.of(extra));
+        return startReady(jar, heap, List.of(), dir, role, extra);
+    }
+
+    /** The same, with these JVM options after the heap's (so an {@code -Xmx} among them wins). */
+    static AllInOneProcess startReady(Path jar, String heap, List<String> jvmOptions, Path dir, String role,
+            String... extra) throws Exception {
+        AllInOneProcess started = new AllInOneProcess(jar, heap, jvmOptions, dir, role, List.of(extra));
         try {
             started.awaitReady();
             return started;
@@ -59,9 +66,15 @@ final class AllInOneProcess implements AutoCloseable {
     }
 
     static List<String> javaCommand(Path jar, String heap, String... cliArgs) {
+        return javaCommand(jar, heap, List.of(), cliArgs);
+    }
+
+    /** {@code java -Xmx… JVM_OPTIONS -jar JAR ARGS}, the java that runs this harness. */
+    static List<String> javaCommand(Path jar, String heap, List<String> jvmOptions, String... cliArgs) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx" + heap);
+        command.addAll(jvmOptions);
         command.add("-jar");
         command.add(jar.toString());
         command.addAll(List.of(cliArgs));

@@ -2,6 +2,7 @@ package io.tunnelwatch.benchmarks;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -46,6 +47,17 @@ final class HarnessOptions {
 
     @Option(names = "--xmx", defaultValue = "1g", description = "Heap of the all-in-one (default: ${DEFAULT-VALUE}).")
     private String xmx;
+
+    @Option(names = "--java-opts", defaultValue = "",
+            description = "JVM options of the all-in-one, after its heap (say -XX:+UseParallelGC), to compare JVM"
+                    + " settings on one jar.")
+    private String javaOpts;
+
+    @Option(names = "--generator-java-opts", defaultValue = "",
+            description = "JVM options of the load generator (`simulate`). Its JVM shares the box's cores and shapes"
+                    + " the traffic: these change the result too"
+                    + " (docs/performance.md#the-parallel-garbage-collector-tried-not-kept).")
+    private String generatorJavaOpts;
 
     @Option(names = "--kafka-config",
             description = "A Kafka client properties file handed to `run --kafka-config`, to compare settings"
@@ -112,6 +124,18 @@ final class HarnessOptions {
     String[] runArguments() {
         return kafkaConfig == null ? new String[0]
                 : new String[] {"--kafka-config", kafkaConfig.toAbsolutePath().toString()};
+    }
+
+    List<String> javaOpts() {
+        return words(javaOpts);
+    }
+
+    List<String> generatorJavaOpts() {
+        return words(generatorJavaOpts);
+    }
+
+    private static List<String> words(String options) {
+        return options.isBlank() ? List.of() : List.of(options.strip().split("\\s+"));
     }
 
     /** The file for every sample, or null. */

@@ -18,7 +18,8 @@ import java.util.concurrent.ExecutionException;
 
 /**
  * {@code LoadHarness [--jar JAR] [--label NAME] [--rate N] [--duration S] [--warmup S] [--lead-in S] [--routers N]
- * [--peers N] [--transport tcp|udp] [--xmx SIZE] [--kafka-config FILE] [--trace FILE]}: drives the real all-in-one
+ * [--peers N] [--transport tcp|udp] [--xmx SIZE] [--java-opts OPTS] [--generator-java-opts OPTS]
+ * [--kafka-config FILE] [--trace FILE]}: drives the real all-in-one
  * as a user would and prints one summary line.
  *
  * <p>It starts {@code java -jar JAR run} (embedded broker, 12 partitions, free loopback ports, a temporary data
@@ -52,8 +53,8 @@ public final class LoadHarness {
     public static void main(String[] args) throws Exception {
         HarnessOptions options = HarnessOptions.parse(args);
         Path dir = Files.createTempDirectory("tunnelwatch-load-harness");
-        try (AllInOneProcess allInOne = AllInOneProcess.startReady(options.jar(), options.xmx(), dir, "run",
-                options.runArguments());
+        try (AllInOneProcess allInOne = AllInOneProcess.startReady(options.jar(), options.xmx(), options.javaOpts(),
+                dir, "run", options.runArguments());
              PipelineProbe probe = new PipelineProbe(allInOne.bootstrapServers(), "tunnelwatch",
                      Topics.EVENTS.name());
              PrintWriter trace = traceWriter(options)) {
@@ -105,8 +106,8 @@ public final class LoadHarness {
     /** Starts {@code JAR simulate --load} at the all-in-one for {@code seconds}; its output goes to simulate.log. */
     private static Process startLoad(HarnessOptions options, long seconds, AllInOneProcess allInOne, Path dir)
             throws IOException {
-        return new ProcessBuilder(AllInOneProcess.javaCommand(options.jar(), "256m", "simulate",
-                "--collector", "127.0.0.1:" + allInOne.syslogPort, "--transport", options.transport(),
+        return new ProcessBuilder(AllInOneProcess.javaCommand(options.jar(), "256m", options.generatorJavaOpts(),
+                "simulate", "--collector", "127.0.0.1:" + allInOne.syslogPort, "--transport", options.transport(),
                 "--routers", Integer.toString(options.routers()), "--peers", Integer.toString(options.peers()),
                 "--load", Long.toString(options.rate()), "--duration", Long.toString(seconds)))
                 .redirectErrorStream(true).redirectOutput(dir.resolve("simulate.log").toFile()).start();

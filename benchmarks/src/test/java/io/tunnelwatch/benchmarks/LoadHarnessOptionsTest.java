@@ -40,6 +40,20 @@ class LoadHarnessOptionsTest {
         assertThat(options.transport()).isEqualTo("tcp");
         assertThat(options.warmupSeconds()).isZero();
         assertThat(options.leadInSeconds()).isZero();
+        assertThat(options.javaOpts()).isEmpty();
+        assertThat(options.generatorJavaOpts()).isEmpty();
+    }
+
+    @Test
+    void theJvmOptionsOfEachProcessAreTheirWordsBesideTheHeapAndTheJar() throws Exception {
+        Path jar = Files.createFile(dir.resolve("t.jar"));
+        HarnessOptions options = HarnessOptions.parse("--jar", jar.toString(),
+                "--java-opts", " -XX:+UseParallelGC  -Xlog:gc:file=gc.log ", "--generator-java-opts", "-XX:+UseSerialGC");
+
+        assertThat(options.javaOpts()).containsExactly("-XX:+UseParallelGC", "-Xlog:gc:file=gc.log");
+        assertThat(options.generatorJavaOpts()).containsExactly("-XX:+UseSerialGC");
+        assertThat(AllInOneProcess.javaCommand(jar, "256m", options.generatorJavaOpts(), "simulate", "--load", "5"))
+                .endsWith("-Xmx256m", "-XX:+UseSerialGC", "-jar", jar.toString(), "simulate", "--load", "5");
     }
 
     @Test
