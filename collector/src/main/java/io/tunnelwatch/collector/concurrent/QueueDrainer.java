@@ -10,15 +10,17 @@ import org.jctools.queues.MessagePassingQueue;
  * what is left and ends. The hand-off between the collector's network threads and the threads that do the slow work
  * (the Kafka producer, a UDP socket's parsing).
  *
- * <p>When the queue is empty the thread sleeps in short, growing naps instead of waiting on a condition: a waiting
- * consumer makes every offer wake it (a futex call on the event loop: costly under load, figures in
- * docs/performance.md#why-the-hot-path-looks-as-it-does); with naps an offer
- * never signals anyone. An element waits at most one nap longer, and an idle collector wakes a few hundred times a
- * second.
+ * <p>When the queue is empty the thread sleeps in naps instead of waiting on a condition: a waiting consumer makes
+ * every offer wake it (a futex call on the event loop: costly under load, figures in
+ * docs/performance.md#why-the-hot-path-looks-as-it-does); with naps an offer never signals anyone. After a batch that
+ * emptied the queue the nap is {@link #GATHER_NAP_NANOS}, so that a steady trickle is taken a batch at a time rather
+ * than an element a wake-up; with nothing to do the naps grow to the given longest. An element waits at most one nap
+ * longer (docs/performance.md#the-publishers-nap).
  */
 public final class QueueDrainer<T> implements AutoCloseable {
 
-    private static final long MIN_IDLE_NAP_NANOS = 50_000;
+    /** The nap after a batch that emptied the queue, and the first of an idle spell. */
+    private static final long GATHER_NAP_NANOS = Duration.ofMillis(1).toNanos();
 
     private final MessagePassingQueue<T> queue;
     private final Consumer<T> consumer;
@@ -52,15 +54,21 @@ public final class QueueDrainer<T> implements AutoCloseable {
     }
 
     private void run() {
-        long nap = MIN_IDLE_NAP_NANOS;
+        long nap = GATHER_NAP_NANOS;
         while (!closing || !queue.isEmpty()) {
-            if (queue.drain(consumer::accept, batch) > 0) {
+            int drained = queue.drain(consumer::accept, batch);
+            if (drained > 0) {
                 afterBatch.run();
-                nap = MIN_IDLE_NAP_NANOS;
-                continue;
+                nap = GATHER_NAP_NANOS;
+                if (drained == batch || closing) {
+                    // A backlog, or the last of it at close: on at once.
+                    continue;
+                }
             }
             LockSupport.parkNanos(nap);
-            nap = Math.min(nap * 2, maxNapNanos);
+            if (drained == 0) {
+                nap = Math.min(nap * 2, maxNapNanos);
+            }
             if (Thread.interrupted()) {
                 return;
             }
