@@ -80,7 +80,8 @@ class PipelineMetricsIT {
 
     @Test
     void shouldServeWhetherThePipelineKeepsUp() {
-        assertThat(firstValue(page, "kafka_stream_thread_process_total{").orElse(-1)).isGreaterThanOrEqualTo(1.0);
+        // summed over the stream threads: the one peer's partition is on one of them
+        assertThat(sum(page, "kafka_stream_thread_process_total{")).isGreaterThanOrEqualTo(1.0);
         assertThat(firstValue(page, "kafka_stream_thread_commit_latency_max_seconds{")).isPresent();
         assertThat(MetricsScrape.value(page, "tunnelwatch_streams_lag_records{topic=\"tunnelwatch.events\"}"))
                 .hasValue(0.0);
@@ -91,6 +92,14 @@ class PipelineMetricsIT {
                 .hasValue(0.0);
         assertThat(page).contains("\nprocess_cpu_seconds_total ", "\nprocess_files_open_files ",
                 "\njvm_memory_used_bytes{", "\njvm_gc_pause_seconds_count{");
+    }
+
+    @Test
+    void shouldRunTwoStreamThreadsByDefault() {
+        assertThat(firstValue(page, "kafka_stream_alive_stream_threads{")).hasValue(2.0);
+        assertThat(page.lines().filter(line -> line.startsWith("kafka_stream_thread_process_total{"))
+                .map(line -> line.replaceAll(".*thread_id=\"([^\"]+)\".*", "$1")).distinct())
+                .hasSize(2);
     }
 
     @Test
@@ -150,6 +159,11 @@ class PipelineMetricsIT {
         return page.lines().filter(line -> line.startsWith(seriesPrefix)).findFirst()
                 .map(line -> OptionalDouble.of(Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))))
                 .orElse(OptionalDouble.empty());
+    }
+
+    private static double sum(String page, String seriesPrefix) {
+        return page.lines().filter(line -> line.startsWith(seriesPrefix))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
     }
 
     private static Set<String> served(String page) {

@@ -46,6 +46,13 @@ public final class Pipeline implements AutoCloseable {
     private static final Duration STREAMS_READY_TIMEOUT = Duration.ofSeconds(90);
     /** With an embedded broker there is exactly one streams instance: a static identity survives a crash. */
     private static final String EMBEDDED_MEMBER_ID = "tunnelwatch-all-in-one";
+    /**
+     * Two stream threads, not Kafka's one: where the engine shares the cores with the collector, the broker or
+     * anything else, the scheduler gives each runnable thread its turn, and one thread busy with every peer got less
+     * than it needed (docs/performance.md#two-stream-threads). {@code num.stream.threads} in --kafka-config sets
+     * another number.
+     */
+    static final int STREAM_THREADS = 2;
     private static final String EMBEDDED_HOST = "127.0.0.1";
     private static final String SYSLOG_CHECK = "syslog";
     private static final String TRAPS_CHECK = "traps";
@@ -236,7 +243,7 @@ public final class Pipeline implements AutoCloseable {
 
     private void startStreams() {
         StreamsSettings settings = new StreamsSettings(bootstrapServers, config.applicationId(),
-                config.dataDirectory().resolve("streams"), 1, config.embedded() ? 1 : -1,
+                config.dataDirectory().resolve("streams"), STREAM_THREADS, config.embedded() ? 1 : -1,
                 config.embedded() ? EMBEDDED_MEMBER_ID : null, config.kafkaClient().forStreams())
                 .withApplicationServer(HttpEndpoint.displayHost(config.httpHost()) + ":" + http.port());
         streams = new StreamsApp(settings, registry, config.detectors());
