@@ -90,6 +90,19 @@ public final class PeerAlertMetrics implements PeerStateListener {
         }
     }
 
+    /** Skips a change that leaves the alert, or its absence, and the values of its page as they were. */
+    @Override
+    public void changed(PeerKey key, PeerState prior, PeerState next) {
+        OpenAlert alert = next.openAlert();
+        if (alert == null && prior.openAlert() == null) {
+            return;
+        }
+        if (alert == null || !alert.equals(prior.openAlert())
+                || !PeerAlerting.placeholders(next).equals(PeerAlerting.placeholders(prior))) {
+            updated(key, next);
+        }
+    }
+
     private Gauge info(Tags alertTags, AlertPage page) {
         if (open.served()) {
             return null;

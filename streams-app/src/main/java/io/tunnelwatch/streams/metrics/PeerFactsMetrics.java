@@ -69,6 +69,13 @@ public final class PeerFactsMetrics implements PeerStateListener {
     }
 
     @Override
+    public void changed(PeerKey key, PeerState prior, PeerState next) {
+        if (!Facts.same(prior, next)) {
+            updated(key, next);
+        }
+    }
+
+    @Override
     public synchronized void released(PeerKey key) {
         Served current = served.remove(key);
         if (current != null && current.gauge != null) {
@@ -88,6 +95,12 @@ public final class PeerFactsMetrics implements PeerStateListener {
 
         static Facts of(PeerState s) {
             return new Facts(s.natT(), s.ikeVersion(), interfaceOf(s), mtuOf(s));
+        }
+
+        /** Whether the two states show the same facts. */
+        static boolean same(PeerState a, PeerState b) {
+            return a.natT() == b.natT() && a.ikeVersion() == b.ikeVersion() && mtuOf(a) == mtuOf(b)
+                    && Objects.equals(interfaceOf(a), interfaceOf(b));
         }
 
         boolean sameAs(PeerState s) {

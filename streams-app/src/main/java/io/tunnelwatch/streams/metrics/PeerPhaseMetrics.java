@@ -52,6 +52,13 @@ public final class PeerPhaseMetrics implements PeerStateListener {
     }
 
     @Override
+    public void changed(PeerKey key, PeerState prior, PeerState next) {
+        if (prior.phase() != next.phase()) {
+            updated(key, next);
+        }
+    }
+
+    @Override
     public void released(PeerKey key) {
         PeerGauge g = gauges.remove(key);
         if (g != null) {

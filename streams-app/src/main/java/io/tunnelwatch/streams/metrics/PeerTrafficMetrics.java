@@ -15,6 +15,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -78,6 +79,14 @@ public final class PeerTrafficMetrics implements PeerStateListener {
         if (sample != null && (counters.countedUpTo == null || sample.polledAt().isAfter(counters.countedUpTo))) {
             counters.add(sample.deltas());
             counters.countedUpTo = sample.polledAt();
+        }
+    }
+
+    @Override
+    public void changed(PeerKey key, PeerState prior, PeerState next) {
+        // Most inputs are messages, which leave the last poll as it was (the very same sample).
+        if (!Objects.equals(prior.lastSample(), next.lastSample())) {
+            updated(key, next);
         }
     }
 

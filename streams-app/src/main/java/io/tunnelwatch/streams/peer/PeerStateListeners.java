@@ -18,6 +18,13 @@ public final class PeerStateListeners implements PeerStateListener {
     }
 
     @Override
+    public void changed(PeerKey key, PeerState prior, PeerState next) {
+        for (PeerStateListener l : listeners) {
+            l.changed(key, prior, next);
+        }
+    }
+
+    @Override
     public void released(PeerKey key) {
         listeners.forEach(l -> l.released(key));
     }

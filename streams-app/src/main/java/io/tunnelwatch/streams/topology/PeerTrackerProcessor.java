@@ -206,8 +206,11 @@ public final class PeerTrackerProcessor implements Processor<PeerKey, PeerInput,
         if (prior == null) {
             // A peer with a stored state was announced at init or when its first state was stored.
             owned.add(key);
+            listener.updated(key, next);
+        } else {
+            // The listeners were last told of the stored state: at init, or when it was stored.
+            listener.changed(key, prior, next);
         }
-        listener.updated(key, next);
         Instant wallClock = wallClock();
         owePublication(key, PeerStatePublication.isVerdictChange(prior, next) ? wallClock : wallClock.plus(refresh));
     }
