@@ -22,6 +22,7 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.DoubleStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -156,14 +157,17 @@ class PipelineMetricsIT {
     }
 
     private static OptionalDouble firstValue(String page, String seriesPrefix) {
-        return page.lines().filter(line -> line.startsWith(seriesPrefix)).findFirst()
-                .map(line -> OptionalDouble.of(Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))))
-                .orElse(OptionalDouble.empty());
+        return values(page, seriesPrefix).findFirst();
     }
 
     private static double sum(String page, String seriesPrefix) {
+        return values(page, seriesPrefix).sum();
+    }
+
+    /** The values of the series whose line starts with {@code seriesPrefix}, in the page's order. */
+    private static DoubleStream values(String page, String seriesPrefix) {
         return page.lines().filter(line -> line.startsWith(seriesPrefix))
-                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)));
     }
 
     private static Set<String> served(String page) {

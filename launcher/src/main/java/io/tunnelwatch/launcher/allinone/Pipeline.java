@@ -52,7 +52,7 @@ public final class Pipeline implements AutoCloseable {
      * than it needed (docs/performance.md#two-stream-threads). {@code num.stream.threads} in --kafka-config sets
      * another number.
      */
-    static final int STREAM_THREADS = 2;
+    private static final int STREAM_THREADS = 2;
     private static final String EMBEDDED_HOST = "127.0.0.1";
     private static final String SYSLOG_CHECK = "syslog";
     private static final String TRAPS_CHECK = "traps";

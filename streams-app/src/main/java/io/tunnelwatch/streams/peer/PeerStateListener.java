@@ -9,8 +9,9 @@ import io.tunnelwatch.events.PeerKey;
 public interface PeerStateListener {
 
     /**
-     * A peer's state, when this listener was told of none for it before: its partition was assigned (restored from the
-     * changelog) or the peer is new. The listener sets everything it shows of the peer.
+     * A peer's state, told afresh: the listener sets everything it shows of the peer. The tracker tells a peer so when
+     * its partition is assigned here (restored from the changelog) and when its first state is stored; the device
+     * tracker tells every change of a device's alert so.
      */
     void updated(PeerKey key, PeerState state);
 
