@@ -3,6 +3,7 @@ package io.tunnelwatch.streams.device;
 import io.tunnelwatch.streams.peer.DeviceActivity;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -17,26 +18,29 @@ public final class DeviceActivityThrottle {
     public static final int DEFAULT_MAX_DEVICES = 10_000;
 
     private final Duration every;
-    private final Map<String, Instant> lastSent;
+    /** Per kind, then by device: no key to build for each record (docs/performance.md#listeners-told-what-changed). */
+    private final Map<DeviceActivity.Kind, Map<String, Instant>> lastSent = new EnumMap<>(DeviceActivity.Kind.class);
 
     public DeviceActivityThrottle(Duration every, int maxDevices) {
         this.every = every;
-        this.lastSent = new LinkedHashMap<>(64, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, Instant> eldest) {
-                return size() > maxDevices * DeviceActivity.Kind.values().length;
-            }
-        };
+        for (DeviceActivity.Kind kind : DeviceActivity.Kind.values()) {
+            lastSent.put(kind, new LinkedHashMap<>(64, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Instant> eldest) {
+                    return size() > maxDevices;
+                }
+            });
+        }
     }
 
     /** True when this activity should be sent (and records it as sent). */
     public boolean shouldSend(DeviceActivity a) {
-        String key = a.kind() + "|" + a.device();
-        Instant last = lastSent.get(key);
+        Map<String, Instant> sent = lastSent.get(a.kind());
+        Instant last = sent.get(a.device());
         if (last != null && a.at().isBefore(last.plus(every)) && !a.at().isBefore(last)) {
             return false;
         }
-        lastSent.put(key, a.at());
+        sent.put(a.device(), a.at());
         return true;
     }
 }
