@@ -69,8 +69,7 @@ class ConfigMistakesIT {
     @ValueSource(strings = {"--http-port", "--syslog-port", "--kafka-port", "--trap-port"})
     void shouldNameThePortThatIsAlreadyInUse(String option) throws Exception {
         boolean udp = "--trap-port".equals(option);
-        try (AutoCloseable taken = udp ? new DatagramSocket(new InetSocketAddress("127.0.0.1", 0))
-                : new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"))) {
+        try (AutoCloseable taken = udp ? udpOnFreePort() : tcpOnFreePort()) {
             int port = udp ? ((DatagramSocket) taken).getLocalPort() : ((ServerSocket) taken).getLocalPort();
 
             Result r = run(runOnFreePorts(work.resolve("data"), Map.of(option, port)));
@@ -100,9 +99,9 @@ class ConfigMistakesIT {
     void shouldReportAHeldDataDirectoryFirstAndEveryBusyPortInOneMessage() throws Exception {
         Path data = work.resolve("held");
         try (HeldDataDirectory held = HeldDataDirectory.hold(data);
-             DatagramSocket syslogUdp = new DatagramSocket(new InetSocketAddress("127.0.0.1", 0));
-             ServerSocket http = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"));
-             DatagramSocket traps = new DatagramSocket(new InetSocketAddress("127.0.0.1", 0))) {
+             DatagramSocket syslogUdp = udpOnFreePort();
+             ServerSocket http = tcpOnFreePort();
+             DatagramSocket traps = udpOnFreePort()) {
 
             Result r = run(runOnFreePorts(data, Map.of("--syslog-port", syslogUdp.getLocalPort(),
                     "--http-port", http.getLocalPort(), "--trap-port", traps.getLocalPort())));
@@ -250,6 +249,19 @@ class ConfigMistakesIT {
                 "--trap-host", "127.0.0.1"));
         ports.forEach((o, v) -> args.addAll(List.of(o, v)));
         return args;
+    }
+
+    /*
+     * A port the test takes comes from below the ephemeral range: --syslog-port binds UDP and TCP alike, and an
+     * ephemeral port's twin may at that moment be the local end of some outgoing connection, which would add a
+     * problem the test did not make.
+     */
+    private static ServerSocket tcpOnFreePort() throws IOException {
+        return new ServerSocket(PortProbe.freePort(), 50, InetAddress.getByName("127.0.0.1"));
+    }
+
+    private static DatagramSocket udpOnFreePort() throws IOException {
+        return new DatagramSocket(new InetSocketAddress("127.0.0.1", PortProbe.freePort()));
     }
 
     private Result run(String... args) throws Exception {
