@@ -31,16 +31,17 @@ import java.util.concurrent.ExecutionException;
  * drained, and the cores the load generator used (its own JVM, on the same box). Taking the jar as an argument lets
  * two builds run side by side in one sitting (docs/performance.md, "Load harness"). With {@code --warmup S} the same
  * load is played for S seconds and drained first, and only the second load is measured: the all-in-one's JIT has
- * then compiled the hot path, as in a process that has run for a while. Each load is a new {@code simulate} JVM,
- * whose own start takes about a core for its first five seconds, on the same two cores; with {@code --lead-in S}
- * the measured load's generator plays S seconds before the measurement starts, so what is measured is a fleet
- * that has been sending a while, not the generator's start. {@code --trace FILE} writes every sample as CSV, to see
+ * then compiled the hot path, as in a process that has run for a while. Each load is a new {@code simulate} JVM on
+ * the same two cores; the measurement starts when it says {@code load: ready} (its JVM started, its connections open
+ * and its own warm-up done). With {@code --lead-in S} the measured load's generator plays S seconds before the
+ * measurement starts, so what is measured is a fleet that has been sending a while. {@code --trace FILE} writes every sample as CSV, to see
  * when in the run the lag grew.
  */
 public final class LoadHarness {
 
     private static final Duration DRAIN_TIMEOUT = Duration.ofMinutes(10);
     private static final Duration SAMPLE_EVERY = Duration.ofMillis(200);
+    private static final Duration LOAD_READY_TIMEOUT = Duration.ofSeconds(60);
     /** #16's bound on the lag at 30,000 events/s; the summary counts the time the lag spent above it. */
     private static final Duration LAG_TARGET = Duration.ofSeconds(2);
     private static final String COMMITS = "kafka_stream_thread_commit_total{";
@@ -61,10 +62,11 @@ public final class LoadHarness {
             if (options.warmupSeconds() > 0) {
                 System.err.printf(Locale.ROOT, "load-harness: warm-up, %d s of the same load%n",
                         options.warmupSeconds());
-                drive(startLoad(options, options.warmupSeconds(), allInOne, dir), probe, allInOne, dir,
+                drive(startReadyLoad(options, options.warmupSeconds(), allInOne, dir), probe, allInOne, dir,
                         new Trace(trace, "warmup"));
             }
-            Process load = startLoad(options, options.leadInSeconds() + options.durationSeconds(), allInOne, dir);
+            Process load = startReadyLoad(options, options.leadInSeconds() + options.durationSeconds(), allInOne,
+                    dir);
             HarnessResult result;
             try {
                 if (options.leadInSeconds() > 0) {
@@ -101,6 +103,27 @@ public final class LoadHarness {
                         sample.lagMillis() / 1e3);
             }
         }
+    }
+
+    /**
+     * Starts {@code JAR simulate --load} at the all-in-one for {@code seconds} and returns once it says it is ready:
+     * its JVM started, its connections open and its own warm-up done, so what is measured from then on is the load.
+     * Its output goes to simulate.log.
+     */
+    private static Process startReadyLoad(HarnessOptions options, long seconds, AllInOneProcess allInOne, Path dir)
+            throws IOException, InterruptedException {
+        Process load = startLoad(options, seconds, allInOne, dir);
+        Path log = dir.resolve("simulate.log");
+        long deadline = System.nanoTime() + LOAD_READY_TIMEOUT.toNanos();
+        while (!Files.readString(log).contains("load: ready")) {
+            if (!load.isAlive() || System.nanoTime() > deadline) {
+                load.destroyForcibly();
+                throw new IllegalStateException("simulate --load was not ready within " + LOAD_READY_TIMEOUT + ": "
+                        + Files.readString(log));
+            }
+            Thread.sleep(20); // polling a log file that has no other signal
+        }
+        return load;
     }
 
     /** Starts {@code JAR simulate --load} at the all-in-one for {@code seconds}; its output goes to simulate.log. */

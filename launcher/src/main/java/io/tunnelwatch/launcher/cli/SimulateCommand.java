@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -45,7 +46,8 @@ public final class SimulateCommand implements Callable<Integer> {
     long seed;
 
     @Option(names = "--load", paramLabel = "RATE", description = "Offer RATE messages/s of mixed syslog, then print"
-            + " one summary line.")
+            + " one summary line. Connections are opened and the generator warmed up (lines rendered, none sent)"
+            + " before the first message; a 'load: ready' line says when.")
     Long rate;
 
     @Option(names = "--duration", paramLabel = "SECONDS",
@@ -91,7 +93,12 @@ public final class SimulateCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
         try (SyslogTransmitter transmitter = SyslogTransmitter.open(transport, target)) {
-            LoadReport report = new SyslogLoad(fleet, transmitter).run(rate,
+            SyslogLoad load = new SyslogLoad(fleet, transmitter);
+            long started = System.nanoTime();
+            long rendered = load.prepare();
+            System.out.printf(Locale.ROOT, "load: ready in %.2f s (%d lines rendered and dropped to warm up),"
+                    + " offering %d msg/s%n", (System.nanoTime() - started) / 1e9, rendered, rate);
+            LoadReport report = load.run(rate,
                     Duration.ofSeconds(durationSeconds == null ? 10 : durationSeconds), count, transport, collector);
             System.out.println(report.summaryLine());
             return report.failed() == 0 ? 0 : 1;

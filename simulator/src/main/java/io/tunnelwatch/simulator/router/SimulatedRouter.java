@@ -69,6 +69,14 @@ public final class SimulatedRouter {
         return out.append(message).toString();
     }
 
+    /**
+     * A router configured as this one, with its boot time, whose message counter and sequence number start from
+     * zero: lines rendered from it leave this one's untouched.
+     */
+    public SimulatedRouter twin() {
+        return new SimulatedRouter(name, address, peers, style, clock, Duration.between(bootedAt, clock.instant()));
+    }
+
     /** The sequence number of the last line sent. */
     public long lastSequence() {
         return sequence;

@@ -8,6 +8,7 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -21,6 +22,19 @@ final class TcpTransmitter implements SyslogTransmitter {
 
     TcpTransmitter(InetSocketAddress collector) {
         this.collector = collector;
+    }
+
+    @Override
+    public void open(List<SimulatedRouter> routers) {
+        for (SimulatedRouter router : routers) {
+            try {
+                if (!connections.containsKey(router.address())) {
+                    connections.put(router.address(), connect(router.address()));
+                }
+            } catch (IOException e) {
+                // left to send, which counts the failure and tries again
+            }
+        }
     }
 
     @Override
