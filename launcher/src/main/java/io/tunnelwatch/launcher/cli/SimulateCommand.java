@@ -94,12 +94,12 @@ public final class SimulateCommand implements Callable<Integer> {
         }
         try (SyslogTransmitter transmitter = SyslogTransmitter.open(transport, target)) {
             SyslogLoad load = new SyslogLoad(fleet, transmitter);
+            Duration duration = Duration.ofSeconds(durationSeconds == null ? 10 : durationSeconds);
             long started = System.nanoTime();
-            long rendered = load.prepare();
+            long rendered = load.prepare(rate, duration, count);
             System.out.printf(Locale.ROOT, "load: ready in %.2f s (%d lines rendered and dropped to warm up),"
                     + " offering %d msg/s%n", (System.nanoTime() - started) / 1e9, rendered, rate);
-            LoadReport report = load.run(rate,
-                    Duration.ofSeconds(durationSeconds == null ? 10 : durationSeconds), count, transport, collector);
+            LoadReport report = load.run(rate, duration, count, transport, collector);
             System.out.println(report.summaryLine());
             return report.failed() == 0 ? 0 : 1;
         }

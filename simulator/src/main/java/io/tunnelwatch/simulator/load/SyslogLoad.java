@@ -21,8 +21,11 @@ public final class SyslogLoad {
 
     private static final long SLICE_NANOS = 1_000_000;
 
-    /** Lines {@link #prepare()} renders and sends nowhere: enough for the JIT to have compiled the rendering path. */
-    static final int WARM_UP_LINES = 200_000;
+    /**
+     * Most lines {@link #prepare} renders and sends nowhere: enough for the JIT to have compiled the rendering path.
+     * A smaller load warms up on no more lines than it will send, so a short one is not kept waiting.
+     */
+    static final long WARM_UP_LINES = 200_000;
 
     private final Fleet fleet;
     private final SyslogTransmitter transmitter;
@@ -40,14 +43,19 @@ public final class SyslogLoad {
      * box. The lines are rendered from twins of the routers and written nowhere, so the routers' counters and
      * sequence numbers start from where they were and the load's first line is still each router's first.
      *
-     * @return the lines rendered and dropped
+     * @param rate     messages per second the load will offer
+     * @param duration its longest run
+     * @param maxCount the most messages it will send (0: no limit besides the duration)
+     * @return the lines rendered and dropped: {@link #WARM_UP_LINES}, or the load's own size when that is less
      */
-    public long prepare() {
+    public long prepare(long rate, Duration duration, long maxCount) {
+        long planned = rate * Math.max(1, duration.toSeconds());
+        long lines = Math.min(WARM_UP_LINES, maxCount > 0 ? Math.min(maxCount, planned) : planned);
         transmitter.open(fleet.routers());
         List<SimulatedRouter> twins = fleet.routers().stream().map(SimulatedRouter::twin).toList();
         OutputStream nowhere = new BufferedOutputStream(OutputStream.nullOutputStream(), 64 * 1024);
         try {
-            for (long n = 0; n < WARM_UP_LINES; n++) {
+            for (long n = 0; n < lines; n++) {
                 SimulatedRouter twin = twins.get((int) (n % twins.size()));
                 nowhere.write(twin.line(message(twin, n)).getBytes(StandardCharsets.UTF_8));
                 nowhere.write('\n');
@@ -56,7 +64,7 @@ public final class SyslogLoad {
         } catch (IOException e) {
             throw new UncheckedIOException("a null stream failed", e);
         }
-        return WARM_UP_LINES;
+        return lines;
     }
 
     /**

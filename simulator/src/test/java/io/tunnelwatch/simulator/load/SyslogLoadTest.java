@@ -23,7 +23,7 @@ class SyslogLoadTest {
         Fleet fleet = Fleet.create(4, 2, CLOCK, 1);
         Recording transmitter = new Recording();
 
-        long rendered = new SyslogLoad(fleet, transmitter).prepare();
+        long rendered = new SyslogLoad(fleet, transmitter).prepare(37_500, Duration.ofSeconds(60), 0);
 
         assertThat(rendered).isEqualTo(SyslogLoad.WARM_UP_LINES);
         assertThat(transmitter.lines).isEmpty();
@@ -36,13 +36,22 @@ class SyslogLoadTest {
         Recording warmed = new Recording();
         Recording cold = new Recording();
         SyslogLoad prepared = new SyslogLoad(Fleet.create(4, 2, CLOCK, 1), warmed);
-        prepared.prepare();
+        prepared.prepare(100_000, Duration.ofSeconds(30), 40);
 
         prepared.run(100_000, Duration.ofSeconds(30), 40, "tcp", "127.0.0.1:5514");
         new SyslogLoad(Fleet.create(4, 2, CLOCK, 1), cold).run(100_000, Duration.ofSeconds(30), 40, "tcp",
                 "127.0.0.1:5514");
 
         assertThat(warmed.lines).hasSize(40).isEqualTo(cold.lines);
+    }
+
+    @Test
+    void shouldWarmUpOnNoMoreLinesThanTheLoadWillSend() {
+        SyslogLoad load = new SyslogLoad(Fleet.create(4, 2, CLOCK, 1), new Recording());
+
+        assertThat(load.prepare(5_000, Duration.ofSeconds(30), 10_000)).isEqualTo(10_000);
+        assertThat(load.prepare(1_000, Duration.ofSeconds(5), 0)).isEqualTo(5_000);
+        assertThat(load.prepare(1_000, Duration.ofSeconds(600), 0)).isEqualTo(SyslogLoad.WARM_UP_LINES);
     }
 
     /** Keeps what the load hands its transport. */
