@@ -28,9 +28,7 @@ final class TcpTransmitter implements SyslogTransmitter {
     public void open(List<SimulatedRouter> routers) {
         for (SimulatedRouter router : routers) {
             try {
-                if (!connections.containsKey(router.address())) {
-                    connections.put(router.address(), connect(router.address()));
-                }
+                connection(router.address());
             } catch (IOException e) {
                 // left to send, which counts the failure and tries again
             }
@@ -40,11 +38,7 @@ final class TcpTransmitter implements SyslogTransmitter {
     @Override
     public boolean send(SimulatedRouter router, String line) {
         try {
-            Connection c = connections.get(router.address());
-            if (c == null) {
-                c = connect(router.address());
-                connections.put(router.address(), c);
-            }
+            Connection c = connection(router.address());
             c.out.write(line.getBytes(StandardCharsets.UTF_8));
             c.out.write('\n');
             return true;
@@ -55,6 +49,16 @@ final class TcpTransmitter implements SyslogTransmitter {
             }
             return false;
         }
+    }
+
+    /** The router's open connection, connected now if it has none. */
+    private Connection connection(String address) throws IOException {
+        Connection c = connections.get(address);
+        if (c == null) {
+            c = connect(address);
+            connections.put(address, c);
+        }
+        return c;
     }
 
     private Connection connect(String address) throws IOException {
