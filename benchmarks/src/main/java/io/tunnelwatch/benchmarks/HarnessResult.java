@@ -29,13 +29,15 @@ record HarnessResult(long events, long lagAtStart, double loadSeconds, double dr
      * Average cores used, -1 when unknown.
      *
      * @param allInOneInLoad  the all-in-one (collector, broker, streams app) while the load ran
+     * @param jitInLoad       of those, its JIT compiler threads': a process still compiling its hot code is not warm
+     *                        yet (docs/performance.md#the-jits-long-tail)
      * @param allInOneInDrain the all-in-one from the end of the load until the streams app had caught up
      * @param generator       {@code simulate --load} while it ran (read every 200 ms, so its last moments are
      *                        missed)
      * @param harness         this harness (its probe reads the broker five times a second) over the load and the
      *                        drain
      */
-    record Cpu(double allInOneInLoad, double allInOneInDrain, double generator, double harness) {
+    record Cpu(double allInOneInLoad, double jitInLoad, double allInOneInDrain, double generator, double harness) {
     }
 
     /**
@@ -70,15 +72,16 @@ record HarnessResult(long events, long lagAtStart, double loadSeconds, double dr
                         + " streams_events_per_s_in_load=%.0f streams_events_per_s_in_drain=%.0f"
                         + " peak_lag=%d peak_lag_s=%.1f lag_over_2s_s=%.1f%s%s drain_s=%.1f"
                         + " broker_bytes_per_event=%.0f state_bytes_per_event_byte=%.2f"
-                        + " rss_mb=%d allinone_cores_in_load=%.2f allinone_cores_in_drain=%.2f generator_cores=%.2f"
-                        + " harness_cores=%.2f commits=%d alerts_open=%d"
+                        + " rss_mb=%d allinone_cores_in_load=%.2f jit_cores_in_load=%.2f allinone_cores_in_drain=%.2f"
+                        + " generator_cores=%.2f harness_cores=%.2f commits=%d alerts_open=%d"
                         + " | %s",
                 label, events, events / loadSeconds, committed / totalSeconds, committedInLoad / loadSeconds,
                 (committed - committedInLoad) / Math.max(0.001, drainSeconds), lag.peakEvents(), lag.peakSeconds(),
                 lag.overTwoSeconds(), lag.unread() == 0 ? "" : " lag_age_unread=" + lag.unread(),
                 lagAtStart == 0 ? "" : " lag_at_start=" + lagAtStart, drainSeconds,
                 (double) brokerBytes / Math.max(1, events), (double) stateBytes / Math.max(1, eventBytes),
-                peakRssBytes < 0 ? -1 : peakRssBytes / (1024 * 1024), cpu.allInOneInLoad(), cpu.allInOneInDrain(),
-                cpu.generator(), cpu.harness(), engine.commits(), engine.alertsOpen(), loadSummary);
+                peakRssBytes < 0 ? -1 : peakRssBytes / (1024 * 1024), cpu.allInOneInLoad(), cpu.jitInLoad(),
+                cpu.allInOneInDrain(), cpu.generator(), cpu.harness(), engine.commits(), engine.alertsOpen(),
+                loadSummary);
     }
 }

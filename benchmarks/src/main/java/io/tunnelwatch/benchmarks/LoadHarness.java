@@ -27,15 +27,16 @@ import java.util.concurrent.ExecutionException;
  * and watches the broker from beside it ({@link PipelineProbe}): events offered per second while the load ran, events
  * per second through the streams app (committed offsets of its consumer group, from the start of the load until it
  * has caught up), the peak committed lag, the drain time after the load ended, broker bytes written per input event
- * and per input byte, the all-in-one's peak RSS, and the cores the all-in-one used while the load ran and while it
- * drained, and the cores the load generator used (its own JVM, on the same box). Taking the jar as an argument lets
- * two builds run side by side in one sitting (docs/performance.md, "Load harness"). With {@code --warmup S} the same
- * load is played for S seconds and drained first, and only the second load is measured: the all-in-one's JIT has
- * then compiled the hot path, as in a process that has run for a while. Each load is a new {@code simulate} JVM on
- * the same two cores; the measurement starts when it says {@code load: ready} (its JVM started, its connections open
- * and its own warm-up done). With {@code --lead-in S} the measured load's generator plays S seconds before the
- * measurement starts, so what is measured is a fleet that has been sending a while. {@code --trace FILE} writes every sample as CSV, to see
- * when in the run the lag grew.
+ * and per input byte, the all-in-one's peak RSS, and the cores the all-in-one used while the load ran (and of those,
+ * its JIT compiler threads') and while it drained, and the cores the load generator used (its own JVM, on the same
+ * box). Taking the jar as an argument lets two builds run side by side in one sitting (docs/performance.md, "Load
+ * harness"). With {@code --warmup S} the same load is played for S seconds and drained first, and only the second
+ * load is measured: the all-in-one's JIT has then compiled most of the hot path, as in a process that has run for a
+ * while (how much is left shows in {@code jit_cores_in_load}: docs/performance.md#the-jits-long-tail). Each load is
+ * a new {@code simulate} JVM on the same two cores; the measurement starts when it says {@code load: ready} (its JVM
+ * started, its connections open and its own warm-up done). With {@code --lead-in S} the measured load's generator
+ * plays S seconds before the measurement starts, so what is measured is a fleet that has been sending a while.
+ * {@code --trace FILE} writes every sample as CSV, to see when in the run the lag grew.
  */
 public final class LoadHarness {
 
@@ -215,6 +216,7 @@ public final class LoadHarness {
         long brokerBytesBefore = probe.brokerBytes();
         long eventBytesBefore = probe.topicBytes(Topics.EVENTS.name());
         long allInOneCpuAtStart = ProcessCpu.nanos(allInOne.process());
+        long allInOneJitAtStart = ProcessCpu.compilerNanos(allInOne.process());
         long ownCpuAtStart = ProcessCpu.ownNanos();
         // After a lead-in the generator has run a while already; without one it has just started (about 0).
         long generatorCpuAtStart = Math.max(0, ProcessCpu.nanos(load));
@@ -227,6 +229,7 @@ public final class LoadHarness {
         long loadEnd = 0;
         long committedInLoad = 0;
         long allInOneCpuAtLoadEnd = -1;
+        long allInOneJitAtLoadEnd = -1;
         long generatorCpu = -1;
         PipelineProbe.Sample sample = before;
         while (true) {
@@ -244,6 +247,7 @@ public final class LoadHarness {
                 loadEnd = now;
                 committedInLoad = sample.committed() - before.committed();
                 allInOneCpuAtLoadEnd = ProcessCpu.nanos(allInOne.process());
+                allInOneJitAtLoadEnd = ProcessCpu.compilerNanos(allInOne.process());
             }
             watch.record(now, sample, loadEnd == 0);
             if (loadEnd != 0 && sample.lag() == 0 && sample.end() > before.end()) {
@@ -262,6 +266,7 @@ public final class LoadHarness {
         double drainSeconds = (drained - loadEnd) / 1e9;
         HarnessResult.Cpu cpu = new HarnessResult.Cpu(
                 ProcessCpu.cores(allInOneCpuAtStart, allInOneCpuAtLoadEnd, loadSeconds),
+                ProcessCpu.cores(allInOneJitAtStart, allInOneJitAtLoadEnd, loadSeconds),
                 ProcessCpu.cores(allInOneCpuAtLoadEnd, allInOneCpuAtEnd, drainSeconds),
                 ProcessCpu.cores(generatorCpuAtStart, generatorCpu, loadSeconds),
                 ProcessCpu.cores(ownCpuAtStart, ProcessCpu.ownNanos(), (drained - loadStart) / 1e9));

@@ -83,20 +83,21 @@ class LoadHarnessOptionsTest {
     void theSummaryLineDividesByEventsAndTime() {
         HarnessResult result = new HarnessResult(100_000, 0, 10.0, 15.0, 25.0, 40_000,
                 new HarnessResult.Lag(80_000, 3.25, 1.4, 0), 40_000_000, 10_000_000,
-                512L * 1024 * 1024, new HarnessResult.Cpu(1.874, 0.9, -1, 0.05),
+                512L * 1024 * 1024, new HarnessResult.Cpu(1.874, 0.16, 0.9, -1, 0.05),
                 new HarnessResult.Engine(61, 490), "load: sent 200000 messages");
         assertThat(result.summaryLine("after")).isEqualTo("after events=100000 offered_events_per_s=10000"
                 + " streams_events_per_s=4000 streams_events_per_s_in_load=4000 streams_events_per_s_in_drain=4000"
                 + " peak_lag=80000 peak_lag_s=3.3 lag_over_2s_s=1.4 drain_s=15.0 broker_bytes_per_event=400"
-                + " state_bytes_per_event_byte=3.00 rss_mb=512 allinone_cores_in_load=1.87 allinone_cores_in_drain=0.90"
-                + " generator_cores=-1.00 harness_cores=0.05 commits=61 alerts_open=490 | load: sent 200000 messages");
+                + " state_bytes_per_event_byte=3.00 rss_mb=512 allinone_cores_in_load=1.87 jit_cores_in_load=0.16"
+                + " allinone_cores_in_drain=0.90 generator_cores=-1.00 harness_cores=0.05 commits=61 alerts_open=490"
+                + " | load: sent 200000 messages");
     }
 
     @Test
     void eventsLeftOverFromALeadInCountAsWorkTheAppDid() {
         HarnessResult result = new HarnessResult(100_000, 20_000, 10.0, 2.0, 12.0, 110_000,
                 new HarnessResult.Lag(30_000, 1.0, 0, 0), 40_000_000, 10_000_000,
-                -1, new HarnessResult.Cpu(1, 1, 1, 1), HarnessResult.Engine.UNKNOWN, "");
+                -1, new HarnessResult.Cpu(1, 1, 1, 1, 1), HarnessResult.Engine.UNKNOWN, "");
         assertThat(result.summaryLine("x")).contains(" offered_events_per_s=10000 streams_events_per_s=10000"
                 + " streams_events_per_s_in_load=11000 streams_events_per_s_in_drain=5000 ")
                 .contains(" lag_over_2s_s=0.0 lag_at_start=20000 drain_s=2.0 ")
@@ -128,7 +129,7 @@ class LoadHarnessOptionsTest {
     void samplesWhoseOldestEventWasNotReadBackAreCounted() {
         HarnessResult result = new HarnessResult(100_000, 0, 10.0, 15.0, 25.0, 40_000,
                 new HarnessResult.Lag(80_000, 1.0, 0, 3), 40_000_000, 10_000_000,
-                -1, new HarnessResult.Cpu(1, 1, 1, 1), HarnessResult.Engine.UNKNOWN, "");
+                -1, new HarnessResult.Cpu(1, 1, 1, 1, 1), HarnessResult.Engine.UNKNOWN, "");
         assertThat(result.summaryLine("x")).contains(" peak_lag_s=1.0 lag_over_2s_s=0.0 lag_age_unread=3 drain_s=");
     }
 }
