@@ -1,10 +1,9 @@
 package io.tunnelwatch.benchmarks;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.nio.file.DirectoryIteratorException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -39,13 +38,13 @@ final class ProcessCpu {
             for (Path thread : threads) {
                 nanos += compilerThreadNanos(thread);
             }
-        } catch (IOException | UncheckedIOException e) {
+        } catch (IOException | DirectoryIteratorException e) {
             return -1;
         }
         return process.isAlive() ? nanos : -1;
     }
 
-    private static long compilerThreadNanos(Path thread) throws IOException {
+    private static long compilerThreadNanos(Path thread) {
         try {
             String name = Files.readString(thread.resolve("comm")).strip();
             if (!name.startsWith("C1 CompilerThre") && !name.startsWith("C2 CompilerThre")) {
@@ -53,8 +52,8 @@ final class ProcessCpu {
             }
             String schedstat = Files.readString(thread.resolve("schedstat")).strip();
             return Long.parseLong(schedstat.substring(0, schedstat.indexOf(' ')));
-        } catch (NoSuchFileException e) {
-            return 0; // the thread ended between the listing and the reading
+        } catch (IOException e) {
+            return 0; // the thread ended between the listing and the reading (no such file, or no such process)
         }
     }
 

@@ -49,7 +49,7 @@ class ProcessCpuTest {
                 "class Wait { public static void main(String[] a) throws Exception {"
                         + " System.out.println(\"ready\"); Thread.sleep(60_000); } }");
         String java = ProcessHandle.current().info().command().orElseThrow();
-        Process jvm = new ProcessBuilder(java, "-XX:CICompilerCount=2", source.toString())
+        Process jvm = new ProcessBuilder(java, source.toString())
                 .redirectErrorStream(true).start();
         Process sleep = new ProcessBuilder("sleep", "60").start();
         try {
