@@ -3,6 +3,7 @@ package io.tunnelwatch.collector.transport;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.IoHandlerFactory;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.SelectStrategyFactory;
 import io.netty.channel.epoll.Epoll;
 import io.netty.channel.epoll.EpollDatagramChannel;
 import io.netty.channel.epoll.EpollIoHandler;
@@ -12,6 +13,7 @@ import io.netty.channel.socket.DatagramChannel;
 import io.netty.channel.socket.ServerSocketChannel;
 import io.netty.channel.socket.nio.NioDatagramChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
+import java.nio.channels.spi.SelectorProvider;
 
 /** Native epoll where the platform has it (Linux), NIO otherwise: one place decides, every listener follows. */
 public final class NettyTransports {
@@ -25,6 +27,17 @@ public final class NettyTransports {
 
     public static EventLoopGroup newGroup(int threads) {
         IoHandlerFactory factory = nativeEpoll() ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
+        return new MultiThreadIoEventLoopGroup(threads, factory);
+    }
+
+    /**
+     * The loops of the TCP and TLS connections, which nap before each look at their sockets
+     * ({@link NappingSelectStrategy}); not for UDP sockets or listening sockets.
+     */
+    public static EventLoopGroup newStreamGroup(int threads) {
+        SelectStrategyFactory napping = NappingSelectStrategy::new;
+        IoHandlerFactory factory = nativeEpoll() ? EpollIoHandler.newFactory(0, napping)
+                : NioIoHandler.newFactory(SelectorProvider.provider(), napping);
         return new MultiThreadIoEventLoopGroup(threads, factory);
     }
 

@@ -12,8 +12,8 @@ import io.tunnelwatch.collector.syslog.Transport;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The pipeline of one TCP (RFC 6587) or TLS (RFC 5425) syslog connection, in order: idle timer, connection limit,
- * TLS (when a context is given), RFC 6587 framing, ingest. The framing is the same for both: RFC 5425 prescribes
+ * The pipeline of one TCP (RFC 6587) or TLS (RFC 5425) syslog connection, in order: how much a read round brought
+ * (for the loop's nap), idle timer, connection limit, TLS (when a context is given), RFC 6587 framing, ingest. The framing is the same for both: RFC 5425 prescribes
  * octet counting inside TLS, and LF framing is tolerated because some senders use it there too.
  */
 final class StreamChannelInitializer extends ChannelInitializer<SocketChannel> {
@@ -37,6 +37,7 @@ final class StreamChannelInitializer extends ChannelInitializer<SocketChannel> {
     @Override
     protected void initChannel(SocketChannel ch) {
         ChannelPipeline p = ch.pipeline();
+        p.addLast("busy-watch", new BusyConnectionWatch());
         if (!config.idleTimeout().isZero()) {
             p.addLast("idle", new IdleStateHandler(config.idleTimeout().toMillis(), 0, 0, TimeUnit.MILLISECONDS));
         }

@@ -12,6 +12,7 @@ import io.netty.channel.FixedRecvByteBufAllocator;
 import io.netty.channel.epoll.EpollChannelOption;
 import io.netty.channel.socket.DatagramChannelConfig;
 import io.netty.handler.ssl.SslContext;
+import io.netty.util.concurrent.Future;
 import io.tunnelwatch.collector.config.SyslogListenerConfig;
 import io.tunnelwatch.collector.syslog.SyslogIngest;
 import io.tunnelwatch.collector.syslog.Transport;
@@ -25,10 +26,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The syslog sockets, on one shared event-loop group: UDP (RFC 5426, one message per datagram; with native epoll
- * several sockets share the port through SO_REUSEPORT so several threads read it), TCP (RFC 6587) and TLS
- * (RFC 5425). Sockets only; the per-connection pipeline is {@link StreamChannelInitializer}, and every message goes
- * to {@link SyslogIngest}.
+ * The syslog sockets: UDP (RFC 5426, one message per datagram; with native epoll several sockets share the port
+ * through SO_REUSEPORT so several threads read it), TCP (RFC 6587) and TLS (RFC 5425). The UDP and listening
+ * sockets share one event-loop group; the TCP and TLS connections are read by a second one, whose loops nap
+ * between looks ({@link NappingSelectStrategy}). Sockets only; the per-connection pipeline is
+ * {@link StreamChannelInitializer}, and every message goes to {@link SyslogIngest}.
  */
 public final class SyslogServer implements AutoCloseable {
 
@@ -43,6 +45,7 @@ public final class SyslogServer implements AutoCloseable {
     private final List<Channel> channels = new ArrayList<>();
     private final List<DatagramBacklog> backlogs = new CopyOnWriteArrayList<>();
     private EventLoopGroup group;
+    private EventLoopGroup streamGroup;
     private InetSocketAddress udpAddress;
     private int udpReaders;
     private InetSocketAddress tcpAddress;
@@ -66,6 +69,9 @@ public final class SyslogServer implements AutoCloseable {
         // Loaded before any socket is bound, so bad PEM files fail the start without a half-open listener.
         SslContext ssl = config.tlsEnabled() ? TlsContexts.server(config.tls()) : null;
         group = NettyTransports.newGroup(config.ioThreads());
+        if (config.tcpPort() >= 0 || ssl != null) {
+            streamGroup = NettyTransports.newStreamGroup(config.ioThreads());
+        }
         try {
             if (config.udpPort() >= 0) {
                 bindUdp();
@@ -147,7 +153,7 @@ public final class SyslogServer implements AutoCloseable {
 
     private InetSocketAddress bindStream(Transport transport, int port, SslContext ssl, String option) {
         ServerBootstrap b = new ServerBootstrap()
-                .group(group)
+                .group(group, streamGroup)
                 .channel(NettyTransports.serverChannel())
                 .option(ChannelOption.SO_BACKLOG, 1024)
                 .childOption(ChannelOption.SO_KEEPALIVE, true)
@@ -198,9 +204,15 @@ public final class SyslogServer implements AutoCloseable {
             backlog.close();
         }
         backlogs.clear();
-        if (group != null) {
-            group.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly();
-            group = null;
+        // Both groups stop together: a stop waits for the slower, not for the two in turn.
+        List<Future<?>> stopped = new ArrayList<>();
+        for (EventLoopGroup loops : new EventLoopGroup[] {group, streamGroup}) {
+            if (loops != null) {
+                stopped.add(loops.shutdownGracefully(0, 2, TimeUnit.SECONDS));
+            }
         }
+        stopped.forEach(Future::awaitUninterruptibly);
+        group = null;
+        streamGroup = null;
     }
 }
