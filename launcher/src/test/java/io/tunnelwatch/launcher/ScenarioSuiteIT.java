@@ -18,6 +18,7 @@ import io.tunnelwatch.simulator.fault.Fault;
 import io.tunnelwatch.simulator.router.Fleet;
 import io.tunnelwatch.simulator.scenario.Scenario;
 import io.tunnelwatch.simulator.scenario.ScenarioRun;
+import io.tunnelwatch.streams.detect.BothEnds;
 import io.tunnelwatch.streams.detect.DetectorSettings;
 import io.tunnelwatch.streams.topology.StreamsTopics;
 import io.tunnelwatch.streams.verdict.AlertRecord;
@@ -184,7 +185,7 @@ class ScenarioSuiteIT {
     private static final List<Case> CASES = List.of(
             // both ends are monitored, so the cause waits for the far end's polls and names where the return
             // traffic goes missing (BothEnds), whichever end's poll reached the tracker first
-            Case.of(Fault.DECAPS_STALL, 1, "DecapsStalled", "TRAFFIC", flat())
+            Case.of(Fault.DECAPS_STALL, 1, "DecapsStalled", "TRAFFIC", flatAndFarEnd())
                     .cause("return traffic is missing at " + device(2)).namesPeer(),
             Case.of(Fault.PSK_MISMATCH, 0, "IkeNegotiationStuck", "IKE", STUCK)
                     .cause("authentication", "pre-shared key"),
@@ -196,7 +197,7 @@ class ScenarioSuiteIT {
                     .cause("out of sync").evidence("spi").namesPeer().clearing(MESSAGE_WINDOW),
             // likewise: with the far end's polls beside this end's, rtr-06 decapsulates the far end's packets and
             // sends nothing back
-            Case.of(Fault.ENCAPS_STALL, 5, "EncapsStalled", "ROUTING", flat())
+            Case.of(Fault.ENCAPS_STALL, 5, "EncapsStalled", "ROUTING", flatAndFarEnd())
                     .cause("return traffic is missing at " + device(5)).namesPeer(),
             Case.of(Fault.TRANSFORM_SET_MISMATCH, 6, "IpsecNegotiationFailed", "IPSEC", STUCK)
                     .cause("proposal failure").namesPeer(),
@@ -266,6 +267,17 @@ class ScenarioSuiteIT {
 
     private static Duration flat() {
         return Duration.ofSeconds((long) FLAT_SAMPLES * POLL_SECONDS);
+    }
+
+    /**
+     * A stall whose cause names where the return traffic goes missing: the flat polls, then as long as the product
+     * waits for the far end's polls to cover this end's (docs/architecture.md#timers-and-late-inputs): one more round
+     * when the fault began between the two routers' walks, and the far end's report crossing the app's own topics
+     * ({@link BothEnds#FAR_END_LATENESS} over two poll intervals). Come later, the cause would be this end's alone
+     * and the case fails on its cause, not on its time.
+     */
+    private static Duration flatAndFarEnd() {
+        return flat().plusSeconds(POLL_SECONDS).plus(BothEnds.FAR_END_LATENESS);
     }
 
     /** The simulated router's own name, as the scenario's steps name it. */
@@ -360,7 +372,7 @@ class ScenarioSuiteIT {
             all.forEach(a -> System.out.println("  alert " + a.action() + " " + a.alert() + " " + a.device() + "|"
                     + a.peer() + " " + a.layer() + " at " + a.at() + " cause " + a.cause() + " resolution "
                     + a.resolution()));
-            printTimelinesOfTroubledCases(all);
+            printTimelinesOfTroubledCases(all, seen);
             throw e;
         }
     }
@@ -381,20 +393,28 @@ class ScenarioSuiteIT {
 
     /**
      * For a failed run: the inputs as read, and the state and timeline ({@code /peers/{device}/{peer}}), of every
-     * case's peer that saw an alert other than its own, its own opened twice, or its own opened with another cause,
-     * so the order of its inputs and judgements can be read afterwards.
+     * case's peer that saw an alert other than its own, its own opened twice, late or not at all, or its own opened
+     * with another cause, so the order and the times of its inputs and judgements can be read afterwards.
      */
-    private void printTimelinesOfTroubledCases(List<AlertRecord> all) {
-        for (Case c : CASES) {
+    private void printTimelinesOfTroubledCases(List<AlertRecord> all, List<Observation> seen) {
+        for (Observation o : seen) {
+            Case c = o.expected;
+            boolean late = o.opened == null
+                    || Duration.between(o.faultAt, o.opened.at()).compareTo(c.detectBudget()) > 0;
             List<AlertRecord> mine = all.stream().filter(a -> a.device().equals(c.device())
                     && a.peer().equals(c.peer())).toList();
             long opened = mine.stream().filter(a -> a.action() == AlertRecord.Action.OPENED).count();
             boolean otherCause = mine.stream().filter(a -> a.action() == AlertRecord.Action.OPENED
                     && a.alert().equals(c.alert())).anyMatch(a -> c.causeWords().stream().anyMatch(w ->
                     !String.valueOf(a.cause()).toLowerCase(Locale.ROOT).contains(w)));
-            if (opened > 1 || otherCause || mine.stream().anyMatch(a -> !a.alert().equals(c.alert()))) {
+            if (late || opened > 1 || otherCause || mine.stream().anyMatch(a -> !a.alert().equals(c.alert()))) {
                 inputs.getOrDefault(c.device() + "|" + c.peer(), List.of())
                         .forEach(line -> System.out.println("  input " + c.device() + "|" + c.peer() + " " + line));
+                if (late && c.where() == Where.LOCAL) {
+                    String far = device(c.peerRouter()) + "|" + Fleet.address(c.router());
+                    inputs.getOrDefault(far, List.of()).forEach(line -> System.out.println("  far input " + far + " "
+                            + line));
+                }
                 try {
                     System.out.println("peer " + c.device() + "|" + c.peer() + ": " + MetricsScrape.get(
                             pipeline.httpAddress().getPort(), "/peers/" + c.device() + "/" + c.peer()));

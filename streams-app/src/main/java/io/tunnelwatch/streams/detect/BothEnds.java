@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
  * @param near this end's sums over its last polls
  * @param far  the far end's sums over its last polls
  */
-record BothEnds(String nearDevice, String farDevice, Sums near, Sums far) {
+public record BothEnds(String nearDevice, String farDevice, Sums near, Sums far) {
 
     /** How long after the far end's new SAs an invalid SPI here is blamed on that rekey (IOS logs it once a minute). */
     static final Duration REKEY_WINDOW = Duration.ofMinutes(2);
@@ -31,7 +31,7 @@ record BothEnds(String nearDevice, String farDevice, Sums near, Sums far) {
      * the far end's tracker, {@code tunnelwatch.tunnel-ends}, the pair joiner and {@code tunnelwatch.far-ends}, two
      * exactly-once commits more than a poll of this end (docs/architecture.md#timers-and-late-inputs).
      */
-    static final Duration FAR_END_LATENESS = Duration.ofSeconds(5);
+    public static final Duration FAR_END_LATENESS = Duration.ofSeconds(5);
     private static final Pattern SPI = Pattern.compile("spi=(0x[0-9A-Fa-f]+)");
 
     /** One end's last polls: packets each way, and whether each direction rose (or stayed flat) in every poll. */
