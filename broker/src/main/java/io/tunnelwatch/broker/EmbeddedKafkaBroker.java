@@ -65,7 +65,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         PortProbe.requireFree(config.host(), config.port(), "embedded Kafka broker");
         PortProbe.requireFree(config.host(), config.controllerPort(), "embedded Kafka controller");
         KafkaConfig kafkaConfig = KafkaConfig.fromProps(serverProperties());
-        formatStorageIfNew(kafkaConfig);
+        boolean reused = !formatStorageIfNew(kafkaConfig);
         try {
             server = new KafkaRaftServer(kafkaConfig, Time.SYSTEM);
             server.startup();
@@ -74,7 +74,25 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
             throw new BrokerStartException("the embedded Kafka broker did not start: " + rootMessage(e), e);
         }
         awaitReady(config.startTimeout());
+        if (reused) {
+            abortHangingTransactions(config.startTimeout());
+        }
         LOG.info("Embedded Kafka broker ready on {} (data in {})", bootstrapServers(), logDirectory());
+    }
+
+    /**
+     * A restart may leave transactions open that nothing will ever close (HangingTransactions); they are aborted
+     * before any client reads. Failing that, the start goes on: a broker without them is still better than none.
+     */
+    private void abortHangingTransactions(Duration timeout) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis()))) {
+            HangingTransactions.abortAll(admin, timeout);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            LOG.warn("Could not look for transactions a restart left open: {}", rootMessage(e));
+        }
     }
 
     Properties serverProperties() {
@@ -114,11 +132,12 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         return p;
     }
 
-    private void formatStorageIfNew(KafkaConfig kafkaConfig) {
+    /** Returns whether it formatted new storage. */
+    private boolean formatStorageIfNew(KafkaConfig kafkaConfig) {
         Path dir = logDirectory();
         if (Files.exists(dir.resolve("meta.properties"))) {
             LOG.info("Reusing Kafka storage in {}", dir);
-            return;
+            return false;
         }
         try {
             Files.createDirectories(dir);
@@ -141,6 +160,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
             throw new BrokerStartException("cannot format Kafka storage in " + dir + ": " + rootMessage(e), e);
         }
         LOG.info("Formatted new Kafka storage in {} (cluster id {})", dir, clusterId);
+        return true;
     }
 
     private void awaitReady(Duration timeout) {

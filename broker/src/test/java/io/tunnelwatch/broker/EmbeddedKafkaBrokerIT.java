@@ -15,12 +15,16 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerGroupMetadata;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -87,6 +91,63 @@ class EmbeddedKafkaBrokerIT {
                     .isInstanceOf(BrokerStartException.class)
                     .hasMessageContaining("127.0.0.1:" + taken.getLocalPort())
                     .hasMessageNotContaining("\n");
+        }
+    }
+
+    /**
+     * The look for transactions a restart left hanging (run on every start that reuses storage) against live ones:
+     * a transaction under way and a finished one are not hanging, and the one under way still commits afterwards.
+     */
+    @Test
+    void shouldLeaveTransactionsUnderWayAndFinishedAloneWhenLookingForHangingOnes() throws Exception {
+        try (EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(config())) {
+            broker.start();
+            try (Admin admin = admin(broker);
+                 KafkaProducer<String, String> finished = transactional(broker, "tw-it-finished");
+                 KafkaProducer<String, String> underWay = transactional(broker, "tw-it-under-way")) {
+                admin.createTopics(List.of(new NewTopic("tx-check", 1, (short) 1))).all().get(30, TimeUnit.SECONDS);
+                finished.initTransactions();
+                finished.beginTransaction();
+                finished.send(new ProducerRecord<>("tx-check", "k", "committed")).get(30, TimeUnit.SECONDS);
+                finished.commitTransaction();
+                underWay.initTransactions();
+                underWay.beginTransaction();
+                underWay.send(new ProducerRecord<>("tx-check", "k", "under way")).get(30, TimeUnit.SECONDS);
+                // as Kafka Streams does: the input offsets in the same transaction, open on __consumer_offsets too
+                underWay.sendOffsetsToTransaction(Map.of(new TopicPartition("tx-check", 0), new OffsetAndMetadata(7)),
+                        new ConsumerGroupMetadata("tw-it-group"));
+
+                assertThat(HangingTransactions.abortAll(admin, Duration.ofSeconds(30))).isZero();
+
+                underWay.commitTransaction();
+                assertThat(admin.listConsumerGroupOffsets("tw-it-group").partitionsToOffsetAndMetadata()
+                        .get(30, TimeUnit.SECONDS).get(new TopicPartition("tx-check", 0)).offset()).isEqualTo(7);
+            }
+            assertThat(readCommitted(broker, "tx-check", 2)).containsExactly("committed", "under way");
+        }
+    }
+
+    private static KafkaProducer<String, String> transactional(EmbeddedKafkaBroker broker, String id) {
+        return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
+                ProducerConfig.TRANSACTIONAL_ID_CONFIG, id), new StringSerializer(), new StringSerializer());
+    }
+
+    private static List<String> readCommitted(EmbeddedKafkaBroker broker, String topic, int expected) {
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
+        p.put(ConsumerConfig.GROUP_ID_CONFIG, "it-" + System.nanoTime());
+        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        try (var consumer = new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer())) {
+            consumer.subscribe(Set.of(topic));
+            var values = new java.util.ArrayList<String>();
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (values.size() < expected && System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
+                    values.add(r.value());
+                }
+            }
+            return values;
         }
     }
 
