@@ -85,8 +85,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
      * before any client reads. Failing that, the start goes on: a broker without them is still better than none.
      */
     private void abortHangingTransactions(Duration timeout) {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis()))) {
+        try (Admin admin = admin(timeout)) {
             HangingTransactions.abortAll(admin, timeout);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -163,11 +162,14 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         return true;
     }
 
+    /** An admin client of this broker whose calls give up after {@code timeout}. */
+    private Admin admin(Duration timeout) {
+        return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis()));
+    }
+
     private void awaitReady(Duration timeout) {
-        Map<String, Object> adminConfig = Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
-        try (Admin admin = Admin.create(adminConfig)) {
+        try (Admin admin = admin(timeout)) {
             admin.describeCluster(new DescribeClusterOptions().timeoutMs((int) timeout.toMillis()))
                     .nodes().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (Exception e) {

@@ -62,8 +62,7 @@ final class HangingTransactions {
     static List<OpenTransaction> hanging(Collection<OpenTransaction> open, Map<Long, TransactionState> coordinator,
                                          Collection<OpenTransaction> stillOpen) {
         return open.stream()
-                .filter(t -> coordinator.containsKey(t.producerId())
-                        && FINISHED.contains(coordinator.get(t.producerId())))
+                .filter(t -> FINISHED.contains(coordinator.getOrDefault(t.producerId(), TransactionState.UNKNOWN)))
                 .filter(stillOpen::contains)
                 .toList();
     }
