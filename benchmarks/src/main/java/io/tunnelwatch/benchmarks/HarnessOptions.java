@@ -30,6 +30,12 @@ final class HarnessOptions {
                     + " has compiled the hot path (default: ${DEFAULT-VALUE}: measure a cold start).")
     private long warmupSeconds;
 
+    @Option(names = "--warmup-rounds", defaultValue = "1",
+            description = "How many times the warm-up is played, each by a new `simulate` and drained, so that the"
+                    + " measured load is not the first the process meets after a quiet spell (default:"
+                    + " ${DEFAULT-VALUE}).")
+    private int warmupRounds;
+
     @Option(names = "--lead-in", defaultValue = "0",
             description = "Seconds the measured load's generator plays before the measurement starts: a new `simulate`"
                     + " JVM takes about a core for its first five seconds, on the same box, which a fleet's routers do"
@@ -97,6 +103,10 @@ final class HarnessOptions {
             throw new CommandLine.ParameterException(commandLine, "--warmup must be 0 or more seconds, was "
                     + options.warmupSeconds);
         }
+        if (options.warmupRounds < 1) {
+            throw new CommandLine.ParameterException(commandLine, "--warmup-rounds must be 1 or more, was "
+                    + options.warmupRounds);
+        }
         if (options.leadInSeconds < 0) {
             throw new CommandLine.ParameterException(commandLine, "--lead-in must be 0 or more seconds, was "
                     + options.leadInSeconds);
@@ -145,6 +155,11 @@ final class HarnessOptions {
 
     long warmupSeconds() {
         return warmupSeconds;
+    }
+
+    /** How many times a warm-up of {@link #warmupSeconds()} is played (when there is one). */
+    int warmupRounds() {
+        return warmupRounds;
     }
 
     /** Seconds of the measured load played before the measurement starts. */

@@ -15,12 +15,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
+import picocli.CommandLine;
 
 /**
- * {@code LoadHarness [--jar JAR] [--label NAME] [--rate N] [--duration S] [--warmup S] [--lead-in S] [--routers N]
- * [--peers N] [--transport tcp|udp] [--xmx SIZE] [--java-opts OPTS] [--generator-java-opts OPTS]
- * [--kafka-config FILE] [--trace FILE]}: drives the real all-in-one
- * as a user would and prints one summary line.
+ * {@code LoadHarness [--jar JAR] [--label NAME] [--rate N] [--duration S] [--warmup S] [--warmup-rounds N]
+ * [--lead-in S] [--routers N] [--peers N] [--transport tcp|udp] [--xmx SIZE] [--java-opts OPTS]
+ * [--generator-java-opts OPTS] [--kafka-config FILE] [--trace FILE]}: drives the real all-in-one as a user would and
+ * prints one summary line.
  *
  * <p>It starts {@code java -jar JAR run} (embedded broker, 12 partitions, free loopback ports, a temporary data
  * directory deleted at the end), waits for {@code /readyz}, plays {@code JAR simulate --load RATE --duration S} at it,
@@ -32,7 +33,9 @@ import java.util.concurrent.ExecutionException;
  * box). Taking the jar as an argument lets two builds run side by side in one sitting (docs/performance.md, "Load
  * harness"). With {@code --warmup S} the same load is played for S seconds and drained first, and only the second
  * load is measured: the all-in-one's JIT has then compiled most of the hot path, as in a process that has run for a
- * while (how much is left shows in {@code jit_cores_in_load}: docs/performance.md#the-jits-long-tail). Each load is
+ * while (how much is left shows in {@code jit_cores_in_load}: docs/performance.md#the-jits-long-tail). With
+ * {@code --warmup-rounds N} the warm-up is played N times, each drained, so the measured load is not the first the
+ * process meets after a quiet spell (docs/performance.md#the-first-load-after-a-quiet-spell). Each load is
  * a new {@code simulate} JVM on the same two cores; the measurement starts when it says {@code load: ready} (its JVM
  * started, its connections open and its own warm-up done). With {@code --lead-in S} the measured load's generator
  * plays S seconds before the measurement starts, so what is measured is a fleet that has been sending a while.
@@ -53,18 +56,25 @@ public final class LoadHarness {
     }
 
     public static void main(String[] args) throws Exception {
-        HarnessOptions options = HarnessOptions.parse(args);
+        HarnessOptions options;
+        try {
+            options = HarnessOptions.parse(args);
+        } catch (CommandLine.ParameterException bad) {
+            System.err.println("load-harness: " + bad.getMessage() + " (--help lists the options)");
+            System.exit(2);
+            return;
+        }
         Path dir = Files.createTempDirectory("tunnelwatch-load-harness");
         try (AllInOneProcess allInOne = AllInOneProcess.startReady(options.jar(), options.xmx(), options.javaOpts(),
                 dir, "run", options.runArguments());
              PipelineProbe probe = new PipelineProbe(allInOne.bootstrapServers(), "tunnelwatch",
                      Topics.EVENTS.name());
              PrintWriter trace = traceWriter(options)) {
-            if (options.warmupSeconds() > 0) {
-                System.err.printf(Locale.ROOT, "load-harness: warm-up, %d s of the same load%n",
-                        options.warmupSeconds());
+            for (int round = 1; options.warmupSeconds() > 0 && round <= options.warmupRounds(); round++) {
+                System.err.printf(Locale.ROOT, "load-harness: warm-up %d of %d, %d s of the same load%n", round,
+                        options.warmupRounds(), options.warmupSeconds());
                 drive(startReadyLoad(options, options.warmupSeconds(), allInOne, dir), probe, allInOne, dir,
-                        new Trace(trace, "warmup"));
+                        new Trace(trace, round == 1 ? "warmup" : "warmup" + round));
             }
             Process load = startReadyLoad(options, options.leadInSeconds() + options.durationSeconds(), allInOne,
                     dir);

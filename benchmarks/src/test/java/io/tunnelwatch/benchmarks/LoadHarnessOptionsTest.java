@@ -39,6 +39,7 @@ class LoadHarnessOptionsTest {
         assertThat(options.peers()).isEqualTo(50);
         assertThat(options.transport()).isEqualTo("tcp");
         assertThat(options.warmupSeconds()).isZero();
+        assertThat(options.warmupRounds()).isEqualTo(1);
         assertThat(options.leadInSeconds()).isZero();
         assertThat(options.javaOpts()).isEmpty();
         assertThat(options.generatorJavaOpts()).isEmpty();
@@ -69,6 +70,15 @@ class LoadHarnessOptionsTest {
         Path jar = Files.createFile(dir.resolve("t.jar"));
         assertThatThrownBy(() -> HarnessOptions.parse("--jar", jar.toString(), "--warmup", "-5"))
                 .isInstanceOf(CommandLine.ParameterException.class).hasMessageContaining("--warmup");
+    }
+
+    @Test
+    void warmUpRoundsAreOneOrMore() throws Exception {
+        Path jar = Files.createFile(dir.resolve("t.jar"));
+        assertThatThrownBy(() -> HarnessOptions.parse("--jar", jar.toString(), "--warmup-rounds", "0"))
+                .isInstanceOf(CommandLine.ParameterException.class).hasMessageContaining("--warmup-rounds");
+        assertThat(HarnessOptions.parse("--jar", jar.toString(), "--warmup", "60", "--warmup-rounds", "2")
+                .warmupRounds()).isEqualTo(2);
     }
 
     @Test
