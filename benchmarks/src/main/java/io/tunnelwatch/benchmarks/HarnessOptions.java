@@ -107,6 +107,10 @@ final class HarnessOptions {
             throw new CommandLine.ParameterException(commandLine, "--warmup-rounds must be 1 or more, was "
                     + options.warmupRounds);
         }
+        if (options.warmupRounds > 1 && options.warmupSeconds == 0) {
+            throw new CommandLine.ParameterException(commandLine, "--warmup-rounds " + options.warmupRounds
+                    + " needs a warm-up to repeat: give --warmup S too");
+        }
         if (options.leadInSeconds < 0) {
             throw new CommandLine.ParameterException(commandLine, "--lead-in must be 0 or more seconds, was "
                     + options.leadInSeconds);

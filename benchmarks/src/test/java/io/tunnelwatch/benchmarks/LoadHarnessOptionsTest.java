@@ -73,10 +73,12 @@ class LoadHarnessOptionsTest {
     }
 
     @Test
-    void warmUpRoundsAreOneOrMore() throws Exception {
+    void warmUpRoundsAreOneOrMoreAndRepeatAWarmUp() throws Exception {
         Path jar = Files.createFile(dir.resolve("t.jar"));
         assertThatThrownBy(() -> HarnessOptions.parse("--jar", jar.toString(), "--warmup-rounds", "0"))
                 .isInstanceOf(CommandLine.ParameterException.class).hasMessageContaining("--warmup-rounds");
+        assertThatThrownBy(() -> HarnessOptions.parse("--jar", jar.toString(), "--warmup-rounds", "2"))
+                .isInstanceOf(CommandLine.ParameterException.class).hasMessageContaining("--warmup S");
         assertThat(HarnessOptions.parse("--jar", jar.toString(), "--warmup", "60", "--warmup-rounds", "2")
                 .warmupRounds()).isEqualTo(2);
     }
