@@ -32,7 +32,6 @@ public record CounterDelta(Instant at, int saCount, long encaps, long decaps, lo
     }
 
     public String line() {
-        return at + " encaps +" + encaps + " decaps +" + decaps + " replay +" + replayDrops + " auth +" + authFails
-                + " decrypt +" + decryptFails + " drops +" + drops + " (SAs " + saCount + ")";
+        return at + " " + CounterText.of(encaps, decaps, replayDrops, authFails, decryptFails, drops, saCount);
     }
 }

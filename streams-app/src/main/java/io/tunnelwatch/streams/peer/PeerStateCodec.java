@@ -16,7 +16,10 @@ import java.util.List;
  * {@code PeerStateStoreSerde}). Every field of the state in the record's declaration order, as {@link BinaryOutput}
  * writes them: variable-length integers, each distinct string once per record, enum constants by name.
  * <ul>
- *   <li>Layout 3, written since release 0.4: layout 2, but the timeline is a section of its own, its length and then
+ *   <li>Layout 4, written since release 0.5: layout 3, but each list of poll deltas (the peer's and the far end's) is
+ *   written by {@link DeltaListCodec}, each delta against the one before it, and the last poll comes after the
+ *   peer's deltas, its own deltas written as a flag when they are the last delta's.</li>
+ *   <li>Layout 3 (release 0.4), still read: layout 2, but the timeline is a section of its own, its length and then
  *   its bytes ({@link TimelineCodec}), kept undecoded in the state read ({@link EncodedTimeline}) and copied when the
  *   state is written again with the same timeline.</li>
  *   <li>Layout 2 (release 0.3), still read: each time in microseconds from the time written before it, the first
@@ -36,6 +39,7 @@ public final class PeerStateCodec {
     public static final int LAYOUT_1 = 1;
     public static final int LAYOUT_2 = 2;
     public static final int LAYOUT_3 = 3;
+    public static final int LAYOUT_4 = 4;
 
     private final BinaryOutput out = new BinaryOutput();
     private final TimelineCodec timeline = new TimelineCodec();
@@ -46,7 +50,7 @@ public final class PeerStateCodec {
                 || Math.abs(s.lastEventAt().getEpochSecond()) >= BinaryOutput.MAX_CHAINED_SECONDS
                 ? 0 : s.lastEventAt().getEpochSecond();
         out.reset(baseSecond);
-        out.writeByte(LAYOUT_3);
+        out.writeByte(LAYOUT_4);
         out.writeSigned(baseSecond);
         out.writeSigned(s.v());
         out.writeString(s.device());
@@ -59,8 +63,8 @@ public final class PeerStateCodec {
         out.writeString(s.lastMnemonic());
         writeIke(s.ike());
         writeIpsec(s.ipsec());
-        writeSample(s.lastSample());
         writeDeltas(s.recentDeltas());
+        writeSample(s.lastSample(), s.recentDeltas());
         writeTunnel(s.tunnel());
         out.writeString(s.sourceInterface());
         out.writeString(s.cryptoAcl());
@@ -96,7 +100,7 @@ public final class PeerStateCodec {
         int layout = in.readByte();
         if (layout == LAYOUT_1) {
             in.layoutOne(in.readSigned());
-        } else if (layout == LAYOUT_2 || layout == LAYOUT_3) {
+        } else if (layout == LAYOUT_2 || layout == LAYOUT_3 || layout == LAYOUT_4) {
             in.layoutTwo(in.readSigned());
         } else {
             throw new IllegalArgumentException("unknown peer state layout " + layout);
@@ -112,8 +116,15 @@ public final class PeerStateCodec {
         String lastMnemonic = in.readString();
         IkeStatus ike = readIke(in);
         IpsecStatus ipsec = readIpsec(in);
-        CounterSample lastSample = readSample(in);
-        List<CounterDelta> deltas = readDeltas(in);
+        CounterSample lastSample;
+        List<CounterDelta> deltas;
+        if (layout == LAYOUT_4) {
+            deltas = DeltaListCodec.read(in);
+            lastSample = readSample(in, deltas);
+        } else {
+            lastSample = readSample(in, null);
+            deltas = readDeltas(in);
+        }
         PeerState.TunnelInterface tunnel = readTunnel(in);
         String sourceInterface = in.readString();
         String cryptoAcl = in.readString();
@@ -135,10 +146,10 @@ public final class PeerStateCodec {
         for (int i = 0; i < eventCount; i++) {
             events.add(new Evidence(in.readInstant(), in.readString(), in.readString(), in.readString()));
         }
-        TunnelEnd farEnd = readFarEnd(in);
+        TunnelEnd farEnd = readFarEnd(in, layout);
         OpenAlert openAlert = readOpenAlert(in);
         Instant nextCheckAt = in.readInstant();
-        List<Milestone> milestones = layout == LAYOUT_3 ? readTimeline(in) : readMilestones(in);
+        List<Milestone> milestones = layout >= LAYOUT_3 ? readTimeline(in) : readMilestones(in);
         List<RoutingAdjacency> adjacencies = readAdjacencies(in);
         if (!in.atEnd()) {
             throw new IllegalArgumentException("bytes left after the state at byte " + in.position() + " of "
@@ -175,7 +186,11 @@ public final class PeerStateCodec {
                 in.readString(), in.readInstant());
     }
 
-    private void writeSample(CounterSample sample) {
+    /**
+     * The last poll, after the peer's deltas: when the last of them is this poll's (as the machine appends it), the
+     * poll's own deltas are a flag and the one counter a delta does not keep.
+     */
+    private void writeSample(CounterSample sample, List<CounterDelta> deltas) {
         out.writeBoolean(sample != null);
         if (sample == null) {
             return;
@@ -189,20 +204,43 @@ public final class PeerStateCodec {
         out.writeString(sample.ikeStatus());
         out.writeString(sample.ipsecStatus());
         writeCounters(sample.totals());
-        writeCounters(sample.deltas());
+        if (!deltas.isEmpty() && deltas.get(deltas.size() - 1).equals(CounterDelta.of(sample))) {
+            out.writeByte(1);
+            out.writeSigned(sample.deltas().outEncryptFails());
+        } else {
+            out.writeByte(0);
+            writeCounters(sample.deltas());
+        }
         out.writeSigned(sample.tunnelMtu());
         out.writeString(sample.tunnelInterface());
         out.writeString(sample.sourceInterface());
     }
 
-    private static CounterSample readSample(BinaryInput in) {
+    /** The last poll; {@code deltas} the peer's, read before it (layout 4), else null. */
+    private static CounterSample readSample(BinaryInput in, List<CounterDelta> deltas) {
         if (!in.readBoolean()) {
             return null;
         }
         return new CounterSample(in.readInt(), require(in.readString(), "lastSample.device"),
                 require(in.readString(), "lastSample.peer"), require(in.readInstant(), "lastSample.polledAt"),
-                in.readBoolean(), in.readInt(), in.readString(), in.readString(), readCounters(in), readCounters(in),
-                in.readInt(), in.readString(), in.readString());
+                in.readBoolean(), in.readInt(), in.readString(), in.readString(), readCounters(in),
+                deltas == null ? readCounters(in) : readSampleDeltas(in, deltas), in.readInt(), in.readString(),
+                in.readString());
+    }
+
+    /** A poll's deltas as {@link #writeSample} wrote them: a flag, then the last delta's counters or its own. */
+    private static CounterSample.Counters readSampleDeltas(BinaryInput in, List<CounterDelta> deltas) {
+        int flag = in.readByte();
+        if (flag == 0) {
+            return readCounters(in);
+        }
+        if (flag != 1 || deltas.isEmpty()) {
+            throw new IllegalArgumentException("last poll's deltas tag " + flag + " with " + deltas.size()
+                    + " deltas at byte " + in.position());
+        }
+        CounterDelta d = deltas.get(deltas.size() - 1);
+        return new CounterSample.Counters(d.decaps(), d.encaps(), d.inOctets(), d.outOctets(), d.inDrops(),
+                d.outDrops(), d.replayDrops(), d.authFails(), d.decryptFails(), in.readSigned());
     }
 
     private void writeCounters(CounterSample.Counters c) {
@@ -225,22 +263,10 @@ public final class PeerStateCodec {
     }
 
     private void writeDeltas(List<CounterDelta> deltas) {
-        out.writeUnsigned(deltas.size());
-        for (CounterDelta d : deltas) {
-            out.writeInstant(d.at());
-            out.writeSigned(d.saCount());
-            out.writeSigned(d.encaps());
-            out.writeSigned(d.decaps());
-            out.writeSigned(d.replayDrops());
-            out.writeSigned(d.authFails());
-            out.writeSigned(d.decryptFails());
-            out.writeSigned(d.drops());
-            out.writeSigned(d.outDrops());
-            out.writeSigned(d.inOctets());
-            out.writeSigned(d.outOctets());
-        }
+        DeltaListCodec.write(out, deltas);
     }
 
+    /** Poll deltas as layouts 1 to 3 wrote them: every field of each. */
     private static List<CounterDelta> readDeltas(BinaryInput in) {
         int count = in.readCount();
         List<CounterDelta> deltas = new ArrayList<>(count);
@@ -281,13 +307,14 @@ public final class PeerStateCodec {
         out.writeString(far.lastRekeyKind());
     }
 
-    private static TunnelEnd readFarEnd(BinaryInput in) {
+    private static TunnelEnd readFarEnd(BinaryInput in, int layout) {
         if (!in.readBoolean()) {
             return null;
         }
         return new TunnelEnd(in.readInt(), require(in.readString(), "farEnd.device"),
                 require(in.readString(), "farEnd.peer"), require(in.readString(), "farEnd.farDevice"),
-                in.readInstant(), readDeltas(in), in.readInstant(), in.readString());
+                in.readInstant(), layout == LAYOUT_4 ? DeltaListCodec.read(in) : readDeltas(in), in.readInstant(),
+                in.readString());
     }
 
     private void writeOpenAlert(OpenAlert alert) {

@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.zip.CRC32C;
 
 /**
- * A peer's timeline ({@link PeerState#milestones()}) as a section of its own inside the binary state (layout 3 of
- * {@link PeerStateCodec}): a checksum, then the milestones with their own string table and time chain, so the
+ * A peer's timeline ({@link PeerState#milestones()}) as a section of its own inside the binary state (layouts 3 and
+ * 4 of {@link PeerStateCodec}): a checksum, then the milestones with their own string table and time chain, so the
  * section is copied as it is while the timeline does not change ({@link EncodedTimeline}) and read only when someone
  * asks for it.
  *
@@ -19,17 +19,21 @@ import java.util.zip.CRC32C;
  * {@link CounterDelta#line()}), and the texts of one timeline differ in a few characters (UP or DOWN, an SPI). A line
  * whose first word is a time as {@link Instant#toString()} writes it is written as that time, chained like the
  * others, and its text as the characters that differ from one of the last {@link #BASES} texts: the length of the
- * prefix and of the suffix it shares with that text, and what lies between. Sizes are in
+ * prefix and of the suffix it shares with that text, and what lies between; a poll's counter text as its numbers
+ * (layout 4 writes these; a section of layout 3 has none, so either layout's section reads here). Sizes are in
  * docs/performance.md#layout-3-the-timeline-as-a-section-of-its-own.
  */
 final class TimelineCodec {
 
     /** How many earlier texts a line's text may be written against. */
     static final int BASES = 4;
+    /** The tag of a timed line whose text is a poll's counters ({@link CounterText}), since layout 4. */
+    private static final int COUNTER_TAG = 2 + BASES;
     private static final int CHECKSUM_BYTES = 4;
 
     private final BinaryOutput out = new BinaryOutput();
     private final RecentTexts bases = new RecentTexts();
+    private final long[] numbers = new long[CounterText.NUMBERS];
 
     /** The section of {@code milestones}, which is not empty: its checksum, then its content. */
     byte[] encode(List<Milestone> milestones) {
@@ -103,8 +107,9 @@ final class TimelineCodec {
     }
 
     /**
-     * 0 and the line; else a timed line: 1, its time and its text; or 2 + k, its time, and its text against the k-th
-     * latest earlier text (prefix and suffix lengths, then the middle).
+     * 0 and the line; else a timed line: 1, its time and its text; 2 + k, its time, and its text against the k-th
+     * latest earlier text (prefix and suffix lengths, then the middle); or {@link #COUNTER_TAG}, its time and the
+     * seven numbers of a counter text.
      */
     private void writeLine(String line) {
         int space = line.indexOf(' ');
@@ -115,6 +120,15 @@ final class TimelineCodec {
             return;
         }
         String text = line.substring(space + 1);
+        if (CounterText.parse(text, numbers)) {
+            out.writeUnsigned(COUNTER_TAG);
+            out.writeInstant(at);
+            for (long n : numbers) {
+                out.writeSigned(n);
+            }
+            bases.add(text);
+            return;
+        }
         int best = -1;
         int bestPrefix = 0;
         int bestSuffix = 0;
@@ -152,6 +166,12 @@ final class TimelineCodec {
         String text;
         if (tag == 1) {
             text = require(in.readString());
+        } else if (tag == COUNTER_TAG) {
+            long[] numbers = new long[CounterText.NUMBERS];
+            for (int i = 0; i < numbers.length; i++) {
+                numbers[i] = in.readSigned();
+            }
+            text = CounterText.of(numbers);
         } else if (tag - 2 < bases.size()) {
             String base = bases.get((int) (tag - 2));
             long prefix = in.readUnsigned();

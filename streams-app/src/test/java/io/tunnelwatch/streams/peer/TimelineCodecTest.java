@@ -83,6 +83,44 @@ class TimelineCodecTest {
         }
     }
 
+    /**
+     * A poll's counter line (layout 4) is kept as its numbers, whatever they are, and a text that only looks like one
+     * (a leading zero, a negative zero, a number out of range, a character more or less) is kept as it was.
+     */
+    @Test
+    void shouldKeepCounterLinesAsTheirNumbersAndNearMissesAsTheyWere() {
+        long[] extremes = {0, 1, -1, 2818, Long.MAX_VALUE, Long.MIN_VALUE, Integer.MAX_VALUE, Integer.MIN_VALUE};
+        List<String> lines = new ArrayList<>();
+        SplittableRandom random = new SplittableRandom(5);
+        for (int i = 0; i < 200; i++) {
+            lines.add(new CounterDelta(AT.plusSeconds(60L * i), (int) pick(random, extremes), pick(random, extremes),
+                    pick(random, extremes), pick(random, extremes), pick(random, extremes), pick(random, extremes),
+                    pick(random, extremes), 0, 0, 0).line());
+        }
+        String good = "encaps +2818 decaps +2818 replay +0 auth +0 decrypt +0 drops +0 (SAs 1)";
+        List<String> nearMisses = List.of(good.replace("+2818 d", "+02818 d"), good.replace("+0 auth", "+-0 auth"),
+                good.replace("+0 auth", "+00 auth"), good.replace("(SAs 1)", "(SAs 1))"),
+                good.replace("(SAs 1)", "(SAs 1"), good.replace("(SAs 1)", "(SAs )"), good.replace("+2818 d", "+ d"),
+                good.replace("+2818 d", "+92233720368547758070 d"), good.replace("encaps", "Encaps"), " " + good,
+                good.replace("+0 drops", "+0  drops"), good.replace("+2818 d", "+-2818 d"));
+        for (String text : nearMisses) {
+            lines.add(AT + " " + text);
+        }
+        PeerState state = withTimeline(chunks(lines));
+        PeerState countersOnly = withTimeline(chunks(lines.subList(0, 200)));
+        PeerState textsOnly = withTimeline(chunks(lines.subList(0, 200).stream()
+                .map(line -> line.replace(" (SAs ", " (SAs: ")).toList()));
+
+        assertThat(PeerStateCodec.decode(codec.encode(state)).milestones().stream()
+                .flatMap(m -> m.evidence().stream()).toList()).isEqualTo(lines);
+        assertThat(codec.encode(countersOnly).length).as("200 counter lines kept as their numbers")
+                .isLessThan(codec.encode(textsOnly).length / 2);
+    }
+
+    private static long pick(SplittableRandom random, long[] extremes) {
+        return random.nextBoolean() ? extremes[random.nextInt(extremes.length)] : random.nextLong(0, 100_000);
+    }
+
     @Test
     void shouldReadBackLinesLedByTimesOfAnyPrecisionExactly() {
         SplittableRandom random = new SplittableRandom(11);

@@ -23,11 +23,13 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.apache.kafka.common.errors.SerializationException;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The store's binary PeerState (layout 3): every state reads back equal, what the store held before still reads (the
- * JSON of release 0.1, the layouts 1 of 0.2 and 2 of 0.3), a full-history peer is a small fraction of its JSON, and a bad record
- * fails naming the topic and the fault.
+ * The store's binary PeerState (layout 4): every state reads back equal, what the store held before still reads (the
+ * JSON of release 0.1, the layouts 1 of 0.2, 2 of 0.3 and 3 of 0.4), a full-history peer is a small fraction of its
+ * JSON, and a bad record fails naming the topic and the fault.
  */
 class PeerStateStoreSerdeTest {
 
@@ -50,7 +52,7 @@ class PeerStateStoreSerdeTest {
                         .tunnel(null).farEnd(null).openAlert(null).probeFailing(null).build();
             }
             byte[] bytes = store.serializer().serialize(TOPIC, state);
-            assertThat(bytes[0]).isEqualTo((byte) PeerStateCodec.LAYOUT_3);
+            assertThat(bytes[0]).isEqualTo((byte) PeerStateCodec.LAYOUT_4);
             assertThat(store.deserializer().deserialize(TOPIC, bytes)).as("state %d", i)
                     .isEqualTo(state);
         }
@@ -104,12 +106,14 @@ class PeerStateStoreSerdeTest {
     }
 
     /**
-     * Layout 2, as release 0.3 wrote it ({@code layout2-states.bin}: the same states, written by that release's
-     * {@code PeerStateCodec}). They read back whole, and write back in the newest layout unchanged.
+     * Layouts 2 and 3, as releases 0.3 and 0.4 wrote them ({@code layout2-states.bin}, {@code layout3-states.bin}:
+     * the same states, written by each release's {@code PeerStateCodec}). They read back whole (a layout 3 timeline
+     * kept as read), and write back in the newest layout unchanged.
      */
-    @Test
-    void shouldReadTheLayoutTwoAnOlderReleaseWrote() throws IOException {
-        List<byte[]> records = records("/peer-state/layout2-states.bin", PeerStateCodec.LAYOUT_2);
+    @ParameterizedTest
+    @ValueSource(ints = {PeerStateCodec.LAYOUT_2, PeerStateCodec.LAYOUT_3})
+    void shouldReadTheLayoutAnOlderReleaseWrote(int layout) throws IOException {
+        List<byte[]> records = records("/peer-state/layout" + layout + "-states.bin", layout);
         List<PeerState> expected = capturedStates();
         assertThat(records).hasSameSizeAs(expected);
         for (int i = 0; i < records.size(); i++) {
@@ -121,13 +125,13 @@ class PeerStateStoreSerdeTest {
     }
 
     /**
-     * Layout 3 as this release writes it ({@code layout3-states.bin}: the same states). They read back, and the writer
+     * Layout 4 as this release writes it ({@code layout4-states.bin}: the same states). They read back, and the writer
      * still writes the very same bytes, from the states and from the states read back (their timelines copied as
      * read): a change to the format, the well-known strings included, needs a new layout.
      */
     @Test
-    void shouldReadAndStillWriteTheLayoutThreeOfThisRelease() throws IOException {
-        List<byte[]> records = records("/peer-state/layout3-states.bin", PeerStateCodec.LAYOUT_3);
+    void shouldReadAndStillWriteTheLayoutFourOfThisRelease() throws IOException {
+        List<byte[]> records = records("/peer-state/layout4-states.bin", PeerStateCodec.LAYOUT_4);
         List<PeerState> expected = capturedStates();
         assertThat(records).hasSameSizeAs(expected);
         for (int i = 0; i < records.size(); i++) {
