@@ -23,6 +23,15 @@ public record CounterDelta(Instant at, int saCount, long encaps, long decaps, lo
                 d.inOctets(), d.outOctets());
     }
 
+    /**
+     * The poll's deltas this was made of ({@link #of}), given the one counter a delta does not keep: what the peer
+     * state's binary form writes in place of a last poll's deltas when they are its last delta's.
+     */
+    CounterSample.Counters counters(long outEncryptFails) {
+        return new CounterSample.Counters(decaps, encaps, inOctets, outOctets, inDrops(), outDrops, replayDrops,
+                authFails, decryptFails, outEncryptFails);
+    }
+
     public long cryptoErrors() {
         return replayDrops + authFails + decryptFails;
     }

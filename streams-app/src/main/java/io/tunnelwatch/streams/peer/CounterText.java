@@ -35,9 +35,6 @@ final class CounterText {
             }
             pos += LABELS[i].length();
             int end = numberEnd(text, pos);
-            if (end < 0) {
-                return false;
-            }
             try {
                 into[i] = Long.parseLong(text, pos, end, 10);
             } catch (NumberFormatException e) {
@@ -45,18 +42,15 @@ final class CounterText {
             }
             pos = end;
         }
-        return pos == text.length() - 1 && text.charAt(pos) == ')';
+        // Written back, the numbers must give the very text: no leading zero, no "-0".
+        return pos == text.length() - 1 && text.charAt(pos) == ')' && of(into).equals(text);
     }
 
-    /** Where a number written as {@link Long#toString} starting at {@code pos} ends, or -1 when there is none. */
+    /** Where a sign and digits starting at {@code pos} end. */
     private static int numberEnd(String text, int pos) {
-        int start = pos < text.length() && text.charAt(pos) == '-' ? pos + 1 : pos;
-        int end = start;
+        int end = pos < text.length() && text.charAt(pos) == '-' ? pos + 1 : pos;
         while (end < text.length() && text.charAt(end) >= '0' && text.charAt(end) <= '9') {
             end++;
-        }
-        if (end == start || end - start > 1 && text.charAt(start) == '0' || start > pos && text.charAt(start) == '0') {
-            return -1;
         }
         return end;
     }

@@ -14,7 +14,7 @@ import java.util.List;
  */
 final class DeltaListCodec {
 
-    /** The mask's bits, the fields that change most often first so that a common mask fits one byte. */
+    /** The fields of a delta, in the mask's bit order ({@link #fields}). */
     private static final int FIELDS = 10;
 
     private DeltaListCodec() {
@@ -71,6 +71,7 @@ final class DeltaListCodec {
         return deltas;
     }
 
+    /** A delta's fields, those that change from poll to poll first, so that a common mask fits one byte. */
     private static void fields(CounterDelta d, long[] into) {
         into[0] = d.encaps();
         into[1] = d.decaps();

@@ -238,9 +238,7 @@ public final class PeerStateCodec {
             throw new IllegalArgumentException("last poll's deltas tag " + flag + " with " + deltas.size()
                     + " deltas at byte " + in.position());
         }
-        CounterDelta d = deltas.get(deltas.size() - 1);
-        return new CounterSample.Counters(d.decaps(), d.encaps(), d.inOctets(), d.outOctets(), d.inDrops(),
-                d.outDrops(), d.replayDrops(), d.authFails(), d.decryptFails(), in.readSigned());
+        return deltas.get(deltas.size() - 1).counters(in.readSigned());
     }
 
     private void writeCounters(CounterSample.Counters c) {

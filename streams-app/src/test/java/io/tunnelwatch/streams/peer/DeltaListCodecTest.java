@@ -52,9 +52,18 @@ class DeltaListCodecTest {
         PeerState other = withDeltas(List.of(CounterDelta.of(second)), first);
         PeerState none = withDeltas(List.of(), second);
 
-        for (PeerState state : List.of(appended, other, none)) {
+        // The same poll a microsecond later: no longer the last delta's, so its deltas are written in full.
+        CounterSample later = new CounterSample(second.v(), second.device(), second.peer(),
+                second.polledAt().plusNanos(1_000), second.deviceAnswered(), second.saCount(), second.ikeStatus(),
+                second.ipsecStatus(), second.totals(), second.deltas(), second.tunnelMtu(), second.tunnelInterface(),
+                second.sourceInterface());
+        PeerState notLast = withDeltas(appended.recentDeltas(), later);
+
+        for (PeerState state : List.of(appended, other, none, notLast)) {
             assertThat(PeerStateCodec.decode(codec.encode(state))).isEqualTo(state);
         }
+        assertThat(codec.encode(withDeltas(appended.recentDeltas(), second)).length)
+                .as("the last delta's counters written as a flag").isLessThan(codec.encode(notLast).length - 8);
     }
 
     @Test
